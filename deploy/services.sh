@@ -1,0 +1,51 @@
+#!/usr/bin/env bash
+# Runs the built api and worker in the background: `services.sh start api|worker`, `stop [api|worker]`, `status`.
+# Pid files and logs live in .run/ (git-ignored).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+mkdir -p .run/logs
+
+entry() {
+  case "$1" in
+    api) echo dist/apps/api/src/main.js ;;
+    worker) echo dist/apps/worker/src/main.js ;;
+    *) echo "unknown service '$1' (expected api or worker)" >&2; exit 2 ;;
+  esac
+}
+
+running() { [ -f ".run/$1.pid" ] && kill -0 "$(cat ".run/$1.pid")" 2>/dev/null; }
+
+start() {
+  local name=$1 file
+  file=$(entry "$name")
+  if running "$name"; then
+    echo "[$name] already running (pid $(cat ".run/$name.pid"))"
+    return
+  fi
+  [ -f "$file" ] || { echo "[$name] $file is missing: run 'npm run build' first" >&2; exit 1; }
+  setsid nohup node "$file" >>".run/logs/$name.log" 2>&1 </dev/null &
+  echo $! >".run/$name.pid"
+  echo "[$name] started (pid $!, log .run/logs/$name.log)"
+}
+
+stop() {
+  local name=$1 pid
+  running "$name" || { rm -f ".run/$name.pid"; return; }
+  pid=$(cat ".run/$name.pid")
+  kill -TERM "$pid"
+  for _ in $(seq 1 100); do kill -0 "$pid" 2>/dev/null || break; sleep 0.1; done
+  kill -0 "$pid" 2>/dev/null && kill -KILL "$pid"
+  rm -f ".run/$name.pid"
+  echo "[$name] stopped"
+}
+
+case "${1:-}" in
+  start) start "${2:?usage: services.sh start api|worker}" ;;
+  stop) if [ -n "${2:-}" ]; then stop "$2"; else stop api; stop worker; fi ;;
+  status)
+    for name in api worker; do
+      if running "$name"; then echo "$name: running (pid $(cat ".run/$name.pid"))"; else echo "$name: stopped"; fi
+    done
+    ;;
+  *) echo "usage: deploy/services.sh start api|worker | stop [api|worker] | status" >&2; exit 2 ;;
+esac

@@ -1,0 +1,28 @@
+#!/usr/bin/env bash
+# The quick start's first command (`npm start`): everything keten needs, from nothing to a running platform.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+bash deploy/install.sh
+echo "[build] compiling"
+npm run --silent build
+bash deploy/postgres.sh ensure
+bash deploy/kafka.sh start
+npm run --silent db:prepare
+
+api_port=${API_PORT:-3000}
+worker_port=${WORKER_PORT:-3001}
+bash deploy/services.sh start api
+bash deploy/services.sh start worker
+bash deploy/wait-ready.sh "http://127.0.0.1:$api_port/health/ready" 60 api
+bash deploy/wait-ready.sh "http://127.0.0.1:$worker_port/health/ready" 60 worker
+
+cat <<INFO
+
+keten is running.
+  GraphQL        http://127.0.0.1:$api_port/graphql
+  api health     http://127.0.0.1:$api_port/health/ready
+  worker health  http://127.0.0.1:$worker_port/health/ready
+  logs           .run/logs/
+  stop           npm run stop
+INFO

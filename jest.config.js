@@ -1,0 +1,28 @@
+/**
+ * NestJS 12 ships as ES modules only, so Jest runs in its native ESM mode
+ * (node --experimental-vm-modules, see package.json) with ts-jest emitting ESM.
+ * Unit tests live beside the source; integration and e2e tests under test/ use the real Postgres and Kafka.
+ */
+const moduleNameMapper = {
+  '^#(domain|events|platform)$': '<rootDir>/libs/$1/src/index.ts',
+  '^(\\.{1,2}/.*)\\.js$': '$1',
+};
+const common = {
+  rootDir: import.meta.dirname,
+  testEnvironment: 'node',
+  extensionsToTreatAsEsm: ['.ts'],
+  moduleNameMapper,
+  transform: { '^.+\\.ts$': ['ts-jest', { useESM: true }] },
+};
+
+export default {
+  projects: [
+    { ...common, displayName: 'unit', testMatch: ['<rootDir>/{apps,libs}/**/*.spec.ts'] },
+    {
+      ...common,
+      displayName: 'integration',
+      testMatch: ['<rootDir>/test/**/*.spec.ts'],
+      testTimeout: 60000,
+    },
+  ],
+};

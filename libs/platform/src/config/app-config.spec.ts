@@ -1,0 +1,57 @@
+import { ConfigError } from './config.error.js';
+import { loadConfig } from './app-config.js';
+
+describe('loadConfig', () => {
+  it('uses defaults that work on a developer machine', () => {
+    const config = loadConfig({});
+    expect(config.databaseUrl).toBe('postgres://postgres@127.0.0.1:5432/keten');
+    expect(config.databaseName).toBe('keten');
+    expect(config.kafkaBrokers).toEqual(['127.0.0.1:9092']);
+    expect(config.apiPort).toBe(3000);
+  });
+
+  it('reads and converts values from the environment', () => {
+    const config = loadConfig({
+      API_PORT: '4100',
+      KAFKA_BROKERS: 'a:1,b:2',
+      DATABASE_URL: 'postgresql://u:p@db/keten_test',
+    });
+    expect(config.apiPort).toBe(4100);
+    expect(config.kafkaBrokers).toEqual(['a:1', 'b:2']);
+    expect(config.databaseName).toBe('keten_test');
+  });
+
+  it.each([
+    ['not a url'],
+    ['mysql://root@127.0.0.1:3306/keten'],
+    ['postgres://postgres@127.0.0.1:5432/'],
+    ['postgres://:5432/keten'],
+  ])('rejects the malformed DATABASE_URL %p with a sentence naming it', (url) => {
+    expect(() => loadConfig({ DATABASE_URL: url })).toThrow(ConfigError);
+    expect(() => loadConfig({ DATABASE_URL: url })).toThrow(
+      /DATABASE_URL must be a PostgreSQL URL with a host and a database name, e\.g\. postgres:\/\//,
+    );
+  });
+
+  it('never repeats a password from a rejected DATABASE_URL', () => {
+    expect(() => loadConfig({ DATABASE_URL: 'postgres://keten:s3cret@127.0.0.1:5432/' })).toThrow(
+      /postgres:\/\/keten:\*\*\*@127\.0\.0\.1:5432\//,
+    );
+    expect(() => loadConfig({ DATABASE_URL: 'postgres://keten:s3cret@127.0.0.1:5432/' })).not.toThrow(
+      /s3cret/,
+    );
+  });
+
+  it('lists every malformed variable at once', () => {
+    try {
+      loadConfig({ API_PORT: 'eighty', KAFKA_BROKERS: 'nohost', NODE_ENV: 'staging' });
+      throw new Error('expected a ConfigError');
+    } catch (error) {
+      expect(error).toBeInstanceOf(ConfigError);
+      const problems = (error as ConfigError).problems.join('\n');
+      expect(problems).toMatch(/API_PORT must be a whole number/);
+      expect(problems).toMatch(/KAFKA_BROKERS must be a comma-separated list/);
+      expect(problems).toMatch(/NODE_ENV/);
+    }
+  });
+});

@@ -1,0 +1,135 @@
+import { plainToInstance, Transform } from 'class-transformer';
+import {
+  IsIn,
+  IsInt,
+  IsString,
+  Matches,
+  Max,
+  Min,
+  registerDecorator,
+  validateSync,
+  ValidationArguments,
+} from 'class-validator';
+import { ConfigError } from './config.error.js';
+
+const POSTGRES_URL_EXAMPLE = 'postgres://postgres@127.0.0.1:5432/keten';
+
+/** Accepts postgres:// URLs that name a host and a database; never echoes a password back. */
+function IsPostgresUrl(): PropertyDecorator {
+  return (target, propertyName) =>
+    registerDecorator({
+      name: 'isPostgresUrl',
+      target: target.constructor,
+      propertyName: propertyName as string,
+      validator: {
+        validate: (value: unknown) => parsePostgresUrl(value) !== undefined,
+        defaultMessage: (args?: ValidationArguments) =>
+          `${args?.property} must be a PostgreSQL URL with a host and a database name, ` +
+          `e.g. ${POSTGRES_URL_EXAMPLE} (got '${maskPassword(String(args?.value))}')`,
+      },
+    });
+}
+
+function parsePostgresUrl(value: unknown): URL | undefined {
+  if (typeof value !== 'string') return undefined;
+  try {
+    const url = new URL(value);
+    const database = decodeURIComponent(url.pathname.replace(/^\//, ''));
+    const validProtocol = url.protocol === 'postgres:' || url.protocol === 'postgresql:';
+    return validProtocol && url.hostname !== '' && /^[A-Za-z0-9_-]+$/.test(database) ? url : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+function maskPassword(value: string): string {
+  return value.replace(/\/\/([^:/@]+):[^@]*@/, '//$1:***@');
+}
+
+const PORT_MESSAGE = (args: ValidationArguments) =>
+  `${args.property} must be a whole number between 1 and 65535`;
+
+const toInt = ({ value }: { value: unknown }) =>
+  typeof value === 'string' && /^\d+$/.test(value) ? Number(value) : value;
+
+/** The environment variables keten reads; defaults work on a developer machine with local Postgres and Kafka. */
+export class EnvironmentVariables {
+  @IsIn(['development', 'test', 'production'])
+  NODE_ENV = 'development';
+
+  @IsPostgresUrl()
+  DATABASE_URL = POSTGRES_URL_EXAMPLE;
+
+  @Matches(/^[A-Za-z0-9.-]+:\d{1,5}(,[A-Za-z0-9.-]+:\d{1,5})*$/, {
+    message: 'KAFKA_BROKERS must be a comma-separated list of host:port, e.g. 127.0.0.1:9092',
+  })
+  KAFKA_BROKERS = '127.0.0.1:9092';
+
+  @IsString()
+  @Matches(/^[a-z0-9-]{1,64}$/, {
+    message: 'KAFKA_CLIENT_ID must be 1-64 lowercase letters, digits or dashes',
+  })
+  KAFKA_CLIENT_ID = 'keten';
+
+  @Transform(toInt)
+  @IsInt({ message: PORT_MESSAGE })
+  @Min(1, { message: PORT_MESSAGE })
+  @Max(65535, { message: PORT_MESSAGE })
+  API_PORT = 3000;
+
+  @Transform(toInt)
+  @IsInt({ message: PORT_MESSAGE })
+  @Min(1, { message: PORT_MESSAGE })
+  @Max(65535, { message: PORT_MESSAGE })
+  WORKER_PORT = 3001;
+
+  @IsIn(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
+  LOG_LEVEL = 'info';
+}
+
+/** Typed, validated configuration shared by the api, the worker and the command-line tools. */
+export class AppConfig {
+  constructor(private readonly env: EnvironmentVariables) {}
+
+  get environment(): 'development' | 'test' | 'production' {
+    return this.env.NODE_ENV as 'development' | 'test' | 'production';
+  }
+  get databaseUrl(): string {
+    return this.env.DATABASE_URL;
+  }
+  get databaseName(): string {
+    return decodeURIComponent(new URL(this.env.DATABASE_URL).pathname.slice(1));
+  }
+  get kafkaBrokers(): string[] {
+    return this.env.KAFKA_BROKERS.split(',');
+  }
+  get kafkaClientId(): string {
+    return this.env.KAFKA_CLIENT_ID;
+  }
+  get apiPort(): number {
+    return this.env.API_PORT;
+  }
+  get workerPort(): number {
+    return this.env.WORKER_PORT;
+  }
+  get logLevel(): string {
+    return this.env.LOG_LEVEL;
+  }
+}
+
+/**
+ * Reads and validates the environment. Unset or empty variables take their defaults;
+ * anything malformed stops the process with a sentence naming the variable.
+ */
+export function loadConfig(source: NodeJS.ProcessEnv = process.env): AppConfig {
+  const known = Object.keys(new EnvironmentVariables());
+  const given = Object.fromEntries(
+    known.filter((key) => source[key] !== undefined && source[key] !== '').map((key) => [key, source[key]]),
+  );
+  const env = plainToInstance(EnvironmentVariables, given);
+  const errors = validateSync(env, { forbidUnknownValues: true, stopAtFirstError: true });
+  if (errors.length > 0) {
+    throw new ConfigError(errors.map((error) => Object.values(error.constraints ?? {})[0] ?? error.property));
+  }
+  return new AppConfig(env);
+}

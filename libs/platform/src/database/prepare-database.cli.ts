@@ -1,0 +1,14 @@
+import { ConfigError } from '../config/config.error.js';
+import { loadConfig } from '../config/app-config.js';
+import { prepareDatabase } from './prepare-database.js';
+
+/** `npm run db:prepare`: create the database if needed and migrate it. Used by the start and test commands. */
+async function main(): Promise<void> {
+  const config = loadConfig();
+  await prepareDatabase(config, { log: (line) => console.log(`[db] ${line}`) });
+}
+
+main().catch((error: unknown) => {
+  console.error(error instanceof ConfigError ? error.message : `[db] ${(error as Error).message}`);
+  process.exit(1);
+});

@@ -1,0 +1,26 @@
+import { Logger } from '@nestjs/common';
+import { Kafka, logLevel, LogEntry } from 'kafkajs';
+import { AppConfig } from '../config/app-config.js';
+
+const logger = new Logger('kafkajs');
+
+/** Routes kafkajs's own logging into the application's JSON log instead of stdout. */
+function logCreator() {
+  return ({ level, log }: LogEntry) => {
+    const { message, ...extra } = log;
+    const line = `${message} ${JSON.stringify(extra)}`;
+    if (level === logLevel.ERROR) logger.error(line);
+    else if (level === logLevel.WARN) logger.warn(line);
+    else logger.debug(line);
+  };
+}
+
+export function createKafka(config: AppConfig): Kafka {
+  return new Kafka({
+    clientId: config.kafkaClientId,
+    brokers: config.kafkaBrokers,
+    logLevel: logLevel.WARN,
+    logCreator,
+    connectionTimeout: 3000,
+  });
+}
