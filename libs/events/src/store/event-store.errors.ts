@@ -1,0 +1,27 @@
+/** The stream moved on since the caller read it; reading again and retrying is safe. */
+export class StreamVersionConflictError extends Error {
+  readonly code = 'STREAM_VERSION_CONFLICT';
+
+  constructor(
+    readonly streamId: string,
+    readonly expectedVersion: number,
+  ) {
+    super(
+      `Stream ${streamId} has changed since version ${expectedVersion}: someone else acted on it at the same time. ` +
+        `Reload it and try again.`,
+    );
+    this.name = 'StreamVersionConflictError';
+  }
+}
+
+/** A command id came back with a different command: ids identify one intent and are never reused. */
+export class CommandIdReusedError extends Error {
+  readonly code = 'COMMAND_ID_REUSED';
+
+  constructor(readonly commandId: string) {
+    super(
+      `Command id ${commandId} was already used for a different command. Use a new command id for a new command.`,
+    );
+    this.name = 'CommandIdReusedError';
+  }
+}

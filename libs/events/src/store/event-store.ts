@@ -1,0 +1,175 @@
+import { DataSource, EntityManager, QueryFailedError } from 'typeorm';
+import { EventUpcasting, NewEvent, NO_UPCASTING, StoredEvent } from './event-envelope.js';
+import { CommandIdReusedError, StreamVersionConflictError } from './event-store.errors.js';
+import { EVENTS_CHANNEL } from './events-channel.js';
+
+export interface AppendResult {
+  streamId: string;
+  /** The stream's version after the append (the version of its last event). */
+  streamVersion: number;
+  eventIds: string[];
+  /** True when the command id was seen before: nothing was appended, this is the first result. */
+  duplicate: boolean;
+}
+
+export interface CommandIdentity {
+  commandId: string;
+  /** A digest of the command's content, to tell an honest retry from a reused id. */
+  commandHash: string;
+}
+
+interface EventRow {
+  position: string;
+  transaction_id: string;
+  stream_id: string;
+  stream_version: number;
+  event_id: string;
+  type: string;
+  schema_version: number;
+  data: unknown;
+  metadata: StoredEvent['metadata'];
+  occurred_at: Date;
+  recorded_at: Date;
+}
+
+export const EVENT_COLUMNS =
+  'position, transaction_id::text AS transaction_id, stream_id, stream_version, event_id, type, schema_version, ' +
+  'data, metadata, occurred_at, recorded_at';
+
+const UNIQUE_VIOLATION = '23505';
+
+/**
+ * The one way events enter keten. Appends are atomic per command, optimistic per stream
+ * (a stale expected version is a typed conflict) and idempotent per command id.
+ */
+export class EventStore {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly upcasting: EventUpcasting = NO_UPCASTING,
+  ) {}
+
+  async append(
+    streamId: string,
+    expectedVersion: number,
+    events: readonly NewEvent[],
+    command?: CommandIdentity,
+  ): Promise<AppendResult> {
+    if (command) {
+      const earlier = await this.processedCommand(this.dataSource.manager, command);
+      if (earlier) return earlier;
+    }
+    if (events.length === 0)
+      return { streamId, streamVersion: expectedVersion, eventIds: [], duplicate: false };
+    try {
+      return await this.dataSource.transaction((tx) =>
+        this.insert(tx, streamId, expectedVersion, events, command),
+      );
+    } catch (error) {
+      if (!isUniqueViolation(error)) throw error;
+      // A racing twin of this command may have won; its result is the answer, not a conflict.
+      const earlier = command && (await this.processedCommand(this.dataSource.manager, command));
+      if (earlier) return earlier;
+      throw new StreamVersionConflictError(streamId, expectedVersion);
+    }
+  }
+
+  async readStream(streamId: string, afterVersion = 0): Promise<StoredEvent[]> {
+    const rows: EventRow[] = await this.dataSource.query(
+      `SELECT ${EVENT_COLUMNS} FROM events WHERE stream_id = $1 AND stream_version > $2 ORDER BY stream_version`,
+      [streamId, afterVersion],
+    );
+    return rows.map((row) => this.toStoredEvent(row));
+  }
+
+  /** Maps a raw events row to the envelope readers see, upcast to the current schema version. */
+  toStoredEvent(row: EventRow): StoredEvent {
+    const { schemaVersion, data } = this.upcasting.upcast(row.type, row.schema_version, row.data);
+    return {
+      position: String(row.position),
+      transactionId: row.transaction_id,
+      streamId: row.stream_id,
+      streamVersion: row.stream_version,
+      eventId: row.event_id,
+      type: row.type,
+      schemaVersion,
+      data,
+      metadata: row.metadata,
+      occurredAt: new Date(row.occurred_at).toISOString(),
+      recordedAt: new Date(row.recorded_at).toISOString(),
+    };
+  }
+
+  private async insert(
+    tx: EntityManager,
+    streamId: string,
+    expectedVersion: number,
+    events: readonly NewEvent[],
+    command: CommandIdentity | undefined,
+  ): Promise<AppendResult> {
+    const rows: { stream_version: number; event_id: string }[] = await tx.query(
+      `INSERT INTO events (stream_id, stream_version, event_id, type, schema_version, data, metadata, occurred_at)
+       SELECT $1, $2::int + e.ord::int, e.event_id, e.type, e.schema_version, e.data, e.metadata, e.occurred_at
+       FROM unnest($3::uuid[], $4::text[], $5::smallint[], $6::jsonb[], $7::jsonb[], $8::timestamptz[])
+            WITH ORDINALITY AS e(event_id, type, schema_version, data, metadata, occurred_at, ord)
+       RETURNING stream_version, event_id`,
+      [
+        streamId,
+        expectedVersion,
+        events.map((e) => e.eventId),
+        events.map((e) => e.type),
+        events.map((e) => e.schemaVersion),
+        events.map((e) => JSON.stringify(e.data)),
+        events.map((e) => JSON.stringify(e.metadata)),
+        events.map((e) => e.occurredAt),
+      ],
+    );
+    if (expectedVersion > 0) await this.assertStreamExistsAt(tx, streamId, expectedVersion);
+    const result: AppendResult = {
+      streamId,
+      streamVersion: Math.max(...rows.map((r) => r.stream_version)),
+      eventIds: events.map((e) => e.eventId),
+      duplicate: false,
+    };
+    if (command) {
+      await tx.query(
+        `INSERT INTO processed_commands (command_id, command_hash, stream_id, result) VALUES ($1, $2, $3, $4)`,
+        [command.commandId, command.commandHash, streamId, JSON.stringify(result)],
+      );
+    }
+    await tx.query(`SELECT pg_notify($1, '')`, [EVENTS_CHANNEL]);
+    return result;
+  }
+
+  /** Appending at version n+1 is only meaningful if the stream really has n events (no gaps in versions). */
+  private async assertStreamExistsAt(
+    tx: EntityManager,
+    streamId: string,
+    expectedVersion: number,
+  ): Promise<void> {
+    const [{ exists }] = await tx.query(
+      `SELECT EXISTS (SELECT 1 FROM events WHERE stream_id = $1 AND stream_version = $2) AS exists`,
+      [streamId, expectedVersion],
+    );
+    if (!exists) throw new StreamVersionConflictError(streamId, expectedVersion);
+  }
+
+  private async processedCommand(
+    db: EntityManager,
+    command: CommandIdentity,
+  ): Promise<AppendResult | undefined> {
+    const [row]: { command_hash: string; result: AppendResult }[] = await db.query(
+      `SELECT command_hash, result FROM processed_commands WHERE command_id = $1`,
+      [command.commandId],
+    );
+    if (!row) return undefined;
+    if (row.command_hash !== command.commandHash) throw new CommandIdReusedError(command.commandId);
+    return { ...row.result, duplicate: true };
+  }
+}
+
+function isUniqueViolation(error: unknown): boolean {
+  return (
+    error instanceof QueryFailedError &&
+    (error.driverError as { code?: string } | undefined)?.code === UNIQUE_VIOLATION
+  );
+}
