@@ -23,6 +23,9 @@ export function testEnvironment(overrides: Record<string, string> = {}): Record<
     DATABASE_URL: TEST_DATABASE_URL,
     KAFKA_BROKERS: TEST_KAFKA_BROKERS,
     LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'warn',
+    JWT_JWKS_FILE: '.run/test-keys/jwks.json',
+    JWT_ISSUER: 'keten-test',
+    JWT_AUDIENCE: 'keten',
     ...overrides,
   };
 }

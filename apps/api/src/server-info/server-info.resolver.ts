@@ -1,5 +1,6 @@
 import { Field, ObjectType, Query, Resolver } from '@nestjs/graphql';
 import { AppConfig } from '#platform';
+import { Public } from '../auth/public.decorator.js';
 
 @ObjectType({ description: 'Which keten answers, so a client can tell environments apart.' })
 export class ServerInfo {
@@ -17,6 +18,7 @@ export class ServerInfo {
 export class ServerInfoResolver {
   constructor(private readonly config: AppConfig) {}
 
+  @Public()
   @Query(() => ServerInfo)
   serverInfo(): ServerInfo {
     return {

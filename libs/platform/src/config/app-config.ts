@@ -3,11 +3,14 @@ import {
   IsIn,
   IsInt,
   IsString,
+  IsUrl,
+  Length,
   Matches,
   Max,
   Min,
   registerDecorator,
   validateSync,
+  ValidateIf,
   ValidationArguments,
 } from 'class-validator';
 import { ConfigError } from './config.error.js';
@@ -85,6 +88,26 @@ export class EnvironmentVariables {
 
   @IsIn(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
   LOG_LEVEL = 'info';
+
+  /** Where the api finds the public keys that sign tokens: a local JWKS file (dev) ... */
+  @IsString()
+  JWT_JWKS_FILE = '.run/dev-keys/jwks.json';
+
+  /** ... or an https JWKS URL (production); when set it wins over the file. */
+  @ValidateIf((env: EnvironmentVariables) => env.JWT_JWKS_URL !== '')
+  @IsUrl(
+    { protocols: ['https', 'http'], require_tld: false },
+    { message: 'JWT_JWKS_URL must be an http(s) URL' },
+  )
+  JWT_JWKS_URL = '';
+
+  @IsString()
+  @Length(1, 200, { message: 'JWT_ISSUER must name the token issuer' })
+  JWT_ISSUER = 'keten-dev';
+
+  @IsString()
+  @Length(1, 200, { message: 'JWT_AUDIENCE must name the audience tokens are issued for' })
+  JWT_AUDIENCE = 'keten';
 }
 
 /** Typed, validated configuration shared by the api, the worker and the command-line tools. */
@@ -114,6 +137,14 @@ export class AppConfig {
   }
   get logLevel(): string {
     return this.env.LOG_LEVEL;
+  }
+  get jwt(): { jwksFile: string; jwksUrl?: string; issuer: string; audience: string } {
+    return {
+      jwksFile: this.env.JWT_JWKS_FILE,
+      jwksUrl: this.env.JWT_JWKS_URL || undefined,
+      issuer: this.env.JWT_ISSUER,
+      audience: this.env.JWT_AUDIENCE,
+    };
   }
 }
 

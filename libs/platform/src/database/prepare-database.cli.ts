@@ -2,10 +2,16 @@ import { ConfigError } from '../config/config.error.js';
 import { loadConfig } from '../config/app-config.js';
 import { prepareDatabase } from './prepare-database.js';
 
-/** `npm run db:prepare`: create the database if needed and migrate it. Used by the start and test commands. */
+/**
+ * `npm run db:prepare [-- --recreate]`: create the database if needed and migrate it. Used by the start and
+ * test commands; the test command recreates its test database so every run starts from an empty store.
+ */
 async function main(): Promise<void> {
   const config = loadConfig();
-  await prepareDatabase(config, { log: (line) => console.log(`[db] ${line}`) });
+  await prepareDatabase(config, {
+    log: (line) => console.log(`[db] ${line}`),
+    recreate: process.argv.includes('--recreate'),
+  });
 }
 
 main().catch((error: unknown) => {

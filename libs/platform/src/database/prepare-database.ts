@@ -8,11 +8,21 @@ const MIGRATION_LOCK = 740_101;
 
 export interface PrepareOptions {
   log: (line: string) => void;
+  /** Drop and create the database first; refused unless its name says it is a test database. */
+  recreate?: boolean;
 }
 
 /** Creates the configured database if it is missing and applies every pending migration. */
-export async function prepareDatabase(config: AppConfig, { log }: PrepareOptions): Promise<void> {
-  await createDatabaseIfMissing(config, log);
+export async function prepareDatabase(
+  config: AppConfig,
+  { log, recreate = false }: PrepareOptions,
+): Promise<void> {
+  if (recreate && !config.databaseName.includes('test')) {
+    throw new Error(
+      `Refusing to recreate database '${config.databaseName}': only databases named for tests may be dropped.`,
+    );
+  }
+  await createDatabaseIfMissing(config, log, recreate);
   const dataSource = new DataSource(dataSourceOptions(config));
   await dataSource.initialize();
   try {
@@ -30,7 +40,11 @@ export async function prepareDatabase(config: AppConfig, { log }: PrepareOptions
   }
 }
 
-async function createDatabaseIfMissing(config: AppConfig, log: (line: string) => void): Promise<void> {
+async function createDatabaseIfMissing(
+  config: AppConfig,
+  log: (line: string) => void,
+  recreate: boolean,
+): Promise<void> {
   const maintenanceUrl = new URL(config.databaseUrl);
   maintenanceUrl.pathname = '/postgres';
   const client = new Client({ connectionString: maintenanceUrl.toString() });
@@ -44,6 +58,10 @@ async function createDatabaseIfMissing(config: AppConfig, log: (line: string) =>
     );
   }
   try {
+    if (recreate) {
+      await client.query(`DROP DATABASE IF EXISTS "${config.databaseName}" WITH (FORCE)`);
+      log(`database ${config.databaseName}: dropped`);
+    }
     const { rowCount } = await client.query('SELECT 1 FROM pg_database WHERE datname = $1', [
       config.databaseName,
     ]);

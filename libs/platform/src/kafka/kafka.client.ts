@@ -1,5 +1,5 @@
 import { Logger } from '@nestjs/common';
-import { Kafka, logLevel, LogEntry } from 'kafkajs';
+import { Kafka, KafkaConfig, logLevel, LogEntry } from 'kafkajs';
 import { AppConfig } from '../config/app-config.js';
 
 const logger = new Logger('kafkajs');
@@ -15,12 +15,21 @@ function logCreator() {
   };
 }
 
-export function createKafka(config: AppConfig): Kafka {
+export function createKafka(config: AppConfig, overrides: Partial<KafkaConfig> = {}): Kafka {
   return new Kafka({
     clientId: config.kafkaClientId,
     brokers: config.kafkaBrokers,
     logLevel: logLevel.WARN,
     logCreator,
     connectionTimeout: 3000,
+    ...overrides,
   });
+}
+
+/**
+ * A client for health probes only: no retries (the probe itself is the retry, and a retrying
+ * connection would outlive the probe's timeout) and no logging (the probe's answer is the report).
+ */
+export function createProbeKafka(config: AppConfig): Kafka {
+  return createKafka(config, { retry: { retries: 0 }, connectionTimeout: 1500, logLevel: logLevel.NOTHING });
 }

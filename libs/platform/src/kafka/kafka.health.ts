@@ -1,21 +1,26 @@
 import { Injectable } from '@nestjs/common';
 import { HealthIndicatorService } from '@nestjs/terminus';
 import { Kafka } from 'kafkajs';
+import { AppConfig } from '../config/app-config.js';
+import { createProbeKafka } from './kafka.client.js';
 
 /** Ready means a broker answers a metadata request now, not that a connection once succeeded. */
 @Injectable()
 export class KafkaHealthIndicator {
+  private readonly kafka: Kafka;
+
   constructor(
-    private readonly kafka: Kafka,
+    config: AppConfig,
     private readonly health: HealthIndicatorService,
-  ) {}
+  ) {
+    this.kafka = createProbeKafka(config);
+  }
 
   check(key = 'kafka') {
     return this.health
       .check(key)
       .attempt(async () => {
-        // No retries: a health probe must answer in time, and the probe itself is the retry.
-        const admin = this.kafka.admin({ retry: { retries: 0 } });
+        const admin = this.kafka.admin();
         try {
           await admin.connect();
           const { brokers } = await admin.describeCluster();

@@ -1,0 +1,78 @@
+import { readFileSync } from 'node:fs';
+import { createLocalJWKSet, createRemoteJWKSet, errors, JSONWebKeySet, JWTVerifyGetKey, jwtVerify } from 'jose';
+import { Actor, parseActor } from '#domain';
+import { AppConfig } from '#platform';
+import { Injectable } from '@nestjs/common';
+
+/** Asymmetric algorithms only: a shared-secret (HS*) or unsigned (`none`) token is never accepted. */
+export const ACCEPTED_ALGORITHMS = ['ES256', 'RS256', 'EdDSA'];
+
+export class AuthenticationError extends Error {
+  readonly code = 'UNAUTHENTICATED';
+}
+
+/** Checks a bearer token against the configured keys, issuer and audience and turns its claims into an Actor. */
+@Injectable()
+export class TokenVerifier {
+  private readonly keys: JWTVerifyGetKey;
+
+  constructor(private readonly config: AppConfig) {
+    const { jwksUrl, jwksFile } = config.jwt;
+    this.keys = jwksUrl ? createRemoteJWKSet(new URL(jwksUrl)) : createLocalJWKSet(readJwks(jwksFile));
+  }
+
+  async verify(authorization: string | undefined): Promise<Actor> {
+    const token = /^Bearer ([A-Za-z0-9._~+/-]+=*)$/.exec(authorization ?? '')?.[1];
+    if (!token) {
+      throw new AuthenticationError(
+        'No bearer token: send "Authorization: Bearer <token>" with every request.',
+      );
+    }
+    const { issuer, audience } = this.config.jwt;
+    let payload: Record<string, unknown>;
+    try {
+      ({ payload } = await jwtVerify(token, this.keys, {
+        issuer,
+        audience,
+        algorithms: ACCEPTED_ALGORITHMS,
+      }));
+    } catch (error) {
+      throw new AuthenticationError(describeRejection(error));
+    }
+    const actor = parseActor({
+      userId: payload.sub,
+      agency: payload.agency,
+      role: payload.role,
+      region: payload.region,
+    });
+    if (!actor.ok)
+      throw new AuthenticationError(`The token's claims are not acceptable: ${actor.error.message}`);
+    return actor.value;
+  }
+}
+
+function readJwks(file: string): JSONWebKeySet {
+  try {
+    return JSON.parse(readFileSync(file, 'utf8')) as JSONWebKeySet;
+  } catch (error) {
+    throw new Error(
+      `Cannot read the token keys from JWT_JWKS_FILE=${file} (${(error as Error).message}). ` +
+        `Run 'npm run token -- --agency NLA --role INSPECTOR' once to create dev keys, or set JWT_JWKS_URL.`,
+      { cause: error },
+    );
+  }
+}
+
+function describeRejection(error: unknown): string {
+  if (error instanceof errors.JWTExpired) return 'The token has expired; sign in again for a new one.';
+  if (error instanceof errors.JWTClaimValidationFailed) {
+    return `The token's "${error.claim}" claim is not acceptable (${error.reason}); ask for a token issued for keten.`;
+  }
+  if (error instanceof errors.JOSEAlgNotAllowed) {
+    return `The token is signed with an algorithm keten does not accept; use one of ${ACCEPTED_ALGORITHMS.join(', ')}.`;
+  }
+  if (error instanceof errors.JWSSignatureVerificationFailed || error instanceof errors.JWKSNoMatchingKey) {
+    return 'The token signature does not match any trusted key.';
+  }
+  return 'The token is malformed or not signed by a trusted issuer.';
+}
