@@ -12,6 +12,9 @@ npm run --silent typecheck
 
 export TEST_DATABASE_URL=${TEST_DATABASE_URL:-postgres://postgres@127.0.0.1:5432/keten_test}
 DATABASE_URL=$TEST_DATABASE_URL bash deploy/postgres.sh ensure
+echo "[build] compiling"
+npm run --silent build
+DATABASE_URL=$TEST_DATABASE_URL npm run --silent db:prepare -- --recreate
 
 if bash deploy/kafka.sh status >/dev/null 2>&1; then
   echo "[kafka] using the broker that is already running"

@@ -1,14 +1,19 @@
 import { ApolloDriver, ApolloDriverConfig } from '@nestjs/apollo';
 import { Module } from '@nestjs/common';
+import { APP_FILTER, APP_PIPE } from '@nestjs/core';
 import { GraphQLModule } from '@nestjs/graphql';
 import { AppConfig, PlatformModule } from '#platform';
+import { ActivationsModule } from './activations/activations.module.js';
 import { AuthModule } from './auth/auth.module.js';
+import { GraphqlExceptionFilter } from './errors/graphql-exception.filter.js';
+import { inputValidationPipe } from './errors/input-validation.pipe.js';
 import { ServerInfoResolver } from './server-info/server-info.resolver.js';
 
 @Module({
   imports: [
     PlatformModule,
     AuthModule,
+    ActivationsModule,
     GraphQLModule.forRootAsync<ApolloDriverConfig>({
       driver: ApolloDriver,
       inject: [AppConfig],
@@ -18,9 +23,16 @@ import { ServerInfoResolver } from './server-info/server-info.resolver.js';
         introspection: config.environment !== 'production',
         graphiql: config.environment === 'development',
         context: ({ req }: { req: unknown }) => ({ req }),
+        // An unauthenticated request is a 401 at the HTTP level too (DESIGN §6): keep the status apiError sets.
+        preserveHttpStatusForExecutionErrors: false,
+        includeStacktraceInErrorResponses: false,
       }),
     }),
   ],
-  providers: [ServerInfoResolver],
+  providers: [
+    ServerInfoResolver,
+    { provide: APP_PIPE, useFactory: inputValidationPipe },
+    { provide: APP_FILTER, useClass: GraphqlExceptionFilter },
+  ],
 })
 export class ApiModule {}

@@ -1,5 +1,12 @@
 import { readFileSync } from 'node:fs';
-import { createLocalJWKSet, createRemoteJWKSet, errors, JSONWebKeySet, JWTVerifyGetKey, jwtVerify } from 'jose';
+import {
+  createLocalJWKSet,
+  createRemoteJWKSet,
+  errors,
+  JSONWebKeySet,
+  JWTVerifyGetKey,
+  jwtVerify,
+} from 'jose';
 import { Actor, parseActor } from '#domain';
 import { AppConfig } from '#platform';
 import { Injectable } from '@nestjs/common';

@@ -73,6 +73,11 @@ export class EventStore {
     }
   }
 
+  /** The result of a command id handled before, or undefined; a reused id with other content is refused. */
+  previousResult(command: CommandIdentity): Promise<AppendResult | undefined> {
+    return this.processedCommand(this.dataSource.manager, command);
+  }
+
   async readStream(streamId: string, afterVersion = 0): Promise<StoredEvent[]> {
     const rows: EventRow[] = await this.dataSource.query(
       `SELECT ${EVENT_COLUMNS} FROM events WHERE stream_id = $1 AND stream_version > $2 ORDER BY stream_version`,

@@ -1,0 +1,39 @@
+import { ArgumentsHost, Catch, HttpException, Logger } from '@nestjs/common';
+import { GqlArgumentsHost, GqlExceptionFilter } from '@nestjs/graphql';
+import { GraphQLError } from 'graphql';
+import { apiError, ApiErrorCode } from './api-error.js';
+
+const HTTP_CODES: Record<number, ApiErrorCode> = {
+  400: ApiErrorCode.BAD_USER_INPUT,
+  401: ApiErrorCode.UNAUTHENTICATED,
+  403: ApiErrorCode.FORBIDDEN,
+  404: ApiErrorCode.NOT_FOUND,
+  409: ApiErrorCode.CONFLICT,
+};
+
+/**
+ * Errors keten raised on purpose (typed GraphQL errors) go to the client as they are and are not logged
+ * as failures; anything else is logged with its stack and answered with a sentence that leaks nothing.
+ */
+@Catch()
+export class GraphqlExceptionFilter implements GqlExceptionFilter {
+  private readonly logger = new Logger('GraphQL');
+
+  catch(exception: unknown, host: ArgumentsHost) {
+    if (host.getType<string>() !== 'graphql') throw exception;
+    GqlArgumentsHost.create(host);
+    if (exception instanceof GraphQLError) return exception;
+    if (exception instanceof HttpException && HTTP_CODES[exception.getStatus()]) {
+      return apiError(HTTP_CODES[exception.getStatus()], exception.message);
+    }
+    this.logger.error(
+      exception instanceof Error ? (exception.stack ?? exception.message) : String(exception),
+    );
+    return new GraphQLError(
+      'keten could not complete this request; try again, and report it if it persists.',
+      {
+        extensions: { code: 'INTERNAL_SERVER_ERROR' },
+      },
+    );
+  }
+}

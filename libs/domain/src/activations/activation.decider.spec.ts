@@ -1,0 +1,1465 @@
+import { describe, expect, it } from '@jest/globals';
+import { Actor, Role } from '../shared/actor.value.js';
+import { agencyCode } from '../shared/agency-code.value.js';
+import { bsn } from '../shared/bsn.value.js';
+import { calendarDate } from '../shared/calendar-date.value.js';
+import { countryCode } from '../shared/country-code.value.js';
+import { DataCategory } from '../shared/data-category.enum.js';
+import { euroCents } from '../shared/euro-cents.value.js';
+import { instant } from '../shared/instant.value.js';
+import { kvkNumber } from '../shared/kvk-number.value.js';
+import { municipalityCode } from '../shared/municipality-code.value.js';
+import { postcode } from '../shared/postcode.value.js';
+import { safetyRegion } from '../shared/safety-region.value.js';
+import { ActivationCommand, OpenActivation } from './activation.commands.js';
+import { decideActivation, foldActivation } from './activation.decider.js';
+import { ActivationErrorCode as E } from './activation.errors.js';
+import {
+  ActivationEvent,
+  ActivationEventDataMap,
+  ActivationEventOf,
+  ActivationEventType,
+} from './activation.events.js';
+import { given } from './activation.scenario.js';
+import { OpenedActivation } from './activation.state.js';
+import {
+  ActivationKind,
+  ActivationStatus,
+  ActivationTrigger,
+  InterventionType,
+  SignalSourceKind,
+  Theme,
+} from './activation.vocabulary.js';
+
+const ID = 'act-1';
+const NOW = '2020-06-01T09:30:00+02:00';
+
+const NLA = agencyCode('NLA');
+const UWV = agencyCode('UWV');
+const SVB = agencyCode('SVB');
+const POL = agencyCode('POL');
+const VR17 = safetyRegion('VR17');
+const GM0599 = municipalityCode('GM0599');
+
+const nlaInspector: Actor = { userId: 'u-nla', agency: NLA, role: Role.INSPECTOR };
+const uwvInspector: Actor = { userId: 'u-uwv', agency: UWV, role: Role.INSPECTOR };
+const svbInspector: Actor = { userId: 'u-svb', agency: SVB, role: Role.INSPECTOR };
+const regionCoordinator: Actor = { userId: 'u-vr17', agency: VR17, role: Role.COORDINATOR, region: VR17 };
+const otherRegionCoordinator: Actor = {
+  userId: 'u-vr03',
+  agency: agencyCode('VR03'),
+  role: Role.COORDINATOR,
+  region: safetyRegion('VR03'),
+};
+// An inspector tied to the region is not its coordinator.
+const regionInspector: Actor = { userId: 'u-vr17-i', agency: VR17, role: Role.INSPECTOR, region: VR17 };
+
+function ev<T extends ActivationEventType>(type: T, data: ActivationEventDataMap[T]): ActivationEventOf<T> {
+  return { type, data };
+}
+
+function by(actor: Actor = nlaInspector) {
+  return { actor, now: NOW, activationId: ID };
+}
+
+const employer = {
+  name: 'Bouwbedrijf De Maas B.V.',
+  kvkNumber: kvkNumber('12345678'),
+  staffingAgency: { name: 'FlexWerk Uitzend B.V.', kvkNumber: kvkNumber('87654321') },
+};
+const siteLocation = { address: 'Havenweg 12', postcode: postcode('3011 AB'), city: 'Rotterdam' };
+
+const opened = ev('activation.opened', {
+  activationId: ID,
+  kind: ActivationKind.PREVENTIVE,
+  trigger: ActivationTrigger.OWN_OBSERVATION,
+  themes: [Theme.HOUSING, Theme.WORK],
+  region: VR17,
+  municipality: GM0599,
+  leadAgency: NLA,
+  location: siteLocation,
+  employer,
+});
+const openedBare = ev('activation.opened', {
+  activationId: ID,
+  kind: ActivationKind.PREVENTIVE,
+  trigger: ActivationTrigger.OWN_OBSERVATION,
+  themes: [Theme.WORK],
+  region: VR17,
+  municipality: GM0599,
+  leadAgency: NLA,
+});
+const uwvInvited = ev('agency.invited', { agency: UWV, invitedBy: NLA });
+const uwvJoined = ev('agency.joined', { agency: UWV });
+const withUwv = [opened, uwvInvited, uwvJoined];
+const plainSignal = ev('signal.recorded', {
+  signalId: 's-1',
+  recordedBy: NLA,
+  source: { kind: SignalSourceKind.EXTERNAL, name: 'FNV Bouw' },
+  description: 'Twenty workers sleep in a shed on the building site.',
+});
+const infectionSignal = ev('signal.recorded', {
+  signalId: 's-2',
+  recordedBy: NLA,
+  source: { kind: SignalSourceKind.PARTNER_AGENCY, agency: agencyCode('GGD17') },
+  description: 'Positive tests among workers housed at the site.',
+  confirmedInfection: true,
+  healthDetail: 'Three positive PCR tests on 30 May.',
+});
+const inspectionScheduled = ev('inspection.scheduled', {
+  inspectionId: 'i-1',
+  plannedAt: instant('2020-06-02T07:00:00+02:00'),
+  location: siteLocation,
+  agencies: [NLA],
+});
+const inspectionCompleted = ev('inspection.completed', {
+  inspectionId: 'i-1',
+  outcomeSummary: 'Site visited.',
+});
+const healthFinding = ev('finding.recorded', {
+  findingId: 'f-health',
+  category: DataCategory.HEALTH,
+  description: 'Two workers with confirmed infection share a room with six others.',
+  recordedBy: NLA,
+  confirmedInfection: true,
+});
+const employerFinding = ev('finding.recorded', {
+  findingId: 'f-employer',
+  category: DataCategory.EMPLOYER,
+  description: 'No risk inventory for the housing.',
+  recordedBy: NLA,
+});
+const reportFiled = ev('report.filed', {
+  reportId: 'r-1',
+  filedBy: NLA,
+  summary: 'Housing inspected; warning given.',
+  outcome: 'Employer improved the housing.',
+});
+const closed = ev('activation.closed', { outcome: 'Housing improved.' });
+const closedHistory = [...withUwv, reportFiled, closed];
+
+function openCommand(overrides: Partial<OpenActivation> = {}): OpenActivation {
+  return {
+    ...by(),
+    type: 'OpenActivation',
+    kind: ActivationKind.PREVENTIVE,
+    trigger: ActivationTrigger.OWN_OBSERVATION,
+    themes: [Theme.HOUSING, Theme.WORK],
+    region: 'VR17',
+    municipality: 'GM0599',
+    leadAgency: 'NLA',
+    location: { address: 'Havenweg 12', postcode: '3011AB', city: 'Rotterdam' },
+    employer: {
+      name: 'Bouwbedrijf De Maas B.V.',
+      kvkNumber: '12345678',
+      staffingAgency: { name: 'FlexWerk Uitzend B.V.', kvkNumber: '87654321' },
+    },
+    ...overrides,
+  };
+}
+
+const infectionSignalInput = {
+  signalId: 's-2',
+  source: { kind: SignalSourceKind.PARTNER_AGENCY, agency: 'GGD17' },
+  description: 'Positive tests among workers housed at the site.',
+  confirmedInfection: true,
+  healthDetail: 'Three positive PCR tests on 30 May.',
+};
+
+function byType(command: ActivationCommand): [string, ActivationCommand] {
+  return [command.type, command];
+}
+
+/** One valid command of every type but OpenActivation, for rules that hold across all of them. */
+function everyCommandOn(actor: Actor): ActivationCommand[] {
+  return [
+    {
+      ...by(actor),
+      type: 'RecordSignal',
+      signalId: 's-9',
+      source: { kind: SignalSourceKind.ANONYMOUS },
+      description: 'x y z',
+    },
+    { ...by(actor), type: 'InviteAgency', agency: 'SVB' },
+    { ...by(actor), type: 'JoinActivation' },
+    { ...by(actor), type: 'LeaveActivation' },
+    { ...by(actor), type: 'EscalateActivation', triggeredBy: { kind: 'SIGNAL', id: 's-2' } },
+    {
+      ...by(actor),
+      type: 'ScheduleInspection',
+      inspectionId: 'i-9',
+      plannedAt: NOW,
+      location: { address: 'Havenweg 12', city: 'Rotterdam' },
+    },
+    { ...by(actor), type: 'CompleteInspection', inspectionId: 'i-1', outcomeSummary: 'Done.' },
+    { ...by(actor), type: 'CancelInspection', inspectionId: 'i-1', reason: 'Site empty.' },
+    {
+      ...by(actor),
+      type: 'RecordFinding',
+      findingId: 'f-9',
+      category: DataCategory.EMPLOYER,
+      description: 'x',
+    },
+    {
+      ...by(actor),
+      type: 'ImposeIntervention',
+      interventionId: 'iv-9',
+      interventionType: InterventionType.WARNING,
+      description: 'Improve the housing.',
+    },
+    { ...by(actor), type: 'MakeReferral', referralId: 'rf-9', toAgency: 'POL', reason: 'Trafficking signs.' },
+    {
+      ...by(actor),
+      type: 'DecideIntegratedDeployment',
+      integrated: false,
+      agencies: [],
+      rationale: 'Not needed.',
+    },
+    { ...by(actor), type: 'FileReport', reportId: 'r-9', summary: 'Summary.', outcome: 'Outcome.' },
+    { ...by(actor), type: 'CloseActivation', outcome: 'Done.' },
+    { ...by(actor), type: 'ReopenActivation', reason: 'New signal.' },
+  ];
+}
+
+describe('activation decider', () => {
+  describe('OpenActivation', () => {
+    it('opens a preventive activation with the lead agency as its only participant', () => {
+      given([]).when(openCommand()).then([opened]);
+      const state = foldActivation([opened]) as OpenedActivation;
+      expect(state.status).toBe(ActivationStatus.OPEN);
+      expect(state.participants).toEqual([NLA]);
+    });
+
+    it('normalises codes and postcode, trims texts and drops repeated themes', () => {
+      given([])
+        .when(
+          openCommand({
+            region: ' vr17 ',
+            municipality: 'gm0599',
+            leadAgency: 'nla',
+            themes: [Theme.HOUSING, Theme.WORK, Theme.HOUSING],
+            location: { address: '  Havenweg 12 ', postcode: '3011 ab', city: 'Rotterdam' },
+          }),
+        )
+        .then([opened]);
+    });
+
+    it('leaves out location and employer when none are given', () => {
+      given([])
+        .when(openCommand({ themes: [Theme.WORK], location: undefined, employer: undefined }))
+        .then([openedBare]);
+    });
+
+    it('records an initial signal of a preventive activation in the same decision', () => {
+      given([])
+        .when(
+          openCommand({
+            trigger: ActivationTrigger.EXTERNAL_REPORT,
+            initialSignal: {
+              signalId: 's-1',
+              source: { kind: SignalSourceKind.EXTERNAL, name: 'FNV Bouw' },
+              description: 'Twenty workers sleep in a shed on the building site.',
+            },
+          }),
+        )
+        .then([
+          ev('activation.opened', { ...opened.data, trigger: ActivationTrigger.EXTERNAL_REPORT }),
+          plainSignal,
+        ]);
+    });
+
+    it('opens a repressive activation together with the confirmed-infection signal it names', () => {
+      given([])
+        .when(openCommand({ kind: ActivationKind.REPRESSIVE, initialSignal: infectionSignalInput }))
+        .then([
+          ev('activation.opened', {
+            ...opened.data,
+            kind: ActivationKind.REPRESSIVE,
+            triggeredBy: { kind: 'SIGNAL', id: 's-2' },
+          }),
+          infectionSignal,
+        ]);
+    });
+
+    it('refuses a repressive activation without a confirmed-infection signal', () => {
+      given([])
+        .when(openCommand({ kind: ActivationKind.REPRESSIVE }))
+        .then(E.CONFIRMED_INFECTION_REQUIRED);
+      given([])
+        .when(
+          openCommand({
+            kind: ActivationKind.REPRESSIVE,
+            initialSignal: { ...infectionSignalInput, confirmedInfection: false },
+          }),
+        )
+        .then(E.CONFIRMED_INFECTION_REQUIRED);
+    });
+
+    it('refuses a preventive activation whose initial signal reports a confirmed infection', () => {
+      given([])
+        .when(openCommand({ initialSignal: infectionSignalInput }))
+        .then(E.KIND_CONFLICT);
+    });
+
+    it('refuses to open an activation twice', () => {
+      given([opened]).when(openCommand()).then(E.ALREADY_OPENED);
+    });
+
+    it('lets the coordinator of the region open an activation led by another agency', () => {
+      given([])
+        .when({ ...openCommand(), actor: regionCoordinator })
+        .then([opened]);
+    });
+
+    it('refuses to open for another lead agency', () => {
+      given([])
+        .when({ ...openCommand(), actor: uwvInspector })
+        .then(E.NOT_LEAD_AGENCY);
+      given([])
+        .when({ ...openCommand(), actor: otherRegionCoordinator })
+        .then(E.NOT_LEAD_AGENCY);
+      given([])
+        .when({ ...openCommand(), actor: regionInspector })
+        .then(E.NOT_LEAD_AGENCY);
+    });
+
+    it.each([
+      ['region', { region: 'VR26' }],
+      ['municipality', { municipality: 'GM059' }],
+      ['leadAgency', { leadAgency: 'XYZ' }],
+      ['themes', { themes: [] }],
+      ['themes[0]', { themes: ['FOOD' as Theme] }],
+      ['kind', { kind: 'MAYBE' as ActivationKind }],
+      ['trigger', { trigger: 'RUMOUR' as ActivationTrigger }],
+      ['activationId', { activationId: '' }],
+      ['now', { now: '2020-06-01 09:30' }],
+      ['location.postcode', { location: { address: 'Havenweg 12', postcode: '0123 AB', city: 'Rotterdam' } }],
+      ['location.city', { location: { address: 'Havenweg 12', city: '  ' } }],
+      ['employer.kvkNumber', { employer: { name: 'De Maas', kvkNumber: '1234567' } }],
+      ['employer.staffingAgency.name', { employer: { name: 'De Maas', staffingAgency: { name: '' } } }],
+    ] as [string, Partial<OpenActivation>][])('refuses malformed input in %s', (field, overrides) => {
+      const decision = given([]).when(openCommand(overrides)).then(E.INVALID_INPUT);
+      expect(decision).toMatchObject({ error: { field } });
+    });
+
+    it('explains an invalid region in words the user can act on', () => {
+      const decision = given([])
+        .when(openCommand({ region: 'VR26' }))
+        .then(E.INVALID_INPUT);
+      expect(decision).toMatchObject({ error: { message: expect.stringContaining('VR01 to VR25') } });
+    });
+
+    it.each([Role.POLICY_ADMIN, Role.PRIVACY_OFFICER, Role.AGENCY_SYSTEM])('refuses the role %s', (role) => {
+      given([])
+        .when({ ...openCommand(), actor: { ...nlaInspector, role } })
+        .then(E.ROLE_NOT_ALLOWED);
+    });
+
+    it('refuses an actor of an unknown agency', () => {
+      const decision = given([])
+        .when({ ...openCommand(), actor: { ...nlaInspector, agency: 'ACME' as typeof NLA } })
+        .then(E.INVALID_INPUT);
+      expect(decision).toMatchObject({ error: { field: 'actor' } });
+    });
+  });
+
+  describe('on an activation that was never opened', () => {
+    it.each(everyCommandOn(nlaInspector).map(byType))('%s is NOT_FOUND', (_type, command) => {
+      given([]).when(command).then(E.NOT_FOUND);
+    });
+
+    it('treats the state of another stream as not found', () => {
+      given([ev('activation.opened', { ...opened.data, activationId: 'act-2' })])
+        .when({ ...by(), type: 'InviteAgency', agency: 'UWV' })
+        .then(E.NOT_FOUND);
+    });
+  });
+
+  describe('on a closed activation', () => {
+    const participantCommands = everyCommandOn(nlaInspector).filter((c) => c.type !== 'ReopenActivation');
+    it.each(participantCommands.map(byType))('%s is refused until it is reopened', (_type, command) => {
+      given([...closedHistory, inspectionScheduled])
+        .when(command)
+        .then(E.ACTIVATION_CLOSED);
+    });
+
+    it('refuses joining, even when invited', () => {
+      given([opened, uwvInvited, reportFiled, closed])
+        .when({ ...by(uwvInspector), type: 'JoinActivation' })
+        .then(E.ACTIVATION_CLOSED);
+    });
+
+    it('takes findings again once reopened', () => {
+      given([...closedHistory, ev('activation.reopened', { reason: 'New complaint.' })])
+        .when({
+          ...by(),
+          type: 'RecordFinding',
+          findingId: 'f-9',
+          category: DataCategory.EMPLOYER,
+          description: 'x',
+        })
+        .then([
+          ev('finding.recorded', {
+            findingId: 'f-9',
+            category: DataCategory.EMPLOYER,
+            description: 'x',
+            recordedBy: NLA,
+          }),
+        ]);
+    });
+  });
+
+  describe('who may act', () => {
+    const coordinatorCommands = new Set([
+      'InviteAgency',
+      'EscalateActivation',
+      'DecideIntegratedDeployment',
+      'FileReport',
+      'CloseActivation',
+      'ReopenActivation',
+    ]);
+
+    it.each(
+      everyCommandOn(svbInspector)
+        .filter((c) => c.type !== 'JoinActivation')
+        .map(byType),
+    )('a non-participant cannot %s', (_type, command) => {
+      given([...withUwv, infectionSignal, inspectionScheduled])
+        .when(command)
+        .then(E.NOT_A_PARTICIPANT);
+    });
+
+    it('an invited agency that has not joined is not a participant yet', () => {
+      given([opened, uwvInvited])
+        .when({
+          ...by(uwvInspector),
+          type: 'RecordFinding',
+          findingId: 'f-1',
+          category: DataCategory.EMPLOYER,
+          description: 'x',
+        })
+        .then(E.NOT_A_PARTICIPANT);
+    });
+
+    it.each(
+      everyCommandOn(regionCoordinator)
+        .filter((c) => c.type !== 'JoinActivation' && !coordinatorCommands.has(c.type))
+        .map(byType),
+    )('the region coordinator, not participating, cannot %s', (_type, command) => {
+      given([...withUwv, infectionSignal, inspectionScheduled])
+        .when(command)
+        .then(E.NOT_A_PARTICIPANT);
+    });
+
+    it.each(
+      everyCommandOn(otherRegionCoordinator)
+        .filter((c) => coordinatorCommands.has(c.type))
+        .map(byType),
+    )("another region's coordinator cannot %s", (_type, command) => {
+      given([...withUwv, infectionSignal])
+        .when(command)
+        .then(E.NOT_A_PARTICIPANT);
+    });
+
+    it.each([Role.POLICY_ADMIN, Role.PRIVACY_OFFICER, Role.AGENCY_SYSTEM])(
+      'the role %s cannot act, even for a participating agency',
+      (role) => {
+        given(withUwv)
+          .when({ ...by({ ...nlaInspector, role }), type: 'InviteAgency', agency: 'SVB' })
+          .then(E.ROLE_NOT_ALLOWED);
+      },
+    );
+  });
+
+  describe('RecordSignal', () => {
+    it('records a signal with persons, normalising their data', () => {
+      given([opened])
+        .when({
+          ...by(),
+          type: 'RecordSignal',
+          signalId: 's-3',
+          source: { kind: SignalSourceKind.EXTERNAL, name: 'Neighbour' },
+          description: 'Workers transported in an overloaded van.',
+          subjects: [
+            {
+              subjectId: 'p-1',
+              name: 'Jan Kowalski',
+              bsn: '111222333',
+              birthDate: '1990-04-23',
+              nationality: 'pl',
+            },
+            { subjectId: 'p-2', bsn: '123456782' },
+          ],
+          confirmedInfection: false,
+        })
+        .then([
+          ev('signal.recorded', {
+            signalId: 's-3',
+            recordedBy: NLA,
+            source: { kind: SignalSourceKind.EXTERNAL, name: 'Neighbour' },
+            description: 'Workers transported in an overloaded van.',
+            subjects: [
+              {
+                subjectId: 'p-1',
+                name: 'Jan Kowalski',
+                bsn: bsn('111222333'),
+                birthDate: calendarDate('1990-04-23'),
+                nationality: countryCode('PL'),
+              },
+              { subjectId: 'p-2', bsn: bsn('123456782') },
+            ],
+            confirmedInfection: false,
+          }),
+        ]);
+    });
+
+    it('records signals from a partner agency and from an anonymous source', () => {
+      given([opened])
+        .when({
+          ...by(),
+          type: 'RecordSignal',
+          signalId: 's-4',
+          source: { kind: SignalSourceKind.PARTNER_AGENCY, agency: 'uwv', name: 'Team Handhaving' },
+          description: 'Benefits paid to workers who live at the site.',
+        })
+        .then([
+          ev('signal.recorded', {
+            signalId: 's-4',
+            recordedBy: NLA,
+            source: { kind: SignalSourceKind.PARTNER_AGENCY, agency: UWV, name: 'Team Handhaving' },
+            description: 'Benefits paid to workers who live at the site.',
+          }),
+        ]);
+      given([opened])
+        .when({
+          ...by(),
+          type: 'RecordSignal',
+          signalId: 's-5',
+          source: { kind: SignalSourceKind.ANONYMOUS },
+          description: 'Call.',
+        })
+        .then([
+          ev('signal.recorded', {
+            signalId: 's-5',
+            recordedBy: NLA,
+            source: { kind: SignalSourceKind.ANONYMOUS },
+            description: 'Call.',
+          }),
+        ]);
+    });
+
+    it('refuses a BSN that fails the eleven-test, naming the field', () => {
+      const decision = given([opened])
+        .when({
+          ...by(),
+          type: 'RecordSignal',
+          signalId: 's-3',
+          source: { kind: SignalSourceKind.ANONYMOUS },
+          description: 'x',
+          subjects: [{ subjectId: 'p-1', bsn: '123456789' }],
+        })
+        .then(E.INVALID_INPUT);
+      expect(decision).toMatchObject({
+        error: {
+          field: 'subjects[0].bsn',
+          message: 'BSN 123456789 fails the eleven-test; check the digits.',
+        },
+      });
+    });
+
+    it.each([
+      ['subjects[0]', [{ subjectId: 'p-1' }]],
+      ['subjects[0].birthDate', [{ subjectId: 'p-1', name: 'A', birthDate: '2020-06-02' }]],
+      ['subjects[0].birthDate', [{ subjectId: 'p-1', name: 'A', birthDate: '1990-02-30' }]],
+      ['subjects[0].nationality', [{ subjectId: 'p-1', name: 'A', nationality: 'Polish' }]],
+      [
+        'subjects[1].subjectId',
+        [
+          { subjectId: 'p-1', name: 'A' },
+          { subjectId: 'p-1', name: 'B' },
+        ],
+      ],
+      ['subjects[0].subjectId', [{ subjectId: ' ', name: 'A' }]],
+    ])('refuses a malformed person at %s', (field, subjects) => {
+      const decision = given([opened])
+        .when({
+          ...by(),
+          type: 'RecordSignal',
+          signalId: 's-3',
+          source: { kind: SignalSourceKind.ANONYMOUS },
+          description: 'x',
+          subjects,
+        })
+        .then(E.INVALID_INPUT);
+      expect(decision).toMatchObject({ error: { field } });
+    });
+
+    it.each([
+      ['source.name', { kind: SignalSourceKind.EXTERNAL }],
+      ['source.agency', { kind: SignalSourceKind.EXTERNAL, name: 'FNV', agency: 'UWV' }],
+      ['source.agency', { kind: SignalSourceKind.PARTNER_AGENCY }],
+      ['source', { kind: SignalSourceKind.ANONYMOUS, name: 'Piet' }],
+      ['source.kind', { kind: 'RUMOUR' as SignalSourceKind }],
+    ])('refuses a malformed source at %s', (field, source) => {
+      const decision = given([opened])
+        .when({ ...by(), type: 'RecordSignal', signalId: 's-3', source, description: 'x' })
+        .then(E.INVALID_INPUT);
+      expect(decision).toMatchObject({ error: { field } });
+    });
+
+    it('refuses an empty description', () => {
+      given([opened])
+        .when({
+          ...by(),
+          type: 'RecordSignal',
+          signalId: 's-3',
+          source: { kind: SignalSourceKind.ANONYMOUS },
+          description: ' ',
+        })
+        .then(E.INVALID_INPUT);
+    });
+
+    it('refuses a signal id that is already used', () => {
+      given([opened, plainSignal])
+        .when({
+          ...by(),
+          type: 'RecordSignal',
+          signalId: 's-1',
+          source: { kind: SignalSourceKind.ANONYMOUS },
+          description: 'x',
+        })
+        .then(E.DUPLICATE_ID);
+    });
+
+    it('lets a joined agency record signals', () => {
+      given(withUwv)
+        .when({
+          ...by(uwvInspector),
+          type: 'RecordSignal',
+          signalId: 's-3',
+          source: { kind: SignalSourceKind.ANONYMOUS },
+          description: 'x',
+        })
+        .then([
+          ev('signal.recorded', {
+            signalId: 's-3',
+            recordedBy: UWV,
+            source: { kind: SignalSourceKind.ANONYMOUS },
+            description: 'x',
+          }),
+        ]);
+    });
+  });
+
+  describe('InviteAgency', () => {
+    it('invites an agency', () => {
+      given([opened])
+        .when({ ...by(), type: 'InviteAgency', agency: 'uwv' })
+        .then([uwvInvited]);
+    });
+
+    it('lets the coordinator of the region invite without participating', () => {
+      given([opened])
+        .when({ ...by(regionCoordinator), type: 'InviteAgency', agency: 'UWV' })
+        .then([ev('agency.invited', { agency: UWV, invitedBy: VR17 })]);
+    });
+
+    it('is idempotent: inviting again, or inviting a participant, changes nothing', () => {
+      given([opened, uwvInvited])
+        .when({ ...by(), type: 'InviteAgency', agency: 'UWV' })
+        .then([]);
+      given(withUwv)
+        .when({ ...by(), type: 'InviteAgency', agency: 'UWV' })
+        .then([]);
+      given([opened])
+        .when({ ...by(), type: 'InviteAgency', agency: 'NLA' })
+        .then([]);
+    });
+
+    it('invites again an agency that left', () => {
+      given([...withUwv, ev('agency.left', { agency: UWV })])
+        .when({ ...by(), type: 'InviteAgency', agency: 'UWV' })
+        .then([uwvInvited]);
+    });
+
+    it('refuses an unknown agency', () => {
+      const decision = given([opened])
+        .when({ ...by(), type: 'InviteAgency', agency: 'ACME' })
+        .then(E.INVALID_INPUT);
+      expect(decision).toMatchObject({ error: { field: 'agency' } });
+    });
+  });
+
+  describe('JoinActivation', () => {
+    it('lets an invited agency join, making it a participant', () => {
+      given([opened, uwvInvited])
+        .when({ ...by(uwvInspector), type: 'JoinActivation' })
+        .then([uwvJoined]);
+      expect((foldActivation(withUwv) as OpenedActivation).participants).toEqual([NLA, UWV]);
+    });
+
+    it('is idempotent for participants, the lead agency included', () => {
+      given(withUwv)
+        .when({ ...by(uwvInspector), type: 'JoinActivation' })
+        .then([]);
+      given([opened])
+        .when({ ...by(), type: 'JoinActivation' })
+        .then([]);
+    });
+
+    it('refuses an agency that was not invited', () => {
+      given([opened])
+        .when({ ...by(uwvInspector), type: 'JoinActivation' })
+        .then(E.NOT_INVITED);
+    });
+
+    it('requires a new invitation after leaving', () => {
+      given([...withUwv, ev('agency.left', { agency: UWV })])
+        .when({ ...by(uwvInspector), type: 'JoinActivation' })
+        .then(E.NOT_INVITED);
+    });
+  });
+
+  describe('LeaveActivation', () => {
+    it('lets a participant leave, with a reason', () => {
+      given(withUwv)
+        .when({ ...by(uwvInspector), type: 'LeaveActivation', reason: 'No benefits involved.' })
+        .then([ev('agency.left', { agency: UWV, reason: 'No benefits involved.' })]);
+    });
+
+    it('leaves the reason out when none is given', () => {
+      given(withUwv)
+        .when({ ...by(uwvInspector), type: 'LeaveActivation' })
+        .then([ev('agency.left', { agency: UWV })]);
+    });
+
+    it('refuses the lead agency', () => {
+      given(withUwv)
+        .when({ ...by(), type: 'LeaveActivation' })
+        .then(E.LEAD_AGENCY_CANNOT_LEAVE);
+    });
+
+    it('takes away the right to act', () => {
+      given([...withUwv, ev('agency.left', { agency: UWV })])
+        .when({
+          ...by(uwvInspector),
+          type: 'RecordSignal',
+          signalId: 's-3',
+          source: { kind: SignalSourceKind.ANONYMOUS },
+          description: 'x',
+        })
+        .then(E.NOT_A_PARTICIPANT);
+      given([...withUwv, ev('agency.left', { agency: UWV })])
+        .when({ ...by(uwvInspector), type: 'LeaveActivation' })
+        .then(E.NOT_A_PARTICIPANT);
+    });
+  });
+
+  describe('EscalateActivation', () => {
+    const escalated = (kind: 'SIGNAL' | 'FINDING', id: string) =>
+      ev('activation.escalated', { kind: ActivationKind.REPRESSIVE, triggeredBy: { kind, id } });
+
+    it('makes a preventive activation repressive on a confirmed-infection signal', () => {
+      given([opened, infectionSignal])
+        .when({ ...by(), type: 'EscalateActivation', triggeredBy: { kind: 'SIGNAL', id: 's-2' } })
+        .then([escalated('SIGNAL', 's-2')]);
+      const state = foldActivation([opened, infectionSignal, escalated('SIGNAL', 's-2')]) as OpenedActivation;
+      expect(state.kind).toBe(ActivationKind.REPRESSIVE);
+      expect(state.triggeredBy).toEqual({ kind: 'SIGNAL', id: 's-2' });
+    });
+
+    it('escalates on a confirmed-infection finding, also when the coordinator of the region asks', () => {
+      given([opened, healthFinding])
+        .when({
+          ...by(regionCoordinator),
+          type: 'EscalateActivation',
+          triggeredBy: { kind: 'FINDING', id: 'f-health' },
+        })
+        .then([escalated('FINDING', 'f-health')]);
+    });
+
+    it('refuses evidence that reports no confirmed infection', () => {
+      given([opened, plainSignal])
+        .when({ ...by(), type: 'EscalateActivation', triggeredBy: { kind: 'SIGNAL', id: 's-1' } })
+        .then(E.CONFIRMED_INFECTION_REQUIRED);
+      given([opened, employerFinding])
+        .when({ ...by(), type: 'EscalateActivation', triggeredBy: { kind: 'FINDING', id: 'f-employer' } })
+        .then(E.CONFIRMED_INFECTION_REQUIRED);
+    });
+
+    it('refuses evidence that does not exist', () => {
+      given([opened])
+        .when({ ...by(), type: 'EscalateActivation', triggeredBy: { kind: 'SIGNAL', id: 's-404' } })
+        .then(E.SIGNAL_NOT_FOUND);
+      given([opened])
+        .when({ ...by(), type: 'EscalateActivation', triggeredBy: { kind: 'FINDING', id: 'f-404' } })
+        .then(E.FINDING_NOT_FOUND);
+    });
+
+    it('refuses an activation that is already repressive', () => {
+      given([opened, infectionSignal, escalated('SIGNAL', 's-2'), healthFinding])
+        .when({ ...by(), type: 'EscalateActivation', triggeredBy: { kind: 'FINDING', id: 'f-health' } })
+        .then(E.ALREADY_REPRESSIVE);
+    });
+
+    it('refuses malformed evidence', () => {
+      given([opened, infectionSignal])
+        .when({ ...by(), type: 'EscalateActivation', triggeredBy: { kind: 'RUMOUR' as 'SIGNAL', id: 's-2' } })
+        .then(E.INVALID_INPUT);
+    });
+  });
+
+  describe('inspections', () => {
+    it('schedules an inspection by the actor’s agency and moves the activation into progress', () => {
+      given([opened])
+        .when({
+          ...by(),
+          type: 'ScheduleInspection',
+          inspectionId: 'i-1',
+          plannedAt: '2020-06-02T07:00:00+02:00',
+          location: { address: 'Havenweg 12', postcode: '3011AB', city: 'Rotterdam' },
+        })
+        .then([inspectionScheduled]);
+      expect((foldActivation([opened, inspectionScheduled]) as OpenedActivation).status).toBe(
+        ActivationStatus.IN_PROGRESS,
+      );
+    });
+
+    it('schedules a joint inspection of participating agencies', () => {
+      given(withUwv)
+        .when({
+          ...by(),
+          type: 'ScheduleInspection',
+          inspectionId: 'i-1',
+          plannedAt: '2020-06-02T07:00:00+02:00',
+          location: { address: 'Havenweg 12', postcode: '3011AB', city: 'Rotterdam' },
+          agencies: ['NLA', 'uwv', 'UWV'],
+        })
+        .then([ev('inspection.scheduled', { ...inspectionScheduled.data, agencies: [NLA, UWV] })]);
+    });
+
+    it('refuses agencies that do not take part', () => {
+      given([opened])
+        .when({
+          ...by(),
+          type: 'ScheduleInspection',
+          inspectionId: 'i-1',
+          plannedAt: NOW,
+          location: { address: 'Havenweg 12', city: 'Rotterdam' },
+          agencies: ['NLA', 'UWV'],
+        })
+        .then(E.AGENCY_NOT_PARTICIPATING);
+    });
+
+    it.each([
+      ['plannedAt', { plannedAt: '2020-06-02T07:00:00' }],
+      ['location', { location: undefined }],
+      ['location.address', { location: { address: '', city: 'Rotterdam' } }],
+      ['agencies', { agencies: [] }],
+      ['agencies[0]', { agencies: ['ACME'] }],
+      ['inspectionId', { inspectionId: 'i 1' }],
+    ])('refuses malformed input in %s', (field, overrides) => {
+      const decision = given([opened])
+        .when({
+          ...by(),
+          type: 'ScheduleInspection',
+          inspectionId: 'i-2',
+          plannedAt: NOW,
+          location: { address: 'Havenweg 12', city: 'Rotterdam' },
+          ...(overrides as object),
+        })
+        .then(E.INVALID_INPUT);
+      expect(decision).toMatchObject({ error: { field } });
+    });
+
+    it('refuses an inspection id that is already used', () => {
+      given([opened, inspectionScheduled])
+        .when({
+          ...by(),
+          type: 'ScheduleInspection',
+          inspectionId: 'i-1',
+          plannedAt: NOW,
+          location: { address: 'Havenweg 12', city: 'Rotterdam' },
+        })
+        .then(E.DUPLICATE_ID);
+    });
+
+    it('completes a scheduled inspection', () => {
+      given([opened, inspectionScheduled])
+        .when({ ...by(), type: 'CompleteInspection', inspectionId: 'i-1', outcomeSummary: ' Site visited. ' })
+        .then([inspectionCompleted]);
+    });
+
+    it('refuses to complete an inspection that was not scheduled, is completed or was cancelled', () => {
+      const complete: ActivationCommand = {
+        ...by(),
+        type: 'CompleteInspection',
+        inspectionId: 'i-1',
+        outcomeSummary: 'x',
+      };
+      given([opened]).when(complete).then(E.INSPECTION_NOT_FOUND);
+      given([opened, inspectionScheduled, inspectionCompleted])
+        .when(complete)
+        .then(E.INSPECTION_ALREADY_COMPLETED);
+      given([
+        opened,
+        inspectionScheduled,
+        ev('inspection.cancelled', { inspectionId: 'i-1', reason: 'Site empty.' }),
+      ])
+        .when(complete)
+        .then(E.INSPECTION_CANCELLED);
+    });
+
+    it('refuses an empty outcome summary', () => {
+      given([opened, inspectionScheduled])
+        .when({ ...by(), type: 'CompleteInspection', inspectionId: 'i-1', outcomeSummary: '' })
+        .then(E.INVALID_INPUT);
+    });
+
+    it('cancels a scheduled inspection, with a reason', () => {
+      given([opened, inspectionScheduled])
+        .when({ ...by(), type: 'CancelInspection', inspectionId: 'i-1', reason: 'Site empty.' })
+        .then([ev('inspection.cancelled', { inspectionId: 'i-1', reason: 'Site empty.' })]);
+      given([opened, inspectionScheduled])
+        .when({ ...by(), type: 'CancelInspection', inspectionId: 'i-1', reason: '' })
+        .then(E.INVALID_INPUT);
+      given([opened, inspectionScheduled, inspectionCompleted])
+        .when({ ...by(), type: 'CancelInspection', inspectionId: 'i-1', reason: 'Too late.' })
+        .then(E.INSPECTION_ALREADY_COMPLETED);
+    });
+  });
+
+  describe('RecordFinding', () => {
+    it('records an income finding with persons, amounts and the inspection it came from', () => {
+      given([opened, inspectionScheduled, inspectionCompleted])
+        .when({
+          ...by(),
+          type: 'RecordFinding',
+          findingId: 'f-1',
+          category: DataCategory.INCOME,
+          description: 'Wages below the legal minimum after housing deductions.',
+          inspectionId: 'i-1',
+          subjects: [{ subjectId: 'p-1', name: 'Jan Kowalski', bsn: '111222333' }],
+          amounts: [
+            { label: 'Hourly wage paid', euroCents: 812 },
+            { label: 'Weekly housing deduction', euroCents: 12500 },
+          ],
+        })
+        .then([
+          ev('finding.recorded', {
+            findingId: 'f-1',
+            category: DataCategory.INCOME,
+            description: 'Wages below the legal minimum after housing deductions.',
+            recordedBy: NLA,
+            inspectionId: 'i-1',
+            subjects: [{ subjectId: 'p-1', name: 'Jan Kowalski', bsn: bsn('111222333') }],
+            amounts: [
+              { label: 'Hourly wage paid', euroCents: euroCents(812) },
+              { label: 'Weekly housing deduction', euroCents: euroCents(12500) },
+            ],
+          }),
+        ]);
+    });
+
+    it('records a health finding with a confirmed infection, moving the activation into progress', () => {
+      given([opened])
+        .when({
+          ...by(),
+          type: 'RecordFinding',
+          findingId: 'f-health',
+          category: DataCategory.HEALTH,
+          description: 'Two workers with confirmed infection share a room with six others.',
+          confirmedInfection: true,
+        })
+        .then([healthFinding]);
+      expect((foldActivation([opened, healthFinding]) as OpenedActivation).status).toBe(
+        ActivationStatus.IN_PROGRESS,
+      );
+    });
+
+    it('refuses amounts on a finding that is not about income, benefits or tax', () => {
+      given([opened])
+        .when({
+          ...by(),
+          type: 'RecordFinding',
+          findingId: 'f-1',
+          category: DataCategory.PERSONAL,
+          description: 'x',
+          amounts: [{ label: 'Wage', euroCents: 100 }],
+        })
+        .then(E.INVALID_INPUT);
+    });
+
+    it('refuses a confirmed infection outside a health finding', () => {
+      given([opened])
+        .when({
+          ...by(),
+          type: 'RecordFinding',
+          findingId: 'f-1',
+          category: DataCategory.EMPLOYER,
+          description: 'x',
+          confirmedInfection: true,
+        })
+        .then(E.INVALID_INPUT);
+    });
+
+    it.each([
+      ['category', { category: DataCategory.CASE }],
+      ['category', { category: DataCategory.REPORT }],
+      ['description', { description: '' }],
+      ['amounts[0].euroCents', { category: DataCategory.TAX, amounts: [{ label: 'Tax', euroCents: 12.5 }] }],
+      ['amounts[0].euroCents', { category: DataCategory.TAX, amounts: [{ label: 'Tax', euroCents: -1 }] }],
+      ['amounts[0].label', { category: DataCategory.TAX, amounts: [{ label: '', euroCents: 1 }] }],
+    ])('refuses malformed input in %s', (field, overrides) => {
+      const decision = given([opened])
+        .when({
+          ...by(),
+          type: 'RecordFinding',
+          findingId: 'f-1',
+          category: DataCategory.EMPLOYER,
+          description: 'x',
+          ...(overrides as object),
+        })
+        .then(E.INVALID_INPUT);
+      expect(decision).toMatchObject({ error: { field } });
+    });
+
+    it('refuses a reference to an inspection that does not exist or was cancelled', () => {
+      const finding: ActivationCommand = {
+        ...by(),
+        type: 'RecordFinding',
+        findingId: 'f-1',
+        category: DataCategory.EMPLOYER,
+        description: 'x',
+        inspectionId: 'i-1',
+      };
+      given([opened]).when(finding).then(E.INSPECTION_NOT_FOUND);
+      given([opened, inspectionScheduled, ev('inspection.cancelled', { inspectionId: 'i-1', reason: 'x' })])
+        .when(finding)
+        .then(E.INSPECTION_CANCELLED);
+    });
+
+    it('refuses a finding id that is already used', () => {
+      given([opened, employerFinding])
+        .when({
+          ...by(),
+          type: 'RecordFinding',
+          findingId: 'f-employer',
+          category: DataCategory.EMPLOYER,
+          description: 'x',
+        })
+        .then(E.DUPLICATE_ID);
+    });
+  });
+
+  describe('ImposeIntervention', () => {
+    it('imposes a fine on a named addressee, citing inspection and findings', () => {
+      given([opened, inspectionScheduled, inspectionCompleted, employerFinding])
+        .when({
+          ...by(),
+          type: 'ImposeIntervention',
+          interventionId: 'iv-1',
+          interventionType: InterventionType.FINE,
+          description: 'Fine for lacking a risk inventory.',
+          addressee: { name: 'FlexWerk Uitzend B.V.', kvkNumber: '87654321' },
+          amountEuroCents: 450000,
+          legalBasis: 'Arbeidsomstandighedenwet art. 5',
+          inspectionId: 'i-1',
+          findingIds: ['f-employer'],
+        })
+        .then([
+          ev('intervention.imposed', {
+            interventionId: 'iv-1',
+            interventionType: InterventionType.FINE,
+            imposedBy: NLA,
+            addressee: { name: 'FlexWerk Uitzend B.V.', kvkNumber: kvkNumber('87654321') },
+            description: 'Fine for lacking a risk inventory.',
+            amountEuroCents: euroCents(450000),
+            legalBasis: 'Arbeidsomstandighedenwet art. 5',
+            inspectionId: 'i-1',
+            findingIds: ['f-employer'],
+          }),
+        ]);
+    });
+
+    it("addresses the activation's employer when no addressee is given", () => {
+      given([opened])
+        .when({
+          ...by(),
+          type: 'ImposeIntervention',
+          interventionId: 'iv-1',
+          interventionType: InterventionType.WARNING,
+          description: 'Improve the housing within two weeks.',
+        })
+        .then([
+          ev('intervention.imposed', {
+            interventionId: 'iv-1',
+            interventionType: InterventionType.WARNING,
+            imposedBy: NLA,
+            addressee: employer,
+            description: 'Improve the housing within two weeks.',
+          }),
+        ]);
+    });
+
+    it("closes the activation's location when a closure names none", () => {
+      given([opened])
+        .when({
+          ...by(),
+          type: 'ImposeIntervention',
+          interventionId: 'iv-1',
+          interventionType: InterventionType.CLOSURE,
+          description: 'Building site closed; workers also live there.',
+        })
+        .then([
+          ev('intervention.imposed', {
+            interventionId: 'iv-1',
+            interventionType: InterventionType.CLOSURE,
+            imposedBy: NLA,
+            addressee: employer,
+            description: 'Building site closed; workers also live there.',
+            location: siteLocation,
+          }),
+        ]);
+    });
+
+    it('needs an addressee and, for a closure, a location', () => {
+      const warning: ActivationCommand = {
+        ...by(),
+        type: 'ImposeIntervention',
+        interventionId: 'iv-1',
+        interventionType: InterventionType.WARNING,
+        description: 'x',
+      };
+      given([openedBare]).when(warning).then(E.EMPLOYER_REQUIRED);
+      given([openedBare])
+        .when({ ...warning, interventionType: InterventionType.CLOSURE, addressee: { name: 'De Maas' } })
+        .then(E.LOCATION_REQUIRED);
+    });
+
+    it('refuses a fine without an amount and an amount on anything but a fine', () => {
+      const fine: ActivationCommand = {
+        ...by(),
+        type: 'ImposeIntervention',
+        interventionId: 'iv-1',
+        interventionType: InterventionType.FINE,
+        description: 'x',
+      };
+      given([opened]).when(fine).then(E.INVALID_INPUT);
+      given([opened])
+        .when({ ...fine, amountEuroCents: 0 })
+        .then(E.INVALID_INPUT);
+      given([opened])
+        .when({ ...fine, amountEuroCents: 99.5 })
+        .then(E.INVALID_INPUT);
+      given([opened])
+        .when({ ...fine, interventionType: InterventionType.ORDER, amountEuroCents: 100 })
+        .then(E.INVALID_INPUT);
+    });
+
+    it('refuses references to findings or inspections that do not exist', () => {
+      const warning: ActivationCommand = {
+        ...by(),
+        type: 'ImposeIntervention',
+        interventionId: 'iv-1',
+        interventionType: InterventionType.WARNING,
+        description: 'x',
+      };
+      given([opened])
+        .when({ ...warning, findingIds: ['f-404'] })
+        .then(E.FINDING_NOT_FOUND);
+      given([opened])
+        .when({ ...warning, inspectionId: 'i-404' })
+        .then(E.INSPECTION_NOT_FOUND);
+    });
+
+    it('refuses an intervention id that is already used, or an unknown type', () => {
+      const warning: ActivationCommand = {
+        ...by(),
+        type: 'ImposeIntervention',
+        interventionId: 'iv-1',
+        interventionType: InterventionType.WARNING,
+        description: 'x',
+      };
+      const history = [
+        opened,
+        ...(decideActivation(warning, foldActivation([opened])) as { events: ActivationEvent[] }).events,
+      ];
+      given(history).when(warning).then(E.DUPLICATE_ID);
+      given([opened])
+        .when({ ...warning, interventionType: 'SCOLDING' as InterventionType })
+        .then(E.INVALID_INPUT);
+    });
+  });
+
+  describe('MakeReferral', () => {
+    it('refers to another agency, which need not take part', () => {
+      given([opened, employerFinding])
+        .when({
+          ...by(),
+          type: 'MakeReferral',
+          referralId: 'rf-1',
+          toAgency: 'pol',
+          reason: 'Signs of human trafficking.',
+          findingIds: ['f-employer'],
+        })
+        .then([
+          ev('referral.made', {
+            referralId: 'rf-1',
+            fromAgency: NLA,
+            toAgency: POL,
+            reason: 'Signs of human trafficking.',
+            findingIds: ['f-employer'],
+          }),
+        ]);
+    });
+
+    it('refuses referring to oneself, an unknown agency, an empty reason or unknown references', () => {
+      const referral: ActivationCommand = {
+        ...by(),
+        type: 'MakeReferral',
+        referralId: 'rf-1',
+        toAgency: 'POL',
+        reason: 'x',
+      };
+      given([opened])
+        .when({ ...referral, toAgency: 'NLA' })
+        .then(E.INVALID_INPUT);
+      given([opened])
+        .when({ ...referral, toAgency: 'ACME' })
+        .then(E.INVALID_INPUT);
+      given([opened])
+        .when({ ...referral, reason: '' })
+        .then(E.INVALID_INPUT);
+      given([opened])
+        .when({ ...referral, inspectionId: 'i-404' })
+        .then(E.INSPECTION_NOT_FOUND);
+      given([opened])
+        .when({ ...referral, findingIds: ['f-404'] })
+        .then(E.FINDING_NOT_FOUND);
+    });
+
+    it('refuses a referral id that is already used', () => {
+      given([
+        opened,
+        ev('referral.made', { referralId: 'rf-1', fromAgency: NLA, toAgency: POL, reason: 'x' }),
+      ])
+        .when({ ...by(), type: 'MakeReferral', referralId: 'rf-1', toAgency: 'POL', reason: 'x' })
+        .then(E.DUPLICATE_ID);
+    });
+  });
+
+  describe('DecideIntegratedDeployment', () => {
+    it('decides for joint action of participating agencies', () => {
+      given(withUwv)
+        .when({
+          ...by(),
+          type: 'DecideIntegratedDeployment',
+          integrated: true,
+          agencies: ['NLA', 'UWV'],
+          rationale: 'Housing and benefits fraud go together.',
+        })
+        .then([
+          ev('integrated-deployment.decided', {
+            integrated: true,
+            agencies: [NLA, UWV],
+            rationale: 'Housing and benefits fraud go together.',
+          }),
+        ]);
+    });
+
+    it('lets the coordinator of the region decide against it', () => {
+      given(withUwv)
+        .when({
+          ...by(regionCoordinator),
+          type: 'DecideIntegratedDeployment',
+          integrated: false,
+          agencies: [],
+          rationale: 'One agency suffices.',
+        })
+        .then([
+          ev('integrated-deployment.decided', {
+            integrated: false,
+            agencies: [],
+            rationale: 'One agency suffices.',
+          }),
+        ]);
+    });
+
+    it('refuses fewer than two agencies, outsiders, agencies on a no, and an empty rationale', () => {
+      const decide: ActivationCommand = {
+        ...by(),
+        type: 'DecideIntegratedDeployment',
+        integrated: true,
+        agencies: ['NLA', 'UWV'],
+        rationale: 'x',
+      };
+      given(withUwv)
+        .when({ ...decide, agencies: ['NLA', 'nla'] })
+        .then(E.INVALID_INPUT);
+      given(withUwv)
+        .when({ ...decide, agencies: ['NLA', 'SVB'] })
+        .then(E.AGENCY_NOT_PARTICIPATING);
+      given(withUwv)
+        .when({ ...decide, integrated: false })
+        .then(E.INVALID_INPUT);
+      given(withUwv)
+        .when({ ...decide, rationale: ' ' })
+        .then(E.INVALID_INPUT);
+    });
+  });
+
+  describe('FileReport', () => {
+    it('files the report (procesverslag)', () => {
+      given(withUwv)
+        .when({
+          ...by(),
+          type: 'FileReport',
+          reportId: 'r-1',
+          summary: 'Housing inspected; warning given.',
+          outcome: 'Employer improved the housing.',
+        })
+        .then([reportFiled]);
+    });
+
+    it('lets the coordinator of the region file it', () => {
+      given(withUwv)
+        .when({ ...by(regionCoordinator), type: 'FileReport', reportId: 'r-1', summary: 'S.', outcome: 'O.' })
+        .then([ev('report.filed', { reportId: 'r-1', filedBy: VR17, summary: 'S.', outcome: 'O.' })]);
+    });
+
+    it('refuses an empty summary or outcome, and a report id that is already used', () => {
+      const file: ActivationCommand = {
+        ...by(),
+        type: 'FileReport',
+        reportId: 'r-2',
+        summary: 'S.',
+        outcome: 'O.',
+      };
+      given(withUwv)
+        .when({ ...file, summary: '' })
+        .then(E.INVALID_INPUT);
+      given(withUwv)
+        .when({ ...file, outcome: '' })
+        .then(E.INVALID_INPUT);
+      given([...withUwv, reportFiled])
+        .when({ ...file, reportId: 'r-1' })
+        .then(E.DUPLICATE_ID);
+    });
+  });
+
+  describe('CloseActivation', () => {
+    const close: ActivationCommand = { ...by(), type: 'CloseActivation', outcome: 'Housing improved.' };
+
+    it('closes an activation that has a report', () => {
+      given([...withUwv, reportFiled])
+        .when(close)
+        .then([closed]);
+      expect((foldActivation(closedHistory) as OpenedActivation).status).toBe(ActivationStatus.CLOSED);
+    });
+
+    it('lets the coordinator of the region close it', () => {
+      given([...withUwv, reportFiled])
+        .when({ ...close, actor: regionCoordinator })
+        .then([closed]);
+    });
+
+    it('needs a filed report', () => {
+      const decision = given(withUwv).when(close).then(E.REPORT_REQUIRED);
+      expect(decision).toMatchObject({ error: { message: expect.stringContaining('procesverslag') } });
+    });
+
+    it('needs a report filed after the last reopening', () => {
+      const reopened = [...closedHistory, ev('activation.reopened', { reason: 'New complaint.' })];
+      given(reopened).when(close).then(E.REPORT_REQUIRED);
+      given([...reopened, ev('report.filed', { ...reportFiled.data, reportId: 'r-2' })])
+        .when(close)
+        .then([closed]);
+    });
+
+    it('refuses while an inspection is still scheduled', () => {
+      given([...withUwv, inspectionScheduled, reportFiled])
+        .when(close)
+        .then(E.INSPECTIONS_OUTSTANDING);
+      given([...withUwv, inspectionScheduled, inspectionCompleted, reportFiled])
+        .when(close)
+        .then([closed]);
+    });
+
+    it('refuses an empty outcome, and closing twice', () => {
+      given([...withUwv, reportFiled])
+        .when({ ...close, outcome: '' })
+        .then(E.INVALID_INPUT);
+      given(closedHistory).when(close).then(E.ACTIVATION_CLOSED);
+    });
+  });
+
+  describe('ReopenActivation', () => {
+    const reopen: ActivationCommand = { ...by(), type: 'ReopenActivation', reason: 'New complaint.' };
+
+    it('reopens a closed activation, back in progress when work had started', () => {
+      given(closedHistory)
+        .when(reopen)
+        .then([ev('activation.reopened', { reason: 'New complaint.' })]);
+      const worked = [
+        opened,
+        employerFinding,
+        reportFiled,
+        closed,
+        ev('activation.reopened', { reason: 'x' }),
+      ];
+      expect((foldActivation(worked) as OpenedActivation).status).toBe(ActivationStatus.IN_PROGRESS);
+      const idle = [...closedHistory, ev('activation.reopened', { reason: 'x' })];
+      expect((foldActivation(idle) as OpenedActivation).status).toBe(ActivationStatus.OPEN);
+    });
+
+    it('lets the coordinator of the region reopen it', () => {
+      given(closedHistory)
+        .when({ ...reopen, actor: regionCoordinator })
+        .then([ev('activation.reopened', { reason: 'New complaint.' })]);
+    });
+
+    it('needs a reason', () => {
+      given(closedHistory)
+        .when({ ...reopen, reason: ' ' })
+        .then(E.INVALID_INPUT);
+    });
+
+    it('refuses an activation that is not closed', () => {
+      given(withUwv).when(reopen).then(E.ACTIVATION_NOT_CLOSED);
+    });
+  });
+
+  describe('purity', () => {
+    it('decides the same way twice and leaves the state untouched', () => {
+      const state = foldActivation(withUwv);
+      const snapshot = JSON.stringify(state, (_key, value: unknown) =>
+        value instanceof Map || value instanceof Set ? [...value] : value,
+      );
+      const command: ActivationCommand = { ...by(), type: 'InviteAgency', agency: 'SVB' };
+      expect(decideActivation(command, state)).toEqual(decideActivation(command, state));
+      expect(
+        JSON.stringify(state, (_key, value: unknown) =>
+          value instanceof Map || value instanceof Set ? [...value] : value,
+        ),
+      ).toBe(snapshot);
+    });
+
+    it('refuses a command type it does not know', () => {
+      given([opened])
+        .when({ ...by(), type: 'DeleteActivation' } as unknown as ActivationCommand)
+        .then(E.INVALID_INPUT);
+    });
+
+    it('survives commands that bypassed the types', () => {
+      const raw = {
+        ...by(),
+        type: 'RecordSignal',
+        signalId: 7,
+        source: null,
+        description: null,
+      } as unknown as ActivationCommand;
+      given([opened]).when(raw).then(E.INVALID_INPUT);
+    });
+  });
+});

@@ -1,0 +1,56 @@
+/** Why the activation decider refuses a command. Each code maps to one GraphQL error code in the API. */
+export enum ActivationErrorCode {
+  /** The input is malformed: a bad code, an empty text, a missing field. */
+  INVALID_INPUT = 'INVALID_INPUT',
+  NOT_FOUND = 'NOT_FOUND',
+  ALREADY_OPENED = 'ALREADY_OPENED',
+  /** The actor's role never acts on activations (policy admin, privacy officer, agency system). */
+  ROLE_NOT_ALLOWED = 'ROLE_NOT_ALLOWED',
+  /** Opening for a lead agency other than one's own, without being the region's coordinator. */
+  NOT_LEAD_AGENCY = 'NOT_LEAD_AGENCY',
+  NOT_A_PARTICIPANT = 'NOT_A_PARTICIPANT',
+  NOT_INVITED = 'NOT_INVITED',
+  LEAD_AGENCY_CANNOT_LEAVE = 'LEAD_AGENCY_CANNOT_LEAVE',
+  /** An agency named in the command (inspection team, integrated deployment) does not participate. */
+  AGENCY_NOT_PARTICIPATING = 'AGENCY_NOT_PARTICIPATING',
+  ACTIVATION_CLOSED = 'ACTIVATION_CLOSED',
+  ACTIVATION_NOT_CLOSED = 'ACTIVATION_NOT_CLOSED',
+  REPORT_REQUIRED = 'REPORT_REQUIRED',
+  INSPECTIONS_OUTSTANDING = 'INSPECTIONS_OUTSTANDING',
+  /** A repressive activation without a confirmed infection to name, or naming evidence that is none. */
+  CONFIRMED_INFECTION_REQUIRED = 'CONFIRMED_INFECTION_REQUIRED',
+  /** A preventive activation opened with a signal that already reports a confirmed infection. */
+  KIND_CONFLICT = 'KIND_CONFLICT',
+  ALREADY_REPRESSIVE = 'ALREADY_REPRESSIVE',
+  DUPLICATE_ID = 'DUPLICATE_ID',
+  SIGNAL_NOT_FOUND = 'SIGNAL_NOT_FOUND',
+  FINDING_NOT_FOUND = 'FINDING_NOT_FOUND',
+  INSPECTION_NOT_FOUND = 'INSPECTION_NOT_FOUND',
+  INSPECTION_ALREADY_COMPLETED = 'INSPECTION_ALREADY_COMPLETED',
+  INSPECTION_CANCELLED = 'INSPECTION_CANCELLED',
+  EMPLOYER_REQUIRED = 'EMPLOYER_REQUIRED',
+  LOCATION_REQUIRED = 'LOCATION_REQUIRED',
+}
+
+export interface ActivationError {
+  readonly code: ActivationErrorCode;
+  /** A sentence the person who sent the command can act on. */
+  readonly message: string;
+  /** The command field at fault, as a dotted path (`employer.kvkNumber`, `subjects[1].bsn`), when there is one. */
+  readonly field?: string;
+}
+
+/**
+ * Thrown inside the decider and caught at its edge, so the rules read as straight-line checks; it never
+ * escapes `decide`.
+ */
+export class ActivationRejection extends Error {
+  constructor(readonly error: ActivationError) {
+    super(error.message);
+    this.name = 'ActivationRejection';
+  }
+}
+
+export function reject(code: ActivationErrorCode, message: string, field?: string): never {
+  throw new ActivationRejection(field === undefined ? { code, message } : { code, message, field });
+}

@@ -1,0 +1,198 @@
+import { AgencyCode } from '../shared/agency-code.value.js';
+import { EuroCents } from '../shared/euro-cents.value.js';
+import { Instant } from '../shared/instant.value.js';
+import { MunicipalityCode } from '../shared/municipality-code.value.js';
+import { SafetyRegion } from '../shared/safety-region.value.js';
+import {
+  ActivationKind,
+  ActivationTrigger,
+  Employer,
+  FindingCategory,
+  InfectionEvidence,
+  InterventionType,
+  Location,
+  MonetaryAmount,
+  SignalSource,
+  Subject,
+  Theme,
+} from './activation.vocabulary.js';
+
+/*
+ * Event data is the fact as decided, in plain JSON: strings, numbers, booleans, arrays and objects, with
+ * optional fields left out rather than set to null. When and by whom the event happened travels in the
+ * envelope (occurred-at = the command's `now`, actor), not here, unless the domain itself needs the agency
+ * (who imposed a fine matters in law; who sent a letter of invitation does not).
+ */
+
+export interface ActivationOpenedData {
+  readonly activationId: string;
+  readonly kind: ActivationKind;
+  readonly trigger: ActivationTrigger;
+  readonly themes: readonly Theme[];
+  readonly region: SafetyRegion;
+  readonly municipality: MunicipalityCode;
+  readonly leadAgency: AgencyCode;
+  readonly location?: Location;
+  readonly employer?: Employer;
+  /** Set exactly when kind is REPRESSIVE: the signal recorded together with this event. */
+  readonly triggeredBy?: InfectionEvidence;
+}
+
+export interface SignalRecordedData {
+  readonly signalId: string;
+  readonly recordedBy: AgencyCode;
+  readonly source: SignalSource;
+  readonly description: string;
+  readonly subjects?: readonly Subject[];
+  readonly confirmedInfection?: boolean;
+  readonly healthDetail?: string;
+}
+
+export interface AgencyInvitedData {
+  readonly agency: AgencyCode;
+  readonly invitedBy: AgencyCode;
+}
+
+export interface AgencyJoinedData {
+  readonly agency: AgencyCode;
+}
+
+export interface AgencyLeftData {
+  readonly agency: AgencyCode;
+  readonly reason?: string;
+}
+
+export interface ActivationEscalatedData {
+  readonly kind: ActivationKind.REPRESSIVE;
+  readonly triggeredBy: InfectionEvidence;
+}
+
+export interface InspectionScheduledData {
+  readonly inspectionId: string;
+  readonly plannedAt: Instant;
+  readonly location: Location;
+  /** The participating agencies that take part in the inspection. */
+  readonly agencies: readonly AgencyCode[];
+}
+
+export interface InspectionCompletedData {
+  readonly inspectionId: string;
+  readonly outcomeSummary: string;
+}
+
+export interface InspectionCancelledData {
+  readonly inspectionId: string;
+  readonly reason: string;
+}
+
+export interface FindingRecordedData {
+  readonly findingId: string;
+  readonly category: FindingCategory;
+  readonly description: string;
+  readonly recordedBy: AgencyCode;
+  readonly inspectionId?: string;
+  readonly subjects?: readonly Subject[];
+  /** Only on INCOME, BENEFITS and TAX findings. */
+  readonly amounts?: readonly MonetaryAmount[];
+  /** Only on HEALTH findings. */
+  readonly confirmedInfection?: boolean;
+}
+
+export interface InterventionImposedData {
+  readonly interventionId: string;
+  readonly interventionType: InterventionType;
+  readonly imposedBy: AgencyCode;
+  readonly addressee: Employer;
+  readonly description: string;
+  /** The fine, set exactly when interventionType is FINE. */
+  readonly amountEuroCents?: EuroCents;
+  readonly legalBasis?: string;
+  /** Where the measure applies; always set for CLOSURE. */
+  readonly location?: Location;
+  readonly inspectionId?: string;
+  readonly findingIds?: readonly string[];
+}
+
+export interface ReferralMadeData {
+  readonly referralId: string;
+  readonly fromAgency: AgencyCode;
+  readonly toAgency: AgencyCode;
+  readonly reason: string;
+  readonly inspectionId?: string;
+  readonly findingIds?: readonly string[];
+}
+
+export interface IntegratedDeploymentDecidedData {
+  readonly integrated: boolean;
+  /** The agencies that act jointly; empty when the decision is against integrated deployment. */
+  readonly agencies: readonly AgencyCode[];
+  readonly rationale: string;
+}
+
+export interface ReportFiledData {
+  readonly reportId: string;
+  readonly filedBy: AgencyCode;
+  readonly summary: string;
+  readonly outcome: string;
+}
+
+export interface ActivationClosedData {
+  readonly outcome: string;
+}
+
+export interface ActivationReopenedData {
+  readonly reason: string;
+}
+
+/** Wire name → payload. The wire names are stable: renaming one is a breaking change for every feed consumer. */
+export interface ActivationEventDataMap {
+  'activation.opened': ActivationOpenedData;
+  'signal.recorded': SignalRecordedData;
+  'agency.invited': AgencyInvitedData;
+  'agency.joined': AgencyJoinedData;
+  'agency.left': AgencyLeftData;
+  'activation.escalated': ActivationEscalatedData;
+  'inspection.scheduled': InspectionScheduledData;
+  'inspection.completed': InspectionCompletedData;
+  'inspection.cancelled': InspectionCancelledData;
+  'finding.recorded': FindingRecordedData;
+  'intervention.imposed': InterventionImposedData;
+  'referral.made': ReferralMadeData;
+  'integrated-deployment.decided': IntegratedDeploymentDecidedData;
+  'report.filed': ReportFiledData;
+  'activation.closed': ActivationClosedData;
+  'activation.reopened': ActivationReopenedData;
+}
+
+export type ActivationEventType = keyof ActivationEventDataMap;
+
+export type ActivationEventOf<T extends ActivationEventType> = {
+  readonly type: T;
+  readonly data: ActivationEventDataMap[T];
+};
+
+export type ActivationEvent = { [T in ActivationEventType]: ActivationEventOf<T> }[ActivationEventType];
+
+/** Every wire name, in the order of a typical activation's life. */
+export const ACTIVATION_EVENT_TYPES: readonly ActivationEventType[] = Object.keys({
+  'activation.opened': true,
+  'signal.recorded': true,
+  'agency.invited': true,
+  'agency.joined': true,
+  'agency.left': true,
+  'activation.escalated': true,
+  'inspection.scheduled': true,
+  'inspection.completed': true,
+  'inspection.cancelled': true,
+  'finding.recorded': true,
+  'intervention.imposed': true,
+  'referral.made': true,
+  'integrated-deployment.decided': true,
+  'report.filed': true,
+  'activation.closed': true,
+  'activation.reopened': true,
+} satisfies Record<ActivationEventType, true>) as ActivationEventType[];
+
+export function isActivationEventType(value: unknown): value is ActivationEventType {
+  return typeof value === 'string' && (ACTIVATION_EVENT_TYPES as readonly string[]).includes(value);
+}

@@ -1,0 +1,23 @@
+export * from './shared/brand.js';
+export * from './shared/value-error.js';
+export * from './shared/decider.js';
+export * from './shared/data-category.enum.js';
+export * from './shared/actor.value.js';
+export * from './shared/agency-code.value.js';
+export * from './shared/safety-region.value.js';
+export * from './shared/municipality-code.value.js';
+export * from './shared/kvk-number.value.js';
+export * from './shared/bsn.value.js';
+export * from './shared/postcode.value.js';
+export * from './shared/country-code.value.js';
+export * from './shared/calendar-date.value.js';
+export * from './shared/instant.value.js';
+export * from './shared/euro-cents.value.js';
+export * from './activations/activation.vocabulary.js';
+export * from './activations/activation.commands.js';
+export * from './activations/activation.events.js';
+// The rejection machinery stays inside the decider; callers see only the Decision.
+export { ActivationErrorCode } from './activations/activation.errors.js';
+export type { ActivationError } from './activations/activation.errors.js';
+export * from './activations/activation.state.js';
+export * from './activations/activation.decider.js';

@@ -1,0 +1,28 @@
+import { describe, expect, it } from '@jest/globals';
+import { parseActor, Role } from './actor.value.js';
+import { ValueErrorCode } from './value-error.js';
+
+describe('Actor', () => {
+  it('reads the claims of a token', () => {
+    expect(parseActor({ userId: 'u-1', agency: 'vr17', role: 'COORDINATOR', region: 'VR17' })).toEqual({
+      ok: true,
+      value: { userId: 'u-1', agency: 'VR17', role: Role.COORDINATOR, region: 'VR17' },
+    });
+    expect(parseActor({ userId: 'u-2', agency: 'NLA', role: 'INSPECTOR' })).toEqual({
+      ok: true,
+      value: { userId: 'u-2', agency: 'NLA', role: Role.INSPECTOR },
+    });
+  });
+
+  it.each([
+    [{ userId: '', agency: 'NLA', role: 'INSPECTOR' }, ValueErrorCode.INVALID_USER_ID],
+    [{ userId: 'u-1', agency: 'ACME', role: 'INSPECTOR' }, ValueErrorCode.INVALID_AGENCY_CODE],
+    [{ userId: 'u-1', agency: 'NLA', role: 'ADMIN' }, ValueErrorCode.INVALID_ROLE],
+    [
+      { userId: 'u-1', agency: 'NLA', role: 'INSPECTOR', region: 'VR99' },
+      ValueErrorCode.INVALID_SAFETY_REGION,
+    ],
+  ])('refuses %j', (claims, code) => {
+    expect(parseActor(claims)).toMatchObject({ ok: false, error: { code } });
+  });
+});

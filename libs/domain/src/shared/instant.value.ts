@@ -1,0 +1,33 @@
+import { Brand } from './brand.js';
+import { isRealDate } from './calendar-date.value.js';
+import { describeInput, invalid, Parsed, valid, ValueErrorCode, valueOrThrow } from './value-error.js';
+
+/**
+ * A moment in time as an ISO 8601 timestamp with an explicit offset. The offset is mandatory because a
+ * local time without one means different moments to different agencies' systems.
+ */
+export type Instant = Brand<string, 'Instant'>;
+
+const INSTANT_PATTERN =
+  /^([0-9]{4}-[0-9]{2}-[0-9]{2})T([01][0-9]|2[0-3]):[0-5][0-9](:[0-5][0-9](\.[0-9]{1,9})?)?(Z|[+-]([01][0-9]|2[0-3]):[0-5][0-9])$/;
+
+export function parseInstant(input: unknown): Parsed<Instant> {
+  const text = typeof input === 'string' ? input.trim() : '';
+  const match = INSTANT_PATTERN.exec(text);
+  if (match && isRealDate(match[1])) return valid(text as Instant);
+  return invalid(
+    ValueErrorCode.INVALID_INSTANT,
+    input,
+    `${describeInput(input)} is not a timestamp; write ISO 8601 with an offset, for example 2020-06-01T09:30:00+02:00.`,
+  );
+}
+
+/** For literals known to be valid (seed data, tests); throws on anything else. */
+export function instant(input: string): Instant {
+  return valueOrThrow(parseInstant(input));
+}
+
+/** Milliseconds since the epoch, for comparing instants written with different offsets. */
+export function epochMillis(value: Instant): number {
+  return Date.parse(value);
+}

@@ -1,0 +1,181 @@
+import {
+  ActivationEvent,
+  ActivationEventDataMap,
+  ActivationEventOf,
+  ActivationEventType,
+  ActivationKind,
+  ActivationTrigger,
+  agencyCode,
+  bsn,
+  calendarDate,
+  countryCode,
+  DataCategory,
+  euroCents,
+  instant,
+  InterventionType,
+  kvkNumber,
+  municipalityCode,
+  postcode,
+  safetyRegion,
+  SignalSourceKind,
+  Theme,
+} from '#domain';
+
+type Primitive = string | number | boolean | null | undefined;
+
+/** The payload with every optional field present and every array non-empty. */
+type Complete<T> = T extends Primitive
+  ? T
+  : T extends readonly (infer Element)[]
+    ? readonly [Complete<Element>, ...Complete<Element>[]]
+    : { readonly [K in keyof T]-?: Complete<NonNullable<T[K]>> };
+
+type Samples = {
+  readonly [T in ActivationEventType]: {
+    readonly type: T;
+    readonly data: Complete<ActivationEventDataMap[T]>;
+  };
+};
+
+const NLA = agencyCode('NLA');
+const UWV = agencyCode('UWV');
+const location = { address: 'Havenweg 12', postcode: postcode('3011 AB'), city: 'Rotterdam' };
+const employer = {
+  name: 'Bouwbedrijf De Maas B.V.',
+  kvkNumber: kvkNumber('12345678'),
+  staffingAgency: { name: 'FlexWerk Uitzend B.V.', kvkNumber: kvkNumber('87654321') },
+};
+const subject = {
+  subjectId: 'p-1',
+  name: 'Jan Kowalski',
+  bsn: bsn('111222333'),
+  birthDate: calendarDate('1990-04-23'),
+  nationality: countryCode('PL'),
+};
+
+/*
+ * One event of every type with every field filled in, so a test that walks them touches every field the
+ * catalogue must classify. The type makes a forgotten optional field or event type a compile error. They
+ * are complete, not necessarily decidable: the finding is a HEALTH finding that also carries amounts,
+ * which the decider would refuse, because the point is to exercise every field.
+ */
+const SAMPLES: Samples = {
+  'activation.opened': {
+    type: 'activation.opened',
+    data: {
+      activationId: 'act-1',
+      kind: ActivationKind.REPRESSIVE,
+      trigger: ActivationTrigger.EXTERNAL_REPORT,
+      themes: [Theme.HOUSING, Theme.WORK, Theme.HEALTH],
+      region: safetyRegion('VR17'),
+      municipality: municipalityCode('GM0599'),
+      leadAgency: NLA,
+      location,
+      employer,
+      triggeredBy: { kind: 'SIGNAL', id: 's-1' },
+    },
+  },
+  'signal.recorded': {
+    type: 'signal.recorded',
+    data: {
+      signalId: 's-1',
+      recordedBy: NLA,
+      source: {
+        kind: SignalSourceKind.PARTNER_AGENCY,
+        agency: agencyCode('GGD17'),
+        name: 'Team Infectieziekten',
+      },
+      description: 'Positive tests among workers housed at the building site.',
+      subjects: [subject],
+      confirmedInfection: true,
+      healthDetail: 'Three positive PCR tests on 30 May.',
+    },
+  },
+  'agency.invited': { type: 'agency.invited', data: { agency: UWV, invitedBy: NLA } },
+  'agency.joined': { type: 'agency.joined', data: { agency: UWV } },
+  'agency.left': { type: 'agency.left', data: { agency: UWV, reason: 'No benefits involved.' } },
+  'activation.escalated': {
+    type: 'activation.escalated',
+    data: { kind: ActivationKind.REPRESSIVE, triggeredBy: { kind: 'FINDING', id: 'f-1' } },
+  },
+  'inspection.scheduled': {
+    type: 'inspection.scheduled',
+    data: {
+      inspectionId: 'i-1',
+      plannedAt: instant('2020-06-02T07:00:00+02:00'),
+      location,
+      agencies: [NLA, UWV],
+    },
+  },
+  'inspection.completed': {
+    type: 'inspection.completed',
+    data: { inspectionId: 'i-1', outcomeSummary: 'Site and housing visited with UWV.' },
+  },
+  'inspection.cancelled': {
+    type: 'inspection.cancelled',
+    data: { inspectionId: 'i-2', reason: 'Site empty.' },
+  },
+  'finding.recorded': {
+    type: 'finding.recorded',
+    data: {
+      findingId: 'f-1',
+      category: DataCategory.HEALTH,
+      description: 'Two workers with confirmed infection share a room with six others.',
+      recordedBy: NLA,
+      inspectionId: 'i-1',
+      subjects: [subject],
+      amounts: [{ label: 'Sick pay withheld per week', euroCents: euroCents(35000) }],
+      confirmedInfection: true,
+    },
+  },
+  'intervention.imposed': {
+    type: 'intervention.imposed',
+    data: {
+      interventionId: 'iv-1',
+      interventionType: InterventionType.FINE,
+      imposedBy: NLA,
+      addressee: employer,
+      description: 'Fine for housing workers on the building site.',
+      amountEuroCents: euroCents(450000),
+      legalBasis: 'Arbeidsomstandighedenwet art. 5',
+      location,
+      inspectionId: 'i-1',
+      findingIds: ['f-1'],
+    },
+  },
+  'referral.made': {
+    type: 'referral.made',
+    data: {
+      referralId: 'rf-1',
+      fromAgency: NLA,
+      toAgency: agencyCode('POL'),
+      reason: 'Signs of human trafficking.',
+      inspectionId: 'i-1',
+      findingIds: ['f-1'],
+    },
+  },
+  'integrated-deployment.decided': {
+    type: 'integrated-deployment.decided',
+    data: { integrated: true, agencies: [NLA, UWV], rationale: 'Housing and benefits fraud go together.' },
+  },
+  'report.filed': {
+    type: 'report.filed',
+    data: {
+      reportId: 'r-1',
+      filedBy: NLA,
+      summary: 'Housing inspected jointly; fine imposed; referral to police.',
+      outcome: 'Workers rehoused; site reopened after improvements.',
+    },
+  },
+  'activation.closed': { type: 'activation.closed', data: { outcome: 'Workers rehoused.' } },
+  'activation.reopened': { type: 'activation.reopened', data: { reason: 'New complaint from the union.' } },
+};
+
+/** One fully populated event per type, in catalogue order; a fresh copy each call, so tests may change them. */
+export function sampleEvents(): ActivationEvent[] {
+  return Object.values(SAMPLES).map((sample) => structuredClone(sample) as ActivationEvent);
+}
+
+export function sampleEvent<T extends ActivationEventType>(type: T): ActivationEventOf<T> {
+  return structuredClone(SAMPLES[type]) as ActivationEventOf<T>;
+}

@@ -1,0 +1,84 @@
+import { randomUUID } from 'node:crypto';
+import { INestApplication } from '@nestjs/common';
+import { startApi } from '../../support/api-app.js';
+import { graphql } from '../../support/graphql-client.js';
+import { tokenFor } from '../../support/test-tokens.js';
+
+const OPEN = `mutation Open($input: OpenActivationInput!) {
+  openActivation(input: $input) { activationId streamVersion eventIds duplicate }
+}`;
+
+describe('openActivation over HTTP with real tokens', () => {
+  let app: INestApplication;
+  let url: string;
+  let inspector: string;
+
+  beforeAll(async () => {
+    ({ app, url } = await startApi());
+    inspector = await tokenFor({ userId: 'insp-1', agency: 'NLA', role: 'INSPECTOR' });
+  });
+  afterAll(() => app?.close());
+
+  const input = (overrides: Record<string, unknown> = {}) => ({
+    activationId: randomUUID(),
+    kind: 'PREVENTIVE',
+    trigger: 'OWN_OBSERVATION',
+    themes: ['HOUSING', 'WORK'],
+    region: 'VR17',
+    municipality: 'GM0599',
+    leadAgency: 'NLA',
+    employer: { name: 'Kas BV', kvkNumber: '12345678' },
+    ...overrides,
+  });
+
+  it('opens an activation and answers its id, version and event ids', async () => {
+    const given = input();
+    const { data, errors } = await graphql(url, OPEN, { input: given }, inspector);
+    expect(errors).toBeUndefined();
+    expect(data?.openActivation).toEqual({
+      activationId: given.activationId,
+      streamVersion: 1,
+      eventIds: [expect.any(String)],
+      duplicate: false,
+    });
+  });
+
+  it('answers a repeated commandId with the first result and appends nothing', async () => {
+    const given = { ...input(), commandId: randomUUID() };
+    const first = await graphql(url, OPEN, { input: given }, inspector);
+    const again = await graphql(url, OPEN, { input: given }, inspector);
+    expect(again.errors).toBeUndefined();
+    expect(again.data?.openActivation).toEqual({
+      ...(first.data?.openActivation as object),
+      duplicate: true,
+    });
+  });
+
+  it('refuses a request without a token with 401 UNAUTHENTICATED', async () => {
+    const response = await graphql(url, OPEN, { input: input() });
+    expect(response.status).toBe(401);
+    expect(response.errors?.[0].extensions?.code).toBe('UNAUTHENTICATED');
+    expect(response.errors?.[0].message).toMatch(/Authorization: Bearer/);
+  });
+
+  it('refuses invalid input naming the field, and writes nothing', async () => {
+    const given = input({ region: 'VR26', municipality: 'Rotterdam' });
+    const response = await graphql(url, OPEN, { input: given }, inspector);
+    expect(response.errors?.[0].extensions?.code).toBe('BAD_USER_INPUT');
+    expect(response.errors?.[0].message).toMatch(/region must be a safety region VR01 to VR25/);
+    expect(response.errors?.[0].message).toMatch(/municipality must be a CBS code/);
+    const retry = await graphql(
+      url,
+      OPEN,
+      { input: { ...given, region: 'VR17', municipality: 'GM0599' } },
+      inspector,
+    );
+    expect(retry.data?.openActivation).toMatchObject({ streamVersion: 1 });
+  });
+
+  it('refuses a role that does not work cases with FORBIDDEN', async () => {
+    const admin = await tokenFor({ userId: 'pa-1', agency: 'NLA', role: 'POLICY_ADMIN' });
+    const response = await graphql(url, OPEN, { input: input() }, admin);
+    expect(response.errors?.[0].extensions).toMatchObject({ code: 'FORBIDDEN', reason: 'ROLE_NOT_ALLOWED' });
+  });
+});
