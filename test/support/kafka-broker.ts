@@ -1,5 +1,5 @@
 import { execFile } from 'node:child_process';
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { promisify } from 'node:util';
@@ -42,5 +42,11 @@ export class PrivateKafkaBroker {
 
   stop() {
     return this.script('stop');
+  }
+
+  /** Stops the broker and removes its state, so test runs leave nothing behind in the temp folder. */
+  async dispose(): Promise<void> {
+    await this.stop();
+    rmSync(this.stateDir, { recursive: true, force: true });
   }
 }

@@ -1,4 +1,5 @@
 import { ArgumentsHost, Catch, HttpException, Logger } from '@nestjs/common';
+import { BaseExceptionFilter } from '@nestjs/core';
 import { GqlArgumentsHost, GqlExceptionFilter } from '@nestjs/graphql';
 import { GraphQLError } from 'graphql';
 import { apiError, ApiErrorCode } from './api-error.js';
@@ -16,17 +17,18 @@ const HTTP_CODES: Record<number, ApiErrorCode> = {
  * as failures; anything else is logged with its stack and answered with a sentence that leaks nothing.
  */
 @Catch()
-export class GraphqlExceptionFilter implements GqlExceptionFilter {
-  private readonly logger = new Logger('GraphQL');
+export class GraphqlExceptionFilter extends BaseExceptionFilter implements GqlExceptionFilter {
+  private readonly graphqlLogger = new Logger('GraphQL');
 
-  catch(exception: unknown, host: ArgumentsHost) {
-    if (host.getType<string>() !== 'graphql') throw exception;
+  override catch(exception: unknown, host: ArgumentsHost) {
+    // HTTP routes (health probes) keep Nest's own JSON error handling.
+    if (host.getType<string>() !== 'graphql') return super.catch(exception, host);
     GqlArgumentsHost.create(host);
     if (exception instanceof GraphQLError) return exception;
     if (exception instanceof HttpException && HTTP_CODES[exception.getStatus()]) {
       return apiError(HTTP_CODES[exception.getStatus()], exception.message);
     }
-    this.logger.error(
+    this.graphqlLogger.error(
       exception instanceof Error ? (exception.stack ?? exception.message) : String(exception),
     );
     return new GraphQLError(
