@@ -9,6 +9,7 @@ npm run --silent build
 bash deploy/postgres.sh ensure
 bash deploy/kafka.sh start
 npm run --silent db:prepare
+npm run --silent token -- --init
 
 api_port=${API_PORT:-3000}
 worker_port=${WORKER_PORT:-3001}
