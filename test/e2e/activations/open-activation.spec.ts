@@ -54,6 +54,25 @@ describe('openActivation over HTTP with real tokens', () => {
     });
   });
 
+  it('answers a retry that left the activation id to the server with the same activation', async () => {
+    const { activationId: _chosenByServer, ...given } = { ...input(), commandId: randomUUID() };
+    const first = await graphql<{ openActivation: { activationId: string } }>(
+      url,
+      OPEN,
+      { input: given },
+      inspector,
+    );
+    const again = await graphql<{ openActivation: { activationId: string } }>(
+      url,
+      OPEN,
+      { input: given },
+      inspector,
+    );
+    expect(again.errors).toBeUndefined();
+    expect(again.data?.openActivation).toEqual({ ...first.data?.openActivation, duplicate: true });
+    expect(first.data?.openActivation.activationId).toBe(given.commandId);
+  });
+
   it('refuses a request without a token with 401 UNAUTHENTICATED', async () => {
     const response = await graphql(url, OPEN, { input: input() });
     expect(response.status).toBe(401);

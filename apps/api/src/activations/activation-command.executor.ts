@@ -1,7 +1,13 @@
 import { createHash, randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { Actor, ActivationCommand, ActivationEvent, decideActivation, foldActivation } from '#domain';
-import { catalogueEntry, CommandIdReusedError, EventStore, StreamVersionConflictError } from '#events';
+import {
+  activationStreamId,
+  catalogueEntry,
+  CommandIdReusedError,
+  EventStore,
+  StreamVersionConflictError,
+} from '#events';
 import { apiError, ApiErrorCode } from '../errors/api-error.js';
 import { ACTIVATION_ERROR_CODES } from './activation-errors.mapping.js';
 import { ActivationCommandResult } from './command-result.type.js';
@@ -18,8 +24,6 @@ export interface CommandOptions {
 
 /** Without an expected version the caller claimed no state, so a lost race is decided again on the new state. */
 const MAX_ATTEMPTS = 5;
-
-export const activationStreamId = (activationId: string) => `activation-${activationId}`;
 
 /**
  * The one path from a command to the event store: load the stream, fold it, decide, append with the
@@ -49,7 +53,10 @@ export class ActivationCommandExecutor {
         if (options.expectedVersion !== undefined && options.expectedVersion !== version) {
           throw new StreamVersionConflictError(streamId, options.expectedVersion);
         }
-        const decision = decideActivation(command, foldActivation(history as unknown as ActivationEvent[]));
+        const decision = decideActivation(
+          command,
+          foldActivation(history.map(({ type, data }) => ({ type, data }) as ActivationEvent)),
+        );
         if (!decision.ok) {
           const { code, message, field } = decision.error;
           throw apiError(ACTIVATION_ERROR_CODES[code], message, {

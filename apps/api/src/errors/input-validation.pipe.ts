@@ -4,7 +4,12 @@ import { apiError, ApiErrorCode } from './api-error.js';
 /** Flattens nested validation errors into "path: reason" lines a person can fix one by one. */
 function describe(errors: ValidationError[], parent = ''): { field: string; message: string }[] {
   return errors.flatMap((error) => {
-    const field = parent ? `${parent}.${error.property}` : error.property;
+    // Array elements as subjects[0], the way the domain names fields too.
+    const field = /^\d+$/.test(error.property)
+      ? `${parent}[${error.property}]`
+      : parent
+        ? `${parent}.${error.property}`
+        : error.property;
     const own = Object.values(error.constraints ?? {}).map((message) => ({ field, message }));
     return [...own, ...describe(error.children ?? [], field)];
   });

@@ -78,10 +78,19 @@ export class EventStore {
     return this.processedCommand(this.dataSource.manager, command);
   }
 
-  async readStream(streamId: string, afterVersion = 0): Promise<StoredEvent[]> {
-    const rows: EventRow[] = await this.dataSource.query(
-      `SELECT ${EVENT_COLUMNS} FROM events WHERE stream_id = $1 AND stream_version > $2 ORDER BY stream_version`,
-      [streamId, afterVersion],
+  /**
+   * The stream's events after `afterVersion`, oldest first; `upToVersion` bounds it, and `tx` reads inside
+   * the caller's transaction (the projector replaying a stream it is projecting).
+   */
+  async readStream(
+    streamId: string,
+    afterVersion = 0,
+    { upToVersion, tx }: { upToVersion?: number; tx?: EntityManager } = {},
+  ): Promise<StoredEvent[]> {
+    const rows: EventRow[] = await (tx ?? this.dataSource.manager).query(
+      `SELECT ${EVENT_COLUMNS} FROM events WHERE stream_id = $1 AND stream_version > $2 AND stream_version <= $3
+       ORDER BY stream_version`,
+      [streamId, afterVersion, upToVersion ?? 2_147_483_647],
     );
     return rows.map((row) => this.toStoredEvent(row));
   }

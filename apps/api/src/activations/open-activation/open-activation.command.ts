@@ -1,35 +1,27 @@
-import { randomUUID } from 'node:crypto';
-import { Command, CommandHandler, ICommandHandler } from '@nestjs/cqrs';
-import { Actor } from '#domain';
-import { ActivationCommandExecutor } from '../activation-command.executor.js';
-import { ActivationCommandResult } from '../command-result.type.js';
-import { toDomainSignal } from '../shared/signal.mapping.js';
+import { CommandHandler } from '@nestjs/cqrs';
+import type { OpenActivation } from '#domain';
+import { CommandPayload } from '../activation-command.executor.js';
+import {
+  ActivationUseCaseCommand,
+  ActivationUseCaseHandler,
+  CommandFields,
+  NewId,
+} from '../shared/activation-use-case.command.js';
 import { OpenActivationInput } from './open-activation.input.js';
 
-export class OpenActivationCommand extends Command<ActivationCommandResult> {
-  constructor(
-    readonly input: OpenActivationInput,
-    readonly actor: Actor,
-  ) {
-    super();
-  }
-}
+export class OpenActivationCommand extends ActivationUseCaseCommand<OpenActivationInput> {}
 
 @CommandHandler(OpenActivationCommand)
-export class OpenActivationHandler implements ICommandHandler<OpenActivationCommand> {
-  constructor(private readonly executor: ActivationCommandExecutor) {}
-
-  execute({ input, actor }: OpenActivationCommand): Promise<ActivationCommandResult> {
-    const { commandId, expectedVersion, initialSignal, ...fields } = input;
-    return this.executor.execute(
-      {
-        type: 'OpenActivation',
-        ...fields,
-        activationId: input.activationId ?? randomUUID(),
-        initialSignal: initialSignal && toDomainSignal(initialSignal),
-      },
-      actor,
-      { commandId, expectedVersion },
-    );
+export class OpenActivationHandler extends ActivationUseCaseHandler<OpenActivationCommand> {
+  protected toPayload(
+    { activationId, initialSignal, ...fields }: CommandFields<OpenActivationInput>,
+    newId: NewId,
+  ): CommandPayload<OpenActivation> {
+    return {
+      type: 'OpenActivation',
+      ...fields,
+      activationId: newId(activationId),
+      initialSignal: initialSignal && { ...initialSignal, signalId: newId(initialSignal.signalId) },
+    };
   }
 }

@@ -1,16 +1,19 @@
 import { Field, InputType } from '@nestjs/graphql';
-import { Type } from 'class-transformer';
-import { ArrayMaxSize, ArrayMinSize, IsEnum, IsOptional, Matches, ValidateNested } from 'class-validator';
+import { ArrayMaxSize, ArrayMinSize, IsEnum, Matches } from 'class-validator';
 import { ActivationKind, ActivationTrigger, Theme } from '#domain';
 import { EmployerInput, LocationInput, SignalInput } from '../shared/activation-parts.input.js';
 import { CommandOptionsInput } from '../shared/command-options.input.js';
-import { AGENCY_CODE, CLIENT_ID, MUNICIPALITY, SAFETY_REGION } from '../shared/input-rules.js';
+import {
+  IsAgencyCode,
+  MUNICIPALITY,
+  NestedInput,
+  OptionalNewId,
+  SAFETY_REGION,
+} from '../shared/input-rules.js';
 
 @InputType()
 export class OpenActivationInput extends CommandOptionsInput {
-  @Field({ nullable: true, description: 'Your id for the activation; a UUID is chosen when left out.' })
-  @IsOptional()
-  @Matches(CLIENT_ID, { message: 'activationId must be 1-128 letters, digits or . _ : -' })
+  @OptionalNewId('activation')
   activationId?: string;
 
   @Field(() => ActivationKind)
@@ -36,27 +39,18 @@ export class OpenActivationInput extends CommandOptionsInput {
   municipality!: string;
 
   @Field()
-  @Matches(AGENCY_CODE, { message: 'leadAgency must be a known agency code such as NLA, GM0599 or VR17' })
+  @IsAgencyCode()
   leadAgency!: string;
 
-  @Field(() => LocationInput, { nullable: true })
-  @IsOptional()
-  @ValidateNested()
-  @Type(() => LocationInput)
+  @NestedInput(LocationInput, { nullable: true })
   location?: LocationInput;
 
-  @Field(() => EmployerInput, { nullable: true })
-  @IsOptional()
-  @ValidateNested()
-  @Type(() => EmployerInput)
+  @NestedInput(EmployerInput, { nullable: true })
   employer?: EmployerInput;
 
-  @Field(() => SignalInput, {
+  @NestedInput(SignalInput, {
     nullable: true,
     description: 'Required when kind is REPRESSIVE: the signal of the confirmed infection that triggered it.',
   })
-  @IsOptional()
-  @ValidateNested()
-  @Type(() => SignalInput)
   initialSignal?: SignalInput;
 }

@@ -1,27 +1,25 @@
 import { Field, InputType, Int } from '@nestjs/graphql';
-import { Type } from 'class-transformer';
-import {
-  ArrayMaxSize,
-  IsBoolean,
-  IsEnum,
-  IsInt,
-  IsISO8601,
-  IsOptional,
-  IsString,
-  Length,
-  Matches,
-  Max,
-  Min,
-  ValidateNested,
-} from 'class-validator';
+import { IsBoolean, IsEnum, IsInt, IsISO8601, IsOptional, Length, Matches, Max, Min } from 'class-validator';
 import { SignalSourceKind } from '#domain';
-import { AGENCY_CODE, BSN, CLIENT_ID, KVK_NUMBER, NAME_MAX, TEXT_MAX } from './input-rules.js';
+import {
+  BSN,
+  IsAgencyCode,
+  IsClientId,
+  IsText,
+  KVK_NUMBER,
+  MAX_GRAPHQL_INT,
+  NAME_MAX,
+  NestedInput,
+} from './input-rules.js';
+
+/** How many persons one signal or finding may name, and how many amounts one finding may carry. */
+export const SUBJECTS_MAX = 500;
+export const AMOUNTS_MAX = 100;
 
 @InputType()
 export class LocationInput {
   @Field({ description: 'Street and house number.' })
-  @IsString()
-  @Length(1, NAME_MAX)
+  @IsText(NAME_MAX)
   address!: string;
 
   @Field({ nullable: true, description: 'Dutch postcode, e.g. 3011 AB.' })
@@ -30,16 +28,14 @@ export class LocationInput {
   postcode?: string;
 
   @Field()
-  @IsString()
-  @Length(1, NAME_MAX)
+  @IsText(NAME_MAX)
   city!: string;
 }
 
 @InputType()
 export class CompanyInput {
   @Field()
-  @IsString()
-  @Length(1, NAME_MAX)
+  @IsText(NAME_MAX)
   name!: string;
 
   @Field({ nullable: true, description: 'Chamber of Commerce number: 8 digits.' })
@@ -50,26 +46,22 @@ export class CompanyInput {
 
 @InputType()
 export class EmployerInput extends CompanyInput {
-  @Field(() => CompanyInput, {
+  @NestedInput(CompanyInput, {
     nullable: true,
     description: 'The staffing agency the workers are hired through.',
   })
-  @IsOptional()
-  @ValidateNested()
-  @Type(() => CompanyInput)
   staffingAgency?: CompanyInput;
 }
 
 @InputType()
 export class SubjectInput {
   @Field({ description: 'Your id for this person, the same across signals and findings of an activation.' })
-  @Matches(CLIENT_ID, { message: 'subjectId must be 1-128 letters, digits or . _ : -' })
+  @IsClientId()
   subjectId!: string;
 
   @Field({ nullable: true })
   @IsOptional()
-  @IsString()
-  @Length(1, NAME_MAX)
+  @IsText(NAME_MAX)
   name?: string;
 
   @Field({ nullable: true, description: 'Burgerservicenummer: 9 digits passing the eleven-test.' })
@@ -97,38 +89,35 @@ export class SignalSourceInput {
 
   @Field({ nullable: true, description: 'The partner agency, when kind is PARTNER_AGENCY.' })
   @IsOptional()
-  @Matches(AGENCY_CODE, { message: 'agency must be a known agency code such as NLA, GM0599 or VR17' })
+  @IsAgencyCode()
   agency?: string;
 
   @Field({ nullable: true })
   @IsOptional()
-  @IsString()
-  @Length(1, NAME_MAX)
+  @IsText(NAME_MAX)
   name?: string;
 }
 
 @InputType()
 export class SignalInput {
-  @Field({ nullable: true, description: 'Your id for the signal; a UUID is chosen when left out.' })
+  @Field({
+    nullable: true,
+    description:
+      'Your id for the signal; pass one to name the signal later (escalateActivation). Left out, the ' +
+      'server chooses it: in recordSignal the commandId (so a retry records the same signal), else a UUID.',
+  })
   @IsOptional()
-  @Matches(CLIENT_ID, { message: 'signalId must be 1-128 letters, digits or . _ : -' })
+  @IsClientId()
   signalId?: string;
 
-  @Field(() => SignalSourceInput)
-  @ValidateNested()
-  @Type(() => SignalSourceInput)
+  @NestedInput(SignalSourceInput)
   source!: SignalSourceInput;
 
   @Field()
-  @IsString()
-  @Length(1, TEXT_MAX)
+  @IsText()
   description!: string;
 
-  @Field(() => [SubjectInput], { nullable: true })
-  @IsOptional()
-  @ArrayMaxSize(500)
-  @ValidateNested({ each: true })
-  @Type(() => SubjectInput)
+  @NestedInput(SubjectInput, { nullable: true, maxItems: SUBJECTS_MAX })
   subjects?: SubjectInput[];
 
   @Field({ nullable: true })
@@ -138,21 +127,19 @@ export class SignalInput {
 
   @Field({ nullable: true })
   @IsOptional()
-  @IsString()
-  @Length(1, TEXT_MAX)
+  @IsText()
   healthDetail?: string;
 }
 
 @InputType()
 export class MonetaryAmountInput {
-  @Field()
-  @IsString()
-  @Length(1, NAME_MAX)
+  @Field({ description: 'What the amount is, such as "hourly wage paid" or "weekly deduction for housing".' })
+  @IsText(NAME_MAX)
   label!: string;
 
   @Field(() => Int, { description: 'Amount in euro cents.' })
   @IsInt()
   @Min(0)
-  @Max(1_000_000_000_00)
+  @Max(MAX_GRAPHQL_INT, { message: '$property must be at most 2147483647 cents (GraphQL Int)' })
   euroCents!: number;
 }

@@ -1,5 +1,6 @@
 import { Field, ID, InputType, Int } from '@nestjs/graphql';
 import { IsInt, IsOptional, IsUUID, Min } from 'class-validator';
+import { IsClientId } from './input-rules.js';
 
 /** What every activation mutation accepts besides its own fields: idempotency and optimistic concurrency. */
 @InputType({ isAbstract: true })
@@ -21,4 +22,15 @@ export abstract class CommandOptionsInput {
   @IsInt()
   @Min(0, { message: 'expectedVersion must be 0 or more' })
   expectedVersion?: number;
+}
+
+/**
+ * What every mutation on an existing activation accepts. Not abstract in TypeScript, so it can be combined
+ * with a shared part (IntersectionType) where a command is that part plus the activation.
+ */
+@InputType({ isAbstract: true })
+export class ActivationCommandInput extends CommandOptionsInput {
+  @Field({ description: 'The activation the command acts on.' })
+  @IsClientId()
+  activationId!: string;
 }

@@ -1,3 +1,18 @@
+import { applyDecorators, Type as Class } from '@nestjs/common';
+import { Field, FieldOptions } from '@nestjs/graphql';
+import { Type } from 'class-transformer';
+import {
+  ArrayMaxSize,
+  IsOptional,
+  IsString,
+  Length,
+  Matches,
+  ValidateBy,
+  ValidateNested,
+  ValidationOptions,
+} from 'class-validator';
+import { parseInstant } from '#domain';
+
 /*
  * Formats the GraphQL layer checks before a command reaches the domain. The domain checks again (and
  * more, such as the BSN eleven-test): these give early, field-specific messages.
@@ -9,5 +24,74 @@ export const MUNICIPALITY = /^GM\d{4}$/;
 export const KVK_NUMBER = /^\d{8}$/;
 export const BSN = /^\d{9}$/;
 export const CLIENT_ID = /^[A-Za-z0-9][A-Za-z0-9._:-]{0,127}$/;
+/** GraphQL's Int is 32-bit: money in cents stays below it (about 21 million euro). */
+export const MAX_GRAPHQL_INT = 2_147_483_647;
 export const NAME_MAX = 200;
 export const TEXT_MAX = 10_000;
+/** More agencies than ever sit at one table, few enough to keep a command small. */
+export const AGENCIES_MAX = 50;
+/** Links from one measure to the findings it rests on. */
+export const FINDING_IDS_MAX = 100;
+
+// The rules as decorators, so every input words them alike. `$property` is class-validator's field name.
+
+export const IsClientId = (options: ValidationOptions = {}) =>
+  Matches(CLIENT_ID, { ...options, message: '$property must be 1-128 letters, digits or . _ : -' });
+
+export const IsAgencyCode = (options: ValidationOptions = {}) =>
+  Matches(AGENCY_CODE, {
+    ...options,
+    message: '$property must be a known agency code such as NLA, GM0599 or VR17',
+  });
+
+/** Free text: a string of 1 to `max` characters that is not only white space. */
+export const IsText = (max = TEXT_MAX) =>
+  applyDecorators(
+    IsString(),
+    Length(1, max, { message: `$property must be 1 to ${max} characters long` }),
+    Matches(/\S/, { message: '$property must not be blank' }),
+  );
+
+/** The domain's own instant rule: ISO 8601 with an offset, since a local time means other moments elsewhere. */
+export const IsInstant = () =>
+  ValidateBy({
+    name: 'isInstant',
+    validator: {
+      validate: (value) => parseInstant(value).ok,
+      defaultMessage: () =>
+        '$property must be an ISO 8601 timestamp with an offset, e.g. 2020-06-01T09:30:00+02:00',
+    },
+  });
+
+/**
+ * The optional id of something a command creates that no later command names. The result does not carry
+ * it, so the description tells the client how to know it: send your own id, or a commandId.
+ */
+export const OptionalNewId = (what: string) =>
+  applyDecorators(
+    Field({
+      nullable: true,
+      description: `Your id for the ${what}; left out, it is the commandId you sent (else a new UUID).`,
+    }),
+    IsOptional(),
+    IsClientId(),
+  );
+
+/**
+ * A field holding another input (or, with `maxItems`, a bounded list of them) that is validated by its
+ * own rules; `nullable` makes it optional in GraphQL and in validation alike.
+ */
+export function NestedInput(
+  type: Class<unknown>,
+  options: Pick<FieldOptions, 'nullable' | 'description'> & { maxItems?: number } = {},
+): PropertyDecorator {
+  const { maxItems, ...field } = options;
+  const list = maxItems !== undefined;
+  return applyDecorators(
+    Field(() => (list ? [type] : type), field),
+    ...(field.nullable ? [IsOptional()] : []),
+    ...(list ? [ArrayMaxSize(maxItems)] : []),
+    ValidateNested({ each: list }),
+    Type(() => type),
+  );
+}

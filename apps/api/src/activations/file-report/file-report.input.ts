@@ -1,0 +1,17 @@
+import { Field, InputType } from '@nestjs/graphql';
+import { ActivationCommandInput } from '../shared/command-options.input.js';
+import { IsText, OptionalNewId } from '../shared/input-rules.js';
+
+@InputType()
+export class FileReportInput extends ActivationCommandInput {
+  @OptionalNewId('report')
+  reportId?: string;
+
+  @Field({ description: 'What happened in the activation, in order.' })
+  @IsText()
+  summary!: string;
+
+  @Field({ description: 'What it led to.' })
+  @IsText()
+  outcome!: string;
+}

@@ -1,0 +1,10 @@
+import { Field, InputType } from '@nestjs/graphql';
+import { ActivationCommandInput } from '../shared/command-options.input.js';
+import { IsAgencyCode } from '../shared/input-rules.js';
+
+@InputType()
+export class InviteAgencyInput extends ActivationCommandInput {
+  @Field({ description: 'The agency to invite, such as UWV, GM0599, VR17 or GGD17.' })
+  @IsAgencyCode()
+  agency!: string;
+}

@@ -1,0 +1,12 @@
+import { Field, InputType } from '@nestjs/graphql';
+import { IsOptional } from 'class-validator';
+import { ActivationCommandInput } from '../shared/command-options.input.js';
+import { IsText } from '../shared/input-rules.js';
+
+@InputType({ description: 'The agency that leaves is the one in your token.' })
+export class LeaveActivationInput extends ActivationCommandInput {
+  @Field({ nullable: true })
+  @IsOptional()
+  @IsText()
+  reason?: string;
+}
