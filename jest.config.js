@@ -4,7 +4,7 @@
  * Unit tests live beside the source; integration and e2e tests under test/ use the real Postgres and Kafka.
  */
 const moduleNameMapper = {
-  '^#(domain|events|platform)$': '<rootDir>/libs/$1/src/index.ts',
+  '^#(domain|events|platform|read-models)$': '<rootDir>/libs/$1/src/index.ts',
   '^(\\.{1,2}/.*)\\.js$': '$1',
 };
 const common = {

@@ -13,10 +13,13 @@ npm run --silent token -- --init
 
 api_port=${API_PORT:-3000}
 worker_port=${WORKER_PORT:-3001}
+# A second `npm start` runs what was just built, not what was running before.
+bash deploy/services.sh stop
 bash deploy/services.sh start api
 bash deploy/services.sh start worker
 bash deploy/wait-ready.sh "http://127.0.0.1:$api_port/health/ready" 60 api
 bash deploy/wait-ready.sh "http://127.0.0.1:$worker_port/health/ready" 60 worker
+npm run --silent demo
 
 cat <<INFO
 
@@ -24,6 +27,7 @@ keten is running.
   GraphQL        http://127.0.0.1:$api_port/graphql
   api health     http://127.0.0.1:$api_port/health/ready
   worker health  http://127.0.0.1:$worker_port/health/ready
+  demo tokens    .run/demo-tokens.env   (source it, then: curl -H "authorization: Bearer \$KETEN_TOKEN_NLA_INSPECTOR" ...)
   logs           .run/logs/
   stop           npm run stop
 INFO

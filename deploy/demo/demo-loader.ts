@@ -1,0 +1,76 @@
+import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { DevTokenIssuer, SignOptions, TokenClaims } from '../../apps/api/src/auth/dev-token-issuer.js';
+
+interface DemoStep {
+  id: string;
+  as: string;
+  mutation: string;
+  input: Record<string, unknown>;
+}
+
+// Compiled to dist/deploy/demo, run from source by tests: find the data beside the source either way.
+export const REPO_ROOT = resolve(
+  import.meta.dirname,
+  import.meta.dirname.includes('/dist/') ? '../../..' : '../..',
+);
+const read = <T>(file: string): T =>
+  JSON.parse(readFileSync(join(REPO_ROOT, 'deploy/demo', file), 'utf8')) as T;
+
+/** A UUID (version 5 layout) that depends only on the step id. */
+function commandIdFor(stepId: string): string {
+  const hex = createHash('sha256').update(`keten-demo:${stepId}`).digest('hex');
+  const variant = ((parseInt(hex[16], 16) & 0x3) | 0x8).toString(16);
+  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-5${hex.slice(13, 16)}-${variant}${hex.slice(17, 20)}-${hex.slice(20, 32)}`;
+}
+
+export interface DemoLoadResult {
+  steps: number;
+  appended: number;
+  tokens: { user: TokenClaims; token: string }[];
+}
+
+/**
+ * Loads the demo scenario through the GraphQL API at `apiUrl` as the demo users. Safe to run again:
+ * every step carries a command id derived from its step id, so a second run appends nothing.
+ */
+export async function loadDemo(
+  apiUrl: string,
+  issuer: DevTokenIssuer,
+  signing: SignOptions,
+  onProgress: (done: number, total: number) => void = () => undefined,
+): Promise<DemoLoadResult> {
+  const { users } = read<{ users: TokenClaims[] }>('demo-users.json');
+  const { steps } = read<{ steps: DemoStep[] }>('demo-scenario.json');
+  const tokens = await Promise.all(
+    users.map(async (user) => ({ user, token: await issuer.sign(user, signing) })),
+  );
+  const tokenOf = new Map(tokens.map(({ user, token }) => [user.userId, token]));
+
+  let appended = 0;
+  for (const [index, step] of steps.entries()) {
+    const token = tokenOf.get(step.as);
+    if (!token)
+      throw new Error(`Step ${step.id} runs as unknown demo user ${step.as}; add it to demo-users.json.`);
+    const input = `${step.mutation[0].toUpperCase()}${step.mutation.slice(1)}Input`;
+    const response = await fetch(`${apiUrl}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+      body: JSON.stringify({
+        query: `mutation($input: ${input}!) { ${step.mutation}(input: $input) { eventIds duplicate } }`,
+        variables: { input: { ...step.input, commandId: commandIdFor(step.id) } },
+      }),
+    });
+    const body = (await response.json()) as {
+      data?: Record<string, { eventIds: string[]; duplicate: boolean }>;
+      errors?: { message: string }[];
+    };
+    if (body.errors?.length)
+      throw new Error(`Demo step ${step.id} (${step.mutation}) failed: ${body.errors[0].message}`);
+    const result = body.data?.[step.mutation];
+    if (result && !result.duplicate) appended += result.eventIds.length;
+    onProgress(index + 1, steps.length);
+  }
+  return { steps: steps.length, appended, tokens };
+}
