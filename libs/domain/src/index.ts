@@ -21,3 +21,11 @@ export { ActivationErrorCode } from './activations/activation.errors.js';
 export type { ActivationError } from './activations/activation.errors.js';
 export * from './activations/activation.state.js';
 export * from './activations/activation.decider.js';
+export * from './agreements/agreement.commands.js';
+export * from './agreements/agreement.events.js';
+// The rejection machinery stays inside the decider; callers see only the Decision.
+export { AgreementErrorCode } from './agreements/agreement.errors.js';
+export type { AgreementError } from './agreements/agreement.errors.js';
+export * from './agreements/agreement.state.js';
+export * from './agreements/agreement.decider.js';
+export * from './agreements/categories-in-force.js';

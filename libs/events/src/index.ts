@@ -6,3 +6,4 @@ export * from './store/gap-safe-subscription.js';
 export * from './catalogue/index.js';
 export * from './store/event-store.module.js';
 export * from './store/stream-ids.js';
+export * from './redaction/index.js';
