@@ -16,13 +16,14 @@ const common = {
 };
 
 export default {
+  // A global option: Jest ignores it inside a project. Integration tests boot processes on two cores.
+  testTimeout: 60000,
   projects: [
     { ...common, displayName: 'unit', testMatch: ['<rootDir>/{apps,libs}/**/*.spec.ts'] },
     {
       ...common,
       displayName: 'integration',
       testMatch: ['<rootDir>/test/**/*.spec.ts'],
-      testTimeout: 60000,
     },
   ],
 };
