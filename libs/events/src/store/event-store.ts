@@ -10,6 +10,14 @@ export interface AppendResult {
   eventIds: string[];
   /** True when the command id was seen before: nothing was appended, this is the first result. */
   duplicate: boolean;
+  /** Where the last appended event stands in the subscriptions' order; absent when nothing was appended. */
+  checkpoint?: SubscriptionCheckpoint;
+}
+
+/** A point in the gap-safe order: subscriptions that passed it have handled every event up to it. */
+export interface SubscriptionCheckpoint {
+  transactionId: string;
+  position: string;
 }
 
 export interface CommandIdentity {
@@ -120,29 +128,32 @@ export class EventStore {
     events: readonly NewEvent[],
     command: CommandIdentity | undefined,
   ): Promise<AppendResult> {
-    const rows: { stream_version: number; event_id: string }[] = await tx.query(
-      `INSERT INTO events (stream_id, stream_version, event_id, type, schema_version, data, metadata, occurred_at)
+    const rows: { stream_version: number; event_id: string; position: string; transaction_id: string }[] =
+      await tx.query(
+        `INSERT INTO events (stream_id, stream_version, event_id, type, schema_version, data, metadata, occurred_at)
        SELECT $1, $2::int + e.ord::int, e.event_id, e.type, e.schema_version, e.data, e.metadata, e.occurred_at
        FROM unnest($3::uuid[], $4::text[], $5::smallint[], $6::jsonb[], $7::jsonb[], $8::timestamptz[])
             WITH ORDINALITY AS e(event_id, type, schema_version, data, metadata, occurred_at, ord)
-       RETURNING stream_version, event_id`,
-      [
-        streamId,
-        expectedVersion,
-        events.map((e) => e.eventId),
-        events.map((e) => e.type),
-        events.map((e) => e.schemaVersion),
-        events.map((e) => JSON.stringify(e.data)),
-        events.map((e) => JSON.stringify(e.metadata)),
-        events.map((e) => e.occurredAt),
-      ],
-    );
+       RETURNING stream_version, event_id, position, transaction_id::text AS transaction_id`,
+        [
+          streamId,
+          expectedVersion,
+          events.map((e) => e.eventId),
+          events.map((e) => e.type),
+          events.map((e) => e.schemaVersion),
+          events.map((e) => JSON.stringify(e.data)),
+          events.map((e) => JSON.stringify(e.metadata)),
+          events.map((e) => e.occurredAt),
+        ],
+      );
     if (expectedVersion > 0) await this.assertStreamExistsAt(tx, streamId, expectedVersion);
+    const last = rows.reduce((a, b) => (a.stream_version > b.stream_version ? a : b));
     const result: AppendResult = {
       streamId,
-      streamVersion: Math.max(...rows.map((r) => r.stream_version)),
+      streamVersion: last.stream_version,
       eventIds: events.map((e) => e.eventId),
       duplicate: false,
+      checkpoint: { transactionId: last.transaction_id, position: String(last.position) },
     };
     if (command) {
       await tx.query(

@@ -1,8 +1,13 @@
 import { EventStore1795400000000 } from './1795400000000-event-store.migration.js';
 import { IdleTransactionTimeout1795400000001 } from './1795400000001-idle-transaction-timeout.migration.js';
+import { ReadModels1795400000002 } from './1795400000002-read-models.migration.js';
 
 /**
  * Every schema migration of the platform, oldest first. One database, one ordered history:
  * capabilities add their migrations here rather than keeping private lists that could run out of order.
  */
-export const migrations: Function[] = [EventStore1795400000000, IdleTransactionTimeout1795400000001];
+export const migrations: Function[] = [
+  EventStore1795400000000,
+  IdleTransactionTimeout1795400000001,
+  ReadModels1795400000002,
+];

@@ -1,0 +1,4 @@
+export * from './activations/activation-facts.js';
+export * from './agreements/agreement-grants.js';
+export * from './projector/read-model.projector.js';
+export * from './projector/read-model.rows.js';

@@ -1,0 +1,148 @@
+import { EntityManager } from 'typeorm';
+import { ActivationEvent, DataCategory, isActivationEventType } from '#domain';
+import { activationIdOfStream, activationStreamId, EventStore, redact, StoredEvent } from '#events';
+import { ActivationFacts, entitledAgencies, evolveFacts } from '../activations/activation-facts.js';
+import { AgreementGrants } from '../agreements/agreement-grants.js';
+import { ReadModelWriter } from './read-model.writer.js';
+
+/**
+ * Projects every event into the read models of every agency entitled to it, through the one redaction
+ * function. Runs inside the subscription's transaction, so rows and checkpoint commit together.
+ */
+export class ReadModelProjector {
+  constructor(private readonly store: EventStore) {}
+
+  async handle(events: readonly StoredEvent[], tx: EntityManager): Promise<void> {
+    const writer = new ReadModelWriter(tx);
+    const grants = new AgreementGrants(tx);
+    const facts = await this.loadFacts(tx, events);
+    for (const event of events) {
+      if (event.type.startsWith('agreement.')) {
+        const agency = await grants.apply(event);
+        if (agency) await this.reproject(agency, tx, writer, grants, facts);
+      } else if (isActivationEventType(event.type)) {
+        await this.project(event, tx, writer, grants, facts);
+      }
+    }
+    await writer.flush();
+  }
+
+  /** Rebuilds one agency's rows from the events already projected, with the grants now in force. */
+  async reprojectAgency(agency: string, tx: EntityManager): Promise<number> {
+    const writer = new ReadModelWriter(tx);
+    const count = await this.reproject(agency, tx, writer, new AgreementGrants(tx), new Map());
+    await writer.flush();
+    return count;
+  }
+
+  private async project(
+    event: StoredEvent,
+    tx: EntityManager,
+    writer: ReadModelWriter,
+    grants: AgreementGrants,
+    cache: Map<string, ActivationFacts>,
+  ): Promise<void> {
+    const domainEvent = { type: event.type, data: event.data } as ActivationEvent;
+    const activationId = activationIdOf(event);
+    const before = cache.get(activationId);
+    const after = evolveFacts(before, domainEvent, event);
+    if (!after) return; // an event of a stream without activation.opened: nothing to show anyone
+    cache.set(activationId, after);
+    writer.putFacts(after);
+
+    const was = new Set(before ? entitledAgencies(before) : []);
+    const now = entitledAgencies(after);
+    for (const agency of was) {
+      if (!now.includes(agency)) await writer.removeAgencyFromActivation(agency, activationId);
+    }
+    for (const agency of now) {
+      const categories = await grants.categoriesFor(agency, after.region);
+      if (before && !was.has(agency)) {
+        // Newly entitled (joined): the joint timeline includes what happened before it joined.
+        const history = await this.store.readStream(event.streamId, 0, {
+          upToVersion: event.streamVersion - 1,
+          tx,
+        });
+        for (const earlier of history) this.projectFor(agency, categories, earlier, after, writer);
+      }
+      this.projectFor(agency, categories, event, after, writer);
+    }
+  }
+
+  private projectFor(
+    agency: string,
+    categories: ReadonlySet<DataCategory>,
+    event: StoredEvent,
+    facts: ActivationFacts,
+    writer: ReadModelWriter,
+  ): void {
+    const visible = redact({ type: event.type, data: event.data }, categories);
+    if (!visible) return;
+    writer.addTimeline({
+      agency,
+      activationId: facts.activationId,
+      streamVersion: event.streamVersion,
+      eventId: event.eventId,
+      eventType: event.type,
+      occurredAt: event.occurredAt,
+      actingAgency: event.metadata.actor.agency,
+      payload: visible.data,
+      withheld: visible.withheld,
+    });
+    if (!categories.has(DataCategory.CASE)) return;
+    if (event.type === 'activation.opened') {
+      const data = visible.data as { location?: unknown; employer?: unknown };
+      writer.putActivation({
+        agency,
+        facts,
+        location: data.location,
+        employer: data.employer,
+        withheld: visible.withheld,
+      });
+    } else {
+      writer.putActivation({ agency, facts, location: undefined, employer: undefined, withheld: [] });
+    }
+  }
+
+  private async reproject(
+    agency: string,
+    tx: EntityManager,
+    writer: ReadModelWriter,
+    grants: AgreementGrants,
+    cache: Map<string, ActivationFacts>,
+  ): Promise<number> {
+    await writer.flush();
+    await writer.removeAgency(agency);
+    const rows: { facts: ActivationFacts }[] = await tx.query(
+      `SELECT facts FROM rm_activation_facts WHERE facts->>'region' = $1 OR facts->'participants' ? $1`,
+      [agency],
+    );
+    let projected = 0;
+    for (const { facts: stored } of rows) {
+      const facts = cache.get(stored.activationId) ?? stored;
+      const categories = await grants.categoriesFor(agency, facts.region);
+      const history = await this.store.readStream(activationStreamId(facts.activationId), 0, {
+        upToVersion: facts.streamVersion,
+        tx,
+      });
+      for (const event of history) this.projectFor(agency, categories, event, facts, writer);
+      projected += history.length;
+    }
+    return projected;
+  }
+
+  private async loadFacts(
+    tx: EntityManager,
+    events: readonly StoredEvent[],
+  ): Promise<Map<string, ActivationFacts>> {
+    const ids = [...new Set(events.filter((e) => isActivationEventType(e.type)).map(activationIdOf))];
+    const rows: { facts: ActivationFacts }[] = ids.length
+      ? await tx.query(`SELECT facts FROM rm_activation_facts WHERE activation_id = ANY($1)`, [ids])
+      : [];
+    return new Map(rows.map(({ facts }) => [facts.activationId, facts]));
+  }
+}
+
+function activationIdOf(event: StoredEvent): string {
+  return activationIdOfStream(event.streamId) ?? event.streamId;
+}
