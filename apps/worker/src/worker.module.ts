@@ -1,6 +1,11 @@
 import { Module } from '@nestjs/common';
+import { EventStoreModule } from '#events';
 import { PlatformModule } from '#platform';
+import { ReadModelProjectionService } from './projections/read-model-projection.service.js';
 
 /** The worker hosts the projectors and the feed relay; its HTTP port serves only health probes. */
-@Module({ imports: [PlatformModule] })
+@Module({
+  imports: [PlatformModule, EventStoreModule],
+  providers: [ReadModelProjectionService],
+})
 export class WorkerModule {}

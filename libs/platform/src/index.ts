@@ -6,3 +6,4 @@ export * from './kafka/kafka.health.js';
 export * from './bootstrap/configure-app.js';
 export * from './bootstrap/start-http-app.js';
 export * from './platform.module.js';
+export * from './database/read-database.js';

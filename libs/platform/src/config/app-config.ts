@@ -63,6 +63,14 @@ export class EnvironmentVariables {
   @IsPostgresUrl()
   DATABASE_URL = POSTGRES_URL_EXAMPLE;
 
+  /**
+   * The api reads read models through this connection: a role that row-level security applies to.
+   * Defaults to DATABASE_URL with the user keten_api (created by the migrations).
+   */
+  @ValidateIf((env: EnvironmentVariables) => env.READ_DATABASE_URL !== '')
+  @IsPostgresUrl()
+  READ_DATABASE_URL = '';
+
   @Matches(/^[A-Za-z0-9.-]+:\d{1,5}(,[A-Za-z0-9.-]+:\d{1,5})*$/, {
     message: 'KAFKA_BROKERS must be a comma-separated list of host:port, e.g. 127.0.0.1:9092',
   })
@@ -88,6 +96,21 @@ export class EnvironmentVariables {
 
   @IsIn(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
   LOG_LEVEL = 'info';
+
+  @Transform(toInt)
+  @IsInt({ message: 'PROJECTOR_BATCH_SIZE must be a whole number between 1 and 10000' })
+  @Min(1, { message: 'PROJECTOR_BATCH_SIZE must be a whole number between 1 and 10000' })
+  @Max(10_000, { message: 'PROJECTOR_BATCH_SIZE must be a whole number between 1 and 10000' })
+  PROJECTOR_BATCH_SIZE = 500;
+
+  /** The subscriptions' safety-net poll; LISTEN/NOTIFY wakes them at once in the normal case. */
+  @Transform(toInt)
+  @IsInt({ message: 'SUBSCRIPTION_POLL_MS must be a whole number of milliseconds between 50 and 60000' })
+  @Min(50, { message: 'SUBSCRIPTION_POLL_MS must be a whole number of milliseconds between 50 and 60000' })
+  @Max(60_000, {
+    message: 'SUBSCRIPTION_POLL_MS must be a whole number of milliseconds between 50 and 60000',
+  })
+  SUBSCRIPTION_POLL_MS = 1000;
 
   /** Where the api finds the public keys that sign tokens: a local JWKS file (dev) ... */
   @IsString()
@@ -120,6 +143,13 @@ export class AppConfig {
   get databaseUrl(): string {
     return this.env.DATABASE_URL;
   }
+  get readDatabaseUrl(): string {
+    if (this.env.READ_DATABASE_URL) return this.env.READ_DATABASE_URL;
+    const url = new URL(this.env.DATABASE_URL);
+    url.username = 'keten_api';
+    url.password = '';
+    return url.toString();
+  }
   get databaseName(): string {
     return decodeURIComponent(new URL(this.env.DATABASE_URL).pathname.slice(1));
   }
@@ -137,6 +167,9 @@ export class AppConfig {
   }
   get logLevel(): string {
     return this.env.LOG_LEVEL;
+  }
+  get subscriptions(): { batchSize: number; pollIntervalMs: number } {
+    return { batchSize: this.env.PROJECTOR_BATCH_SIZE, pollIntervalMs: this.env.SUBSCRIPTION_POLL_MS };
   }
   get jwt(): { jwksFile: string; jwksUrl?: string; issuer: string; audience: string } {
     return {

@@ -1,7 +1,9 @@
-import { Module } from '@nestjs/common';
+import { Module, OnApplicationShutdown } from '@nestjs/common';
+import { ModuleRef } from '@nestjs/core';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { AppConfig } from '../config/app-config.js';
 import { dataSourceOptions } from './data-source-options.js';
+import { ReadDatabase } from './read-database.js';
 
 @Module({
   imports: [
@@ -15,5 +17,19 @@ import { dataSourceOptions } from './data-source-options.js';
       }),
     }),
   ],
+  providers: [
+    {
+      provide: ReadDatabase,
+      inject: [AppConfig],
+      useFactory: (config: AppConfig) => ReadDatabase.open(config),
+    },
+  ],
+  exports: [ReadDatabase],
 })
-export class DatabaseModule {}
+export class DatabaseModule implements OnApplicationShutdown {
+  constructor(private readonly moduleRef: ModuleRef) {}
+
+  async onApplicationShutdown(): Promise<void> {
+    await this.moduleRef.get(ReadDatabase).close();
+  }
+}
