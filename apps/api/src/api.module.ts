@@ -4,6 +4,7 @@ import { APP_FILTER, APP_PIPE } from '@nestjs/core';
 import { GraphQLModule } from '@nestjs/graphql';
 import { AppConfig, PlatformModule } from '#platform';
 import { ActivationsModule } from './activations/activations.module.js';
+import { AgreementsModule } from './agreements/agreements.module.js';
 import { AuthModule } from './auth/auth.module.js';
 import { GraphqlExceptionFilter } from './errors/graphql-exception.filter.js';
 import { inputValidationPipe } from './errors/input-validation.pipe.js';
@@ -14,6 +15,7 @@ import { ServerInfoResolver } from './server-info/server-info.resolver.js';
     PlatformModule,
     AuthModule,
     ActivationsModule,
+    AgreementsModule,
     GraphQLModule.forRootAsync<ApolloDriverConfig>({
       driver: ApolloDriver,
       inject: [AppConfig],

@@ -3,3 +3,4 @@ export * from './agreements/agreement-grants.js';
 export * from './projector/read-model.projector.js';
 export * from './projector/read-model.rows.js';
 export * from './projector/read-model.subscription.js';
+export * from './projector/read-model.rebuild.js';

@@ -28,9 +28,13 @@ export class ReadModelProjector {
   }
 
   /** Rebuilds one agency's rows from the events already projected, with the grants now in force. */
-  async reprojectAgency(agency: string, tx: EntityManager): Promise<number> {
+  async reprojectAgency(
+    agency: string,
+    tx: EntityManager,
+    onProgress?: (done: number, total: number) => void,
+  ): Promise<number> {
     const writer = new ReadModelWriter(tx);
-    const count = await this.reproject(agency, tx, writer, new AgreementGrants(tx), new Map());
+    const count = await this.reproject(agency, tx, writer, new AgreementGrants(tx), new Map(), onProgress);
     await writer.flush();
     return count;
   }
@@ -110,6 +114,7 @@ export class ReadModelProjector {
     writer: ReadModelWriter,
     grants: AgreementGrants,
     cache: Map<string, ActivationFacts>,
+    onProgress: (done: number, total: number) => void = () => undefined,
   ): Promise<number> {
     await writer.flush();
     await writer.removeAgency(agency);
@@ -118,7 +123,7 @@ export class ReadModelProjector {
       [agency],
     );
     let projected = 0;
-    for (const { facts: stored } of rows) {
+    for (const [index, { facts: stored }] of rows.entries()) {
       const facts = cache.get(stored.activationId) ?? stored;
       const categories = await grants.categoriesFor(agency, facts.region);
       const history = await this.store.readStream(activationStreamId(facts.activationId), 0, {
@@ -127,6 +132,7 @@ export class ReadModelProjector {
       });
       for (const event of history) this.projectFor(agency, categories, event, facts, writer);
       projected += history.length;
+      onProgress(index + 1, rows.length);
     }
     return projected;
   }

@@ -1,0 +1,59 @@
+import { Field, InputType } from '@nestjs/graphql';
+import { ArrayMaxSize, ArrayMinSize, IsEnum, IsOptional, Matches } from 'class-validator';
+import { DataCategory } from '#domain';
+import { CommandOptionsInput } from '../../activations/shared/command-options.input.js';
+import {
+  IsInstant,
+  IsText,
+  NAME_MAX,
+  NestedInput,
+  SAFETY_REGION,
+} from '../../activations/shared/input-rules.js';
+
+@InputType()
+export class LegalBasisInput {
+  @Field({ description: 'What the law allows, in words.' })
+  @IsText()
+  text!: string;
+
+  @Field({ description: 'Where it says so, e.g. "Wet SUWI art. 64".' })
+  @IsText(NAME_MAX)
+  reference!: string;
+}
+
+/** The terms a grant sets and an amendment may change. */
+@InputType({ isAbstract: true })
+export abstract class AgreementTermsFields extends CommandOptionsInput {
+  @Field(() => [DataCategory], {
+    nullable: true,
+    description: 'The data categories; CASE must be among them.',
+  })
+  @IsOptional()
+  @ArrayMinSize(1)
+  @ArrayMaxSize(11)
+  @IsEnum(DataCategory, { each: true })
+  categories?: DataCategory[];
+
+  @Field({ nullable: true, description: 'The purpose (processing activity) the data may be used for.' })
+  @IsOptional()
+  @IsText()
+  purpose?: string;
+
+  @NestedInput(LegalBasisInput, { nullable: true })
+  legalBasis?: LegalBasisInput;
+
+  @Field({ nullable: true, description: 'ISO 8601 with an offset.' })
+  @IsOptional()
+  @IsInstant()
+  validFrom?: string;
+
+  @Field(() => String, { nullable: true, description: 'ISO 8601 with an offset; open-ended when absent.' })
+  @IsOptional()
+  @IsInstant()
+  validUntil?: string | null;
+
+  @Field(() => String, { nullable: true, description: 'A safety region VR01..VR25: only its activations.' })
+  @IsOptional()
+  @Matches(SAFETY_REGION, { message: 'regionScope must be a safety region VR01 to VR25' })
+  regionScope?: string | null;
+}

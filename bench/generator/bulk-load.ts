@@ -1,0 +1,105 @@
+import { randomUUID } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { DataSource } from 'typeorm';
+import { Actor, AgreementCommand, decideAgreement, initialAgreementState, Role } from '#domain';
+import {
+  activationStreamId,
+  agreementStreamId,
+  AGREEMENT_EVENT_SCHEMA_VERSIONS,
+  catalogueEntry,
+} from '#events';
+import { GeneratedActivation } from './activation-generator.js';
+
+interface Row {
+  streamId: string;
+  version: number;
+  type: string;
+  schemaVersion: number;
+  data: unknown;
+  actor: { userId: string; agency: string; role: string };
+  occurredAt: string;
+}
+
+const CHUNK = 2000;
+
+/**
+ * Writes generated histories straight into the events table in multi-row inserts: the fast path for
+ * loading test and benchmark data (hundreds of thousands of events a minute), bypassing the command path
+ * on purpose — the events were already decided by the real decider.
+ */
+export async function bulkLoad(
+  db: DataSource,
+  activations: Iterable<GeneratedActivation>,
+  onProgress: (events: number) => void = () => undefined,
+): Promise<number> {
+  let pending: Row[] = [];
+  let written = 0;
+  for (const activation of activations) {
+    activation.events.forEach(({ event, actor, occurredAt }, index) =>
+      pending.push({
+        streamId: activationStreamId(activation.activationId),
+        version: index + 1,
+        type: event.type,
+        schemaVersion: catalogueEntry(event.type).schemaVersion,
+        data: event.data,
+        actor: { userId: actor.userId, agency: actor.agency, role: actor.role },
+        occurredAt,
+      }),
+    );
+    if (pending.length >= CHUNK) {
+      written += await insert(db, pending);
+      pending = [];
+      onProgress(written);
+    }
+  }
+  written += await insert(db, pending);
+  onProgress(written);
+  return written;
+}
+
+/** The demo agreements (the same ones `npm start` grants through the API), as agreement events. */
+export async function loadDemoAgreements(db: DataSource, now = new Date().toISOString()): Promise<number> {
+  const scenario = JSON.parse(
+    readFileSync(resolve(import.meta.dirname, '../../deploy/demo/demo-scenario.json'), 'utf8'),
+  ) as { steps: { mutation: string; input: Record<string, unknown> }[] };
+  const admin = { userId: 'beleid@nla', agency: 'NLA', role: Role.POLICY_ADMIN } as Actor;
+  const rows: Row[] = [];
+  for (const step of scenario.steps.filter((s) => s.mutation === 'grantAgreement')) {
+    const command = { type: 'GrantAgreement', ...step.input, actor: admin, now } as AgreementCommand;
+    const decision = decideAgreement(command, initialAgreementState);
+    if (!decision.ok) throw new Error(`demo agreement refused: ${decision.error.message}`);
+    decision.events.forEach((event, index) =>
+      rows.push({
+        streamId: agreementStreamId(command.agreementId),
+        version: index + 1,
+        type: event.type,
+        schemaVersion: AGREEMENT_EVENT_SCHEMA_VERSIONS[event.type],
+        data: event.data,
+        actor: admin,
+        occurredAt: now,
+      }),
+    );
+  }
+  return insert(db, rows);
+}
+
+async function insert(db: DataSource, rows: Row[]): Promise<number> {
+  if (rows.length === 0) return 0;
+  await db.query(
+    `INSERT INTO events (stream_id, stream_version, event_id, type, schema_version, data, metadata, occurred_at)
+     SELECT * FROM unnest($1::text[], $2::int[], $3::uuid[], $4::text[], $5::smallint[], $6::jsonb[], $7::jsonb[],
+                          $8::timestamptz[])`,
+    [
+      rows.map((r) => r.streamId),
+      rows.map((r) => r.version),
+      rows.map(() => randomUUID()),
+      rows.map((r) => r.type),
+      rows.map((r) => r.schemaVersion),
+      rows.map((r) => JSON.stringify(r.data)),
+      rows.map((r) => JSON.stringify({ actor: r.actor, correlationId: randomUUID() })),
+      rows.map((r) => r.occurredAt),
+    ],
+  );
+  return rows.length;
+}

@@ -1,0 +1,71 @@
+import { DataSource } from 'typeorm';
+import { EventStore, GapSafeSubscription } from '#events';
+import { ReadModelProjector } from './read-model.projector.js';
+import { READ_MODEL_SUBSCRIPTION } from './read-model.subscription.js';
+
+export interface RebuildOptions {
+  /** Rebuild one agency's rows only (after an agreement change, or to repair); all read models otherwise. */
+  agency?: string;
+  batchSize: number;
+  databaseUrl: string;
+  onProgress: (done: number, total: number) => void;
+}
+
+/**
+ * Rebuilds the read models from the event store. A full rebuild empties every read model and moves the
+ * projector's checkpoint back to the start, then projects every event again; a running worker shares the
+ * checkpoint (each batch locks it), so both can work at once without doubling anything. An agency rebuild
+ * replays that agency's activations up to the projector's checkpoint while holding it.
+ */
+export async function rebuildReadModels(
+  dataSource: DataSource,
+  store: EventStore,
+  options: RebuildOptions,
+): Promise<number> {
+  const projector = new ReadModelProjector(store);
+  const subscription = new GapSafeSubscription(dataSource, store, {
+    name: READ_MODEL_SUBSCRIPTION,
+    batchSize: options.batchSize,
+    pollIntervalMs: 1000,
+    databaseUrl: options.databaseUrl,
+  });
+  if (options.agency) {
+    const agency = options.agency;
+    return dataSource.transaction(async (tx) => {
+      await lockCheckpoint(tx);
+      return projector.reprojectAgency(agency, tx, options.onProgress);
+    });
+  }
+
+  await dataSource.transaction(async (tx) => {
+    await lockCheckpoint(tx);
+    await tx.query(`TRUNCATE rm_timeline, rm_activations, rm_activation_facts, rm_agreements`);
+    await tx.query(
+      `UPDATE subscription_checkpoints SET transaction_id = '0', position = 0, updated_at = clock_timestamp()
+       WHERE subscription = $1`,
+      [READ_MODEL_SUBSCRIPTION],
+    );
+  });
+  const { behind: total } = await subscription.progress();
+  options.onProgress(0, total);
+  let handled = 0;
+  for (;;) {
+    const batch = await subscription.processBatch((events, tx) => projector.handle(events, tx));
+    handled += batch;
+    const { behind } = await subscription.progress();
+    options.onProgress(Math.max(total - behind, 0), total);
+    if (batch === 0 && behind === 0) return handled;
+    // Events held back by a transaction still open elsewhere: wait for it rather than spin.
+    if (batch === 0) await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+}
+
+async function lockCheckpoint(tx: import('typeorm').EntityManager): Promise<void> {
+  await tx.query(
+    `INSERT INTO subscription_checkpoints (subscription) VALUES ($1) ON CONFLICT (subscription) DO NOTHING`,
+    [READ_MODEL_SUBSCRIPTION],
+  );
+  await tx.query(`SELECT 1 FROM subscription_checkpoints WHERE subscription = $1 FOR UPDATE`, [
+    READ_MODEL_SUBSCRIPTION,
+  ]);
+}

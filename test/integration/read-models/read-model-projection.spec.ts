@@ -1,0 +1,157 @@
+import { DataSource } from 'typeorm';
+import { Actor, AgreementCommand, Role } from '#domain';
+import {
+  agreementStreams,
+  catalogueUpcasting,
+  CommandExecutor,
+  EventStore,
+  GapSafeSubscription,
+} from '#events';
+import { READ_MODEL_SUBSCRIPTION, ReadModelProjector, rebuildReadModels } from '#read-models';
+import { generateActivations } from '../../../bench/generator/activation-generator.js';
+import { bulkLoad, loadDemoAgreements } from '../../../bench/generator/bulk-load.js';
+import { IsolatedDatabase } from '../../support/isolated-database.js';
+
+/** Everything the read models hold, in a stable order, to compare two ways of building them. */
+async function snapshot(db: DataSource) {
+  return {
+    activations: await db.query(
+      `SELECT agency, activation_id, region, municipality, kind, trigger, themes, status, lead_agency, participants,
+              integrated, outcome, location, employer, withheld, stream_version, opened_at, closed_at, updated_at
+       FROM rm_activations ORDER BY agency, activation_id`,
+    ),
+    timeline: await db.query(
+      `SELECT agency, activation_id, stream_version, event_id, event_type, occurred_at, acting_agency, payload, withheld
+       FROM rm_timeline ORDER BY agency, activation_id, stream_version`,
+    ),
+    agreements: await db.query(`SELECT * FROM rm_agreements ORDER BY agreement_id`),
+  };
+}
+
+describe('read-model projection on a generated store', () => {
+  const database = new IsolatedDatabase();
+  let db: DataSource;
+  let store: EventStore;
+  let subscription: GapSafeSubscription;
+  const projector = () => new ReadModelProjector(store);
+  const catchUp = async () => {
+    while ((await subscription.processBatch((events, tx) => projector().handle(events, tx))) > 0);
+  };
+
+  beforeAll(async () => {
+    db = await database.create();
+    store = new EventStore(db, catalogueUpcasting);
+    subscription = new GapSafeSubscription(db, store, {
+      name: READ_MODEL_SUBSCRIPTION,
+      batchSize: 500,
+      pollIntervalMs: 1000,
+      databaseUrl: database.url,
+    });
+    await loadDemoAgreements(db);
+  }, 60_000);
+  afterAll(() => database.drop());
+
+  it('gives each agency exactly the rows of activations it takes part in or coordinates', async () => {
+    const generated = [...generateActivations(60, 7)];
+    await bulkLoad(db, generated);
+    await catchUp();
+
+    for (const activation of generated.slice(0, 20)) {
+      const rows: { agency: string }[] = await db.query(
+        `SELECT agency FROM rm_activations WHERE activation_id = $1 ORDER BY agency`,
+        [activation.activationId],
+      );
+      const [{ facts }] = await db.query(`SELECT facts FROM rm_activation_facts WHERE activation_id = $1`, [
+        activation.activationId,
+      ]);
+      // Every entitled agency with an agreement (all demo agencies have CASE) has the row, and nobody else.
+      const withAgreement = new Set(['NLA', 'GM0599', 'GM0344', 'VR17', 'VR09', 'UWV', 'SVB', 'BD']);
+      const expected = [...new Set([...facts.participants, facts.region])]
+        .filter((a) => withAgreement.has(a))
+        .sort();
+      expect(rows.map((r) => r.agency)).toEqual(expected);
+    }
+    // NLA has no HEALTH: it sees that a health finding exists (CASE) but not what it says or whom it names.
+    const health: { payload: Record<string, unknown>; withheld: string[] }[] = await db.query(
+      `SELECT payload, withheld FROM rm_timeline
+       WHERE agency = 'NLA' AND event_type = 'finding.recorded' AND payload->>'category' = 'HEALTH'`,
+    );
+    expect(health.length).toBeGreaterThan(0);
+    for (const row of health) {
+      expect(row.payload).toMatchObject({ description: null, subjects: null });
+      expect(row.withheld).toContain('HEALTH');
+    }
+  });
+
+  it('removes a revoked category from the agency at once and brings it back when granted again', async () => {
+    const executor = new CommandExecutor(store);
+    const admin = { userId: 'beleid@nla', agency: 'NLA', role: Role.POLICY_ADMIN } as Actor;
+    const now = () => new Date().toISOString();
+    const uwvIncome = () =>
+      db.query(`SELECT count(*)::int AS n FROM rm_timeline WHERE agency = 'UWV' AND 'INCOME' <> ALL (withheld)
+                AND event_type = 'finding.recorded' AND payload->>'category' = 'INCOME' AND payload->>'description' IS NOT NULL`);
+    const before = (await uwvIncome())[0].n;
+    expect(before).toBeGreaterThan(0);
+
+    await executor.execute(
+      agreementStreams,
+      {
+        type: 'RevokeAgreement',
+        agreementId: 'demo-uwv',
+        reason: 'test',
+        actor: admin,
+        now: now(),
+      } as AgreementCommand,
+      admin,
+    );
+    await catchUp();
+    const [{ n: afterRevoke }] = await db.query(
+      `SELECT count(*)::int AS n FROM rm_timeline WHERE agency = 'UWV'`,
+    );
+    expect(afterRevoke).toBe(0);
+
+    await executor.execute(
+      agreementStreams,
+      {
+        type: 'GrantAgreement',
+        agreementId: 'demo-uwv-2',
+        agency: 'UWV',
+        categories: ['CASE', 'EMPLOYER', 'PERSONAL', 'BENEFITS', 'INCOME'],
+        purpose: 'Rechtmatigheid uitkeringen',
+        legalBasis: { text: 'Wet SUWI art. 54', reference: 'Wet SUWI art. 54' },
+        validFrom: '2026-01-01T00:00:00+01:00',
+        actor: admin,
+        now: now(),
+      } as AgreementCommand,
+      admin,
+    );
+    await catchUp();
+    expect((await uwvIncome())[0].n).toBe(before);
+  });
+
+  it('rebuilds from zero to exactly the incremental result, on more than 10,000 events', async () => {
+    const loaded = await bulkLoad(db, generateActivations(900, 11, 'big'));
+    const [{ total }] = await db.query(`SELECT count(*)::int AS total FROM events`);
+    expect(total).toBeGreaterThan(10_000);
+    expect(loaded).toBeGreaterThan(9_000);
+    await catchUp();
+    const incremental = await snapshot(db);
+
+    const progress: number[] = [];
+    await rebuildReadModels(db, store, {
+      batchSize: 1000,
+      databaseUrl: database.url,
+      onProgress: (done) => progress.push(done),
+    });
+    expect(await snapshot(db)).toEqual(incremental);
+    expect(progress.at(-1)).toBe(total);
+
+    await rebuildReadModels(db, store, {
+      agency: 'NLA',
+      batchSize: 1000,
+      databaseUrl: database.url,
+      onProgress: () => undefined,
+    });
+    expect(await snapshot(db)).toEqual(incremental);
+  }, 240_000);
+});
