@@ -10,11 +10,15 @@ import { ReadModelWriter } from './read-model.writer.js';
  * function. Runs inside the subscription's transaction, so rows and checkpoint commit together.
  */
 export class ReadModelProjector {
-  constructor(private readonly store: EventStore) {}
+  /** `clock` decides which agreements are in force; the real clock except in tests of date boundaries. */
+  constructor(
+    private readonly store: EventStore,
+    private readonly clock: () => Date = () => new Date(),
+  ) {}
 
   async handle(events: readonly StoredEvent[], tx: EntityManager): Promise<void> {
     const writer = new ReadModelWriter(tx);
-    const grants = new AgreementGrants(tx);
+    const grants = new AgreementGrants(tx, this.clock);
     const facts = await this.loadFacts(tx, events);
     for (const event of events) {
       if (event.type.startsWith('agreement.')) {
@@ -34,7 +38,14 @@ export class ReadModelProjector {
     onProgress?: (done: number, total: number) => void,
   ): Promise<number> {
     const writer = new ReadModelWriter(tx);
-    const count = await this.reproject(agency, tx, writer, new AgreementGrants(tx), new Map(), onProgress);
+    const count = await this.reproject(
+      agency,
+      tx,
+      writer,
+      new AgreementGrants(tx, this.clock),
+      new Map(),
+      onProgress,
+    );
     await writer.flush();
     return count;
   }

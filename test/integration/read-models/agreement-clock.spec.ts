@@ -1,0 +1,96 @@
+import { DataSource } from 'typeorm';
+import { Actor, AgreementCommand, Role } from '#domain';
+import {
+  agreementStreams,
+  catalogueUpcasting,
+  CommandExecutor,
+  EventStore,
+  GapSafeSubscription,
+} from '#events';
+import { READ_MODEL_SUBSCRIPTION, ReadModelProjector } from '#read-models';
+import { AgreementClockService } from '../../../apps/worker/src/agreements/agreement-clock.service.js';
+import { generateActivations } from '../../../bench/generator/activation-generator.js';
+import { bulkLoad } from '../../../bench/generator/bulk-load.js';
+import { IsolatedDatabase } from '../../support/isolated-database.js';
+
+describe('agreement dates take effect through the worker clock', () => {
+  const database = new IsolatedDatabase();
+  let db: DataSource;
+  let store: EventStore;
+  let executor: CommandExecutor;
+  let subscription: GapSafeSubscription;
+  const admin = { userId: 'beleid@nla', agency: 'NLA', role: Role.POLICY_ADMIN } as Actor;
+  const catchUp = async () => {
+    while (
+      (await subscription.processBatch((events, tx) => new ReadModelProjector(store).handle(events, tx))) > 0
+    );
+  };
+  const rowsOf = async (agency: string) =>
+    (await db.query(`SELECT count(*)::int AS n FROM rm_timeline WHERE agency = $1`, [agency]))[0].n as number;
+  const grant = (agreementId: string, validFrom: Date, validUntil?: Date) =>
+    executor.execute(
+      agreementStreams,
+      {
+        type: 'GrantAgreement',
+        agreementId,
+        agency: 'NLA',
+        categories: ['CASE', 'EMPLOYER'],
+        purpose: 'Toezicht',
+        legalBasis: { text: 'Wet SUWI art. 64', reference: 'Wet SUWI art. 64' },
+        validFrom: validFrom.toISOString(),
+        ...(validUntil ? { validUntil: validUntil.toISOString() } : {}),
+        actor: admin,
+        now: new Date().toISOString(),
+      } as AgreementCommand,
+      admin,
+    );
+
+  beforeAll(async () => {
+    db = await database.create();
+    store = new EventStore(db, catalogueUpcasting);
+    executor = new CommandExecutor(store);
+    subscription = new GapSafeSubscription(db, store, {
+      name: READ_MODEL_SUBSCRIPTION,
+      batchSize: 500,
+      pollIntervalMs: 1000,
+      databaseUrl: database.url,
+    });
+    await db.query(`INSERT INTO subscription_checkpoints (subscription) VALUES ($1)`, [
+      READ_MODEL_SUBSCRIPTION,
+    ]);
+    await bulkLoad(db, generateActivations(20, 3, 'clock'));
+  });
+  afterAll(() => database.drop());
+
+  it('records the expiry when validUntil passes, and the agency loses the rows', async () => {
+    const now = new Date();
+    await grant('nla-short', new Date(now.getTime() - 60_000), new Date(now.getTime() + 60_000));
+    await catchUp();
+    expect(await rowsOf('NLA')).toBeGreaterThan(0);
+
+    const clock = new AgreementClockService(db, executor, store);
+    await clock.tick(new Date(now.getTime() + 30_000));
+    await catchUp();
+    expect(await rowsOf('NLA')).toBeGreaterThan(0);
+
+    await clock.tick(new Date(now.getTime() + 61_000));
+    const [expired] = await store.readStream('agreement-nla-short', 1);
+    expect(expired).toMatchObject({
+      type: 'agreement.expired',
+      metadata: { actor: { userId: 'keten-worker' } },
+    });
+    await catchUp();
+    expect(await rowsOf('NLA')).toBe(0);
+  });
+
+  it('re-projects the agency when a future agreement takes effect', async () => {
+    const clock = new AgreementClockService(db, executor, store);
+    const startsAt = new Date(Date.now() + 2_000);
+    await grant('nla-later', startsAt);
+    await catchUp();
+    expect(await rowsOf('NLA')).toBe(0);
+
+    await clock.tick(new Date(startsAt.getTime() + 10));
+    expect(await rowsOf('NLA')).toBeGreaterThan(0);
+  });
+});
