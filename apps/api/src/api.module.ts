@@ -8,6 +8,7 @@ import { AgreementsModule } from './agreements/agreements.module.js';
 import { AuthModule } from './auth/auth.module.js';
 import { GraphqlExceptionFilter } from './errors/graphql-exception.filter.js';
 import { inputValidationPipe } from './errors/input-validation.pipe.js';
+import { ReadsModule } from './reads/reads.module.js';
 import { ServerInfoResolver } from './server-info/server-info.resolver.js';
 
 @Module({
@@ -16,6 +17,7 @@ import { ServerInfoResolver } from './server-info/server-info.resolver.js';
     AuthModule,
     ActivationsModule,
     AgreementsModule,
+    ReadsModule,
     GraphQLModule.forRootAsync<ApolloDriverConfig>({
       driver: ApolloDriver,
       inject: [AppConfig],

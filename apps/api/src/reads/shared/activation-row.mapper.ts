@@ -1,0 +1,100 @@
+import {
+  ActivationKind,
+  ActivationStatus,
+  ActivationTrigger,
+  DataCategory,
+  InterventionType,
+  Theme,
+} from '#domain';
+import { Disclosure, disclosureOf } from '../access-log/sensitive-data.classifier.js';
+import { instantKey } from './page-cursor.js';
+import { ActivationView, CompanyView, EmployerView, LocationView } from './activation.type.js';
+
+/** An rm_activations row as the api selects it; `opened_key` is opened_at to the microsecond, for cursors. */
+export interface ActivationRow {
+  activation_id: string;
+  kind: string;
+  trigger: string;
+  themes: string[];
+  region: string;
+  municipality: string;
+  status: string;
+  lead_agency: string;
+  participants: string[];
+  integrated: boolean | null;
+  outcome: string | null;
+  location: unknown;
+  employer: unknown;
+  withheld: string[];
+  stream_version: number;
+  opened_at: Date;
+  closed_at: Date | null;
+  updated_at: Date;
+  opened_key: string;
+}
+
+export const ACTIVATION_COLUMNS = `activation_id, kind, trigger, themes, region, municipality, status, lead_agency,
+  participants, integrated, outcome, location, employer, withheld, stream_version, opened_at, closed_at,
+  updated_at, ${instantKey('opened_at')} AS opened_key`;
+
+/** The projector wrote these values from decided events, so they are the domain's vocabulary. */
+export function toActivationView(row: ActivationRow): ActivationView {
+  return {
+    id: row.activation_id,
+    kind: row.kind as ActivationKind,
+    trigger: row.trigger as ActivationTrigger,
+    themes: row.themes as Theme[],
+    region: row.region,
+    municipality: row.municipality,
+    status: row.status as ActivationStatus,
+    leadAgency: row.lead_agency,
+    participants: row.participants,
+    integratedDeployment: row.integrated,
+    outcome: row.outcome as InterventionType | null,
+    location: toLocation(row.location),
+    employer: toEmployer(row.employer),
+    withheld: row.withheld as DataCategory[],
+    streamVersion: row.stream_version,
+    openedAt: row.opened_at,
+    closedAt: row.closed_at,
+    updatedAt: row.updated_at,
+  };
+}
+
+/**
+ * What the list row discloses, for the access log. Location and employer are the redacted parts of
+ * activation.opened, so the catalogue classifies them as that event's fields; the rest is CASE.
+ */
+export function disclosureOfRow(row: ActivationRow): Disclosure | undefined {
+  return disclosureOf(row.activation_id, 'activation.opened', {
+    location: row.location,
+    employer: row.employer,
+  });
+}
+
+// Only the fields the schema names are passed on: a payload key nobody classified must not reach a client.
+
+function toLocation(value: unknown): LocationView | null {
+  if (!isRecord(value)) return null;
+  return { address: text(value.address), postcode: text(value.postcode), city: text(value.city) };
+}
+
+function toCompany(value: unknown): CompanyView | null {
+  if (!isRecord(value)) return null;
+  return { name: text(value.name), kvkNumber: text(value.kvkNumber) };
+}
+
+function toEmployer(value: unknown): EmployerView | null {
+  const company = toCompany(value);
+  return (
+    company && { ...company, staffingAgency: toCompany((value as Record<string, unknown>).staffingAgency) }
+  );
+}
+
+function text(value: unknown): string | null {
+  return typeof value === 'string' ? value : null;
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}

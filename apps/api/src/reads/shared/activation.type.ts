@@ -1,0 +1,109 @@
+import { Field, ID, Int, ObjectType } from '@nestjs/graphql';
+import {
+  ActivationKind,
+  ActivationStatus,
+  ActivationTrigger,
+  DataCategory,
+  InterventionType,
+  Theme,
+} from '#domain';
+
+/*
+ * The activation as one agency's list shows it. Parts the agency's agreements do not cover are null and
+ * their categories listed in `withheld`; every part may therefore be null.
+ */
+
+@ObjectType('Location')
+export class LocationView {
+  @Field(() => String, { nullable: true })
+  address!: string | null;
+
+  @Field(() => String, { nullable: true })
+  postcode!: string | null;
+
+  @Field(() => String, { nullable: true })
+  city!: string | null;
+}
+
+@ObjectType('Company')
+export class CompanyView {
+  @Field(() => String, { nullable: true })
+  name!: string | null;
+
+  @Field(() => String, { nullable: true, description: 'Chamber of Commerce (KvK) number.' })
+  kvkNumber!: string | null;
+}
+
+@ObjectType('Employer')
+export class EmployerView extends CompanyView {
+  @Field(() => CompanyView, {
+    nullable: true,
+    description: 'The staffing agency the workers are hired through.',
+  })
+  staffingAgency!: CompanyView | null;
+}
+
+@ObjectType('Activation')
+export class ActivationView {
+  @Field(() => ID)
+  id!: string;
+
+  @Field(() => ActivationKind)
+  kind!: ActivationKind;
+
+  @Field(() => ActivationTrigger)
+  trigger!: ActivationTrigger;
+
+  @Field(() => [Theme])
+  themes!: Theme[];
+
+  @Field({ description: 'Safety region VR01..VR25.' })
+  region!: string;
+
+  @Field({ description: 'CBS municipality code.' })
+  municipality!: string;
+
+  @Field(() => ActivationStatus)
+  status!: ActivationStatus;
+
+  @Field()
+  leadAgency!: string;
+
+  @Field(() => [String])
+  participants!: string[];
+
+  @Field(() => Boolean, {
+    nullable: true,
+    description: 'Whether the agencies act jointly; null while undecided.',
+  })
+  integratedDeployment!: boolean | null;
+
+  @Field(() => InterventionType, {
+    nullable: true,
+    description: 'The strongest measure imposed so far (closure weighs most); null when none.',
+  })
+  outcome!: InterventionType | null;
+
+  @Field(() => LocationView, { nullable: true, description: 'Null when absent or withheld (LOCATION).' })
+  location!: LocationView | null;
+
+  @Field(() => EmployerView, { nullable: true, description: 'Null when absent or withheld (EMPLOYER).' })
+  employer!: EmployerView | null;
+
+  @Field(() => [DataCategory], {
+    description: 'Categories of data this activation holds that your agency may not see.',
+  })
+  withheld!: DataCategory[];
+
+  @Field(() => Int)
+  streamVersion!: number;
+
+  @Field()
+  openedAt!: Date;
+
+  @Field(() => Date, { nullable: true })
+  closedAt!: Date | null;
+
+  @Field()
+  updatedAt!: Date;
+}

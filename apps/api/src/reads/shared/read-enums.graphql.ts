@@ -1,0 +1,11 @@
+import { registerEnumType } from '@nestjs/graphql';
+import { Role } from '#domain';
+import { ProcessingPurpose } from '../access-log/processing-purpose.enum.js';
+// The case vocabulary (kind, status, theme, category...) is registered once, by the write side.
+import '../../activations/shared/activation-enums.graphql.js';
+
+registerEnumType(Role, { name: 'Role' });
+registerEnumType(ProcessingPurpose, {
+  name: 'ProcessingPurpose',
+  description: 'The processing activity a read served, as sent in the x-purpose request header.',
+});

@@ -1,0 +1,13 @@
+import { apiError, ApiErrorCode } from '../../errors/api-error.js';
+
+/**
+ * The same answer whether the activation does not exist or your agency may not see it: telling the two
+ * apart would tell an outsider that a case exists.
+ */
+export function activationNotFound(activationId: string) {
+  return apiError(
+    ApiErrorCode.NOT_FOUND,
+    `Your agency sees no activation ${JSON.stringify(activationId)}; check the id, or ask a participating agency to invite yours.`,
+    { reason: 'ACTIVATION_NOT_VISIBLE' },
+  );
+}

@@ -1,0 +1,12 @@
+import { ArgsType, InputType } from '@nestjs/graphql';
+import { NestedInput } from '../../activations/shared/input-rules.js';
+import { ActivationScopeFilter } from '../shared/activation-filter.input.js';
+
+@InputType()
+export class StatisticsFilter extends ActivationScopeFilter {}
+
+@ArgsType()
+export class StatisticsArgs {
+  @NestedInput(StatisticsFilter, { nullable: true })
+  filter?: StatisticsFilter;
+}

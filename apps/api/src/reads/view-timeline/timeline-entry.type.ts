@@ -1,0 +1,34 @@
+import { Field, ID, Int, ObjectType } from '@nestjs/graphql';
+import { DataCategory } from '#domain';
+import { JsonScalar } from '../shared/json.scalar.js';
+
+@ObjectType({ description: 'One event of an activation as your agency may see it.' })
+export class TimelineEntry {
+  @Field(() => ID)
+  eventId!: string;
+
+  @Field(() => Int, {
+    description: 'Its place in the activation: 1, 2, 3... with gaps where events are not yours to see.',
+  })
+  streamVersion!: number;
+
+  @Field()
+  occurredAt!: Date;
+
+  @Field({ description: 'The agency whose member caused the event.' })
+  actingAgency!: string;
+
+  @Field({ description: 'The wire name of the event, e.g. activation.opened or finding.recorded.' })
+  type!: string;
+
+  @Field(() => JsonScalar, {
+    description:
+      "The event's data, shaped as the event catalogue describes its type; withheld parts are null.",
+  })
+  payload!: unknown;
+
+  @Field(() => [DataCategory], {
+    description: 'Categories of data this event held that your agency may not see.',
+  })
+  withheld!: DataCategory[];
+}

@@ -1,0 +1,82 @@
+import { Args, Query, Resolver } from '@nestjs/graphql';
+import type { Actor, DataCategory } from '#domain';
+import { CurrentActor } from '../../auth/current-actor.decorator.js';
+import { LoggedReads } from '../access-log/logged-reads.service.js';
+import { CurrentReadRequest, type ReadRequest } from '../access-log/read-request.decorator.js';
+import { disclosureOf } from '../access-log/sensitive-data.classifier.js';
+import { Connection, ConnectionType, toConnection } from '../shared/connection.type.js';
+import { decodeCursor, encodeCursor } from '../shared/page-cursor.js';
+import { pageSize } from '../shared/page.args.js';
+import { CASE_DATA, ReadableBy } from '../shared/read-access.guard.js';
+import { activationNotFound } from '../shared/read-errors.js';
+import { TimelineArgs } from './timeline.args.js';
+import { TimelineEntry } from './timeline-entry.type.js';
+
+interface TimelineRow {
+  stream_version: number;
+  event_id: string;
+  event_type: string;
+  occurred_at: Date;
+  acting_agency: string;
+  payload: unknown;
+  withheld: string[];
+}
+
+const TimelineConnection = ConnectionType(TimelineEntry, 'Timeline');
+
+const LIST = 'timeline';
+
+@Resolver(() => TimelineEntry)
+export class TimelineResolver {
+  constructor(private readonly reads: LoggedReads) {}
+
+  @Query(() => TimelineConnection, {
+    description:
+      'The joint timeline of an activation as your agency may see it, in the order things happened. NOT_FOUND when the activation is not visible to you. Reading personal, health or criminal data is recorded in the access log, with the purpose named in the x-purpose header (CASE_COORDINATION when left out).',
+  })
+  @ReadableBy(CASE_DATA)
+  timeline(
+    @Args() args: TimelineArgs,
+    @CurrentActor() actor: Actor,
+    @CurrentReadRequest() request: ReadRequest,
+  ): Promise<Connection<TimelineEntry>> {
+    const size = pageSize(args);
+    const [afterVersion] = args.after === undefined ? [0] : decodeCursor(LIST, args.after, ['integer']);
+    const { activationId } = args;
+    return this.reads.read({ actor, request, operation: 'timeline' }, async (db) => {
+      // An agency without CASE has no list row but may still see, say, the interventions of a case.
+      const [{ visible }] = await db.query(
+        `SELECT EXISTS (SELECT FROM rm_activations WHERE agency = $1 AND activation_id = $2)
+             OR EXISTS (SELECT FROM rm_timeline WHERE agency = $1 AND activation_id = $2) AS visible`,
+        [actor.agency, activationId],
+      );
+      if (!visible) throw activationNotFound(activationId);
+      const rows: TimelineRow[] = await db.query(
+        `SELECT stream_version, event_id, event_type, occurred_at, acting_agency, payload, withheld
+         FROM rm_timeline WHERE agency = $1 AND activation_id = $2 AND stream_version > $3
+         ORDER BY stream_version LIMIT $4`,
+        [actor.agency, activationId, afterVersion, size + 1],
+      );
+      return {
+        result: toConnection(
+          rows,
+          size,
+          args.after,
+          (row) => encodeCursor(LIST, [row.stream_version]),
+          (row): TimelineEntry => ({
+            eventId: row.event_id,
+            streamVersion: row.stream_version,
+            occurredAt: row.occurred_at,
+            actingAgency: row.acting_agency,
+            type: row.event_type,
+            payload: row.payload,
+            withheld: row.withheld as DataCategory[],
+          }),
+        ),
+        disclosures: rows
+          .slice(0, size)
+          .map((row) => disclosureOf(activationId, row.event_type, row.payload)),
+      };
+    });
+  }
+}
