@@ -84,6 +84,18 @@ describe('row-level security on the read models (keten_api)', () => {
     },
   );
 
+  it.each(READ_MODELS)(
+    "shows a policy admin or privacy officer no row of %s, even with the agency's setting",
+    async (table) => {
+      for (const role of ['POLICY_ADMIN', 'PRIVACY_OFFICER']) {
+        const [{ count }] = await reader.read({ agency: A, role }, (db) =>
+          db.query(`SELECT count(*)::int AS count FROM ${table}`),
+        );
+        expect({ role, count }).toEqual({ role, count: 0 });
+      }
+    },
+  );
+
   it("keeps the statistics view behind the same policy: it runs with the reader's rights", async () => {
     const [{ reloptions }] = await owner.query(
       `SELECT reloptions FROM pg_class WHERE oid = 'rm_activation_statistics'::regclass`,

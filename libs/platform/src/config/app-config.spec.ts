@@ -54,4 +54,14 @@ describe('loadConfig', () => {
       expect(problems).toMatch(/NODE_ENV/);
     }
   });
+
+  it('requires an access-log pseudonym key in production and uses a development key elsewhere', () => {
+    expect(() => loadConfig({ NODE_ENV: 'production' })).toThrow(/ACCESS_LOG_PSEUDONYM_KEY must be set/);
+    expect(() => loadConfig({ ACCESS_LOG_PSEUDONYM_KEY: 'short' })).toThrow(/at least 32 characters/);
+    expect(loadConfig({}).accessLogPseudonymKey).toMatch(/development/);
+    const key = 'k'.repeat(40);
+    expect(loadConfig({ NODE_ENV: 'production', ACCESS_LOG_PSEUDONYM_KEY: key }).accessLogPseudonymKey).toBe(
+      key,
+    );
+  });
 });

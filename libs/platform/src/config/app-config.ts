@@ -15,6 +15,9 @@ import {
 } from 'class-validator';
 import { ConfigError } from './config.error.js';
 
+/** For development and tests only: production refuses to start without ACCESS_LOG_PSEUDONYM_KEY. */
+const DEV_PSEUDONYM_KEY = 'keten-development-access-log-pseudonym-key';
+
 const POSTGRES_URL_EXAMPLE = 'postgres://postgres@127.0.0.1:5432/keten';
 
 /** Accepts postgres:// URLs that name a host and a database; never echoes a password back. */
@@ -112,6 +115,20 @@ export class EnvironmentVariables {
   })
   SUBSCRIPTION_POLL_MS = 1000;
 
+  /**
+   * The secret under which the access log pseudonymises subject ids (HMAC-SHA256). Required in
+   * production; changing it cuts older log lines off from searches by subject id.
+   */
+  @ValidateIf(
+    (env: EnvironmentVariables) => env.ACCESS_LOG_PSEUDONYM_KEY !== '' || env.NODE_ENV === 'production',
+  )
+  @IsString()
+  @Length(32, 512, {
+    message:
+      'ACCESS_LOG_PSEUDONYM_KEY must be set (in production) to at least 32 characters; generate one with: openssl rand -hex 32',
+  })
+  ACCESS_LOG_PSEUDONYM_KEY = '';
+
   /** Where the api finds the public keys that sign tokens: a local JWKS file (dev) ... */
   @IsString()
   JWT_JWKS_FILE = '.run/dev-keys/jwks.json';
@@ -170,6 +187,10 @@ export class AppConfig {
   }
   get subscriptions(): { batchSize: number; pollIntervalMs: number } {
     return { batchSize: this.env.PROJECTOR_BATCH_SIZE, pollIntervalMs: this.env.SUBSCRIPTION_POLL_MS };
+  }
+  /** The access log's pseudonym key; a fixed development key outside production. */
+  get accessLogPseudonymKey(): string {
+    return this.env.ACCESS_LOG_PSEUDONYM_KEY || DEV_PSEUDONYM_KEY;
   }
   get jwt(): { jwksFile: string; jwksUrl?: string; issuer: string; audience: string } {
     return {
