@@ -4,3 +4,4 @@ export * from './projector/read-model.projector.js';
 export * from './projector/read-model.rows.js';
 export * from './projector/read-model.subscription.js';
 export * from './projector/read-model.rebuild.js';
+export * from './projector/read-model.watermark.js';

@@ -1,4 +1,5 @@
 import { Field, ID, Int, ObjectType } from '@nestjs/graphql';
+import type { SubscriptionCheckpoint } from '#events';
 
 /** What every activation mutation answers: where the stream stands after the command. */
 @ObjectType('ActivationCommandResult')
@@ -18,4 +19,7 @@ export class ActivationCommandResult {
     description: 'True when this commandId was handled before: the first result is returned, nothing new.',
   })
   duplicate!: boolean;
+
+  /** Where the appended events stand in the subscriptions' order (not exposed: the read side waits on it). */
+  checkpoint?: SubscriptionCheckpoint;
 }

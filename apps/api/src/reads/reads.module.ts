@@ -4,6 +4,7 @@ import './shared/read-enums.graphql.js';
 import { AccessLogRecorder } from './access-log/access-log.recorder.js';
 import { LoggedReads } from './access-log/logged-reads.service.js';
 import { subjectPseudonymProvider } from './access-log/subject-pseudonym.provider.js';
+import { CommandResultViewResolver } from './command-result-view/command-result-view.resolver.js';
 import { ListActivationsResolver } from './list-activations/list-activations.resolver.js';
 import { MeResolver } from './me/me.resolver.js';
 import { AccessLogResolver } from './query-access-log/access-log.resolver.js';
@@ -30,6 +31,7 @@ import { TimelineResolver } from './view-timeline/timeline.resolver.js';
     TimelineResolver,
     StatisticsResolver,
     AccessLogResolver,
+    CommandResultViewResolver,
   ],
 })
 export class ReadsModule {}

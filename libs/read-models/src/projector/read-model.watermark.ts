@@ -1,0 +1,33 @@
+import { DataSource } from 'typeorm';
+import { SubscriptionCheckpoint } from '#events';
+import { READ_MODEL_SUBSCRIPTION } from './read-model.subscription.js';
+
+/**
+ * How far the read models are: lets a writer wait until the projector has handled its own events, so a
+ * mutation can answer with the view that includes them instead of a silently stale one.
+ */
+export class ReadModelWatermark {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly pollMs = 20,
+  ) {}
+
+  async reached(checkpoint: SubscriptionCheckpoint): Promise<boolean> {
+    const [row] = await this.dataSource.query(
+      `SELECT (transaction_id, position) >= ($2::xid8, $3::bigint) AS reached
+       FROM subscription_checkpoints WHERE subscription = $1`,
+      [READ_MODEL_SUBSCRIPTION, checkpoint.transactionId, checkpoint.position],
+    );
+    return row?.reached === true;
+  }
+
+  /** True once the projector has passed `checkpoint`; false if it has not within `timeoutMs`. */
+  async waitFor(checkpoint: SubscriptionCheckpoint, timeoutMs: number): Promise<boolean> {
+    const deadline = Date.now() + timeoutMs;
+    for (;;) {
+      if (await this.reached(checkpoint)) return true;
+      if (Date.now() >= deadline) return false;
+      await new Promise((resolve) => setTimeout(resolve, Math.min(this.pollMs, deadline - Date.now())));
+    }
+  }
+}
