@@ -1,20 +1,14 @@
 import { Query, Resolver } from '@nestjs/graphql';
-import type { Actor, DataCategory } from '#domain';
+import type { Actor } from '#domain';
 import { ReadDatabase } from '#platform';
 import { CurrentActor } from '../../auth/current-actor.decorator.js';
 import { scopeOf } from '../shared/read-access.guard.js';
-import { AgreementInForce, Viewer } from './viewer.type.js';
-
-interface AgreementRow {
-  agreement_id: string;
-  categories: string[];
-  purpose: string;
-  legal_basis: string;
-  legal_reference: string;
-  valid_from: Date;
-  valid_until: Date | null;
-  region_scope: string | null;
-}
+import {
+  AGREEMENT_COLUMNS,
+  AgreementRow,
+  toAgreementInForce,
+} from '../../agreements/list-agreements/agreement-row.mapper.js';
+import { Viewer } from './viewer.type.js';
 
 @Resolver(() => Viewer)
 export class MeResolver {
@@ -24,8 +18,7 @@ export class MeResolver {
   me(@CurrentActor() actor: Actor): Promise<Viewer> {
     return this.reads.read(scopeOf(actor), async (db) => {
       const rows: AgreementRow[] = await db.query(
-        `SELECT agreement_id, categories, purpose, legal_basis, legal_reference, valid_from, valid_until, region_scope
-         FROM rm_agreements
+        `SELECT ${AGREEMENT_COLUMNS} FROM rm_agreements
          WHERE agency = $1 AND status = 'GRANTED' AND valid_from <= now() AND (valid_until IS NULL OR now() < valid_until)
          ORDER BY valid_from, agreement_id`,
         [actor.agency],
@@ -35,21 +28,8 @@ export class MeResolver {
         agency: actor.agency,
         role: actor.role,
         region: actor.region ?? null,
-        agreementsInForce: rows.map(toAgreement),
+        agreementsInForce: rows.map(toAgreementInForce),
       };
     });
   }
-}
-
-function toAgreement(row: AgreementRow): AgreementInForce {
-  return {
-    agreementId: row.agreement_id,
-    categories: row.categories as DataCategory[],
-    purpose: row.purpose,
-    legalBasis: row.legal_basis,
-    legalReference: row.legal_reference,
-    validFrom: row.valid_from,
-    validUntil: row.valid_until,
-    regionScope: row.region_scope,
-  };
 }
