@@ -2,11 +2,12 @@ import { Module } from '@nestjs/common';
 import { EventStoreModule } from '#events';
 import { PlatformModule } from '#platform';
 import { AgreementClockService } from './agreements/agreement-clock.service.js';
+import { FeedProjectionService } from './projections/feed-projection.service.js';
 import { ReadModelProjectionService } from './projections/read-model-projection.service.js';
 
 /** The worker hosts the projectors and the feed relay; its HTTP port serves only health probes. */
 @Module({
   imports: [PlatformModule, EventStoreModule],
-  providers: [ReadModelProjectionService, AgreementClockService],
+  providers: [ReadModelProjectionService, FeedProjectionService, AgreementClockService],
 })
 export class WorkerModule {}

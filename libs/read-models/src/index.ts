@@ -5,3 +5,6 @@ export * from './projector/read-model.rows.js';
 export * from './projector/read-model.subscription.js';
 export * from './projector/read-model.rebuild.js';
 export * from './projector/read-model.watermark.js';
+export * from './activations/activation-facts.store.js';
+export * from './feeds/feed.projector.js';
+export * from './feeds/feed.subscription.js';

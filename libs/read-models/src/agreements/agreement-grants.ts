@@ -37,12 +37,14 @@ export class AgreementGrants {
   constructor(
     private readonly tx: EntityManager,
     private readonly clock: () => Date = () => new Date(),
+    /** The read models and the feeds each keep their own copy, each as of its own subscription. */
+    private readonly table: 'rm_agreements' | 'feed_agreements' = 'rm_agreements',
   ) {}
 
   /** Applies an agreement event to rm_agreements and returns the agency whose rights it changed. */
   async apply(event: StoredEvent): Promise<string | undefined> {
     const agreementId = event.streamId.replace(/^agreement-/, '');
-    const [row]: AgreementRow[] = await this.tx.query(`SELECT * FROM rm_agreements WHERE agreement_id = $1`, [
+    const [row]: AgreementRow[] = await this.tx.query(`SELECT * FROM ${this.table} WHERE agreement_id = $1`, [
       agreementId,
     ]);
     const state = evolveAgreement(row ? toState(row) : initialAgreementState, {
@@ -51,7 +53,7 @@ export class AgreementGrants {
     } as AgreementEvent);
     if (!state.granted) return undefined;
     await this.tx.query(
-      `INSERT INTO rm_agreements (agreement_id, agency, categories, purpose, legal_basis, legal_reference,
+      `INSERT INTO ${this.table} (agreement_id, agency, categories, purpose, legal_basis, legal_reference,
          valid_from, valid_until, region_scope, granted_by, status, stream_version, updated_at)
        VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13)
        ON CONFLICT (agreement_id) DO UPDATE SET categories = EXCLUDED.categories, purpose = EXCLUDED.purpose,
@@ -81,7 +83,7 @@ export class AgreementGrants {
   async categoriesFor(agency: string, region: string): Promise<ReadonlySet<DataCategory>> {
     let agreements = this.byAgency.get(agency);
     if (!agreements) {
-      const rows: AgreementRow[] = await this.tx.query(`SELECT * FROM rm_agreements WHERE agency = $1`, [
+      const rows: AgreementRow[] = await this.tx.query(`SELECT * FROM ${this.table} WHERE agency = $1`, [
         agency,
       ]);
       agreements = rows.map(toView);

@@ -2,6 +2,7 @@ import { EntityManager } from 'typeorm';
 import { ActivationEvent, DataCategory, isActivationEventType } from '#domain';
 import { activationIdOfStream, activationStreamId, EventStore, redact, StoredEvent } from '#events';
 import { ActivationFacts, entitledAgencies, evolveFacts } from '../activations/activation-facts.js';
+import { loadFacts } from '../activations/activation-facts.store.js';
 import { AgreementGrants } from '../agreements/agreement-grants.js';
 import { ReadModelWriter } from './read-model.writer.js';
 
@@ -19,7 +20,9 @@ export class ReadModelProjector {
   async handle(events: readonly StoredEvent[], tx: EntityManager): Promise<void> {
     const writer = new ReadModelWriter(tx);
     const grants = new AgreementGrants(tx, this.clock);
-    const facts = await this.loadFacts(tx, events);
+    const facts = await loadFacts(tx, 'rm_activation_facts', [
+      ...new Set(events.filter((e) => isActivationEventType(e.type)).map(activationIdOf)),
+    ]);
     for (const event of events) {
       if (event.type.startsWith('agreement.')) {
         const agency = await grants.apply(event);
@@ -147,19 +150,8 @@ export class ReadModelProjector {
     }
     return projected;
   }
-
-  private async loadFacts(
-    tx: EntityManager,
-    events: readonly StoredEvent[],
-  ): Promise<Map<string, ActivationFacts>> {
-    const ids = [...new Set(events.filter((e) => isActivationEventType(e.type)).map(activationIdOf))];
-    const rows: { facts: ActivationFacts }[] = ids.length
-      ? await tx.query(`SELECT facts FROM rm_activation_facts WHERE activation_id = ANY($1)`, [ids])
-      : [];
-    return new Map(rows.map(({ facts }) => [facts.activationId, facts]));
-  }
 }
 
-function activationIdOf(event: StoredEvent): string {
+export function activationIdOf(event: StoredEvent): string {
   return activationIdOfStream(event.streamId) ?? event.streamId;
 }

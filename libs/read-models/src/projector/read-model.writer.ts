@@ -1,5 +1,6 @@
 import { EntityManager } from 'typeorm';
 import { ActivationFacts } from '../activations/activation-facts.js';
+import { saveFacts } from '../activations/activation-facts.store.js';
 import { ActivationRow, TimelineRow } from './read-model.rows.js';
 
 /**
@@ -53,15 +54,9 @@ export class ReadModelWriter {
   }
 
   private async flushFacts(): Promise<void> {
-    if (this.facts.size === 0) return;
     const all = [...this.facts.values()];
     this.facts.clear();
-    await this.tx.query(
-      `INSERT INTO rm_activation_facts (activation_id, facts)
-       SELECT * FROM unnest($1::text[], $2::jsonb[])
-       ON CONFLICT (activation_id) DO UPDATE SET facts = EXCLUDED.facts`,
-      [all.map((f) => f.activationId), all.map((f) => JSON.stringify(f))],
-    );
+    await saveFacts(this.tx, 'rm_activation_facts', all);
   }
 
   private async flushActivations(): Promise<void> {

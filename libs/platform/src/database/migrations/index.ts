@@ -2,6 +2,7 @@ import { EventStore1795400000000 } from './1795400000000-event-store.migration.j
 import { IdleTransactionTimeout1795400000001 } from './1795400000001-idle-transaction-timeout.migration.js';
 import { ReadModels1795400000002 } from './1795400000002-read-models.migration.js';
 import { ReadPolicies1795400000003 } from './1795400000003-read-policies.migration.js';
+import { AgencyFeeds1795400000004 } from './1795400000004-agency-feeds.migration.js';
 
 /**
  * Every schema migration of the platform, oldest first. One database, one ordered history:
@@ -12,4 +13,5 @@ export const migrations: Function[] = [
   IdleTransactionTimeout1795400000001,
   ReadModels1795400000002,
   ReadPolicies1795400000003,
+  AgencyFeeds1795400000004,
 ];

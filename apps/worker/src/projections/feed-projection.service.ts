@@ -1,0 +1,18 @@
+import { Injectable } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import { BatchHandler, EventStore } from '#events';
+import { AppConfig } from '#platform';
+import { FEED_SUBSCRIPTION, FeedProjector } from '#read-models';
+import { SubscriptionHost } from './subscription-host.js';
+
+/** Appends every event to the feeds of the agencies entitled to it (the source of GraphQL feeds and Kafka). */
+@Injectable()
+export class FeedProjectionService extends SubscriptionHost {
+  protected readonly handler: BatchHandler;
+
+  constructor(dataSource: DataSource, store: EventStore, config: AppConfig) {
+    super(FEED_SUBSCRIPTION, dataSource, store, config);
+    const projector = new FeedProjector(store);
+    this.handler = (events, tx) => projector.handle(events, tx);
+  }
+}
