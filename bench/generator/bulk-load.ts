@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { join } from 'node:path';
 import { DataSource } from 'typeorm';
 import { Actor, AgreementCommand, decideAgreement, initialAgreementState, Role } from '#domain';
 import {
@@ -9,6 +9,7 @@ import {
   AGREEMENT_EVENT_SCHEMA_VERSIONS,
   catalogueEntry,
 } from '#events';
+import { REPO_ROOT } from '../../deploy/demo/demo-loader.js';
 import { GeneratedActivation } from './activation-generator.js';
 
 interface Row {
@@ -60,9 +61,9 @@ export async function bulkLoad(
 
 /** The demo agreements (the same ones `npm start` grants through the API), as agreement events. */
 export async function loadDemoAgreements(db: DataSource, now = new Date().toISOString()): Promise<number> {
-  const scenario = JSON.parse(
-    readFileSync(resolve(import.meta.dirname, '../../deploy/demo/demo-scenario.json'), 'utf8'),
-  ) as { steps: { mutation: string; input: Record<string, unknown> }[] };
+  const scenario = JSON.parse(readFileSync(join(REPO_ROOT, 'deploy/demo/demo-scenario.json'), 'utf8')) as {
+    steps: { mutation: string; input: Record<string, unknown> }[];
+  };
   const admin = { userId: 'beleid@nla', agency: 'NLA', role: Role.POLICY_ADMIN } as Actor;
   const rows: Row[] = [];
   for (const step of scenario.steps.filter((s) => s.mutation === 'grantAgreement')) {

@@ -8,7 +8,7 @@ const MIGRATION_LOCK = 740_101;
 
 export interface PrepareOptions {
   log: (line: string) => void;
-  /** Drop and create the database first; refused unless its name says it is a test database. */
+  /** Drop and create the database first; refused unless its name says it is a test or benchmark database. */
   recreate?: boolean;
 }
 
@@ -17,9 +17,9 @@ export async function prepareDatabase(
   config: AppConfig,
   { log, recreate = false }: PrepareOptions,
 ): Promise<void> {
-  if (recreate && !config.databaseName.includes('test')) {
+  if (recreate && !/test|bench/.test(config.databaseName)) {
     throw new Error(
-      `Refusing to recreate database '${config.databaseName}': only databases named for tests may be dropped.`,
+      `Refusing to recreate database '${config.databaseName}': only databases named for tests or benchmarks may be dropped.`,
     );
   }
   await createDatabaseIfMissing(config, log, recreate);

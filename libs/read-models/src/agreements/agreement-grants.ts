@@ -33,6 +33,7 @@ interface AgreementRow {
  */
 export class AgreementGrants {
   private readonly byAgency = new Map<string, AgreementInForceView[]>();
+  private readonly inForce = new Map<string, ReadonlySet<DataCategory>>();
 
   constructor(
     private readonly tx: EntityManager,
@@ -77,10 +78,15 @@ export class AgreementGrants {
       ],
     );
     this.byAgency.delete(state.agency);
+    this.inForce.clear();
     return state.agency;
   }
 
   async categoriesFor(agency: string, region: string): Promise<ReadonlySet<DataCategory>> {
+    // One answer per agency and region for the whole batch: a batch is short, and agreement events clear it.
+    const key = `${agency}\u0000${region}`;
+    const known = this.inForce.get(key);
+    if (known) return known;
     let agreements = this.byAgency.get(agency);
     if (!agreements) {
       const rows: AgreementRow[] = await this.tx.query(`SELECT * FROM ${this.table} WHERE agency = $1`, [
@@ -89,12 +95,14 @@ export class AgreementGrants {
       agreements = rows.map(toView);
       this.byAgency.set(agency, agreements);
     }
-    return categoriesInForce(
+    const categories = categoriesInForce(
       agreements,
       agency as AgencyCode,
       region as SafetyRegion,
       this.clock().toISOString() as Instant,
     );
+    this.inForce.set(key, categories);
+    return categories;
   }
 }
 

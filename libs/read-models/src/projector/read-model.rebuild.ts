@@ -52,11 +52,16 @@ export async function rebuildReadModels(
   for (;;) {
     const batch = await subscription.processBatch((events, tx) => projector.handle(events, tx));
     handled += batch;
+    options.onProgress(Math.min(handled, total), total);
+    if (batch > 0) continue;
+    // Counting what is left scans the rest of the table: do it only when a batch came back empty.
     const { behind } = await subscription.progress();
-    options.onProgress(Math.max(total - behind, 0), total);
-    if (batch === 0 && behind === 0) return handled;
+    if (behind === 0) {
+      options.onProgress(total, total);
+      return handled;
+    }
     // Events held back by a transaction still open elsewhere: wait for it rather than spin.
-    if (batch === 0) await new Promise((resolve) => setTimeout(resolve, 50));
+    await new Promise((resolve) => setTimeout(resolve, 50));
   }
 }
 
