@@ -1,8 +1,11 @@
 import { DataSource } from 'typeorm';
 import { AppConfig, dataSourceOptions, loadConfig, prepareDatabase } from '#platform';
 
-/** The benchmarks' own database (keten_bench unless BENCH_DATABASE_URL says otherwise), recreated per run. */
-export async function openBenchDatabase(poolSize = 40): Promise<{ db: DataSource; config: AppConfig }> {
+/** The benchmarks' own database (keten_bench unless BENCH_DATABASE_URL says otherwise), recreated unless asked not to. */
+export async function openBenchDatabase(
+  poolSize = 40,
+  { recreate = true }: { recreate?: boolean } = {},
+): Promise<{ db: DataSource; config: AppConfig }> {
   const url = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/keten_bench';
   const config = loadConfig({ ...process.env, DATABASE_URL: url, NODE_ENV: 'test', LOG_LEVEL: 'warn' });
   if (!config.databaseName.includes('bench') && !config.databaseName.includes('test')) {
@@ -10,7 +13,7 @@ export async function openBenchDatabase(poolSize = 40): Promise<{ db: DataSource
       `Refusing to benchmark in '${config.databaseName}': use a database named for benchmarks.`,
     );
   }
-  await prepareDatabase(config, { log: () => undefined, recreate: true });
+  await prepareDatabase(config, { log: () => undefined, recreate });
   const db = await new DataSource(dataSourceOptions(config, { poolSize })).initialize();
   return { db, config };
 }

@@ -86,6 +86,15 @@ export class EventStore {
     return this.processedCommand(this.dataSource.manager, command);
   }
 
+  /** The stream's current version (0 for a stream without events): a cheap look before retrying a conflict. */
+  async streamVersion(streamId: string): Promise<number> {
+    const [{ version }] = await this.dataSource.query(
+      `SELECT coalesce(max(stream_version), 0)::int AS version FROM events WHERE stream_id = $1`,
+      [streamId],
+    );
+    return version;
+  }
+
   /**
    * The stream's events after `afterVersion`, oldest first; `upToVersion` bounds it, and `tx` reads inside
    * the caller's transaction (the projector replaying a stream it is projecting).

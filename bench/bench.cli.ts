@@ -1,0 +1,116 @@
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { parseArgs } from 'node:util';
+import { REPO_ROOT } from '../deploy/demo/demo-loader.js';
+import { AppendCase, benchAppend } from './append/append.bench.js';
+import { benchCommandPath } from './graphql/command-path.bench.js';
+import { benchProjectionLag } from './lag/lag.bench.js';
+import { benchQueries } from './queries/queries.bench.js';
+import { benchRebuild } from './rebuild/rebuild.bench.js';
+import { BenchReport, markdownReport } from './report/markdown-report.js';
+import { throughputChart } from './report/throughput-chart.js';
+import { openBenchDatabase } from './support/bench-database.js';
+
+/**
+ * `npm run bench [-- --quick] [-- --smoke]`: every measurement of docs/benchmarks.md in one run, with
+ * progress on stderr. --quick finishes in a few minutes; --smoke (used by the test suite) only proves
+ * that the scripts still run, with tiny sizes, and writes nothing to docs/.
+ */
+async function main(): Promise<void> {
+  const { values } = parseArgs({ options: { quick: { type: 'boolean' }, smoke: { type: 'boolean' } } });
+  const size = values.smoke ? 'smoke' : values.quick ? 'quick' : 'full';
+  const plan = {
+    smoke: {
+      appends: 20,
+      writers: [1, 4],
+      command: 1,
+      lagRates: [50],
+      lagSeconds: 2,
+      activations: 200,
+      clients: 4,
+      queries: 40,
+    },
+    quick: {
+      appends: 600,
+      writers: [1, 8, 32],
+      command: 5,
+      lagRates: [500, 1000],
+      lagSeconds: 10,
+      activations: 20_000,
+      clients: 16,
+      queries: 800,
+    },
+    full: {
+      appends: 3000,
+      writers: [1, 8, 32],
+      command: 15,
+      lagRates: [500, 1000, 1500],
+      lagSeconds: 30,
+      activations: 100_000,
+      clients: 16,
+      queries: 4000,
+    },
+  }[size];
+
+  const cases: AppendCase[] = [];
+  for (const hot of [false, true]) {
+    for (const eventsPerAppend of [1, 5]) {
+      for (const writers of plan.writers) {
+        for (const contestant of ['keten', 'emmett', 'raw'] as const)
+          cases.push({ contestant, writers, eventsPerAppend, hot });
+      }
+    }
+  }
+  const report: BenchReport = {
+    command: `npm run bench${size === 'full' ? '' : ` -- --${size}`}`,
+    quick: size !== 'full',
+    postgres: '',
+  };
+  process.stderr.write(`[bench] 1/5 append (${cases.length} cases)\n`);
+  report.append = await benchAppend(cases, plan.appends);
+
+  process.stderr.write('[bench] 2/5 command path over GraphQL\n');
+  {
+    const { db, config } = await openBenchDatabase();
+    [{ version: report.postgres }] = await db.query(
+      `SELECT split_part(version(), ' ', 1) || ' ' || current_setting('server_version') AS version`,
+    );
+    await db.destroy();
+    report.commandPath = await benchCommandPath(config.databaseUrl, plan.command);
+  }
+
+  process.stderr.write('[bench] 3/5 projection lag\n');
+  {
+    const { db, config } = await openBenchDatabase(20, { recreate: false });
+    report.lag = await benchProjectionLag(db, config.databaseUrl, plan.lagRates, plan.lagSeconds);
+    await db.destroy();
+  }
+
+  process.stderr.write(`[bench] 4/5 rebuild (${plan.activations} activations)\n`);
+  report.rebuild = await benchRebuild(plan.activations);
+
+  process.stderr.write('[bench] 5/5 queries on the rebuilt store\n');
+  {
+    const { db, config } = await openBenchDatabase(20, { recreate: false });
+    report.queries = await benchQueries(db, config.databaseUrl, plan.clients, plan.queries);
+    await db.destroy();
+  }
+
+  if (size === 'smoke') {
+    process.stderr.write('[bench] smoke run complete\n');
+    return;
+  }
+  const docs = join(REPO_ROOT, 'docs');
+  mkdirSync(docs, { recursive: true });
+  writeFileSync(join(docs, 'benchmarks.md'), markdownReport(report));
+  writeFileSync(join(docs, 'benchmarks-throughput.svg'), throughputChart(report.append));
+  process.stderr.write(`[bench] wrote docs/benchmarks.md and docs/benchmarks-throughput.svg\n`);
+}
+
+main().then(
+  () => process.exit(0),
+  (error: unknown) => {
+    console.error(`[bench] ${(error as Error).stack ?? error}`);
+    process.exit(1);
+  },
+);

@@ -1,0 +1,103 @@
+import { INestApplication } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import { DataSource } from 'typeorm';
+import { configureApp } from '#platform';
+import { ApiModule } from '../../apps/api/src/api.module.js';
+import { DevTokenIssuer } from '../../apps/api/src/auth/dev-token-issuer.js';
+import { runConcurrently } from '../support/latency-stats.js';
+
+export interface QueryResult {
+  query: string;
+  path: 'api' | 'raw-sql';
+  clients: number;
+  p50: number;
+  p95: number;
+  perSecond: number;
+}
+
+/**
+ * Timeline and list queries through the api (HTTP, token check, row-level security, redaction as stored,
+ * access log) against the raw SQL that reads the same rows, with concurrent clients.
+ */
+export async function benchQueries(
+  db: DataSource,
+  databaseUrl: string,
+  clients: number,
+  requests: number,
+): Promise<QueryResult[]> {
+  const jwksFile = '.run/bench-keys/jwks.json';
+  Object.assign(process.env, {
+    DATABASE_URL: databaseUrl,
+    NODE_ENV: 'test',
+    LOG_LEVEL: 'error',
+    JWT_JWKS_FILE: jwksFile,
+    JWT_ISSUER: 'keten-bench',
+    API_PORT: '39902',
+  });
+  const issuer = await DevTokenIssuer.open(jwksFile);
+  const token = await issuer.sign(
+    { userId: 'bench@nla', agency: 'NLA', role: 'INSPECTOR' },
+    { issuer: 'keten-bench', audience: 'keten' },
+  );
+  const app: INestApplication = await NestFactory.create(ApiModule, { logger: ['error'], bufferLogs: true });
+  configureApp(app);
+  await app.listen(0, '127.0.0.1');
+  const url = (await app.getUrl()).replace('[::1]', '127.0.0.1');
+  const ids: string[] = (
+    await db.query(
+      `SELECT activation_id FROM rm_activations WHERE agency = 'NLA' ORDER BY random() LIMIT 500`,
+    )
+  ).map((r: { activation_id: string }) => r.activation_id);
+  const results: QueryResult[] = [];
+  const gql = async (query: string, variables: Record<string, unknown>) => {
+    const response = await fetch(`${url}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+      body: JSON.stringify({ query, variables }),
+    });
+    const body = (await response.json()) as { errors?: { message: string }[] };
+    if (body.errors) throw new Error(body.errors[0].message);
+  };
+  const measure = async (query: string, path: QueryResult['path'], task: (i: number) => Promise<void>) => {
+    const { stats, perSecond } = await runConcurrently(clients, requests, async (_w, i) => {
+      await task(i);
+      return 1;
+    });
+    results.push({ query, path, clients, p50: stats.percentile(50), p95: stats.percentile(95), perSecond });
+    process.stderr.write(
+      `[bench] ${query.padEnd(9)} ${path.padEnd(7)} p50=${stats.percentile(50).toFixed(1)}ms p95=${stats.percentile(95).toFixed(1)}ms\n`,
+    );
+  };
+  try {
+    await measure('timeline', 'api', (i) =>
+      gql(
+        `query($id: ID!) { timeline(activationId: $id, first: 50) { edges { node { type payload withheld } } } }`,
+        {
+          id: ids[i % ids.length],
+        },
+      ),
+    );
+    await measure('timeline', 'raw-sql', async (i) => {
+      await db.query(
+        `SELECT stream_version, event_type, payload, withheld FROM rm_timeline
+         WHERE agency = 'NLA' AND activation_id = $1 ORDER BY stream_version LIMIT 51`,
+        [ids[i % ids.length]],
+      );
+    });
+    await measure('list', 'api', () =>
+      gql(
+        `{ activations(first: 20, filter: { region: "VR17" }) { edges { node { id status kind themes } } } }`,
+        {},
+      ),
+    );
+    await measure('list', 'raw-sql', async () => {
+      await db.query(
+        `SELECT activation_id, status, kind, themes FROM rm_activations WHERE agency = 'NLA' AND region = 'VR17'
+         ORDER BY opened_at DESC, activation_id DESC LIMIT 21`,
+      );
+    });
+  } finally {
+    await app.close();
+  }
+  return results;
+}

@@ -1,0 +1,30 @@
+import { execFile } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { promisify } from 'node:util';
+
+const run = promisify(execFile);
+const ROOT = resolve(import.meta.dirname, '../..');
+const CLI = 'dist/bench/bench.cli.js';
+
+/** The benchmarks are not timed here (timing goals live in bench/): this only keeps the scripts from rotting. */
+describe('npm run bench -- --smoke', () => {
+  it('runs every benchmark end to end at tiny sizes', async () => {
+    if (!existsSync(resolve(ROOT, CLI))) throw new Error(`${CLI} is missing: run 'npm run build' first`);
+    const { stderr } = await run('node', [CLI, '--smoke'], {
+      cwd: ROOT,
+      timeout: 240_000,
+      maxBuffer: 32 * 1024 * 1024,
+    });
+    for (const step of [
+      '1/5 append',
+      '2/5 command path',
+      '3/5 projection lag',
+      '4/5 rebuild',
+      '5/5 queries',
+    ]) {
+      expect(stderr).toContain(step);
+    }
+    expect(stderr).toContain('[bench] smoke run complete');
+  }, 300_000);
+});
