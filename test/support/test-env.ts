@@ -26,6 +26,8 @@ export function testEnvironment(overrides: Record<string, string> = {}): Record<
     JWT_JWKS_FILE: '.run/test-keys/jwks.json',
     JWT_ISSUER: 'keten-test',
     JWT_AUDIENCE: 'keten',
+    // Tests that run a worker publish feeds; keep them apart from the topics `npm start` uses.
+    FEED_TOPIC_PREFIX: 'test.feed.',
     ...overrides,
   };
 }

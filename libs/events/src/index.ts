@@ -9,3 +9,4 @@ export * from './store/stream-ids.js';
 export * from './redaction/index.js';
 export * from './commands/command-executor.js';
 export * from './commands/stream-deciders.js';
+export * from './cloudevents/index.js';

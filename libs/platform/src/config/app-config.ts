@@ -58,6 +58,14 @@ const PORT_MESSAGE = (args: ValidationArguments) =>
 const toInt = ({ value }: { value: unknown }) =>
   typeof value === 'string' && /^\d+$/.test(value) ? Number(value) : value;
 
+/** A whole number within bounds, with one sentence for every way it can be wrong. */
+function WholeNumber(min: number, max: number, unit = ''): PropertyDecorator {
+  const message = (args: ValidationArguments) =>
+    `${args.property} must be a whole number${unit} between ${min} and ${max}`;
+  const decorators = [Transform(toInt), IsInt({ message }), Min(min, { message }), Max(max, { message })];
+  return (target, property) => decorators.forEach((decorate) => decorate(target, property));
+}
+
 /** The environment variables keten reads; defaults work on a developer machine with local Postgres and Kafka. */
 export class EnvironmentVariables {
   @IsIn(['development', 'test', 'production'])
@@ -148,6 +156,45 @@ export class EnvironmentVariables {
   @IsString()
   @Length(1, 200, { message: 'JWT_AUDIENCE must name the audience tokens are issued for' })
   JWT_AUDIENCE = 'keten';
+
+  /** The CloudEvents `source` of feed messages: an absolute URI naming this platform; `urn:keten:<NODE_ENV>` if unset. */
+  @ValidateIf((env: EnvironmentVariables) => env.FEED_EVENT_SOURCE !== '')
+  @Matches(/^[A-Za-z][A-Za-z0-9+.-]*:[^\s]+$/, {
+    message:
+      'FEED_EVENT_SOURCE must be an absolute URI, e.g. https://keten.example.nl or urn:keten:production',
+  })
+  FEED_EVENT_SOURCE = '';
+
+  /** Each agency's feed topic is this prefix followed by the agency code. */
+  @Matches(/^[A-Za-z0-9._-]{1,200}$/, {
+    message: 'FEED_TOPIC_PREFIX must be 1-200 letters, digits, dots, dashes or underscores, e.g. keten.feed.',
+  })
+  FEED_TOPIC_PREFIX = 'keten.feed.';
+
+  /** Partitions and replicas of a feed topic the relay creates; the defaults fit one broker. */
+  @WholeNumber(1, 1000)
+  FEED_TOPIC_PARTITIONS = 3;
+
+  @WholeNumber(1, 10)
+  FEED_TOPIC_REPLICAS = 1;
+
+  /** Feed entries the relay publishes in one batch before it moves its checkpoint. */
+  @WholeNumber(1, 10_000)
+  FEED_RELAY_BATCH_SIZE = 500;
+
+  /** The longest wait between the relay's attempts while Kafka does not answer (it doubles up to this). */
+  @WholeNumber(100, 600_000, ' of milliseconds')
+  FEED_RELAY_MAX_RETRY_MS = 30_000;
+}
+
+export interface FeedRelaySettings {
+  source: string;
+  topicPrefix: string;
+  partitions: number;
+  replicationFactor: number;
+  batchSize: number;
+  maxRetryMs: number;
+  pollIntervalMs: number;
 }
 
 /** Typed, validated configuration shared by the api, the worker and the command-line tools. */
@@ -191,6 +238,17 @@ export class AppConfig {
   /** The access log's pseudonym key; a fixed development key outside production. */
   get accessLogPseudonymKey(): string {
     return this.env.ACCESS_LOG_PSEUDONYM_KEY || DEV_PSEUDONYM_KEY;
+  }
+  get feedRelay(): FeedRelaySettings {
+    return {
+      source: this.env.FEED_EVENT_SOURCE || `urn:keten:${this.env.NODE_ENV}`,
+      topicPrefix: this.env.FEED_TOPIC_PREFIX,
+      partitions: this.env.FEED_TOPIC_PARTITIONS,
+      replicationFactor: this.env.FEED_TOPIC_REPLICAS,
+      batchSize: this.env.FEED_RELAY_BATCH_SIZE,
+      maxRetryMs: this.env.FEED_RELAY_MAX_RETRY_MS,
+      pollIntervalMs: this.env.SUBSCRIPTION_POLL_MS,
+    };
   }
   get jwt(): { jwksFile: string; jwksUrl?: string; issuer: string; audience: string } {
     return {

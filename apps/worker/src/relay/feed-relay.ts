@@ -1,0 +1,242 @@
+import { Injectable, Logger, OnApplicationBootstrap, OnModuleDestroy } from '@nestjs/common';
+import { Kafka, Message, Partitioners, Producer } from 'kafkajs';
+import { DataSource } from 'typeorm';
+import { DataCategory } from '#domain';
+import { feedCloudEvent, feedRecord } from '#events';
+import { AppConfig, FeedRelaySettings } from '#platform';
+import { FeedTopics } from './feed-topics.js';
+import { RelayLease } from './relay-lease.js';
+
+/** The relay's row in subscription_checkpoints; its `position` is the last feed_seq Kafka acknowledged. */
+export const RELAY_CHECKPOINT = 'kafka-relay';
+const MIN_BACKOFF_MS = 200;
+const STOP_GRACE_MS = 5000;
+
+interface FeedRow {
+  seq: string;
+  agency: string;
+  event_id: string;
+  activation_id: string;
+  event_type: string;
+  schema_version: number;
+  occurred_at: Date;
+  payload: unknown;
+  carried: DataCategory[];
+  withheld: DataCategory[];
+}
+
+export interface RelayStatus {
+  /** Whether this process holds the lease (one worker publishes, the others stand by). */
+  publishing: boolean;
+  /** The last feed_seq the broker acknowledged. */
+  relayedThrough: number;
+  /** Feed entries written and not yet acknowledged by the broker. */
+  behind: number;
+  /** Age of the oldest of those, in seconds: the relay's lag. */
+  oldestWaitingSeconds: number;
+  failedAttempts: number;
+  lastError?: string;
+}
+
+/**
+ * Publishes the agency feeds (rm_feed) to Kafka, one topic per agency, as CloudEvents keyed by activation.
+ *
+ * rm_feed has a single serialised writer, so feed_seq commits in order and "after the last feed_seq
+ * relayed" never skips an entry. A batch goes out in feed_seq order through an idempotent producer
+ * (one request in flight, acks from all in-sync replicas), and the checkpoint moves only after the broker
+ * acknowledged all of it: after a crash or a failed send the relay publishes that batch again, which is
+ * the only way a consumer sees a message twice (it deduplicates by the CloudEvent id). While Kafka does
+ * not answer, the relay retries with exponential backoff; the feeds keep filling meanwhile.
+ */
+@Injectable()
+export class FeedRelay implements OnApplicationBootstrap, OnModuleDestroy {
+  private readonly logger = new Logger('FeedRelay');
+  private readonly settings: FeedRelaySettings;
+  private readonly topics: FeedTopics;
+  private readonly lease: RelayLease;
+  private producer?: Producer;
+  private running = false;
+  private loop?: Promise<void>;
+  private wake?: () => void;
+  private idle = false;
+  private failures = 0;
+  private lastError?: string;
+
+  constructor(
+    private readonly db: DataSource,
+    private readonly kafka: Kafka,
+    config: AppConfig,
+  ) {
+    this.settings = config.feedRelay;
+    this.topics = new FeedTopics(kafka, this.settings);
+    this.lease = new RelayLease(RELAY_CHECKPOINT, config.databaseUrl, () => {
+      if (this.idle) this.wake?.();
+    });
+  }
+
+  async onApplicationBootstrap(): Promise<void> {
+    await this.db.query(
+      `INSERT INTO subscription_checkpoints (subscription) VALUES ($1) ON CONFLICT (subscription) DO NOTHING`,
+      [RELAY_CHECKPOINT],
+    );
+    this.running = true;
+    this.loop = this.run();
+  }
+
+  /** Before the database closes: a batch in flight is left unacknowledged and sent again on the next start. */
+  async onModuleDestroy(): Promise<void> {
+    this.running = false;
+    this.wake?.();
+    let timer: NodeJS.Timeout | undefined;
+    await Promise.race([this.loop, new Promise((resolve) => (timer = setTimeout(resolve, STOP_GRACE_MS)))]);
+    clearTimeout(timer);
+    await this.dropProducer();
+    await this.lease.release();
+  }
+
+  /** Publishes at most one batch and moves the checkpoint past it; returns how many entries it published. */
+  async relayBatch(): Promise<number> {
+    if (!(await this.lease.acquire())) return 0;
+    // Sorted by the bigint column: sorting by its text would put 10 before 9.
+    const rows: FeedRow[] = await this.db.query(
+      `SELECT feed_seq::text AS seq, agency, event_id, activation_id, event_type, schema_version,
+              occurred_at, payload, carried, withheld
+       FROM rm_feed
+       WHERE feed_seq > (SELECT position FROM subscription_checkpoints WHERE subscription = $1)
+       ORDER BY rm_feed.feed_seq
+       LIMIT $2`,
+      [RELAY_CHECKPOINT, this.settings.batchSize],
+    );
+    if (rows.length === 0) return 0;
+
+    const messages = new Map<string, Message[]>();
+    for (const row of rows) {
+      const topic = this.settings.topicPrefix + row.agency;
+      const list = messages.get(topic) ?? [];
+      list.push(this.toMessage(row));
+      messages.set(topic, list);
+    }
+    await this.topics.ensure([...messages.keys()]);
+    this.producer ??= await this.connectProducer();
+    await this.producer.sendBatch({
+      acks: -1,
+      topicMessages: [...messages].map(([topic, list]) => ({ topic, messages: list })),
+    });
+    await this.db.query(
+      `UPDATE subscription_checkpoints SET position = $2, updated_at = clock_timestamp()
+       WHERE subscription = $1 AND position < $2`,
+      [RELAY_CHECKPOINT, rows[rows.length - 1].seq],
+    );
+    return rows.length;
+  }
+
+  async status(): Promise<RelayStatus> {
+    const [row] = await this.db.query(
+      `SELECT c.position::text AS relayed_through, count(f.feed_seq)::int AS behind,
+              coalesce(extract(epoch FROM clock_timestamp() - min(f.fed_at)), 0)::float AS oldest_waiting_seconds
+       FROM subscription_checkpoints c LEFT JOIN rm_feed f ON f.feed_seq > c.position
+       WHERE c.subscription = $1
+       GROUP BY c.position`,
+      [RELAY_CHECKPOINT],
+    );
+    return {
+      publishing: this.lease.isHeld,
+      relayedThrough: Number(row?.relayed_through ?? 0),
+      behind: row?.behind ?? 0,
+      oldestWaitingSeconds: row?.oldest_waiting_seconds ?? 0,
+      failedAttempts: this.failures,
+      lastError: this.lastError,
+    };
+  }
+
+  private async run(): Promise<void> {
+    while (this.running) {
+      let relayed: number;
+      try {
+        relayed = await this.relayBatch();
+      } catch (error) {
+        if (this.running) await this.backOff(error as Error);
+        continue;
+      }
+      if (this.failures > 0) {
+        this.logger.log(`relaying to Kafka again after ${this.failures} failed attempts`);
+        this.failures = 0;
+        this.lastError = undefined;
+      }
+      if (relayed < this.settings.batchSize) await this.sleep(this.settings.pollIntervalMs, true);
+    }
+  }
+
+  private async backOff(error: Error): Promise<void> {
+    this.failures += 1;
+    this.lastError = error.message;
+    // A producer that failed mid-batch may hold stale sequence numbers: the next attempt starts a new one.
+    await this.dropProducer();
+    this.topics.forget();
+    const delay = Math.min(MIN_BACKOFF_MS * 2 ** Math.min(this.failures - 1, 16), this.settings.maxRetryMs);
+    const behind = await this.status().then(
+      (status) =>
+        `${status.behind} feed entries waiting (oldest ${Math.round(status.oldestWaitingSeconds)} s)`,
+      () => 'feed backlog unknown',
+    );
+    this.logger.warn(`feed relay attempt failed: ${error.message}; ${behind}; next attempt in ${delay} ms`);
+    await this.sleep(delay, false);
+  }
+
+  private toMessage(row: FeedRow): Message {
+    const event = feedCloudEvent(
+      {
+        eventId: row.event_id,
+        activationId: row.activation_id,
+        type: row.event_type,
+        schemaVersion: row.schema_version,
+        occurredAt: row.occurred_at,
+        payload: row.payload,
+        carried: row.carried,
+        withheld: row.withheld,
+      },
+      this.settings.source,
+    );
+    return feedRecord(event);
+  }
+
+  private async connectProducer(): Promise<Producer> {
+    const producer = this.kafka.producer({
+      idempotent: true,
+      maxInFlightRequests: 1,
+      allowAutoTopicCreation: false,
+      // The Java client's partitioner, so every Kafka client maps an activation id to the same partition.
+      createPartitioner: Partitioners.DefaultPartitioner,
+      // Bounded, unlike kafkajs's default for idempotent producers (retry forever): the relay's own
+      // backoff takes over, stays visible in the log and status, and lets the worker stop.
+      retry: { retries: 5, maxRetryTime: 5000 },
+    });
+    try {
+      await producer.connect();
+    } catch (error) {
+      await producer.disconnect().catch(() => undefined);
+      throw error;
+    }
+    return producer;
+  }
+
+  private async dropProducer(): Promise<void> {
+    const producer = this.producer;
+    this.producer = undefined;
+    await producer?.disconnect().catch(() => undefined);
+  }
+
+  /** Waits; `idle` lets a new-feed notification cut the wait short (never during a backoff). */
+  private sleep(ms: number, idle: boolean): Promise<void> {
+    this.idle = idle;
+    return new Promise((resolve) => {
+      const done = () => {
+        clearTimeout(timer);
+        this.idle = false;
+        resolve();
+      };
+      const timer = setTimeout(done, ms);
+      this.wake = done;
+    });
+  }
+}

@@ -1,0 +1,65 @@
+import { Client } from 'pg';
+import { FEED_CHANNEL } from '#read-models';
+
+/**
+ * Lets one relay at a time publish, across all workers: a session advisory lock on a connection of the
+ * relay's own. Not a row lock in a transaction: publishing may wait on Kafka for long, and an open
+ * transaction would hold back the horizon of every gap-safe subscription. The same connection LISTENs
+ * for new feed entries, so the relay wakes at once. When the connection drops, the lock goes with it
+ * (also when the process is killed): the relay asks again before its next batch, and another worker may
+ * have taken over meanwhile, which at worst publishes the batch in flight twice.
+ */
+export class RelayLease {
+  private client?: Client;
+  private held = false;
+
+  constructor(
+    private readonly name: string,
+    private readonly databaseUrl: string,
+    private readonly onNewEntries: () => void,
+  ) {}
+
+  get isHeld(): boolean {
+    return this.held;
+  }
+
+  /** True if this process may publish now; false while another one holds the lease. */
+  async acquire(): Promise<boolean> {
+    const client = this.client ?? (await this.connect());
+    if (!this.held) {
+      const { rows } = await client.query(`SELECT pg_try_advisory_lock(hashtext($1)) AS held`, [this.name]);
+      this.held = rows[0].held === true;
+    }
+    return this.held;
+  }
+
+  /** Ending the session releases the lock. */
+  async release(): Promise<void> {
+    const client = this.client;
+    this.lost();
+    await client?.end().catch(() => undefined);
+  }
+
+  private async connect(): Promise<Client> {
+    const client = new Client({ connectionString: this.databaseUrl });
+    client.on('notification', this.onNewEntries);
+    client.on('error', () => {
+      if (this.client === client) this.lost();
+      void client.end().catch(() => undefined);
+    });
+    try {
+      await client.connect();
+      await client.query(`LISTEN ${FEED_CHANNEL}`);
+    } catch (error) {
+      await client.end().catch(() => undefined);
+      throw error;
+    }
+    this.client = client;
+    return client;
+  }
+
+  private lost(): void {
+    this.client = undefined;
+    this.held = false;
+  }
+}

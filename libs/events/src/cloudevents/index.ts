@@ -1,0 +1,2 @@
+export * from './data-classification.js';
+export * from './feed-cloud-event.js';

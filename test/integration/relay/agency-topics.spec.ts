@@ -1,0 +1,182 @@
+import { INestApplication } from '@nestjs/common';
+import { Kafka } from 'kafkajs';
+import { DataSource } from 'typeorm';
+import { generateActivations } from '../../../bench/generator/activation-generator.js';
+import { bulkLoad, loadDemoAgreements } from '../../../bench/generator/bulk-load.js';
+import { startApi } from '../../support/api-app.js';
+import { graphql, GraphqlResponse } from '../../support/graphql-client.js';
+import { IsolatedDatabase } from '../../support/isolated-database.js';
+import { TEST_KAFKA_BROKERS } from '../../support/test-env.js';
+import { tokenFor } from '../../support/test-tokens.js';
+import { startWorker } from '../../support/worker-app.js';
+import {
+  deleteTopics,
+  feedOf,
+  FeedRow,
+  idsByActivation,
+  idsByKey,
+  readTopic,
+  relayCaughtUp,
+  relayStatus,
+  testKafka,
+  topicExists,
+  uniqueTopicPrefix,
+  waitUntil,
+} from './feed-topics.fixture.js';
+
+/** Every agency the demo agreements name (DESIGN §4). */
+const DEMO_AGENCIES = ['NLA', 'GM0599', 'GM0344', 'VR17', 'VR09', 'UWV', 'SVB', 'BD'];
+/** Coordinates region VR13 and leads some of its activations, but holds no agreement. */
+const UNENTITLED = 'VR13';
+const SOURCE = 'https://keten.test.example/feeds';
+const FEED_QUERY = `query Feed($after: String) {
+  feed(first: 500, after: $after) {
+    edges { node { eventId activationId type payload withheld categories } }
+    pageInfo { hasNextPage endCursor }
+  }
+}`;
+
+interface FeedPage {
+  feed: { edges: { node: GraphqlFeedEntry }[]; pageInfo: { hasNextPage: boolean; endCursor: string } };
+}
+
+interface GraphqlFeedEntry {
+  eventId: string;
+  activationId: string;
+  type: string;
+  payload: Record<string, unknown>;
+  withheld: string[];
+  categories: string[];
+}
+
+/**
+ * The worker's relay against the real broker: each demo agency's topic, read by a fresh consumer group,
+ * holds exactly that agency's feed — the same ids, payloads and classification, each activation in order.
+ */
+describe('Kafka feed topics per agency', () => {
+  const database = new IsolatedDatabase();
+  const prefix = uniqueTopicPrefix();
+  let db: DataSource;
+  let worker: INestApplication;
+  let api: INestApplication;
+  let apiUrl: string;
+  let kafka: Kafka;
+
+  /** The agency's whole GraphQL feed, as its own system reads it page by page. */
+  const graphqlFeed = async (agency: string): Promise<GraphqlFeedEntry[]> => {
+    const token = await tokenFor({ userId: `feed@${agency.toLowerCase()}`, agency, role: 'AGENCY_SYSTEM' });
+    const entries: GraphqlFeedEntry[] = [];
+    let after: string | null = null;
+    for (;;) {
+      const page: GraphqlResponse<FeedPage> = await graphql<FeedPage>(apiUrl, FEED_QUERY, { after }, token);
+      expect(page.errors).toBeUndefined();
+      const { edges, pageInfo } = page.data!.feed;
+      entries.push(...edges.map((edge) => edge.node));
+      if (!pageInfo.hasNextPage) return entries;
+      after = pageInfo.endCursor;
+    }
+  };
+
+  beforeAll(async () => {
+    db = await database.create();
+    kafka = testKafka(TEST_KAFKA_BROKERS);
+    await loadDemoAgreements(db);
+    await bulkLoad(db, generateActivations(60, 11, 'relay-topics'));
+    worker = await startWorker({
+      ...database.env,
+      FEED_TOPIC_PREFIX: prefix,
+      FEED_EVENT_SOURCE: SOURCE,
+      FEED_RELAY_BATCH_SIZE: '250',
+    });
+    ({ app: api, url: apiUrl } = await startApi(database.env));
+    await waitUntil(() => relayCaughtUp(db), 90_000, 'the relay published every feed entry');
+  }, 120_000);
+  afterAll(async () => {
+    await api?.close();
+    await worker?.close();
+    await deleteTopics(kafka, prefix);
+    await database.drop();
+  });
+
+  it.each(DEMO_AGENCIES)(
+    "%s's topic holds exactly its feed, each activation in order",
+    async (agency) => {
+      const rows = await feedOf(db, agency);
+      expect(rows.length).toBeGreaterThan(0);
+      const messages = await readTopic(kafka, prefix + agency);
+
+      expect(messages.map((m) => m.event.id).sort()).toEqual(rows.map((r) => r.event_id).sort());
+      expect(idsByKey(messages)).toEqual(idsByActivation(rows));
+      const byId = new Map(messages.map((m) => [m.event.id, m]));
+      for (const row of rows) {
+        const { key, contentType, event } = byId.get(row.event_id)!;
+        expect(key).toBe(row.activation_id);
+        expect(contentType).toBe('application/cloudevents+json; charset=utf-8');
+        expect(event).toMatchObject({
+          specversion: '1.0',
+          source: SOURCE,
+          type: row.event_type,
+          subject: row.activation_id,
+          time: row.occurred_at.toISOString(),
+          datacontenttype: 'application/json',
+          ketencategories: row.carried.join(','),
+        });
+        expect(event.data).toEqual(row.payload);
+        expect(event.ketenwithheld).toBe(row.withheld.length > 0 ? row.withheld.join(',') : undefined);
+        expect(event.dataclassification).toBe(
+          row.carried.some((c) => ['PERSONAL', 'HEALTH', 'CRIMINAL'].includes(c))
+            ? 'restricted'
+            : 'confidential',
+        );
+      }
+    },
+    60_000,
+  );
+
+  it.each(DEMO_AGENCIES)(
+    "%s's topic carries what its GraphQL feed returns",
+    async (agency) => {
+      const [entries, messages] = await Promise.all([graphqlFeed(agency), readTopic(kafka, prefix + agency)]);
+      const rows: Pick<FeedRow, 'activation_id' | 'event_id'>[] = entries.map((entry) => ({
+        activation_id: entry.activationId,
+        event_id: entry.eventId,
+      }));
+      expect(idsByKey(messages)).toEqual(idsByActivation(rows));
+      const byId = new Map(messages.map((m) => [m.event.id, m.event]));
+      for (const entry of entries) {
+        const event = byId.get(entry.eventId)!;
+        expect({ type: event.type, subject: event.subject, data: event.data }).toEqual({
+          type: entry.type,
+          subject: entry.activationId,
+          data: entry.payload,
+        });
+        expect(event.ketencategories).toBe(entry.categories.join(','));
+        expect(event.ketenwithheld ?? '').toBe(entry.withheld.join(','));
+      }
+    },
+    60_000,
+  );
+
+  it('publishes nothing for an agency without an agreement, though it coordinates activations', async () => {
+    const [{ count }] = await db.query(
+      `SELECT count(*)::int AS count FROM events WHERE type = 'activation.opened' AND data->>'region' = $1`,
+      [UNENTITLED],
+    );
+    expect(count).toBeGreaterThan(0);
+    expect(await feedOf(db, UNENTITLED)).toEqual([]);
+    if (await topicExists(kafka, prefix + UNENTITLED)) {
+      expect(await readTopic(kafka, prefix + UNENTITLED)).toEqual([]);
+    }
+  });
+
+  it('reports its lag on the worker’s health port', async () => {
+    const [{ max }] = await db.query(`SELECT max(feed_seq)::int AS max FROM rm_feed`);
+    expect(await relayStatus(worker)).toEqual({
+      publishing: true,
+      relayedThrough: max,
+      behind: 0,
+      oldestWaitingSeconds: 0,
+      failedAttempts: 0,
+    });
+  });
+});
