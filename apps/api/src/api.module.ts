@@ -6,8 +6,10 @@ import { AppConfig, PlatformModule } from '#platform';
 import { ActivationsModule } from './activations/activations.module.js';
 import { AgreementsModule } from './agreements/agreements.module.js';
 import { AuthModule } from './auth/auth.module.js';
+import { WebSocketAuth } from './auth/websocket-auth.js';
 import { GraphqlExceptionFilter } from './errors/graphql-exception.filter.js';
 import { inputValidationPipe } from './errors/input-validation.pipe.js';
+import { FeedsModule } from './feeds/feeds.module.js';
 import { ReadsModule } from './reads/reads.module.js';
 import { ServerInfoResolver } from './server-info/server-info.resolver.js';
 
@@ -18,15 +20,19 @@ import { ServerInfoResolver } from './server-info/server-info.resolver.js';
     ActivationsModule,
     AgreementsModule,
     ReadsModule,
+    FeedsModule,
     GraphQLModule.forRootAsync<ApolloDriverConfig>({
       driver: ApolloDriver,
-      inject: [AppConfig],
-      useFactory: (config: AppConfig) => ({
+      imports: [AuthModule],
+      inject: [AppConfig, WebSocketAuth],
+      useFactory: (config: AppConfig, sockets: WebSocketAuth) => ({
         autoSchemaFile: true,
         sortSchema: true,
         introspection: config.environment !== 'production',
         graphiql: config.environment === 'development',
-        context: ({ req }: { req: unknown }) => ({ req }),
+        // Over HTTP the request carries the token; over a WebSocket the connection was authenticated at connect.
+        context: (request: { req?: unknown }) => sockets.contextFor(request) ?? { req: request.req },
+        subscriptions: { 'graphql-ws': sockets.serverOptions('/graphql') },
         // An unauthenticated request is a 401 at the HTTP level too (DESIGN §6): keep the status apiError sets.
         preserveHttpStatusForExecutionErrors: false,
         includeStacktraceInErrorResponses: false,

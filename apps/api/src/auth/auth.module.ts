@@ -2,9 +2,10 @@ import { Module } from '@nestjs/common';
 import { APP_GUARD } from '@nestjs/core';
 import { GraphqlAuthGuard } from './graphql-auth.guard.js';
 import { TokenVerifier } from './token-verifier.js';
+import { WebSocketAuth } from './websocket-auth.js';
 
 @Module({
-  providers: [TokenVerifier, { provide: APP_GUARD, useClass: GraphqlAuthGuard }],
-  exports: [TokenVerifier],
+  providers: [TokenVerifier, WebSocketAuth, { provide: APP_GUARD, useClass: GraphqlAuthGuard }],
+  exports: [TokenVerifier, WebSocketAuth],
 })
 export class AuthModule {}

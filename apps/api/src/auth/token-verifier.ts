@@ -18,6 +18,12 @@ export class AuthenticationError extends Error {
   readonly code = 'UNAUTHENTICATED';
 }
 
+export interface AuthenticatedSession {
+  readonly actor: Actor;
+  /** When the token expires; undefined for a token without `exp`. */
+  readonly expiresAt: Date | undefined;
+}
+
 /** Checks a bearer token against the configured keys, issuer and audience and turns its claims into an Actor. */
 @Injectable()
 export class TokenVerifier {
@@ -29,6 +35,14 @@ export class TokenVerifier {
   }
 
   async verify(authorization: string | undefined): Promise<Actor> {
+    return (await this.authenticate(authorization)).actor;
+  }
+
+  /**
+   * As verify, with the moment the token stops being valid: a long-lived connection (a GraphQL
+   * subscription) is authenticated once and must end when its token does.
+   */
+  async authenticate(authorization: string | undefined): Promise<AuthenticatedSession> {
     const token = /^Bearer ([A-Za-z0-9._~+/-]+=*)$/.exec(authorization ?? '')?.[1];
     if (!token) {
       throw new AuthenticationError(
@@ -54,7 +68,9 @@ export class TokenVerifier {
     });
     if (!actor.ok)
       throw new AuthenticationError(`The token's claims are not acceptable: ${actor.error.message}`);
-    return actor.value;
+    // jwtVerify checked exp when present; setExpirationTime is how every keten token is signed.
+    const expiresAt = typeof payload.exp === 'number' ? new Date(payload.exp * 1000) : undefined;
+    return { actor: actor.value, expiresAt };
   }
 }
 

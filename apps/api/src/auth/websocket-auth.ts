@@ -1,0 +1,138 @@
+import type { IncomingMessage } from 'node:http';
+import { Injectable } from '@nestjs/common';
+import type { GraphQLWsSubscriptionsConfig } from '@nestjs/graphql';
+import { CloseCode, type Context } from 'graphql-ws';
+import type { WebSocket } from 'ws';
+import type { Actor } from '#domain';
+import { apiError, ApiErrorCode } from '../errors/api-error.js';
+import type { RequestContext } from './graphql-auth.guard.js';
+import { AuthenticationError, TokenVerifier } from './token-verifier.js';
+
+/** Operations one connection may run at once; each open subscription holds one. */
+export const MAX_OPERATIONS_PER_CONNECTION = 10;
+
+/** A close frame's reason is at most 123 bytes (RFC 6455 §5.5). */
+const MAX_CLOSE_REASON_BYTES = 123;
+/** setTimeout's longest delay (about 24.8 days); a later expiry re-arms the timer. */
+const MAX_TIMER_MS = 2 ** 31 - 1;
+
+interface SocketSession {
+  readonly actor: Actor;
+  expiry?: NodeJS.Timeout;
+}
+
+interface SocketExtra {
+  readonly socket: WebSocket;
+  readonly request: IncomingMessage;
+  session?: SocketSession;
+}
+
+type SocketContext = Context<Record<string, unknown> | undefined, SocketExtra>;
+
+/**
+ * Authentication for GraphQL over WebSocket (graphql-ws): the token travels once, in the connection_init
+ * payload (`{ authorization: 'Bearer …' }`, as browsers cannot set headers on a WebSocket), and is checked
+ * by the same TokenVerifier as every HTTP request. A refused token closes the connection with 4403 and the
+ * verifier's sentence; an accepted one holds the connection only until it expires, when the connection is
+ * closed (4403 again, so a client that refreshes its token reconnects). Every operation on the connection
+ * then gets the context an HTTP request would get, so the same guards decide what it may read.
+ */
+@Injectable()
+export class WebSocketAuth {
+  constructor(private readonly verifier: TokenVerifier) {}
+
+  serverOptions(path: string): GraphQLWsSubscriptionsConfig {
+    return {
+      path,
+      onConnect: (ctx) => this.connect(ctx as SocketContext),
+      onSubscribe: (ctx) => {
+        // The new operation already holds its place in ctx.subscriptions.
+        if (Object.keys(ctx.subscriptions).length <= MAX_OPERATIONS_PER_CONNECTION) return undefined;
+        return [
+          apiError(
+            ApiErrorCode.FORBIDDEN,
+            `At most ${MAX_OPERATIONS_PER_CONNECTION} operations run at once on one connection; complete one, or open another connection.`,
+            { reason: 'TOO_MANY_OPERATIONS' },
+          ),
+        ];
+      },
+      onClose: (ctx) => clearTimeout((ctx as SocketContext).extra.session?.expiry),
+    };
+  }
+
+  /**
+   * The GraphQL context of an operation on an authenticated connection, shaped as an HTTP request's: the
+   * actor verified at connect, and the connection parameters as the headers they stand for (x-purpose,
+   * traceparent). Undefined for anything that is not a graphql-ws context.
+   */
+  contextFor(value: unknown): RequestContext | undefined {
+    if (!isSocketContext(value)) return undefined;
+    const params = value.connectionParams ?? {};
+    return {
+      req: {
+        headers: {
+          authorization: textParam(params, 'authorization'),
+          'x-purpose': textParam(params, 'x-purpose'),
+          traceparent: textParam(params, 'traceparent'),
+        },
+        actor: value.extra.session?.actor,
+      },
+    };
+  }
+
+  private async connect(ctx: SocketContext): Promise<boolean> {
+    const params = ctx.connectionParams ?? {};
+    const authorization = textParam(params, 'authorization') ?? textParam(params, 'Authorization');
+    try {
+      const { actor, expiresAt } = await this.verifier.authenticate(authorization);
+      const session: SocketSession = { actor };
+      ctx.extra.session = session;
+      if (expiresAt) this.closeAtExpiry(ctx.extra.socket, session, expiresAt);
+      return true;
+    } catch (error) {
+      if (!(error instanceof AuthenticationError)) throw error;
+      // Closing first makes graphql-ws's own 4403 "Forbidden" (for the false below) a no-op: ours has the why.
+      close(ctx.extra.socket, `Unauthenticated: ${error.message}`);
+      return false;
+    }
+  }
+
+  private closeAtExpiry(socket: WebSocket, session: SocketSession, expiresAt: Date): void {
+    const remaining = expiresAt.getTime() - Date.now();
+    if (remaining <= 0) {
+      close(socket, 'Unauthenticated: the token has expired; reconnect with a new token.');
+      return;
+    }
+    session.expiry = setTimeout(
+      () => this.closeAtExpiry(socket, session, expiresAt),
+      Math.min(remaining, MAX_TIMER_MS),
+    );
+    session.expiry.unref();
+  }
+}
+
+function close(socket: WebSocket, reason: string): void {
+  socket.close(CloseCode.Forbidden, fitCloseReason(reason));
+}
+
+function fitCloseReason(text: string): string {
+  if (Buffer.byteLength(text) <= MAX_CLOSE_REASON_BYTES) return text;
+  let cut = text;
+  while (Buffer.byteLength(`${cut}…`) > MAX_CLOSE_REASON_BYTES) cut = cut.slice(0, -1);
+  return `${cut}…`;
+}
+
+function textParam(params: Readonly<Record<string, unknown>>, key: string): string | undefined {
+  const value = params[key];
+  return typeof value === 'string' ? value : undefined;
+}
+
+function isSocketContext(value: unknown): value is SocketContext {
+  return (
+    typeof value === 'object' &&
+    value !== null &&
+    'connectionInitReceived' in value &&
+    'extra' in value &&
+    typeof (value as { extra: unknown }).extra === 'object'
+  );
+}

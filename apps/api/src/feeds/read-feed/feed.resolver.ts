@@ -1,0 +1,96 @@
+import { Args, Query, Resolver } from '@nestjs/graphql';
+import { EntityManager } from 'typeorm';
+import type { Actor } from '#domain';
+import { CurrentActor } from '../../auth/current-actor.decorator.js';
+import { LoggedReads } from '../../reads/access-log/logged-reads.service.js';
+import { CurrentReadRequest, type ReadRequest } from '../../reads/access-log/read-request.decorator.js';
+import { Connection, ConnectionType } from '../../reads/shared/connection.type.js';
+import { decodeCursor, encodeCursor } from '../../reads/shared/page-cursor.js';
+import { CASE_DATA, ReadableBy } from '../../reads/shared/read-access.guard.js';
+import { FeedEntry } from '../shared/feed-entry.type.js';
+import { FeedItem, readFeed } from '../shared/feed.reader.js';
+import { DEFAULT_FEED_PAGE, FeedArgs, MAX_FEED_PAGE } from './feed.args.js';
+
+const FeedConnection = ConnectionType(FeedEntry, 'Feed');
+
+const LIST = 'feed';
+
+/** Rows read at a time while filling a page, however small the page. */
+const MIN_BATCH = 50;
+/**
+ * Rows one page may read to fill itself where entries are no longer visible (a revoked category): past
+ * it the page comes back short, with hasNextPage and an endCursor beyond the rows read.
+ */
+const MAX_SCANNED_ROWS = 10 * MAX_FEED_PAGE;
+
+@Resolver(() => FeedEntry)
+export class FeedResolver {
+  constructor(private readonly reads: LoggedReads) {}
+
+  @Query(() => FeedConnection, {
+    name: 'feed',
+    description:
+      'Your agency’s feed: every event your agency was entitled to when it happened, in the order it was fed, as your agency may see it now. ' +
+      'Cursors are positions in the feed and stay valid for good, so a system catches up after downtime with the last endCursor it saw; ' +
+      'endCursor is where the next page starts (after an empty page, the after you sent). ' +
+      'Reading personal, health or criminal data is recorded in the access log.',
+  })
+  @ReadableBy(CASE_DATA)
+  feed(
+    @Args() args: FeedArgs,
+    @CurrentActor() actor: Actor,
+    @CurrentReadRequest() request: ReadRequest,
+  ): Promise<Connection<FeedEntry>> {
+    const size = args.first ?? DEFAULT_FEED_PAGE;
+    // A null after (a client passing on the endCursor of an empty feed) starts at the beginning too.
+    const cursor = args.after ?? undefined;
+    const [after] = cursor === undefined ? [0] : decodeCursor(LIST, cursor, ['integer']);
+    return this.reads.read({ actor, request, operation: 'feed' }, async (db) => {
+      const page = await readPage(db, actor.agency, after, size);
+      return {
+        result: toFeedConnection(page, cursor !== undefined),
+        disclosures: page.items.map((item) => item.disclosure),
+      };
+    });
+  }
+}
+
+interface FeedPage {
+  readonly items: FeedItem[];
+  /** The position after which the next page starts (0: the beginning). */
+  readonly end: number;
+  readonly hasNextPage: boolean;
+}
+
+/** Up to `size` visible entries after `after`, reading on past entries the agency may no longer see. */
+async function readPage(db: EntityManager, agency: string, after: number, size: number): Promise<FeedPage> {
+  const limit = Math.max(size + 1, MIN_BATCH);
+  const items: FeedItem[] = [];
+  let position = after;
+  let scanned = 0;
+  let exhausted = false;
+  while (items.length <= size && scanned < MAX_SCANNED_ROWS && !exhausted) {
+    const batch = await readFeed(db, agency, { after: position, limit });
+    items.push(...batch.items);
+    scanned += batch.scanned;
+    position = batch.lastSeq ?? position;
+    exhausted = batch.scanned < limit;
+  }
+  if (items.length > size)
+    return { items: items.slice(0, size), end: items[size - 1].seq, hasNextPage: true };
+  // Not full: everything read was considered, shown or not, so the next page starts after all of it.
+  return { items, end: position, hasNextPage: !exhausted };
+}
+
+function toFeedConnection(page: FeedPage, afterCursor: boolean): Connection<FeedEntry> {
+  const edges = page.items.map((item) => ({ cursor: encodeCursor(LIST, [item.seq]), node: item.entry }));
+  return {
+    edges,
+    pageInfo: {
+      hasNextPage: page.hasNextPage,
+      hasPreviousPage: afterCursor,
+      startCursor: edges[0]?.cursor ?? null,
+      endCursor: page.end > 0 ? encodeCursor(LIST, [page.end]) : null,
+    },
+  };
+}

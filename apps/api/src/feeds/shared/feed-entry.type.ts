@@ -1,0 +1,26 @@
+import { Field, ID, Int, ObjectType } from '@nestjs/graphql';
+import { DataCategory } from '#domain';
+import { TimelineEntry } from '../../reads/view-timeline/timeline-entry.type.js';
+
+/**
+ * An entry of an agency's feed: a timeline entry with what a system needs to process it out of its
+ * activation's context. The same value is delivered by the feed subscription and, as a TimelineEntry, by
+ * the timeline subscription.
+ */
+@ObjectType({
+  description:
+    'One event of your agency’s feed, as your agency may see it now: redacted when it was fed, and again with the agreements in force when it is read.',
+})
+export class FeedEntry extends TimelineEntry {
+  @Field(() => ID)
+  activationId!: string;
+
+  @Field(() => Int, { description: 'The version of the event type’s schema the payload follows.' })
+  schemaVersion!: number;
+
+  @Field(() => [DataCategory], {
+    description:
+      'The categories of the data this entry carries (its primary category and those of the values left in payload), for classification on your side.',
+  })
+  categories!: DataCategory[];
+}
