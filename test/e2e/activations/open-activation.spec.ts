@@ -95,6 +95,18 @@ describe('openActivation over HTTP with real tokens', () => {
     expect(retry.data?.openActivation).toMatchObject({ streamVersion: 1 });
   });
 
+  it('refuses expired tokens and tokens that never expire with 401', async () => {
+    for (const expiresIn of [-60, null]) {
+      const token = await tokenFor({ userId: 'insp-1', agency: 'NLA', role: 'INSPECTOR' }, { expiresIn });
+      const response = await graphql(url, OPEN, { input: input() }, token);
+      expect({ expiresIn, status: response.status, code: response.errors?.[0].extensions?.code }).toEqual({
+        expiresIn,
+        status: 401,
+        code: 'UNAUTHENTICATED',
+      });
+    }
+  });
+
   it('refuses a role that does not work cases with FORBIDDEN', async () => {
     const admin = await tokenFor({ userId: 'pa-1', agency: 'NLA', role: 'POLICY_ADMIN' });
     const response = await graphql(url, OPEN, { input: input() }, admin);

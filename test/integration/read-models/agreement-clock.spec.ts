@@ -11,6 +11,7 @@ import { READ_MODEL_SUBSCRIPTION, ReadModelProjector } from '#read-models';
 import { AgreementClockService } from '../../../apps/worker/src/agreements/agreement-clock.service.js';
 import { generateActivations } from '../../../bench/generator/activation-generator.js';
 import { bulkLoad } from '../../../bench/generator/bulk-load.js';
+import { catchUp as drive } from '../../support/catch-up.js';
 import { IsolatedDatabase } from '../../support/isolated-database.js';
 
 describe('agreement dates take effect through the worker clock', () => {
@@ -20,11 +21,7 @@ describe('agreement dates take effect through the worker clock', () => {
   let executor: CommandExecutor;
   let subscription: GapSafeSubscription;
   const admin = { userId: 'beleid@nla', agency: 'NLA', role: Role.POLICY_ADMIN } as Actor;
-  const catchUp = async () => {
-    while (
-      (await subscription.processBatch((events, tx) => new ReadModelProjector(store).handle(events, tx))) > 0
-    );
-  };
+  const catchUp = () => drive(subscription, (events, tx) => new ReadModelProjector(store).handle(events, tx));
   const rowsOf = async (agency: string) =>
     (await db.query(`SELECT count(*)::int AS n FROM rm_timeline WHERE agency = $1`, [agency]))[0].n as number;
   const grant = (agreementId: string, validFrom: Date, validUntil?: Date) =>

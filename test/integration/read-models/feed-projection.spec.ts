@@ -10,6 +10,7 @@ import {
 import { FEED_SUBSCRIPTION, FeedProjector, rebuildReadModels } from '#read-models';
 import { generateActivations } from '../../../bench/generator/activation-generator.js';
 import { bulkLoad, loadDemoAgreements } from '../../../bench/generator/bulk-load.js';
+import { catchUp as drive } from '../../support/catch-up.js';
 import { IsolatedDatabase } from '../../support/isolated-database.js';
 
 interface FeedRow {
@@ -27,10 +28,7 @@ describe('agency feeds', () => {
   let db: DataSource;
   let store: EventStore;
   let subscription: GapSafeSubscription;
-  const catchUp = async () => {
-    const projector = new FeedProjector(store);
-    while ((await subscription.processBatch((events, tx) => projector.handle(events, tx))) > 0);
-  };
+  const catchUp = () => drive(subscription, (events, tx) => new FeedProjector(store).handle(events, tx));
   const feedOf = (agency: string): Promise<FeedRow[]> =>
     db.query(`SELECT * FROM rm_feed WHERE agency = $1 ORDER BY feed_seq`, [agency]);
 

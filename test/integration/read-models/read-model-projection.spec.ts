@@ -10,6 +10,7 @@ import {
 import { READ_MODEL_SUBSCRIPTION, ReadModelProjector, rebuildReadModels } from '#read-models';
 import { generateActivations } from '../../../bench/generator/activation-generator.js';
 import { bulkLoad, loadDemoAgreements } from '../../../bench/generator/bulk-load.js';
+import { catchUp as drive } from '../../support/catch-up.js';
 import { IsolatedDatabase } from '../../support/isolated-database.js';
 
 /** Everything the read models hold, in a stable order, to compare two ways of building them. */
@@ -34,9 +35,7 @@ describe('read-model projection on a generated store', () => {
   let store: EventStore;
   let subscription: GapSafeSubscription;
   const projector = () => new ReadModelProjector(store);
-  const catchUp = async () => {
-    while ((await subscription.processBatch((events, tx) => projector().handle(events, tx))) > 0);
-  };
+  const catchUp = () => drive(subscription, (events, tx) => projector().handle(events, tx));
 
   beforeAll(async () => {
     db = await database.create();

@@ -5,6 +5,7 @@ import { DataSource } from 'typeorm';
 import { catalogueUpcasting, EventStore, GapSafeSubscription } from '#events';
 import { FEED_SUBSCRIPTION, FeedProjector } from '#read-models';
 import type { RelayStatus } from '../../../apps/worker/src/relay/feed-relay.js';
+import { catchUp } from '../../support/catch-up.js';
 
 /** One record of a feed topic, its value parsed: a CloudEvent in the structured JSON mode. */
 export interface FeedMessage {
@@ -187,7 +188,7 @@ export async function projectFeeds(db: DataSource, databaseUrl: string): Promise
     pollIntervalMs: 1000,
     databaseUrl,
   });
-  while ((await subscription.processBatch((events, tx) => projector.handle(events, tx))) > 0);
+  await catchUp(subscription, (events, tx) => projector.handle(events, tx));
 }
 
 /**

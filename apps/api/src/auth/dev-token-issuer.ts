@@ -13,8 +13,8 @@ export interface TokenClaims {
 export interface SignOptions {
   issuer: string;
   audience: string;
-  /** e.g. '8h'; negative lifetimes are for tests of expired tokens. */
-  expiresIn?: string | number;
+  /** e.g. '8h'; negative lifetimes are for tests of expired tokens, null for tests of tokens that never expire. */
+  expiresIn?: string | number | null;
   notBefore?: string | number;
 }
 
@@ -58,8 +58,8 @@ export class DevTokenIssuer {
       .setIssuer(options.issuer)
       .setAudience(options.audience)
       .setIssuedAt()
-      .setJti(randomUUID())
-      .setExpirationTime(options.expiresIn ?? '8h');
+      .setJti(randomUUID());
+    if (options.expiresIn !== null) jwt.setExpirationTime(options.expiresIn ?? '8h');
     if (options.notBefore !== undefined) jwt.setNotBefore(options.notBefore);
     return jwt.sign(key);
   }

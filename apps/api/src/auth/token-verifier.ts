@@ -56,6 +56,8 @@ export class TokenVerifier {
         issuer,
         audience,
         algorithms: ACCEPTED_ALGORITHMS,
+        // A token must expire: a live subscription on one that never does would never be closed.
+        requiredClaims: ['exp', 'sub'],
       }));
     } catch (error) {
       throw new AuthenticationError(describeRejection(error));

@@ -33,5 +33,7 @@ import { TimelineResolver } from './view-timeline/timeline.resolver.js';
     AccessLogResolver,
     CommandResultViewResolver,
   ],
+  // The feeds read case data too: one access-log path for every read.
+  exports: [LoggedReads, ReadAccessGuard],
 })
 export class ReadsModule {}
