@@ -32,7 +32,9 @@ export async function runConcurrently(
       while (next < total) {
         const index = next++;
         const t0 = performance.now();
-        units += await task(worker, index);
+        // Not `units += await …`: that reads `units` before the await and loses other workers' counts.
+        const done = await task(worker, index);
+        units += done;
         stats.add(performance.now() - t0);
       }
     }),
