@@ -13,7 +13,8 @@ import {
 } from '#domain';
 import { StoredEvent } from '#events';
 
-interface AgreementRow {
+/** An rm_agreements (or feed_agreements) row: the projector writes it, the api reads it. */
+export interface AgreementRow {
   agreement_id: string;
   agency: string;
   categories: string[];

@@ -1,21 +1,7 @@
 import { DataCategory } from '#domain';
+import type { AgreementRow } from '#read-models';
 import { AgreementInForce } from '../../reads/me/viewer.type.js';
 import { SharingAgreement } from './sharing-agreement.type.js';
-
-/** An rm_agreements row as the api selects it. */
-export interface AgreementRow {
-  agreement_id: string;
-  agency: string;
-  categories: string[];
-  purpose: string;
-  legal_basis: string;
-  legal_reference: string;
-  valid_from: Date;
-  valid_until: Date | null;
-  region_scope: string | null;
-  granted_by: string;
-  status: string;
-}
 
 export const AGREEMENT_COLUMNS = `agreement_id, agency, categories, purpose, legal_basis, legal_reference, valid_from,
   valid_until, region_scope, granted_by, status`;
@@ -36,3 +22,5 @@ export function toAgreementInForce(row: AgreementRow): AgreementInForce {
 export function toSharingAgreement(row: AgreementRow): SharingAgreement {
   return { ...toAgreementInForce(row), agency: row.agency, status: row.status, grantedBy: row.granted_by };
 }
+
+export type { AgreementRow };
