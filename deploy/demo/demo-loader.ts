@@ -64,8 +64,13 @@ export async function loadDemo(
     });
     const body = (await response.json()) as {
       data?: Record<string, { eventIds: string[]; duplicate: boolean }>;
-      errors?: { message: string }[];
+      errors?: { message: string; extensions?: { reason?: string } }[];
     };
+    // A database loaded by an older keten (whose command ids hashed differently) already holds this step.
+    if (body.errors?.[0]?.extensions?.reason === 'COMMAND_ID_REUSED') {
+      onProgress(index + 1, steps.length);
+      continue;
+    }
     if (body.errors?.length)
       throw new Error(`Demo step ${step.id} (${step.mutation}) failed: ${body.errors[0].message}`);
     const result = body.data?.[step.mutation];
