@@ -8,10 +8,16 @@ export enum ApiErrorCode {
   NOT_FOUND = 'NOT_FOUND',
   UNAUTHENTICATED = 'UNAUTHENTICATED',
   DOMAIN_RULE = 'DOMAIN_RULE',
+  /** Too many requests or subscriptions for the caller's agency; retry after `extensions.retryAfterSeconds`. */
+  RATE_LIMITED = 'RATE_LIMITED',
+  /** A dependency (the database) is unreachable; nothing was written, retry shortly. */
+  SERVICE_UNAVAILABLE = 'SERVICE_UNAVAILABLE',
 }
 
 const HTTP_STATUS: Partial<Record<ApiErrorCode, number>> = {
   [ApiErrorCode.UNAUTHENTICATED]: 401,
+  [ApiErrorCode.RATE_LIMITED]: 429,
+  [ApiErrorCode.SERVICE_UNAVAILABLE]: 503,
 };
 
 /**
