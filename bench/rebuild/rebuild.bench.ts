@@ -38,7 +38,7 @@ export async function benchRebuild(activations: number, seed = 2026): Promise<Re
     for (;;) {
       const rows: { transaction_id: string; position: string; data: unknown }[] = await db.query(
         `SELECT transaction_id::text, position, data, metadata FROM events
-         WHERE (transaction_id, position) > ($1::xid8, $2::bigint) ORDER BY transaction_id, position LIMIT 2000`,
+         WHERE (transaction_id, position) > ($1::xid8, $2::bigint) ORDER BY events.transaction_id, events.position LIMIT 2000`,
         [after.tx, after.pos],
       );
       if (rows.length === 0) break;

@@ -84,7 +84,7 @@ export class GapSafeSubscription {
       const rows = await tx.query(
         `SELECT ${EVENT_COLUMNS} FROM events
          WHERE transaction_id < $1::xid8 AND (transaction_id, position) > ($2::xid8, $3::bigint)
-         ORDER BY transaction_id, position
+         ORDER BY events.transaction_id, events.position
          LIMIT $4`,
         [horizon, checkpoint.transaction_id, checkpoint.position, batchSize],
       );
