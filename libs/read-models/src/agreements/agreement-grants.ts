@@ -33,7 +33,8 @@ export interface AgreementRow {
  * answers which categories an agency may see of an activation in a region, now.
  */
 export class AgreementGrants {
-  private readonly byAgency = new Map<string, AgreementInForceView[]>();
+  /** Every agreement, by agency: the table is small, so one read serves the whole batch. */
+  private byAgency?: Map<string, AgreementInForceView[]>;
   private readonly inForce = new Map<string, ReadonlySet<DataCategory>>();
 
   constructor(
@@ -78,7 +79,7 @@ export class AgreementGrants {
         event.occurredAt,
       ],
     );
-    this.byAgency.delete(state.agency);
+    this.byAgency = undefined;
     this.inForce.clear();
     return state.agency;
   }
@@ -88,22 +89,22 @@ export class AgreementGrants {
     const key = `${agency}\u0000${region}`;
     const known = this.inForce.get(key);
     if (known) return known;
-    let agreements = this.byAgency.get(agency);
-    if (!agreements) {
-      const rows: AgreementRow[] = await this.tx.query(`SELECT * FROM ${this.table} WHERE agency = $1`, [
-        agency,
-      ]);
-      agreements = rows.map(toView);
-      this.byAgency.set(agency, agreements);
-    }
+    this.byAgency ??= await this.loadAll();
     const categories = categoriesInForce(
-      agreements,
+      this.byAgency.get(agency) ?? [],
       agency as AgencyCode,
       region as SafetyRegion,
       this.clock().toISOString() as Instant,
     );
     this.inForce.set(key, categories);
     return categories;
+  }
+
+  private async loadAll(): Promise<Map<string, AgreementInForceView[]>> {
+    const rows: AgreementRow[] = await this.tx.query(`SELECT * FROM ${this.table}`);
+    const byAgency = new Map<string, AgreementInForceView[]>();
+    for (const row of rows) byAgency.set(row.agency, [...(byAgency.get(row.agency) ?? []), toView(row)]);
+    return byAgency;
   }
 }
 

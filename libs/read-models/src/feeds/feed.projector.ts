@@ -3,6 +3,7 @@ import { ActivationEvent, DataCategory, isActivationEventType } from '#domain';
 import { EventStore, redact, StoredEvent } from '#events';
 import { ActivationFacts, entitledAgencies, evolveFacts } from '../activations/activation-facts.js';
 import { loadFacts, saveFacts } from '../activations/activation-facts.store.js';
+import { StreamHistory } from '../activations/stream-history.js';
 import { AgreementGrants } from '../agreements/agreement-grants.js';
 import { activationIdOf } from '../projector/read-model.projector.js';
 import { FEED_CHANNEL } from './feed.subscription.js';
@@ -32,6 +33,7 @@ export class FeedProjector {
     const grants = new AgreementGrants(tx, this.clock, 'feed_agreements');
     const ids = [...new Set(events.filter((e) => isActivationEventType(e.type)).map(activationIdOf))];
     const facts = await loadFacts(tx, 'feed_activation_facts', ids);
+    const history = new StreamHistory(this.store, tx);
     const changed = new Map<string, ActivationFacts>();
     const rows: FeedRow[] = [];
     for (const event of events) {
@@ -49,15 +51,13 @@ export class FeedProjector {
       const was = new Set(before ? entitledAgencies(before) : []);
       for (const agency of entitledAgencies(after)) {
         const categories = await grants.categoriesFor(agency, after.region);
-        const history =
-          before && !was.has(agency)
-            ? await this.store.readStream(event.streamId, 0, { upToVersion: event.streamVersion - 1, tx })
-            : [];
-        for (const item of [...history, event]) {
+        const earlier = before && !was.has(agency) ? await history.before(event) : [];
+        for (const item of [...earlier, event]) {
           const visible = redact({ type: item.type, data: item.data }, categories);
           if (visible) rows.push({ agency, event: item, activationId, ...visible, payload: visible.data });
         }
       }
+      history.record(event);
     }
     await saveFacts(tx, 'feed_activation_facts', [...changed.values()]);
     await this.append(tx, rows);

@@ -3,6 +3,7 @@ import { ActivationEvent, DataCategory, isActivationEventType } from '#domain';
 import { activationIdOfStream, activationStreamId, EventStore, redact, StoredEvent } from '#events';
 import { ActivationFacts, entitledAgencies, evolveFacts } from '../activations/activation-facts.js';
 import { loadFacts } from '../activations/activation-facts.store.js';
+import { StreamHistory } from '../activations/stream-history.js';
 import { AgreementGrants } from '../agreements/agreement-grants.js';
 import { ReadModelWriter } from './read-model.writer.js';
 
@@ -20,6 +21,7 @@ export class ReadModelProjector {
   async handle(events: readonly StoredEvent[], tx: EntityManager): Promise<void> {
     const writer = new ReadModelWriter(tx);
     const grants = new AgreementGrants(tx, this.clock);
+    const history = new StreamHistory(this.store, tx);
     const facts = await loadFacts(tx, 'rm_activation_facts', [
       ...new Set(events.filter((e) => isActivationEventType(e.type)).map(activationIdOf)),
     ]);
@@ -28,7 +30,8 @@ export class ReadModelProjector {
         const agency = await grants.apply(event);
         if (agency) await this.reproject(agency, tx, writer, grants, facts);
       } else if (isActivationEventType(event.type)) {
-        await this.project(event, tx, writer, grants, facts);
+        await this.project(event, writer, grants, facts, history);
+        history.record(event);
       }
     }
     await writer.flush();
@@ -55,10 +58,10 @@ export class ReadModelProjector {
 
   private async project(
     event: StoredEvent,
-    tx: EntityManager,
     writer: ReadModelWriter,
     grants: AgreementGrants,
     cache: Map<string, ActivationFacts>,
+    history: StreamHistory,
   ): Promise<void> {
     const domainEvent = { type: event.type, data: event.data } as ActivationEvent;
     const activationId = activationIdOf(event);
@@ -77,11 +80,9 @@ export class ReadModelProjector {
       const categories = await grants.categoriesFor(agency, after.region);
       if (before && !was.has(agency)) {
         // Newly entitled (joined): the joint timeline includes what happened before it joined.
-        const history = await this.store.readStream(event.streamId, 0, {
-          upToVersion: event.streamVersion - 1,
-          tx,
-        });
-        for (const earlier of history) this.projectFor(agency, categories, earlier, after, writer);
+        for (const earlier of await history.before(event)) {
+          this.projectFor(agency, categories, earlier, after, writer);
+        }
       }
       this.projectFor(agency, categories, event, after, writer);
     }
