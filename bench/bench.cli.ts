@@ -1,24 +1,38 @@
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { REPO_ROOT } from '../deploy/demo/demo-loader.js';
 import { AppendCase, benchAppend } from './append/append.bench.js';
 import { benchCommandPath } from './graphql/command-path.bench.js';
-import { benchProjectionLag } from './lag/lag.bench.js';
+import { benchLag } from './lag/lag.bench.js';
 import { benchQueries } from './queries/queries.bench.js';
 import { benchRebuild } from './rebuild/rebuild.bench.js';
 import { BenchReport, markdownReport } from './report/markdown-report.js';
 import { throughputChart } from './report/throughput-chart.js';
 import { openBenchDatabase } from './support/bench-database.js';
 
+const PARTS = ['append', 'command', 'lag', 'rebuild', 'queries'];
+/** docs/benchmarks.md keeps everything from this line on across runs. */
+const ANALYSIS_MARKER = '<!-- analysis: kept when the tables above are regenerated -->';
+
 /**
- * `npm run bench [-- --quick] [-- --smoke]`: every measurement of docs/benchmarks.md in one run, with
+ * `npm run bench [-- --quick] [-- --smoke] [-- --only rebuild,queries]`: every measurement of docs/benchmarks.md in one run, with
  * progress on stderr. --quick finishes in a few minutes; --smoke (used by the test suite) only proves
  * that the scripts still run, with tiny sizes, and writes nothing to docs/.
  */
 async function main(): Promise<void> {
-  const { values } = parseArgs({ options: { quick: { type: 'boolean' }, smoke: { type: 'boolean' } } });
+  const { values } = parseArgs({
+    options: { quick: { type: 'boolean' }, smoke: { type: 'boolean' }, only: { type: 'string' } },
+  });
   const size = values.smoke ? 'smoke' : values.quick ? 'quick' : 'full';
+  const parts = values.only?.split(',') ?? PARTS;
+  const unknown = parts.filter((part) => !PARTS.includes(part));
+  if (unknown.length > 0) {
+    throw new Error(
+      `unknown part(s) ${unknown.join(', ')}: --only takes a comma-separated list of ${PARTS.join(', ')}`,
+    );
+  }
+  const wanted = (part: string) => parts.includes(part);
   const plan = {
     smoke: {
       appends: 20,
@@ -66,31 +80,39 @@ async function main(): Promise<void> {
     quick: size !== 'full',
     postgres: '',
   };
-  process.stderr.write(`[bench] 1/5 append (${cases.length} cases)\n`);
-  report.append = await benchAppend(cases, plan.appends);
-
-  process.stderr.write('[bench] 2/5 command path over GraphQL\n');
   {
-    const { db, config } = await openBenchDatabase();
+    const { db } = await openBenchDatabase(2);
     [{ version: report.postgres }] = await db.query(
       `SELECT split_part(version(), ' ', 1) || ' ' || current_setting('server_version') AS version`,
     );
     await db.destroy();
+  }
+  if (wanted('append')) {
+    process.stderr.write(`[bench] 1/5 append (${cases.length} cases)\n`);
+    report.append = await benchAppend(cases, plan.appends);
+  }
+
+  if (wanted('command')) {
+    process.stderr.write('[bench] 2/5 command path over GraphQL\n');
+    const { db, config } = await openBenchDatabase();
+    await db.destroy();
     report.commandPath = await benchCommandPath(config.databaseUrl, plan.command);
   }
 
-  process.stderr.write('[bench] 3/5 projection lag\n');
-  {
+  if (wanted('lag')) {
+    process.stderr.write('[bench] 3/5 lag: read models and Kafka\n');
     const { db, config } = await openBenchDatabase(20, { recreate: false });
-    report.lag = await benchProjectionLag(db, config.databaseUrl, plan.lagRates, plan.lagSeconds);
+    report.lag = await benchLag(db, config.databaseUrl, plan.lagRates, plan.lagSeconds);
     await db.destroy();
   }
 
-  process.stderr.write(`[bench] 4/5 rebuild (${plan.activations} activations)\n`);
-  report.rebuild = await benchRebuild(plan.activations);
+  if (wanted('rebuild')) {
+    process.stderr.write(`[bench] 4/5 rebuild (${plan.activations} activations)\n`);
+    report.rebuild = await benchRebuild(plan.activations);
+  }
 
-  process.stderr.write('[bench] 5/5 queries on the rebuilt store\n');
-  {
+  if (wanted('queries')) {
+    process.stderr.write('[bench] 5/5 queries on the rebuilt store\n');
     const { db, config } = await openBenchDatabase(20, { recreate: false });
     report.queries = await benchQueries(db, config.databaseUrl, plan.clients, plan.queries);
     await db.destroy();
@@ -100,10 +122,21 @@ async function main(): Promise<void> {
     process.stderr.write('[bench] smoke run complete\n');
     return;
   }
+  if (parts.length < PARTS.length) {
+    // A partial run does not replace the full report: it prints its tables instead.
+    process.stdout.write(`${markdownReport(report)}\n`);
+    return;
+  }
   const docs = join(REPO_ROOT, 'docs');
   mkdirSync(docs, { recursive: true });
-  writeFileSync(join(docs, 'benchmarks.md'), markdownReport(report));
-  writeFileSync(join(docs, 'benchmarks-throughput.svg'), throughputChart(report.append));
+  const file = join(docs, 'benchmarks.md');
+  // What people wrote below the marker (reading the figures) stays; the tables above it are regenerated.
+  const previous = existsSync(file) ? readFileSync(file, 'utf8') : '';
+  const analysis = previous.includes(ANALYSIS_MARKER)
+    ? previous.slice(previous.indexOf(ANALYSIS_MARKER))
+    : '';
+  writeFileSync(file, markdownReport(report) + (analysis ? `\n${analysis}` : ''));
+  writeFileSync(join(docs, 'benchmarks-throughput.svg'), throughputChart(report.append ?? []));
   process.stderr.write(`[bench] wrote docs/benchmarks.md and docs/benchmarks-throughput.svg\n`);
 }
 

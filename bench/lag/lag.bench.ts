@@ -1,26 +1,36 @@
 import { INestApplication } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
+import { randomUUID } from 'node:crypto';
+import { Kafka, logLevel } from 'kafkajs';
 import { DataSource } from 'typeorm';
-import { catalogueEntry, EventStore } from '#events';
-import { activationStreamId } from '#events';
-import { ReadModelWatermark } from '#read-models';
+import { activationStreamId, catalogueEntry, EventStore, NewEvent, SubscriptionCheckpoint } from '#events';
+import { READ_MODEL_SUBSCRIPTION } from '#read-models';
 import { WorkerModule } from '../../apps/worker/src/worker.module.js';
-import { generateActivations } from '../generator/activation-generator.js';
+import { FeedTopics } from '../../apps/worker/src/relay/feed-topics.js';
+import { generateActivations, GeneratedActivation } from '../generator/activation-generator.js';
+import { loadDemoAgreements } from '../generator/bulk-load.js';
 import { LatencyStats } from '../support/latency-stats.js';
 
 export interface LagResult {
   targetPerSecond: number;
   achievedPerSecond: number;
-  p50: number;
-  p99: number;
-  samples: number;
+  writers: number;
+  /** Commit → the read-model projector's checkpoint has passed the event. */
+  readModel: { p50: number; p99: number; samples: number };
+  /** Commit → consumed from an entitled agency's Kafka topic (first arrival). */
+  kafka: { p50: number; p99: number; samples: number };
 }
 
+const TOPIC_PREFIX = 'bench.feed.';
+const WRITERS = 16;
+
 /**
- * Commit → visible in the read models, at a sustained append rate: the worker runs in this process;
- * every fifth append waits on the projector's watermark for its own checkpoint.
+ * Commit → visible, at a sustained append rate from concurrent writers (each activation's events in
+ * order), measured two ways at once: in the read models (one poller follows the projector's checkpoint)
+ * and at the end of the feed pipeline (projector → rm_feed → relay → Kafka → a consumer of every agency
+ * topic). The worker runs in this process, with its relay publishing to bench-only topics.
  */
-export async function benchProjectionLag(
+export async function benchLag(
   db: DataSource,
   databaseUrl: string,
   rates: number[],
@@ -32,67 +42,204 @@ export async function benchProjectionLag(
     LOG_LEVEL: 'error',
     SUBSCRIPTION_POLL_MS: '1000',
     WORKER_PORT: '39901',
+    FEED_TOPIC_PREFIX: TOPIC_PREFIX,
   });
+  const [{ count }] = await db.query(
+    `SELECT count(*)::int AS count FROM events WHERE type = 'agreement.granted'`,
+  );
+  if (count === 0) await loadDemoAgreements(db);
+  const agencies: string[] = (
+    await db.query(`SELECT DISTINCT data->>'agency' AS agency FROM events WHERE type = 'agreement.granted'`)
+  ).map((row: { agency: string }) => row.agency);
+
+  const kafka = new Kafka({
+    clientId: 'keten-bench-lag',
+    brokers: (process.env.KAFKA_BROKERS ?? '127.0.0.1:9092').split(','),
+    logLevel: logLevel.NOTHING,
+  });
+  await new FeedTopics(kafka, { partitions: 1, replicationFactor: 1 }).ensure(
+    agencies.map((a) => TOPIC_PREFIX + a),
+  );
+  const consumed = new ArrivalTracker();
+  const consumer = kafka.consumer({ groupId: `bench-lag-${randomUUID()}` });
+  await consumer.connect();
+  await consumer.subscribe({ topics: agencies.map((a) => TOPIC_PREFIX + a), fromBeginning: false });
+  const joined = new Promise<void>((resolve) => consumer.on(consumer.events.GROUP_JOIN, () => resolve()));
+  await consumer.run({
+    eachMessage: async ({ message }) => {
+      const { id } = JSON.parse(message.value?.toString() ?? '{}') as { id?: string };
+      if (id) consumed.arrived(id);
+    },
+  });
+  await joined;
+
   const worker: INestApplication = await NestFactory.create(WorkerModule, { logger: ['error'] });
   await worker.listen(0, '127.0.0.1');
+  const projected = new CheckpointFollower(db);
   const store = new EventStore(db);
-  const watermark = new ReadModelWatermark(db, 2);
   const results: LagResult[] = [];
   try {
     for (const [round, rate] of rates.entries()) {
-      const events = [
-        ...generateActivations(Math.ceil((rate * seconds) / 10) + 10, 900 + round, `lag${round}`),
-      ].flatMap((a) =>
-        a.events.map((e, i) => ({ streamId: activationStreamId(a.activationId), version: i, ...e })),
-      );
-      const stats = new LatencyStats();
-      const pending: Promise<void>[] = [];
+      const activations = [
+        ...generateActivations(Math.ceil((rate * seconds) / 8) + WRITERS, 900 + round, `lag${round}`),
+      ];
+      const readModel = new LatencyStats();
+      const overKafka = new LatencyStats();
       const started = performance.now();
+      let slot = 0;
       let sent = 0;
-      // Streams are appended in order; the generator interleaves activations, so use one writer per stream group.
-      while (performance.now() - started < seconds * 1000 && sent < events.length) {
-        const due = Math.floor(((performance.now() - started) / 1000) * rate);
-        while (sent < due && sent < events.length) {
-          const e = events[sent++];
-          const result = await store.append(e.streamId, e.version, [
-            {
-              eventId: crypto.randomUUID(),
-              type: e.event.type,
-              schemaVersion: catalogueEntry(e.event.type).schemaVersion,
-              data: e.event.data,
-              metadata: {
-                actor: { userId: e.actor.userId, agency: e.actor.agency, role: e.actor.role },
-                correlationId: 'lag',
-              },
-              occurredAt: e.occurredAt,
-            },
-          ]);
-          if (sent % 5 === 0 && result.checkpoint) {
+      // Open loop: event n is due at started + n/rate, whoever writes it; a writer that falls behind its
+      // slots shows as an achieved rate below the target, not as a slower schedule.
+      const writer = async (lane: number) => {
+        for (let a = lane; a < activations.length; a += WRITERS) {
+          for (const [index, item] of activations[a].events.entries()) {
+            const due = started + (slot++ * 1000) / rate;
+            if (due - started > seconds * 1000) return;
+            await sleep(due - performance.now());
+            const event = newEvent(item);
+            const result = await store.append(activationStreamId(activations[a].activationId), index, [
+              event,
+            ]);
             const committed = performance.now();
-            pending.push(
-              watermark
-                .waitFor(result.checkpoint, 30_000)
-                .then(() => stats.add(performance.now() - committed)),
-            );
+            sent += 1;
+            if (!result.checkpoint) continue;
+            projected.track(result.checkpoint).then((at) => readModel.add(at - committed));
+            consumed.track(event.eventId).then((at) => overKafka.add(at - committed));
           }
         }
-        await new Promise((resolve) => setTimeout(resolve, 2));
-      }
+      };
+      await Promise.all(Array.from({ length: WRITERS }, (_, lane) => writer(lane)));
       const achieved = sent / ((performance.now() - started) / 1000);
-      await Promise.all(pending);
+      await projected.drained(30_000);
+      // Events no agency may see never reach a topic: wait for what can still arrive, then stop counting.
+      await consumed.settled(30_000);
       results.push({
         targetPerSecond: rate,
         achievedPerSecond: achieved,
-        p50: stats.percentile(50),
-        p99: stats.percentile(99),
-        samples: stats.count,
+        writers: WRITERS,
+        readModel: summary(readModel),
+        kafka: summary(overKafka),
       });
       process.stderr.write(
-        `[bench] lag ${rate} ev/s (achieved ${achieved.toFixed(0)}): p50=${stats.percentile(50).toFixed(1)}ms p99=${stats.percentile(99).toFixed(1)}ms\n`,
+        `[bench] lag ${rate} ev/s (achieved ${achieved.toFixed(0)}): read model p50=${readModel.percentile(50).toFixed(1)}ms ` +
+          `p99=${readModel.percentile(99).toFixed(1)}ms; kafka p50=${overKafka.percentile(50).toFixed(1)}ms ` +
+          `p99=${overKafka.percentile(99).toFixed(1)}ms (${overKafka.count} consumed)\n`,
       );
+      consumed.reset();
     }
   } finally {
+    projected.stop();
     await worker.close();
+    await consumer.disconnect();
   }
   return results;
+}
+
+function newEvent(item: GeneratedActivation['events'][number]): NewEvent {
+  return {
+    eventId: randomUUID(),
+    type: item.event.type,
+    schemaVersion: catalogueEntry(item.event.type).schemaVersion,
+    data: item.event.data,
+    metadata: {
+      actor: { userId: item.actor.userId, agency: item.actor.agency, role: item.actor.role },
+      correlationId: 'lag',
+    },
+    occurredAt: item.occurredAt,
+  };
+}
+
+const summary = (stats: LatencyStats) => ({
+  p50: stats.percentile(50),
+  p99: stats.percentile(99),
+  samples: stats.count,
+});
+
+const sleep = (ms: number) =>
+  ms > 0 ? new Promise((resolve) => setTimeout(resolve, ms)) : Promise.resolve();
+
+/**
+ * Follows the read-model projector's checkpoint with one poller for every waiting sample, so measuring
+ * the lag does not load the database with a poll per event.
+ */
+class CheckpointFollower {
+  private waiting: { tx: bigint; position: bigint; resolve: (at: number) => void }[] = [];
+  private timer?: NodeJS.Timeout;
+
+  constructor(private readonly db: DataSource) {}
+
+  track(checkpoint: SubscriptionCheckpoint): Promise<number> {
+    this.timer ??= setTimeout(() => void this.poll(), 2);
+    return new Promise((resolve) =>
+      this.waiting.push({
+        tx: BigInt(checkpoint.transactionId),
+        position: BigInt(checkpoint.position),
+        resolve,
+      }),
+    );
+  }
+
+  async drained(timeoutMs: number): Promise<void> {
+    const deadline = Date.now() + timeoutMs;
+    while (this.waiting.length > 0 && Date.now() < deadline) await sleep(20);
+  }
+
+  stop(): void {
+    clearTimeout(this.timer);
+  }
+
+  private async poll(): Promise<void> {
+    const [row] = await this.db.query(
+      `SELECT transaction_id::text AS tx, position::text AS position FROM subscription_checkpoints
+       WHERE subscription = $1`,
+      [READ_MODEL_SUBSCRIPTION],
+    );
+    const at = performance.now();
+    if (row) {
+      const tx = BigInt(row.tx);
+      const position = BigInt(row.position);
+      this.waiting = this.waiting.filter((w) => {
+        const reached = tx > w.tx || (tx === w.tx && position >= w.position);
+        if (reached) w.resolve(at);
+        return !reached;
+      });
+    }
+    this.timer = this.waiting.length > 0 ? setTimeout(() => void this.poll(), 2) : undefined;
+  }
+}
+
+/** First arrival time of each tracked event id on any of the consumed topics. */
+class ArrivalTracker {
+  private readonly waiting = new Map<string, (at: number) => void>();
+  private early = new Map<string, number>();
+  private lastArrival = performance.now();
+
+  track(eventId: string): Promise<number> {
+    const at = this.early.get(eventId);
+    if (at !== undefined) return Promise.resolve(at);
+    return new Promise((resolve) => this.waiting.set(eventId, resolve));
+  }
+
+  arrived(eventId: string): void {
+    const at = performance.now();
+    this.lastArrival = at;
+    const resolve = this.waiting.get(eventId);
+    if (resolve) {
+      this.waiting.delete(eventId);
+      resolve(at);
+    } else if (!this.early.has(eventId)) {
+      this.early.set(eventId, at); // consumed before the writer got to track it: a race, not a loss
+    }
+  }
+
+  /** Waits until nothing has arrived for a second (or the timeout), then forgets who still waits. */
+  async settled(timeoutMs: number): Promise<void> {
+    const deadline = Date.now() + timeoutMs;
+    while (Date.now() < deadline && performance.now() - this.lastArrival < 1000) await sleep(100);
+  }
+
+  reset(): void {
+    this.waiting.clear();
+    this.early = new Map();
+  }
 }

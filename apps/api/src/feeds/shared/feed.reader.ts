@@ -113,23 +113,6 @@ export async function feedEnd(db: EntityManager, agency: string): Promise<number
 }
 
 /**
- * Whether the agency sees the activation, by the rule of the timeline query: it has its list row, or, for
- * an agency without CASE, timeline entries of it.
- */
-export async function activationVisible(
-  db: EntityManager,
-  agency: string,
-  activationId: string,
-): Promise<boolean> {
-  const [{ visible }] = await db.query(
-    `SELECT EXISTS (SELECT FROM rm_activations WHERE agency = $1 AND activation_id = $2)
-         OR EXISTS (SELECT FROM rm_timeline WHERE agency = $1 AND activation_id = $2) AS visible`,
-    [agency, activationId],
-  );
-  return visible;
-}
-
-/**
  * The categories the agency may see now of each activation of the rows (categoriesInForce over its
  * agreements in rm_agreements). A region-scoped agreement needs the activation's region: from the
  * agency's list row, else from activation.opened in its own feed; where neither tells it, only agreements

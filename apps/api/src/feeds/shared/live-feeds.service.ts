@@ -8,7 +8,8 @@ import { scopeOf } from '../../reads/shared/read-access.guard.js';
 import { activationNotFound } from '../../reads/shared/read-errors.js';
 import { FeedEntry } from './feed-entry.type.js';
 import { FeedNotifications } from './feed-notifications.listener.js';
-import { activationVisible, feedEnd, FeedItem, readFeed } from './feed.reader.js';
+import { activationVisible } from '../../reads/shared/activation-visibility.js';
+import { feedEnd, FeedItem, readFeed } from './feed.reader.js';
 
 /**
  * Live feeds of one agency that one api instance holds at once. Each costs a read per notification for

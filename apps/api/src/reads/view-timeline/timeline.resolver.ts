@@ -4,6 +4,7 @@ import { CurrentActor } from '../../auth/current-actor.decorator.js';
 import { LoggedReads } from '../access-log/logged-reads.service.js';
 import { CurrentReadRequest, type ReadRequest } from '../access-log/read-request.decorator.js';
 import { disclosureOf } from '../access-log/sensitive-data.classifier.js';
+import { activationVisible } from '../shared/activation-visibility.js';
 import { Connection, ConnectionType, toConnection } from '../shared/connection.type.js';
 import { decodeCursor, encodeCursor } from '../shared/page-cursor.js';
 import { pageSize } from '../shared/page.args.js';
@@ -44,19 +45,16 @@ export class TimelineResolver {
     const [afterVersion] = args.after === undefined ? [0] : decodeCursor(LIST, args.after, ['integer']);
     const { activationId } = args;
     return this.reads.read({ actor, request, operation: 'timeline' }, async (db) => {
-      // An agency without CASE has no list row but may still see, say, the interventions of a case.
-      const [{ visible }] = await db.query(
-        `SELECT EXISTS (SELECT FROM rm_activations WHERE agency = $1 AND activation_id = $2)
-             OR EXISTS (SELECT FROM rm_timeline WHERE agency = $1 AND activation_id = $2) AS visible`,
-        [actor.agency, activationId],
-      );
-      if (!visible) throw activationNotFound(activationId);
       const rows: TimelineRow[] = await db.query(
         `SELECT stream_version, event_id, event_type, occurred_at, acting_agency, payload, withheld
          FROM rm_timeline WHERE agency = $1 AND activation_id = $2 AND stream_version > $3
          ORDER BY stream_version LIMIT $4`,
         [actor.agency, activationId, afterVersion, size + 1],
       );
+      // Rows prove the activation visible; only an empty page needs the check (NOT_FOUND or past the end).
+      if (rows.length === 0 && !(await activationVisible(db, actor.agency, activationId))) {
+        throw activationNotFound(activationId);
+      }
       return {
         result: toConnection(
           rows,
