@@ -1,7 +1,8 @@
 import { ApolloDriver, ApolloDriverConfig } from '@nestjs/apollo';
 import { Module } from '@nestjs/common';
 import { APP_FILTER, APP_PIPE } from '@nestjs/core';
-import { GraphQLModule } from '@nestjs/graphql';
+import { GraphQLModule, type GraphQLWsSubscriptionsConfig } from '@nestjs/graphql';
+import type { ServerOptions } from 'graphql-ws';
 import { AppConfig, PlatformModule } from '#platform';
 import { ActivationsModule } from './activations/activations.module.js';
 import { AgreementsModule } from './agreements/agreements.module.js';
@@ -10,6 +11,8 @@ import { WebSocketAuth } from './auth/websocket-auth.js';
 import { GraphqlExceptionFilter } from './errors/graphql-exception.filter.js';
 import { inputValidationPipe } from './errors/input-validation.pipe.js';
 import { FeedsModule } from './feeds/feeds.module.js';
+import { GraphqlLimits } from './limits/graphql-limits.js';
+import { WebSocketFrameLimit } from './limits/websocket-frame-limit.js';
 import { ReadsModule } from './reads/reads.module.js';
 import { ServerInfoResolver } from './server-info/server-info.resolver.js';
 
@@ -25,22 +28,39 @@ import { ServerInfoResolver } from './server-info/server-info.resolver.js';
       driver: ApolloDriver,
       imports: [AuthModule],
       inject: [AppConfig, WebSocketAuth],
-      useFactory: (config: AppConfig, sockets: WebSocketAuth) => ({
-        autoSchemaFile: true,
-        sortSchema: true,
-        introspection: config.environment !== 'production',
-        graphiql: config.environment === 'development',
-        // Over HTTP the request carries the token; over a WebSocket the connection was authenticated at connect.
-        context: (request: { req?: unknown }) => sockets.contextFor(request) ?? { req: request.req },
-        subscriptions: { 'graphql-ws': sockets.serverOptions('/graphql') },
-        // An unauthenticated request is a 401 at the HTTP level too (DESIGN §6): keep the status apiError sets.
-        preserveHttpStatusForExecutionErrors: false,
-        includeStacktraceInErrorResponses: false,
-      }),
+      useFactory: (config: AppConfig, sockets: WebSocketAuth): ApolloDriverConfig => {
+        const introspection = config.environment !== 'production';
+        const limits = new GraphqlLimits(config.graphqlLimits, introspection);
+        const socketLimits = limits.subscriptionOptions();
+        const socketOptions = sockets.serverOptions('/graphql');
+        // graphql-ws parses and validates on its own, so the limits must be given to it too. Nest passes
+        // every option through to graphql-ws, though its type names only some (graphql-limits.spec proves it).
+        const socketServerOptions: GraphQLWsSubscriptionsConfig & Pick<ServerOptions, 'validate'> = {
+          ...socketOptions,
+          validate: socketLimits.validate,
+          onSubscribe: async (ctx, id, payload) =>
+            (await socketOptions.onSubscribe?.(ctx, id, payload)) ?? socketLimits.checkLength(payload.query),
+        };
+        return {
+          autoSchemaFile: true,
+          sortSchema: true,
+          introspection,
+          graphiql: config.environment === 'development',
+          ...limits.apolloOptions(),
+          // Over HTTP the request carries the token; over a WebSocket the connection was authenticated at connect.
+          context: (request: { req?: unknown; res?: unknown }) =>
+            sockets.contextFor(request) ?? { req: request.req, res: request.res },
+          subscriptions: { 'graphql-ws': socketServerOptions },
+          // An unauthenticated request is a 401 at the HTTP level too (DESIGN §6): keep the status apiError sets.
+          preserveHttpStatusForExecutionErrors: false,
+          includeStacktraceInErrorResponses: false,
+        };
+      },
     }),
   ],
   providers: [
     ServerInfoResolver,
+    WebSocketFrameLimit,
     { provide: APP_PIPE, useFactory: inputValidationPipe },
     { provide: APP_FILTER, useClass: GraphqlExceptionFilter },
   ],

@@ -249,7 +249,7 @@ describe('feed and timeline subscriptions', () => {
     const refused = subscriptions.filter((s) => s.errors.length > 0);
     expect(refused).toHaveLength(1);
     expect(refused[0].errors[0].extensions).toMatchObject({
-      code: 'FORBIDDEN',
+      code: 'RATE_LIMITED',
       reason: 'TOO_MANY_OPERATIONS',
     });
   });
@@ -264,7 +264,10 @@ describe('feed and timeline subscriptions', () => {
     await scenario.liveFeeds('UWV', MAX_LIVE_FEEDS_PER_AGENCY);
     const extra = connect(scenario.tokens.UWV).subscribe<FeedEntry>(FEED);
     await eventually(() => extra.errors.length > 0, 5000);
-    expect(extra.errors[0].extensions).toMatchObject({ code: 'FORBIDDEN', reason: 'TOO_MANY_SUBSCRIPTIONS' });
+    expect(extra.errors[0].extensions).toMatchObject({
+      code: 'RATE_LIMITED',
+      reason: 'TOO_MANY_SUBSCRIPTIONS',
+    });
     expect(all.every((s) => s.errors.length === 0)).toBe(true);
   }, 30_000);
 });

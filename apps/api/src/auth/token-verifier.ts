@@ -7,7 +7,7 @@ import {
   JWTVerifyGetKey,
   jwtVerify,
 } from 'jose';
-import { Actor, parseActor } from '#domain';
+import { Actor, AgencyKind, agencyKindOf, parseActor } from '#domain';
 import { AppConfig } from '#platform';
 import { Injectable } from '@nestjs/common';
 
@@ -70,10 +70,23 @@ export class TokenVerifier {
     });
     if (!actor.ok)
       throw new AuthenticationError(`The token's claims are not acceptable: ${actor.error.message}`);
+    const mismatch = regionMismatch(actor.value);
+    if (mismatch) throw new AuthenticationError(`The token's claims are not acceptable: ${mismatch}`);
     // jwtVerify checked exp when present; setExpirationTime is how every keten token is signed.
     const expiresAt = typeof payload.exp === 'number' ? new Date(payload.exp * 1000) : undefined;
     return { actor: actor.value, expiresAt };
   }
+}
+
+/**
+ * A safety region is one region: a token of its people that names another region would make them that
+ * region's coordinators (they may then act on its activations without taking part), which only that
+ * region's own identity provider may decide. Other agencies' coordinators name the region they serve.
+ */
+function regionMismatch(actor: Actor): string | undefined {
+  if (agencyKindOf(actor.agency) !== AgencyKind.SAFETY_REGION) return undefined;
+  if (actor.region === undefined || actor.region === (actor.agency as string)) return undefined;
+  return `the safety region ${actor.agency} cannot act for region ${actor.region}; its tokens name its own region or none.`;
 }
 
 function readJwks(file: string): JSONWebKeySet {
@@ -90,6 +103,9 @@ function readJwks(file: string): JSONWebKeySet {
 
 function describeRejection(error: unknown): string {
   if (error instanceof errors.JWTExpired) return 'The token has expired; sign in again for a new one.';
+  if (error instanceof errors.JWTClaimValidationFailed && error.claim === 'nbf') {
+    return 'The token is not valid yet (its "nbf" lies in the future); use it from then on, or check the clock of its issuer.';
+  }
   if (error instanceof errors.JWTClaimValidationFailed) {
     return `The token's "${error.claim}" claim is not acceptable (${error.reason}); ask for a token issued for keten.`;
   }

@@ -50,7 +50,7 @@ export class WebSocketAuth {
         if (Object.keys(ctx.subscriptions).length <= MAX_OPERATIONS_PER_CONNECTION) return undefined;
         return [
           apiError(
-            ApiErrorCode.FORBIDDEN,
+            ApiErrorCode.RATE_LIMITED,
             `At most ${MAX_OPERATIONS_PER_CONNECTION} operations run at once on one connection; complete one, or open another connection.`,
             { reason: 'TOO_MANY_OPERATIONS' },
           ),

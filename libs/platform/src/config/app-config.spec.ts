@@ -64,4 +64,45 @@ describe('loadConfig', () => {
       key,
     );
   });
+
+  it("limits GraphQL operations, request bodies and each agency's rate, with defaults and overrides", () => {
+    const defaults = loadConfig({});
+    expect(defaults.graphqlLimits).toEqual({
+      maxDepth: 10,
+      maxAliases: 15,
+      maxCost: 50_000,
+      maxTokens: 1000,
+      blockFieldSuggestions: false,
+    });
+    expect(defaults.rateLimitPerAgencyPerMinute).toBe(6000);
+    expect(defaults.maxRequestBodyBytes).toBe(1024 * 1024);
+    const tuned = loadConfig({
+      NODE_ENV: 'production',
+      ACCESS_LOG_PSEUDONYM_KEY: 'k'.repeat(40),
+      GRAPHQL_MAX_DEPTH: '6',
+      GRAPHQL_MAX_ALIASES: '0',
+      GRAPHQL_MAX_COST: '2000',
+      GRAPHQL_MAX_TOKENS: '500',
+      RATE_LIMIT_PER_AGENCY: '120',
+      MAX_REQUEST_BODY_BYTES: '65536',
+    });
+    expect(tuned.graphqlLimits).toEqual({
+      maxDepth: 6,
+      maxAliases: 0,
+      maxCost: 2000,
+      maxTokens: 500,
+      blockFieldSuggestions: true,
+    });
+    expect(tuned.rateLimitPerAgencyPerMinute).toBe(120);
+    expect(tuned.maxRequestBodyBytes).toBe(65536);
+  });
+
+  it.each([
+    ['GRAPHQL_MAX_DEPTH', '1', /GRAPHQL_MAX_DEPTH must be a whole number between 2 and 100/],
+    ['GRAPHQL_MAX_COST', 'lots', /GRAPHQL_MAX_COST must be a whole number between 100 and 100000000/],
+    ['RATE_LIMIT_PER_AGENCY', '0', /RATE_LIMIT_PER_AGENCY must be a whole number between 1/],
+    ['MAX_REQUEST_BODY_BYTES', '1mb', /MAX_REQUEST_BODY_BYTES must be a whole number of bytes between 1024/],
+  ])('refuses %s=%p with a sentence naming it', (name, value, message) => {
+    expect(() => loadConfig({ [name]: value })).toThrow(message);
+  });
 });

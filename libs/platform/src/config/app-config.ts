@@ -185,6 +185,44 @@ export class EnvironmentVariables {
   /** The longest wait between the relay's attempts while Kafka does not answer (it doubles up to this). */
   @WholeNumber(100, 600_000, ' of milliseconds')
   FEED_RELAY_MAX_RETRY_MS = 30_000;
+
+  /**
+   * The GraphQL abuse limits (OWASP GraphQL cheat sheet). Every query of the demo, the tests and the
+   * benchmarks fits well within them: the deepest nests 5 levels, none uses an alias, the costliest (a
+   * feed page of 500 entries with every field) costs about 19 000, the longest has about 60 tokens.
+   */
+  @WholeNumber(2, 100)
+  GRAPHQL_MAX_DEPTH = 10;
+
+  @WholeNumber(0, 1000)
+  GRAPHQL_MAX_ALIASES = 15;
+
+  /** graphql-armor's cost: 1 per scalar, 2 per object, x1.5 per level, times a literal `first`. */
+  @WholeNumber(100, 100_000_000)
+  GRAPHQL_MAX_COST = 50_000;
+
+  @WholeNumber(20, 1_000_000)
+  GRAPHQL_MAX_TOKENS = 1000;
+
+  /**
+   * GraphQL operations one agency may start per minute on one api instance (all its users and systems
+   * together); the next is refused with RATE_LIMITED until the minute is over.
+   */
+  @WholeNumber(1, 100_000_000)
+  RATE_LIMIT_PER_AGENCY = 6000;
+
+  /** The largest request body the api reads; a larger one is refused with 413 PAYLOAD_TOO_LARGE. */
+  @WholeNumber(1024, 100 * 1024 * 1024, ' of bytes')
+  MAX_REQUEST_BODY_BYTES = 1024 * 1024;
+}
+
+export interface GraphqlLimitSettings {
+  maxDepth: number;
+  maxAliases: number;
+  maxCost: number;
+  maxTokens: number;
+  /** Hide "Did you mean …?" field suggestions, which let a client map a schema without introspection. */
+  blockFieldSuggestions: boolean;
 }
 
 export interface FeedRelaySettings {
@@ -249,6 +287,21 @@ export class AppConfig {
       maxRetryMs: this.env.FEED_RELAY_MAX_RETRY_MS,
       pollIntervalMs: this.env.SUBSCRIPTION_POLL_MS,
     };
+  }
+  get graphqlLimits(): GraphqlLimitSettings {
+    return {
+      maxDepth: this.env.GRAPHQL_MAX_DEPTH,
+      maxAliases: this.env.GRAPHQL_MAX_ALIASES,
+      maxCost: this.env.GRAPHQL_MAX_COST,
+      maxTokens: this.env.GRAPHQL_MAX_TOKENS,
+      blockFieldSuggestions: this.env.NODE_ENV === 'production',
+    };
+  }
+  get rateLimitPerAgencyPerMinute(): number {
+    return this.env.RATE_LIMIT_PER_AGENCY;
+  }
+  get maxRequestBodyBytes(): number {
+    return this.env.MAX_REQUEST_BODY_BYTES;
   }
   get jwt(): { jwksFile: string; jwksUrl?: string; issuer: string; audience: string } {
     return {

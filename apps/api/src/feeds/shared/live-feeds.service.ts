@@ -47,7 +47,7 @@ export class LiveFeeds {
     const { actor } = audit;
     if (this.notifications.watching(actor.agency) >= MAX_LIVE_FEEDS_PER_AGENCY) {
       throw apiError(
-        ApiErrorCode.FORBIDDEN,
+        ApiErrorCode.RATE_LIMITED,
         `Your agency already has ${MAX_LIVE_FEEDS_PER_AGENCY} live subscriptions on this server; close one first, or read the feed query.`,
         { reason: 'TOO_MANY_SUBSCRIPTIONS' },
       );
