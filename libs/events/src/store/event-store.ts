@@ -69,9 +69,7 @@ export class EventStore {
     if (events.length === 0)
       return { streamId, streamVersion: expectedVersion, eventIds: [], duplicate: false };
     try {
-      return await this.dataSource.transaction((tx) =>
-        this.insert(tx, streamId, expectedVersion, events, command),
-      );
+      return await this.insert(streamId, expectedVersion, events, command);
     } catch (error) {
       if (!isUniqueViolation(error)) throw error;
       // A racing twin of this command may have won; its result is the answer, not a conflict.
@@ -130,20 +128,39 @@ export class EventStore {
     };
   }
 
+  /**
+   * The whole append is one statement, so it needs no transaction of its own and costs one round trip:
+   * the events (only if the stream really stands at `expectedVersion`: no gaps in versions), the
+   * command's ledger row with its result, and the notification that wakes the subscriptions. A racing
+   * append at the same version fails on the (stream, version) key; a racing twin of the command on its id.
+   */
   private async insert(
-    tx: EntityManager,
     streamId: string,
     expectedVersion: number,
     events: readonly NewEvent[],
     command: CommandIdentity | undefined,
   ): Promise<AppendResult> {
-    const rows: { stream_version: number; event_id: string; position: string; transaction_id: string }[] =
-      await tx.query(
-        `INSERT INTO events (stream_id, stream_version, event_id, type, schema_version, data, metadata, occurred_at)
-       SELECT $1, $2::int + e.ord::int, e.event_id, e.type, e.schema_version, e.data, e.metadata, e.occurred_at
-       FROM unnest($3::uuid[], $4::text[], $5::smallint[], $6::jsonb[], $7::jsonb[], $8::timestamptz[])
-            WITH ORDINALITY AS e(event_id, type, schema_version, data, metadata, occurred_at, ord)
-       RETURNING stream_version, event_id, position, transaction_id::text AS transaction_id`,
+    const [last]: { stream_version: number; position: string; transaction_id: string }[] =
+      await this.dataSource.query(
+        `WITH appended AS (
+           INSERT INTO events (stream_id, stream_version, event_id, type, schema_version, data, metadata, occurred_at)
+           SELECT $1, $2::int + e.ord::int, e.event_id, e.type, e.schema_version, e.data, e.metadata, e.occurred_at
+           FROM unnest($3::uuid[], $4::text[], $5::smallint[], $6::jsonb[], $7::jsonb[], $8::timestamptz[])
+                WITH ORDINALITY AS e(event_id, type, schema_version, data, metadata, occurred_at, ord)
+           WHERE $2::int = 0 OR EXISTS (SELECT 1 FROM events WHERE stream_id = $1 AND stream_version = $2::int)
+           RETURNING stream_version, position, transaction_id
+         ),
+         last AS (SELECT * FROM appended ORDER BY stream_version DESC LIMIT 1),
+         ledger AS (
+           INSERT INTO processed_commands (command_id, command_hash, stream_id, result)
+           SELECT $9::uuid, $10, $1, jsonb_build_object(
+             'streamId', $1::text, 'streamVersion', last.stream_version, 'eventIds', to_jsonb($3::uuid[]),
+             'duplicate', false,
+             'checkpoint', jsonb_build_object('transactionId', last.transaction_id::text, 'position', last.position::text))
+           FROM last WHERE $9::uuid IS NOT NULL
+         )
+         SELECT last.stream_version, last.position::text AS position, last.transaction_id::text AS transaction_id
+         FROM last, LATERAL (SELECT pg_notify($11, '')) AS wake`,
         [
           streamId,
           expectedVersion,
@@ -153,38 +170,20 @@ export class EventStore {
           events.map((e) => JSON.stringify(e.data)),
           events.map((e) => JSON.stringify(e.metadata)),
           events.map((e) => e.occurredAt),
+          command?.commandId ?? null,
+          command?.commandHash ?? null,
+          EVENTS_CHANNEL,
         ],
       );
-    if (expectedVersion > 0) await this.assertStreamExistsAt(tx, streamId, expectedVersion);
-    const last = rows.reduce((a, b) => (a.stream_version > b.stream_version ? a : b));
-    const result: AppendResult = {
+    // Nothing appended: the stream is not at `expectedVersion` (it is behind it).
+    if (!last) throw new StreamVersionConflictError(streamId, expectedVersion);
+    return {
       streamId,
       streamVersion: last.stream_version,
       eventIds: events.map((e) => e.eventId),
       duplicate: false,
-      checkpoint: { transactionId: last.transaction_id, position: String(last.position) },
+      checkpoint: { transactionId: last.transaction_id, position: last.position },
     };
-    if (command) {
-      await tx.query(
-        `INSERT INTO processed_commands (command_id, command_hash, stream_id, result) VALUES ($1, $2, $3, $4)`,
-        [command.commandId, command.commandHash, streamId, JSON.stringify(result)],
-      );
-    }
-    await tx.query(`SELECT pg_notify($1, '')`, [EVENTS_CHANNEL]);
-    return result;
-  }
-
-  /** Appending at version n+1 is only meaningful if the stream really has n events (no gaps in versions). */
-  private async assertStreamExistsAt(
-    tx: EntityManager,
-    streamId: string,
-    expectedVersion: number,
-  ): Promise<void> {
-    const [{ exists }] = await tx.query(
-      `SELECT EXISTS (SELECT 1 FROM events WHERE stream_id = $1 AND stream_version = $2) AS exists`,
-      [streamId, expectedVersion],
-    );
-    if (!exists) throw new StreamVersionConflictError(streamId, expectedVersion);
   }
 
   private async processedCommand(
