@@ -71,9 +71,12 @@ export class FeedsScenario {
   readonly apis: { app: INestApplication; url: string }[] = [];
   readonly tokens: Record<string, string> = {};
 
+  /** `workerEnv` adds to the worker's environment, e.g. a FEED_TOPIC_PREFIX of the test's own. */
+  constructor(private readonly workerEnv: Record<string, string> = {}) {}
+
   async start(): Promise<this> {
     await this.database.create();
-    this.worker = await startWorker(this.database.env);
+    this.worker = await startWorker({ ...this.database.env, ...this.workerEnv });
     await this.startApi();
     for (const agency of ['NLA', 'GM0599', 'GM0344', 'UWV', 'SVB', 'BD']) {
       this.tokens[agency] = await tokenFor({

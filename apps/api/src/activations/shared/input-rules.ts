@@ -44,12 +44,41 @@ export const IsAgencyCode = (options: ValidationOptions = {}) =>
     message: '$property must be a known agency code such as NLA, GM0599 or VR17',
   });
 
+/**
+ * Control characters other than tab and line breaks. NUL cannot be stored in Postgres text or jsonb at all
+ * (the append would fail as a fault, not as bad input), and the others only serve to forge log lines or
+ * terminal output.
+ */
+// eslint-disable-next-line no-control-regex
+const CONTROL_CHARACTERS = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/;
+/** In a `u` regular expression a surrogate pair is one code point, so only a lone half matches. */
+const LONE_SURROGATE = /\p{Surrogate}/u;
+
+/**
+ * Text that is stored and read back exactly: well-formed UTF-16 (a lone surrogate would silently become
+ * U+FFFD on its way to Postgres) without control characters.
+ */
+export const IsPlainText = (options: ValidationOptions = {}) =>
+  ValidateBy(
+    {
+      name: 'isPlainText',
+      validator: {
+        validate: (value) =>
+          typeof value === 'string' && !LONE_SURROGATE.test(value) && !CONTROL_CHARACTERS.test(value),
+        defaultMessage: () =>
+          '$property must be plain text: no control characters (other than tab and line breaks) and no broken Unicode',
+      },
+    },
+    options,
+  );
+
 /** Free text: a string of 1 to `max` characters that is not only white space. */
 export const IsText = (max = TEXT_MAX) =>
   applyDecorators(
     IsString(),
     Length(1, max, { message: `$property must be 1 to ${max} characters long` }),
     Matches(/\S/, { message: '$property must not be blank' }),
+    IsPlainText(),
   );
 
 /** The domain's own instant rule: ISO 8601 with an offset, since a local time means other moments elsewhere. */
