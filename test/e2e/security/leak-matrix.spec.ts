@@ -56,7 +56,7 @@ const MATRIX_QUERY = `
     }
   }
   fragment ActivationParts on Activation {
-    id region participants withheld
+    id region participants outcome withheld
     location { address postcode city }
     ... on Activation { employer { name kvkNumber staffingAgency { name kvkNumber } } }
   }
@@ -70,11 +70,11 @@ interface Entry {
   withheld: string[];
 }
 interface MatrixData {
-  one: { id: string; location: unknown; employer: unknown; withheld: string[] };
+  one: { id: string; location: unknown; employer: unknown; outcome: string | null; withheld: string[] };
   list: { edges: { node: { id: string } }[]; pageInfo: { hasNextPage: boolean } };
   head: { edges: { node: Entry }[] };
   whole: { edges: { node: Entry }[]; pageInfo: { hasNextPage: boolean } };
-  statistics: { total: number };
+  statistics: { total: number; byOutcome: { key: string; count: number }[] };
   feedHead: { edges: { node: { eventId: string } }[] };
   feed: { edges: { node: Entry }[]; pageInfo: { hasNextPage: boolean } };
 }
@@ -538,6 +538,9 @@ describe('leak matrix: every demo agency × role × read path sees exactly what 
           const granted = oracle.granted(agency, oracle.regionOf(activationId));
           expect(data.one.location === null).toBe(!granted.has(LOCATION));
           expect(data.one.employer === null).toBe(!granted.has(EMPLOYER));
+          // The outcome is the strongest measure imposed, an INTERVENTION fact: without it, not even that.
+          if (!granted.has(INTERVENTION))
+            expect({ ...where, outcome: data.one.outcome }).toEqual({ ...where, outcome: null });
 
           // timeline: exactly the events of granted primary categories, every granted marker, no other.
           const entries = data.whole.edges.map((e) => e.node);
@@ -551,8 +554,12 @@ describe('leak matrix: every demo agency × role × read path sees exactly what 
             for (const category of entry.withheld) expect(granted.has(category as DataCategory)).toBe(false);
           }
 
-          // statistics: counts of the visible activations only, and no marker.
+          // statistics: counts of the visible activations only, and no marker; no outcome it may not know.
           expect(data.statistics.total).toBe(visible.length);
+          if (visible.every((id) => !oracle.granted(agency, oracle.regionOf(id)).has(INTERVENTION))) {
+            const outcomes = data.statistics.byOutcome.filter((b) => b.count > 0).map((b) => b.key);
+            expect({ ...where, outcomes }).toEqual({ ...where, outcomes: ['NONE'] });
+          }
           expect(markers.foundIn(text(data.statistics)).size).toBe(0);
 
           // feed: exactly what was fed to the agency, every marker it may see there and no other.

@@ -109,6 +109,7 @@ export class ReadModelProjector {
       withheld: visible.withheld,
     });
     if (!categories.has(DataCategory.CASE)) return;
+    const outcome = categories.has(DataCategory.INTERVENTION) ? facts.strongestMeasure : null;
     if (event.type === 'activation.opened') {
       const data = visible.data as { location?: unknown; employer?: unknown };
       writer.putActivation({
@@ -116,10 +117,18 @@ export class ReadModelProjector {
         facts,
         location: data.location,
         employer: data.employer,
+        outcome,
         withheld: visible.withheld,
       });
     } else {
-      writer.putActivation({ agency, facts, location: undefined, employer: undefined, withheld: [] });
+      writer.putActivation({
+        agency,
+        facts,
+        location: undefined,
+        employer: undefined,
+        outcome,
+        withheld: [],
+      });
     }
   }
 

@@ -13,11 +13,16 @@ export interface TimelineRow {
   withheld: DataCategory[];
 }
 
-/** The list row of one agency: case facts (CASE), and location and employer as its agreements allow. */
+/**
+ * The list row of one agency: case facts (CASE), and location, employer and outcome as its agreements
+ * allow. The outcome is the strongest measure imposed, an INTERVENTION fact: an agency without that
+ * category does not learn that a measure was imposed at all (null, counted as NONE in statistics).
+ */
 export interface ActivationRow {
   agency: string;
   facts: ActivationFacts;
   location: unknown;
   employer: unknown;
+  outcome: ActivationFacts['strongestMeasure'];
   withheld: DataCategory[];
 }

@@ -22,7 +22,7 @@ export class ReadModelWriter {
   putActivation(row: ActivationRow): void {
     const key = `${row.agency}\u0000${row.facts.activationId}`;
     const pending = this.rows.get(key);
-    this.rows.set(key, pending ? { ...pending, facts: row.facts } : row);
+    this.rows.set(key, pending ? { ...pending, facts: row.facts, outcome: row.outcome } : row);
   }
 
   putFacts(facts: ActivationFacts): void {
@@ -61,27 +61,29 @@ export class ReadModelWriter {
 
   private async flushActivations(): Promise<void> {
     if (this.rows.size === 0) return;
-    const rows = [...this.rows.values()].map(({ agency, facts: f, location, employer, withheld }) => ({
-      agency,
-      activation_id: f.activationId,
-      region: f.region,
-      municipality: f.municipality,
-      kind: f.kind,
-      trigger: f.trigger,
-      themes: f.themes,
-      status: f.status,
-      lead_agency: f.leadAgency,
-      participants: f.participants,
-      integrated: f.integrated,
-      outcome: f.strongestMeasure,
-      location: location ?? null,
-      employer: employer ?? null,
-      withheld,
-      stream_version: f.streamVersion,
-      opened_at: f.openedAt,
-      closed_at: f.closedAt,
-      updated_at: f.updatedAt,
-    }));
+    const rows = [...this.rows.values()].map(
+      ({ agency, facts: f, location, employer, outcome, withheld }) => ({
+        agency,
+        activation_id: f.activationId,
+        region: f.region,
+        municipality: f.municipality,
+        kind: f.kind,
+        trigger: f.trigger,
+        themes: f.themes,
+        status: f.status,
+        lead_agency: f.leadAgency,
+        participants: f.participants,
+        integrated: f.integrated,
+        outcome,
+        location: location ?? null,
+        employer: employer ?? null,
+        withheld,
+        stream_version: f.streamVersion,
+        opened_at: f.openedAt,
+        closed_at: f.closedAt,
+        updated_at: f.updatedAt,
+      }),
+    );
     this.rows.clear();
     // One JSON parameter instead of a column array each: far less encoding on both sides of the wire.
     await this.tx.query(
