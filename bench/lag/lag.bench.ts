@@ -79,6 +79,7 @@ export async function benchLag(
   const store = new EventStore(db);
   const results: LagResult[] = [];
   try {
+    await warmUp(db, store, projected, consumed);
     for (const [round, rate] of rates.entries()) {
       const activations = [
         ...generateActivations(Math.ceil((rate * seconds) / 8) + WRITERS, 900 + round, `lag${round}`),
@@ -133,6 +134,40 @@ export async function benchLag(
     await consumer.disconnect();
   }
   return results;
+}
+
+/**
+ * Waits until the worker has caught up with what the database held before (earlier benchmarks' events)
+ * and the whole pipeline runs: one probe activation must come out of Kafka. Shows how far behind it is.
+ */
+async function warmUp(
+  db: DataSource,
+  store: EventStore,
+  projected: CheckpointFollower,
+  consumed: ArrivalTracker,
+): Promise<void> {
+  const [probe] = generateActivations(1, 899, 'lagwarmup');
+  const arrivals: Promise<number>[] = [];
+  let checkpoint: SubscriptionCheckpoint | undefined;
+  for (const [index, item] of probe.events.entries()) {
+    const event = newEvent(item);
+    arrivals.push(consumed.track(event.eventId));
+    checkpoint = (await store.append(activationStreamId(probe.activationId), index, [event])).checkpoint;
+  }
+  let done = false;
+  const caughtUp = Promise.all([projected.track(checkpoint!), Promise.any(arrivals)]).then(
+    () => (done = true),
+  );
+  while (!done) {
+    const [{ behind }] = await db.query(
+      `SELECT count(*)::int AS behind FROM events e, subscription_checkpoints c
+       WHERE c.subscription = $1 AND (e.transaction_id, e.position) > (c.transaction_id, c.position)`,
+      [READ_MODEL_SUBSCRIPTION],
+    );
+    process.stderr.write(`[bench] lag: waiting for the worker to catch up (${behind} events behind)\n`);
+    await Promise.race([caughtUp, sleep(5000)]);
+  }
+  consumed.reset();
 }
 
 function newEvent(item: GeneratedActivation['events'][number]): NewEvent {
