@@ -1,7 +1,8 @@
+import type { PoolClient } from 'pg';
 import { DataSource, EntityManager, QueryFailedError } from 'typeorm';
 import { EventUpcasting, NewEvent, NO_UPCASTING, StoredEvent } from './event-envelope.js';
 import { CommandIdReusedError, StreamVersionConflictError } from './event-store.errors.js';
-import { EVENTS_CHANNEL } from './events-channel.js';
+import { CommitWakeUp } from './events-channel.js';
 
 export interface AppendResult {
   streamId: string;
@@ -46,15 +47,45 @@ export const EVENT_COLUMNS =
 
 const UNIQUE_VIOLATION = '23505';
 
+/** The append statement of EventStore.insert (see there). */
+const APPEND = `WITH appended AS (
+       INSERT INTO events (stream_id, stream_version, event_id, type, schema_version, data, metadata, occurred_at)
+       SELECT $1, $2::int + e.ord::int, e.event_id, e.type, e.schema_version, e.data, e.metadata, e.occurred_at
+       FROM unnest($3::uuid[], $4::text[], $5::smallint[], $6::jsonb[], $7::jsonb[], $8::timestamptz[])
+            WITH ORDINALITY AS e(event_id, type, schema_version, data, metadata, occurred_at, ord)
+       WHERE $2::int = 0 OR EXISTS (SELECT 1 FROM events WHERE stream_id = $1 AND stream_version = $2::int)
+       RETURNING stream_version, position, transaction_id
+     ),
+     last AS (SELECT * FROM appended ORDER BY stream_version DESC LIMIT 1),
+     ledger AS (
+       INSERT INTO processed_commands (command_id, command_hash, stream_id, result)
+       SELECT $9::uuid, $10, $1, jsonb_build_object(
+         'streamId', $1::text, 'streamVersion', last.stream_version, 'eventIds', to_jsonb($3::uuid[]),
+         'duplicate', false,
+         'checkpoint', jsonb_build_object('transactionId', last.transaction_id::text, 'position', last.position::text))
+       FROM last WHERE $9::uuid IS NOT NULL
+     )
+     SELECT stream_version, position::text AS position, transaction_id::text AS transaction_id FROM last`;
+
+interface AppendedRow {
+  stream_version: number;
+  position: string;
+  transaction_id: string;
+}
+
 /**
  * The one way events enter keten. Appends are atomic per command, optimistic per stream
  * (a stale expected version is a typed conflict) and idempotent per command id.
  */
 export class EventStore {
+  private readonly wakeUp: CommitWakeUp;
+
   constructor(
     private readonly dataSource: DataSource,
     private readonly upcasting: EventUpcasting = NO_UPCASTING,
-  ) {}
+  ) {
+    this.wakeUp = new CommitWakeUp(dataSource);
+  }
 
   async append(
     streamId: string,
@@ -131,8 +162,8 @@ export class EventStore {
   /**
    * The whole append is one statement, so it needs no transaction of its own and costs one round trip:
    * the events (only if the stream really stands at `expectedVersion`: no gaps in versions), the
-   * command's ledger row with its result, and the notification that wakes the subscriptions. A racing
-   * append at the same version fails on the (stream, version) key; a racing twin of the command on its id.
+   * command's ledger row with its result. A racing append at the same version fails on the (stream,
+   * version) key; a racing twin of the command on its id. The subscriptions are woken after the commit.
    */
   private async insert(
     streamId: string,
@@ -140,28 +171,15 @@ export class EventStore {
     events: readonly NewEvent[],
     command: CommandIdentity | undefined,
   ): Promise<AppendResult> {
-    const [last]: { stream_version: number; position: string; transaction_id: string }[] =
-      await this.dataSource.query(
-        `WITH appended AS (
-           INSERT INTO events (stream_id, stream_version, event_id, type, schema_version, data, metadata, occurred_at)
-           SELECT $1, $2::int + e.ord::int, e.event_id, e.type, e.schema_version, e.data, e.metadata, e.occurred_at
-           FROM unnest($3::uuid[], $4::text[], $5::smallint[], $6::jsonb[], $7::jsonb[], $8::timestamptz[])
-                WITH ORDINALITY AS e(event_id, type, schema_version, data, metadata, occurred_at, ord)
-           WHERE $2::int = 0 OR EXISTS (SELECT 1 FROM events WHERE stream_id = $1 AND stream_version = $2::int)
-           RETURNING stream_version, position, transaction_id
-         ),
-         last AS (SELECT * FROM appended ORDER BY stream_version DESC LIMIT 1),
-         ledger AS (
-           INSERT INTO processed_commands (command_id, command_hash, stream_id, result)
-           SELECT $9::uuid, $10, $1, jsonb_build_object(
-             'streamId', $1::text, 'streamVersion', last.stream_version, 'eventIds', to_jsonb($3::uuid[]),
-             'duplicate', false,
-             'checkpoint', jsonb_build_object('transactionId', last.transaction_id::text, 'position', last.position::text))
-           FROM last WHERE $9::uuid IS NOT NULL
-         )
-         SELECT last.stream_version, last.position::text AS position, last.transaction_id::text AS transaction_id
-         FROM last, LATERAL (SELECT pg_notify($11, '')) AS wake`,
-        [
+    const runner = this.dataSource.createQueryRunner();
+    let appended: AppendedRow[];
+    try {
+      const client = (await runner.connect()) as PoolClient;
+      // A named statement is parsed and planned once per connection: half the cost of the append.
+      ({ rows: appended } = await client.query<AppendedRow>({
+        name: 'keten_append',
+        text: APPEND,
+        values: [
           streamId,
           expectedVersion,
           events.map((e) => e.eventId),
@@ -172,11 +190,15 @@ export class EventStore {
           events.map((e) => e.occurredAt),
           command?.commandId ?? null,
           command?.commandHash ?? null,
-          EVENTS_CHANNEL,
         ],
-      );
+      }));
+    } finally {
+      await runner.release();
+    }
+    const [last] = appended;
     // Nothing appended: the stream is not at `expectedVersion` (it is behind it).
     if (!last) throw new StreamVersionConflictError(streamId, expectedVersion);
+    this.wakeUp.committed();
     return {
       streamId,
       streamVersion: last.stream_version,
@@ -201,8 +223,7 @@ export class EventStore {
 }
 
 function isUniqueViolation(error: unknown): boolean {
-  return (
-    error instanceof QueryFailedError &&
-    (error.driverError as { code?: string } | undefined)?.code === UNIQUE_VIOLATION
-  );
+  // From TypeORM (wrapping the driver's error) or from the pg client directly (the append).
+  const driverError = error instanceof QueryFailedError ? error.driverError : error;
+  return (driverError as { code?: string } | undefined)?.code === UNIQUE_VIOLATION;
 }
