@@ -19,6 +19,10 @@ export class ReadModelProjector {
   ) {}
 
   async handle(events: readonly StoredEvent[], tx: EntityManager): Promise<void> {
+    // Read models are derived data, and the checkpoint commits with them: should Postgres crash before
+    // this commit reaches the disk, rows and checkpoint are lost together and the batch is projected
+    // again. So the batch need not wait for its WAL flush.
+    await tx.query(`SET LOCAL synchronous_commit = off`);
     const writer = new ReadModelWriter(tx);
     const grants = new AgreementGrants(tx, this.clock);
     const history = new StreamHistory(this.store, tx);
