@@ -10,6 +10,7 @@ import {
 import { Actor, AgencyKind, agencyKindOf, parseActor } from '#domain';
 import { AppConfig } from '#platform';
 import { Injectable } from '@nestjs/common';
+import { VerifiedTokens } from './verified-tokens.cache.js';
 
 /** Asymmetric algorithms only: a shared-secret (HS*) or unsigned (`none`) token is never accepted. */
 export const ACCEPTED_ALGORITHMS = ['ES256', 'RS256', 'EdDSA'];
@@ -28,6 +29,7 @@ export interface AuthenticatedSession {
 @Injectable()
 export class TokenVerifier {
   private readonly keys: JWTVerifyGetKey;
+  private readonly verified = new VerifiedTokens<AuthenticatedSession>();
 
   constructor(private readonly config: AppConfig) {
     const { jwksUrl, jwksFile } = config.jwt;
@@ -49,6 +51,14 @@ export class TokenVerifier {
         'No bearer token: send "Authorization: Bearer <token>" with every request.',
       );
     }
+    const known = this.verified.get(token);
+    if (known) return known;
+    const session = await this.check(token);
+    this.verified.remember(token, session);
+    return session;
+  }
+
+  private async check(token: string): Promise<AuthenticatedSession> {
     const { issuer, audience } = this.config.jwt;
     let payload: Record<string, unknown>;
     try {
