@@ -2,12 +2,14 @@ import { ApolloDriver, ApolloDriverConfig } from '@nestjs/apollo';
 import { Module } from '@nestjs/common';
 import { APP_FILTER, APP_PIPE } from '@nestjs/core';
 import { GraphQLModule, type GraphQLWsSubscriptionsConfig } from '@nestjs/graphql';
-import type { ServerOptions } from 'graphql-ws';
+import type { ExecutionResult } from 'graphql';
+import type { FormattedExecutionResult, ServerOptions } from 'graphql-ws';
 import { AppConfig, PlatformModule } from '#platform';
 import { ActivationsModule } from './activations/activations.module.js';
 import { AgreementsModule } from './agreements/agreements.module.js';
 import { AuthModule } from './auth/auth.module.js';
 import { WebSocketAuth } from './auth/websocket-auth.js';
+import { ApiErrorCode } from './errors/api-error.js';
 import { GraphqlExceptionFilter } from './errors/graphql-exception.filter.js';
 import { inputValidationPipe } from './errors/input-validation.pipe.js';
 import { FeedsModule } from './feeds/feeds.module.js';
@@ -15,6 +17,25 @@ import { GraphqlLimits } from './limits/graphql-limits.js';
 import { WebSocketFrameLimit } from './limits/websocket-frame-limit.js';
 import { ReadsModule } from './reads/reads.module.js';
 import { ServerInfoResolver } from './server-info/server-info.resolver.js';
+
+/**
+ * graphql-js refuses variables it cannot coerce (a missing or null required argument, a string for an Int)
+ * with request errors that carry no code. Over HTTP Apollo answers them as BAD_USER_INPUT; over graphql-ws
+ * they would reach the client without one, so they get the same code here. Errors a resolver raised
+ * carry a path and a code of their own already (GraphqlExceptionFilter).
+ */
+function withRequestErrorCodes(result: ExecutionResult): FormattedExecutionResult | void {
+  if (!result.errors?.some((error) => !error.path && error.extensions?.code === undefined)) return undefined;
+  const { errors, ...rest } = result;
+  return {
+    ...rest,
+    errors: errors.map((error) =>
+      error.path || error.extensions?.code !== undefined
+        ? error.toJSON()
+        : { ...error.toJSON(), extensions: { ...error.extensions, code: ApiErrorCode.BAD_USER_INPUT } },
+    ),
+  };
+}
 
 @Module({
   imports: [
@@ -40,6 +61,7 @@ import { ServerInfoResolver } from './server-info/server-info.resolver.js';
           validate: socketLimits.validate,
           onSubscribe: async (ctx, id, payload) =>
             (await socketOptions.onSubscribe?.(ctx, id, payload)) ?? socketLimits.checkLength(payload.query),
+          onNext: (_ctx, _id, _payload, _args, result) => withRequestErrorCodes(result),
         };
         return {
           autoSchemaFile: true,

@@ -32,10 +32,12 @@ export async function rawGraphql(
   query: string,
   variables: unknown,
   token: string,
+  /** More request headers, e.g. a hostile x-purpose. */
+  headers: Record<string, string> = {},
 ): Promise<RawResponse> {
   const response = await fetch(`${url}/graphql`, {
     method: 'POST',
-    headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+    headers: { ...headers, 'content-type': 'application/json', authorization: `Bearer ${token}` },
     body: JSON.stringify({ query, variables }),
   });
   const text = await response.text();
@@ -66,3 +68,28 @@ export function unclassified(response: RawResponse, known: ReadonlySet<string> =
   }
   return problems;
 }
+
+/**
+ * Strings a hostile client sends where an id, a code or a cursor belongs: empty and blank, NUL and other
+ * control characters, lone surrogates, direction overrides, sizes far past any limit, and the injections.
+ */
+export const HOSTILE_STRINGS = [
+  '',
+  '   ',
+  '\t\n',
+  '\u0000',
+  'a\u0000b',
+  '\u0007\u001b[31m',
+  '\r\nX-Injected: 1',
+  '\ud800',
+  '\udfff x',
+  '\u202e\u200b',
+  'x'.repeat(10_001),
+  'y'.repeat(60_000),
+  '😀'.repeat(5_001),
+  '__proto__',
+  'constructor',
+  'null',
+  'undefined',
+  ...INJECTIONS,
+];

@@ -8,6 +8,8 @@ describe('Instant', () => {
     '2020-06-01T07:30:00Z',
     '2020-06-01T07:30Z',
     '2020-06-01T07:30:00.123456Z',
+    '2020-06-01T07:30:00+14:00',
+    '2020-06-01T07:30:00-12:00',
   ])('accepts %s', (input) => {
     expect(parseInstant(input)).toEqual({ ok: true, value: input });
   });
@@ -19,6 +21,9 @@ describe('Instant', () => {
     '2020-06-01T24:00:00Z',
     'yesterday',
     '',
+    '2020-06-01T07:30:00+14:01',
+    '2020-06-01T07:30:00-12:30',
+    '2020-06-01T07:30:00+20:00',
   ])('refuses %j, asking for an offset', (input) => {
     const parsed = parseInstant(input);
     expect(parsed).toMatchObject({ ok: false, error: { code: ValueErrorCode.INVALID_INSTANT } });

@@ -4,21 +4,28 @@ import { describeInput, invalid, Parsed, valid, ValueErrorCode, valueOrThrow } f
 
 /**
  * A moment in time as an ISO 8601 timestamp with an explicit offset. The offset is mandatory because a
- * local time without one means different moments to different agencies' systems.
+ * local time without one means different moments to different agencies' systems, and it is one some
+ * place on earth keeps (−12:00 to +14:00): the database refuses offsets past ±15:59, and an event
+ * holding one would stop every projection that reads it.
  */
 export type Instant = Brand<string, 'Instant'>;
 
 const INSTANT_PATTERN =
-  /^([0-9]{4}-[0-9]{2}-[0-9]{2})T([01][0-9]|2[0-3]):[0-5][0-9](:[0-5][0-9](\.[0-9]{1,9})?)?(Z|[+-]([01][0-9]|2[0-3]):[0-5][0-9])$/;
+  /^([0-9]{4}-[0-9]{2}-[0-9]{2})T([01][0-9]|2[0-3]):[0-5][0-9](:[0-5][0-9](\.[0-9]{1,9})?)?(Z|([+-])([01][0-9]):([0-5][0-9]))$/;
+
+const MAX_OFFSET_MINUTES = { '+': 14 * 60, '-': 12 * 60 } as const;
 
 export function parseInstant(input: unknown): Parsed<Instant> {
   const text = typeof input === 'string' ? input.trim() : '';
   const match = INSTANT_PATTERN.exec(text);
-  if (match && isRealDate(match[1])) return valid(text as Instant);
+  const [, date, , , , zone, sign, hours, minutes] = match ?? [];
+  const offsetOk =
+    zone === 'Z' || Number(hours) * 60 + Number(minutes) <= MAX_OFFSET_MINUTES[sign as '+' | '-'];
+  if (match && isRealDate(date) && offsetOk) return valid(text as Instant);
   return invalid(
     ValueErrorCode.INVALID_INSTANT,
     input,
-    `${describeInput(input)} is not a timestamp; write ISO 8601 with an offset, for example 2020-06-01T09:30:00+02:00.`,
+    `${describeInput(input)} is not a timestamp; write ISO 8601 with an offset from -12:00 to +14:00, for example 2020-06-01T09:30:00+02:00.`,
   );
 }
 

@@ -1,6 +1,6 @@
 import { applyDecorators, Type as Class } from '@nestjs/common';
 import { Field, FieldOptions } from '@nestjs/graphql';
-import { Type } from 'class-transformer';
+import { Transform, Type } from 'class-transformer';
 import {
   ArrayMaxSize,
   IsOptional,
@@ -91,6 +91,13 @@ export const IsInstant = () =>
         '$property must be an ISO 8601 timestamp with an offset, e.g. 2020-06-01T09:30:00+02:00',
     },
   });
+
+/**
+ * For optional arguments: null, which GraphQL allows for any nullable argument (a client passing on a null
+ * endCursor sends it), means the same as leaving the argument out.
+ */
+export const NullMeansAbsent = () =>
+  Transform(({ value }: { value: unknown }) => (value === null ? undefined : value));
 
 /**
  * The optional id of something a command creates that no later command names. The result does not carry

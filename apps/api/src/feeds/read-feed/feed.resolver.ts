@@ -44,7 +44,7 @@ export class FeedResolver {
     const size = args.first ?? DEFAULT_FEED_PAGE;
     // A null after (a client passing on the endCursor of an empty feed) starts at the beginning too.
     const cursor = args.after ?? undefined;
-    const [after] = cursor === undefined ? [0] : decodeCursor(LIST, cursor, ['integer']);
+    const [after] = cursor === undefined ? [0] : decodeCursor(LIST, cursor, ['bigint']);
     return this.reads.read({ actor, request, operation: 'feed' }, async (db) => {
       const page = await readPage(db, actor.agency, after, size);
       return {

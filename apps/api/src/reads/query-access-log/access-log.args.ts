@@ -1,6 +1,13 @@
 import { ArgsType, Field, ID, InputType } from '@nestjs/graphql';
 import { IsOptional, IsString, Length, Matches, ValidateBy, ValidationArguments } from 'class-validator';
-import { IsAgencyCode, IsInstant, NestedInput } from '../../activations/shared/input-rules.js';
+import {
+  IsAgencyCode,
+  IsClientId,
+  IsInstant,
+  IsPlainText,
+  NestedInput,
+  NullMeansAbsent,
+} from '../../activations/shared/input-rules.js';
 import { PageArgs } from '../shared/page.args.js';
 
 @InputType()
@@ -10,9 +17,9 @@ export class AccessLogFilter {
     description:
       'The person as the case names them (a subjectId in signals and findings); the api pseudonymises it.',
   })
+  @NullMeansAbsent()
   @IsOptional()
-  @IsString()
-  @Length(1, 128, { message: 'subjectId must be 1 to 128 characters' })
+  @IsClientId()
   @ValidateBy({
     name: 'notWithSubjectRef',
     validator: {
@@ -24,6 +31,7 @@ export class AccessLogFilter {
   subjectId?: string;
 
   @Field({ nullable: true, description: 'The pseudonym as a log line shows it (64 hex characters).' })
+  @NullMeansAbsent()
   @IsOptional()
   @Matches(/^([0-9a-f]{64}|unnamed)$/, {
     message: 'subjectRef must be a pseudonym as the log shows it: 64 hex characters, or unnamed',
@@ -32,14 +40,14 @@ export class AccessLogFilter {
 
   @Field(() => ID, { nullable: true })
   @IsOptional()
-  @IsString()
-  @Length(1, 200, { message: 'activationId must be 1 to 200 characters' })
+  @IsClientId()
   activationId?: string;
 
   @Field({ nullable: true, description: 'The user who read.' })
   @IsOptional()
   @IsString()
   @Length(1, 200, { message: 'userId must be 1 to 200 characters' })
+  @IsPlainText()
   userId?: string;
 
   @Field({ nullable: true, description: "The reader's agency." })

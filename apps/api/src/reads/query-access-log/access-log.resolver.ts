@@ -47,7 +47,7 @@ export class AccessLogResolver {
   accessLog(@Args() args: AccessLogArgs, @CurrentActor() actor: Actor): Promise<Connection<AccessLogEntry>> {
     const size = pageSize(args);
     const after =
-      args.after === undefined ? undefined : decodeCursor(LIST, args.after, ['instant', 'integer']);
+      args.after === undefined ? undefined : decodeCursor(LIST, args.after, ['instant', 'bigint']);
     const filter = args.filter ?? {};
     const subjectRef =
       filter.subjectId === undefined ? filter.subjectRef : this.pseudonym.of(filter.subjectId);

@@ -1,3 +1,4 @@
+import { isRealDate } from '#domain';
 import { apiError, ApiErrorCode } from '../../errors/api-error.js';
 
 /*
@@ -6,12 +7,20 @@ import { apiError, ApiErrorCode } from '../../errors/api-error.js';
  * so a cursor of one list is refused by another instead of silently meaning something else.
  */
 
-/** A sort-key part: text, a whole number, or a UTC timestamp to the microsecond as Postgres gives it. */
-export type CursorPart = 'text' | 'integer' | 'instant';
-type PartValue<P extends CursorPart> = P extends 'integer' ? number : string;
+/**
+ * A sort-key part, named by the Postgres type of its column, so a forged cursor is refused here instead of
+ * failing in Postgres: text without NUL or broken Unicode, a whole number that fits the column (integer:
+ * 32 bits; bigint: as far as JavaScript numbers are exact), or a real UTC timestamp to the microsecond.
+ */
+export type CursorPart = 'text' | 'integer' | 'bigint' | 'instant';
+type PartValue<P extends CursorPart> = P extends 'integer' | 'bigint' ? number : string;
 export type CursorKey<Parts extends readonly CursorPart[]> = { [I in keyof Parts]: PartValue<Parts[I]> };
 
-const UTC_INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{1,6})?Z$/;
+const UTC_INSTANT = /^(\d{4}-\d{2}-\d{2})T([01]\d|2[0-3]):[0-5]\d:[0-5]\d(\.\d{1,6})?Z$/;
+const MAX_INTEGER = 2 ** 31 - 1;
+/** NUL, which Postgres text cannot hold, and lone surrogates, which would match another key. */
+// eslint-disable-next-line no-control-regex
+const NOT_TEXT = /\u0000|\p{Surrogate}/u;
 
 export function encodeCursor(list: string, key: readonly (string | number)[]): string {
   return Buffer.from(JSON.stringify([list, ...key]), 'utf8').toString('base64url');
@@ -46,11 +55,15 @@ export function decodeCursor<const Parts extends readonly CursorPart[]>(
 function fits(part: CursorPart, value: unknown): boolean {
   switch (part) {
     case 'text':
-      return typeof value === 'string';
+      return typeof value === 'string' && !NOT_TEXT.test(value);
     case 'integer':
+      return Number.isInteger(value) && Math.abs(value as number) <= MAX_INTEGER;
+    case 'bigint':
       return Number.isSafeInteger(value);
-    case 'instant':
-      return typeof value === 'string' && UTC_INSTANT.test(value);
+    case 'instant': {
+      const date = typeof value === 'string' ? UTC_INSTANT.exec(value)?.[1] : undefined;
+      return date !== undefined && isRealDate(date);
+    }
   }
 }
 

@@ -1,5 +1,6 @@
 import { ArgsType, Field, Int } from '@nestjs/graphql';
 import { IsInt, IsOptional, IsString, Length, Max, Min } from 'class-validator';
+import { NullMeansAbsent } from '../../activations/shared/input-rules.js';
 
 export const DEFAULT_PAGE_SIZE = 20;
 export const MAX_PAGE_SIZE = 100;
@@ -21,8 +22,9 @@ export class PageArgs {
 
   @Field({
     nullable: true,
-    description: 'The endCursor of the previous page; left out, the list starts at its beginning.',
+    description: 'The endCursor of the previous page; left out (or null), the list starts at its beginning.',
   })
+  @NullMeansAbsent()
   @IsOptional()
   @IsString()
   @Length(1, 512, { message: 'after must be a cursor this API gave out' })

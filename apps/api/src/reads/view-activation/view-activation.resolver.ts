@@ -1,4 +1,4 @@
-import { Args, ID, Query, Resolver } from '@nestjs/graphql';
+import { Args, Query, Resolver } from '@nestjs/graphql';
 import type { Actor } from '#domain';
 import { CurrentActor } from '../../auth/current-actor.decorator.js';
 import { EntityManager } from 'typeorm';
@@ -13,6 +13,7 @@ import {
 } from '../shared/activation-row.mapper.js';
 import { activationNotFound } from '../shared/read-errors.js';
 import { CASE_DATA, ReadableBy } from '../shared/read-access.guard.js';
+import { ActivationArgs } from './view-activation.args.js';
 
 @Resolver(() => ActivationView)
 export class ViewActivationResolver {
@@ -24,7 +25,7 @@ export class ViewActivationResolver {
   })
   @ReadableBy(CASE_DATA)
   activation(
-    @Args('id', { type: () => ID }) id: string,
+    @Args() { id }: ActivationArgs,
     @CurrentActor() actor: Actor,
     @CurrentReadRequest() request: ReadRequest,
   ): Promise<ActivationView> {

@@ -1,11 +1,11 @@
 import { ArgsType, Field, ID } from '@nestjs/graphql';
-import { IsString, Length } from 'class-validator';
+import { IsClientId } from '../../activations/shared/input-rules.js';
 import { PageArgs } from '../shared/page.args.js';
 
 @ArgsType()
 export class TimelineArgs extends PageArgs {
+  /** An id as the commands take it: anything else names no activation, and is bad input. */
   @Field(() => ID)
-  @IsString()
-  @Length(1, 200, { message: 'activationId must be 1 to 200 characters' })
+  @IsClientId()
   activationId!: string;
 }

@@ -1,0 +1,10 @@
+import { ArgsType, Field, ID } from '@nestjs/graphql';
+import { IsClientId } from '../../activations/shared/input-rules.js';
+
+@ArgsType()
+export class ActivationArgs {
+  /** An id as the commands take it: anything else names no activation, and is bad input. */
+  @Field(() => ID)
+  @IsClientId()
+  id!: string;
+}
