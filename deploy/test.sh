@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # The quick start's second command (`npm test`): static checks, then every test against the real
-# Postgres and Kafka. Starts what it needs and stops what it started.
+# Postgres and Kafka, then the fault suites. Starts what it needs and stops what it started.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -24,10 +24,21 @@ else
 fi
 
 mkdir -p .run
+# Arguments (e.g. test paths) go to both runs; a run they select nothing of passes with no tests.
 status=0
-npm run --silent jest -- --ci --maxWorkers=2 --json --outputFile=.run/jest-results.json "$@" || status=$?
+npm run --silent jest -- --ci --maxWorkers=2 --json --outputFile=.run/jest-results.json --passWithNoTests "$@" \
+  --selectProjects unit integration || status=$?
+# The fault suites (test/faults, `npm run test:faults`) after the main suite, one at a time: they kill the
+# worker, stop a Kafka broker and a Postgres cluster of their own, and load the machine on their own.
+echo "[faults] killing, stopping and restarting the real processes"
+faults=0
+npm run --silent jest -- --ci --runInBand --json --outputFile=.run/jest-faults-results.json --passWithNoTests "$@" \
+  --selectProjects faults || faults=$?
 node -e '
-  const r = require("./.run/jest-results.json");
-  console.log(`jest: ${r.numPassedTests} passed, ${r.numFailedTests} failed`);
+  const main = require("./.run/jest-results.json");
+  console.log(`jest: ${main.numPassedTests} passed, ${main.numFailedTests} failed`);
+  const faults = require("./.run/jest-faults-results.json");
+  console.log(`jest faults: ${faults.numPassedTests} passed, ${faults.numFailedTests} failed`);
 ' || true
+[ "$status" -ne 0 ] || status=$faults
 exit "$status"

@@ -13,8 +13,11 @@ export async function graphql<T = Record<string, unknown>>(
   query: string,
   variables: Record<string, unknown> = {},
   token?: string,
+  /** e.g. `{ signal: AbortSignal.timeout(…) }`, for tests that must notice a request that hangs. */
+  init: Pick<RequestInit, 'signal'> = {},
 ): Promise<GraphqlResponse<T>> {
   const response = await fetch(`${url}/graphql`, {
+    ...init,
     method: 'POST',
     headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
     body: JSON.stringify({ query, variables }),

@@ -2,15 +2,23 @@ import { Module } from '@nestjs/common';
 import { EventStoreModule } from '#events';
 import { PlatformModule } from '#platform';
 import { AgreementClockService } from './agreements/agreement-clock.service.js';
+import { MetricsController } from './metrics/metrics.controller.js';
+import { WorkerMetrics } from './metrics/worker-metrics.js';
 import { FeedProjectionService } from './projections/feed-projection.service.js';
 import { ReadModelProjectionService } from './projections/read-model-projection.service.js';
 import { FeedRelay } from './relay/feed-relay.js';
 import { RelayStatusController } from './relay/relay-status.controller.js';
 
-/** The worker hosts the projectors and the feed relay; its HTTP port serves only health probes. */
+/** The worker hosts the projectors and the feed relay; its HTTP port serves health probes and metrics. */
 @Module({
   imports: [PlatformModule, EventStoreModule],
-  providers: [ReadModelProjectionService, FeedProjectionService, AgreementClockService, FeedRelay],
-  controllers: [RelayStatusController],
+  providers: [
+    WorkerMetrics,
+    ReadModelProjectionService,
+    FeedProjectionService,
+    AgreementClockService,
+    FeedRelay,
+  ],
+  controllers: [RelayStatusController, MetricsController],
 })
 export class WorkerModule {}

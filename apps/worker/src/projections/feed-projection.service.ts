@@ -3,6 +3,7 @@ import { DataSource } from 'typeorm';
 import { BatchHandler, EventStore } from '#events';
 import { AppConfig } from '#platform';
 import { FEED_SUBSCRIPTION, FeedProjector } from '#read-models';
+import { WorkerMetrics } from '../metrics/worker-metrics.js';
 import { SubscriptionHost } from './subscription-host.js';
 
 /** Appends every event to the feeds of the agencies entitled to it (the source of GraphQL feeds and Kafka). */
@@ -10,8 +11,8 @@ import { SubscriptionHost } from './subscription-host.js';
 export class FeedProjectionService extends SubscriptionHost {
   protected readonly handler: BatchHandler;
 
-  constructor(dataSource: DataSource, store: EventStore, config: AppConfig) {
-    super(FEED_SUBSCRIPTION, dataSource, store, config);
+  constructor(dataSource: DataSource, store: EventStore, config: AppConfig, metrics: WorkerMetrics) {
+    super(FEED_SUBSCRIPTION, dataSource, store, config, metrics);
     const projector = new FeedProjector(store);
     this.handler = (events, tx) => projector.handle(events, tx);
   }

@@ -3,6 +3,7 @@ import { DataSource } from 'typeorm';
 import { BatchHandler, EventStore } from '#events';
 import { AppConfig } from '#platform';
 import { READ_MODEL_SUBSCRIPTION, ReadModelProjector } from '#read-models';
+import { WorkerMetrics } from '../metrics/worker-metrics.js';
 import { SubscriptionHost } from './subscription-host.js';
 
 /** Keeps every agency's read models current. */
@@ -10,8 +11,8 @@ import { SubscriptionHost } from './subscription-host.js';
 export class ReadModelProjectionService extends SubscriptionHost {
   protected readonly handler: BatchHandler;
 
-  constructor(dataSource: DataSource, store: EventStore, config: AppConfig) {
-    super(READ_MODEL_SUBSCRIPTION, dataSource, store, config);
+  constructor(dataSource: DataSource, store: EventStore, config: AppConfig, metrics: WorkerMetrics) {
+    super(READ_MODEL_SUBSCRIPTION, dataSource, store, config, metrics);
     const projector = new ReadModelProjector(store);
     this.handler = (events, tx) => projector.handle(events, tx);
   }

@@ -4,6 +4,7 @@ import { DataSource } from 'typeorm';
 import { DataCategory } from '#domain';
 import { feedCloudEvent, feedRecord } from '#events';
 import { AppConfig, FeedRelaySettings } from '#platform';
+import { every, WorkerMetrics } from '../metrics/worker-metrics.js';
 import { FeedTopics } from './feed-topics.js';
 import { RelayLease } from './relay-lease.js';
 
@@ -11,6 +12,7 @@ import { RelayLease } from './relay-lease.js';
 export const RELAY_CHECKPOINT = 'kafka-relay';
 const MIN_BACKOFF_MS = 200;
 const STOP_GRACE_MS = 5000;
+const LAG_INTERVAL_MS = 1000;
 
 interface FeedRow {
   seq: string;
@@ -61,11 +63,13 @@ export class FeedRelay implements OnApplicationBootstrap, OnModuleDestroy {
   private idle = false;
   private failures = 0;
   private lastError?: string;
+  private stopMeasuring?: () => Promise<void>;
 
   constructor(
     private readonly db: DataSource,
     private readonly kafka: Kafka,
     config: AppConfig,
+    private readonly metrics: WorkerMetrics,
   ) {
     this.settings = config.feedRelay;
     this.topics = new FeedTopics(kafka, this.settings);
@@ -81,12 +85,19 @@ export class FeedRelay implements OnApplicationBootstrap, OnModuleDestroy {
     );
     this.running = true;
     this.loop = this.run();
+    this.stopMeasuring = every(LAG_INTERVAL_MS, async () => {
+      const status = await this.status();
+      this.metrics.relayLag.set(status.behind);
+      this.metrics.relayOldestWaiting.set(status.oldestWaitingSeconds);
+      this.metrics.relayFailedAttempts.set(status.failedAttempts);
+    });
   }
 
   /** Before the database closes: a batch in flight is left unacknowledged and sent again on the next start. */
   async onModuleDestroy(): Promise<void> {
     this.running = false;
     this.wake?.();
+    await this.stopMeasuring?.();
     let timer: NodeJS.Timeout | undefined;
     await Promise.race([this.loop, new Promise((resolve) => (timer = setTimeout(resolve, STOP_GRACE_MS)))]);
     clearTimeout(timer);

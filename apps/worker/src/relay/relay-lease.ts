@@ -41,12 +41,16 @@ export class RelayLease {
   }
 
   private async connect(): Promise<Client> {
-    const client = new Client({ connectionString: this.databaseUrl });
+    const client = new Client({ connectionString: this.databaseUrl, keepAlive: true });
     client.on('notification', this.onNewEntries);
-    client.on('error', () => {
+    // A session that ends took the lock with it. 'end' also covers a connection that died during a query,
+    // which pg reports to the query only, not as an 'error' event.
+    const ended = () => {
       if (this.client === client) this.lost();
       void client.end().catch(() => undefined);
-    });
+    };
+    client.on('error', ended);
+    client.on('end', ended);
     try {
       await client.connect();
       await client.query(`LISTEN ${FEED_CHANNEL}`);

@@ -5,6 +5,10 @@ import { StoredEvent } from './event-envelope.js';
 import { EVENTS_CHANNEL } from './events-channel.js';
 
 const MIN_RETRY_MS = 10;
+/** After a failed batch (e.g. Postgres restarting) the loop retries from this wait, doubling ... */
+const MIN_ERROR_BACKOFF_MS = 100;
+/** ... up to this one, so a long outage costs a log line every few seconds, not a busy loop. */
+const MAX_ERROR_BACKOFF_MS = 5_000;
 
 export interface SubscriptionOptions {
   /** Names the checkpoint; two processes with the same name share (and serialise on) it. */
@@ -13,7 +17,8 @@ export interface SubscriptionOptions {
   /** The safety net when a notification is lost; LISTEN/NOTIFY wakes the subscription at once. */
   pollIntervalMs: number;
   databaseUrl: string;
-  onError?: (error: Error) => void;
+  /** A failed batch (rolled back) or a lost listener connection; `retryInMs` when the loop will try again. */
+  onError?: (error: Error, retryInMs?: number) => void;
 }
 
 /** Processes a batch inside the transaction that also moves the checkpoint: done once, or not at all. */
@@ -24,6 +29,20 @@ export interface SubscriptionProgress {
   handled: number;
   /** Events committed past the checkpoint and not yet handled (held back by an open transaction, or in flight). */
   behind: number;
+}
+
+/** How far behind the subscription is, and why: what its metrics report. */
+export interface SubscriptionLag {
+  /** Events committed past the checkpoint and not yet handled. */
+  behind: number;
+  /** Of those, the ones beyond the horizon: committed, but waiting for an older transaction to end. */
+  heldBack: number;
+  /**
+   * While events are held back: for how long the transaction holding the horizon has been open (from
+   * pg_stat_activity when the role may see it, else since this process first saw the horizon stuck there);
+   * 0 when nothing is held back.
+   */
+  horizonHeldSeconds: number;
 }
 
 /**
@@ -40,10 +59,15 @@ export class GapSafeSubscription {
   private running = false;
   private loop?: Promise<void>;
   private wake?: () => void;
+  /** A notification came since the last batch began: its events may be newer than that batch's snapshot. */
+  private notified = false;
   private listener?: Client;
+  private listening = false;
   private handled = 0;
   private heldBack = false;
   private retryDelayMs = MIN_RETRY_MS;
+  private errorDelayMs = MIN_ERROR_BACKOFF_MS;
+  private stuckHorizon?: { horizon: string; since: number };
 
   constructor(
     private readonly dataSource: DataSource,
@@ -62,13 +86,15 @@ export class GapSafeSubscription {
     this.running = false;
     this.wake?.();
     await this.loop;
-    await this.listener?.end().catch(() => undefined);
+    const listener = this.listener;
     this.listener = undefined;
+    await listener?.end().catch(() => undefined);
   }
 
   /** Handles at most one batch; returns how many events it handled. */
   async processBatch(handler: BatchHandler): Promise<number> {
     const { name, batchSize } = this.options;
+    this.notified = false; // before the snapshot: what is notified from here on, the next batch reads
     await this.dataSource.query(
       `INSERT INTO subscription_checkpoints (subscription) VALUES ($1) ON CONFLICT (subscription) DO NOTHING`,
       [name],
@@ -122,13 +148,46 @@ export class GapSafeSubscription {
     return { handled: this.handled, behind };
   }
 
+  /** How many events wait, how many of them an open transaction holds back, and for how long it has. */
+  async lag(): Promise<SubscriptionLag> {
+    const [row]: { behind: number; held_back: number; horizon: string; holder_seconds: number | null }[] =
+      await this.dataSource.query(
+        `WITH h AS (SELECT pg_snapshot_xmin(pg_current_snapshot()) AS horizon)
+         SELECT
+           (SELECT count(*)::int FROM events e, subscription_checkpoints c
+             WHERE c.subscription = $1 AND (e.transaction_id, e.position) > (c.transaction_id, c.position)) AS behind,
+           (SELECT count(*)::int FROM events e, subscription_checkpoints c, h
+             WHERE c.subscription = $1 AND (e.transaction_id, e.position) > (c.transaction_id, c.position)
+               AND e.transaction_id >= h.horizon) AS held_back,
+           h.horizon::text AS horizon,
+           (SELECT extract(epoch FROM clock_timestamp() - min(a.xact_start))::float FROM pg_stat_activity a
+             WHERE a.backend_xid = xid(h.horizon)) AS holder_seconds
+         FROM h`,
+        [this.options.name],
+      );
+    if (row.held_back === 0) {
+      this.stuckHorizon = undefined;
+      return { behind: row.behind, heldBack: 0, horizonHeldSeconds: 0 };
+    }
+    if (this.stuckHorizon?.horizon !== row.horizon)
+      this.stuckHorizon = { horizon: row.horizon, since: Date.now() };
+    const seen = (Date.now() - this.stuckHorizon.since) / 1000;
+    return { behind: row.behind, heldBack: row.held_back, horizonHeldSeconds: row.holder_seconds ?? seen };
+  }
+
   private async run(handler: BatchHandler): Promise<void> {
     while (this.running) {
-      let handled = 0;
+      let handled: number;
       try {
         handled = await this.processBatch(handler);
+        this.errorDelayMs = MIN_ERROR_BACKOFF_MS;
       } catch (error) {
-        this.options.onError?.(error as Error);
+        // The batch's transaction rolled back: nothing half-done remains. Back off and try again.
+        if (!this.running) break;
+        this.options.onError?.(error as Error, this.errorDelayMs);
+        await this.sleep(this.errorDelayMs);
+        this.errorDelayMs = Math.min(this.errorDelayMs * 2, MAX_ERROR_BACKOFF_MS);
+        continue;
       }
       if (handled > 0) this.retryDelayMs = MIN_RETRY_MS;
       if (handled === this.options.batchSize) continue;
@@ -141,7 +200,15 @@ export class GapSafeSubscription {
     }
   }
 
+  /** Wakes the loop now, or, while a batch runs, makes its next sleep return at once. */
+  private notify(): void {
+    this.notified = true;
+    this.wake?.();
+  }
+
   private sleep(ms: number): Promise<void> {
+    // A notification during the batch that just came back empty must not wait out a whole poll interval.
+    if (this.notified) return Promise.resolve();
     return new Promise((resolve) => {
       const timer = setTimeout(done, ms);
       function done() {
@@ -152,25 +219,46 @@ export class GapSafeSubscription {
     });
   }
 
+  /**
+   * Keeps one connection LISTENing while running. Losing it (an error, or the server ending the session,
+   * e.g. on a restart) loses no events, only the wake-ups: the poll goes on, and the new connection wakes
+   * the loop once it is back.
+   */
   private async listen(): Promise<void> {
-    while (this.running && !this.listener) {
-      const client = new Client({ connectionString: this.options.databaseUrl });
-      try {
-        client.on('notification', () => this.wake?.());
-        client.on('error', (error) => {
-          this.options.onError?.(error);
+    if (this.listening) return;
+    this.listening = true;
+    let retryMs = MIN_ERROR_BACKOFF_MS;
+    try {
+      while (this.running && !this.listener) {
+        const client = new Client({ connectionString: this.options.databaseUrl, keepAlive: true });
+        const lost = (error?: Error) => {
+          if (this.listener !== client) return;
           this.listener = undefined;
-          void this.listen();
-        });
-        await client.connect();
-        await client.query(`LISTEN ${EVENTS_CHANNEL}`);
-        this.listener = client;
-        this.wake?.(); // anything appended while we were not listening
-      } catch (error) {
-        this.options.onError?.(error as Error);
-        await client.end().catch(() => undefined);
-        await new Promise((resolve) => setTimeout(resolve, this.options.pollIntervalMs));
+          if (error) this.options.onError?.(error);
+          void client.end().catch(() => undefined);
+          if (this.running) void this.listen();
+        };
+        client.on('notification', () => this.notify());
+        client.on('error', (error) => lost(error));
+        client.on('end', () => lost());
+        try {
+          await client.connect();
+          await client.query(`LISTEN ${EVENTS_CHANNEL}`);
+          if (!this.running) {
+            await client.end().catch(() => undefined);
+            return;
+          }
+          this.listener = client;
+          this.notify(); // anything appended while we were not listening
+        } catch (error) {
+          this.options.onError?.(error as Error, retryMs);
+          await client.end().catch(() => undefined);
+          await new Promise((resolve) => setTimeout(resolve, retryMs));
+          retryMs = Math.min(retryMs * 2, Math.max(this.options.pollIntervalMs, MAX_ERROR_BACKOFF_MS));
+        }
       }
+    } finally {
+      this.listening = false;
     }
   }
 }

@@ -1,6 +1,7 @@
 import { DataSource, EntityManager } from 'typeorm';
 import type { PoolClient } from 'pg';
 import { AppConfig } from '../config/app-config.js';
+import { POOL_RESILIENCE } from './data-source-options.js';
 
 /** Whose rows a read may see: row-level security reads these settings, not the query's WHERE clause. */
 export interface ReadScope {
@@ -22,6 +23,7 @@ export class ReadDatabase {
       url: config.readDatabaseUrl,
       applicationName: `keten-${config.kafkaClientId}-reader`,
       poolSize,
+      ...POOL_RESILIENCE,
       synchronize: false,
       entities: [],
     });
@@ -31,6 +33,11 @@ export class ReadDatabase {
   async read<T>(scope: ReadScope, work: (db: EntityManager) => Promise<T>): Promise<T> {
     const runner = this.dataSource.createQueryRunner();
     const client = (await runner.connect()) as PoolClient;
+    // If the server ends the session between two queries (a restart), TypeORM releases the runner and the
+    // next query fails with "already released": answer with what really happened, the lost connection.
+    let lost: Error | undefined;
+    const onError = (error: Error) => (lost ??= error);
+    client.on('error', onError);
     try {
       // Opening the transaction and scoping it is one round trip, not three: reads are most of the traffic.
       // Several statements in one query string take no parameters, so the values go in as escaped literals.
@@ -46,7 +53,10 @@ export class ReadDatabase {
         await client.query('ROLLBACK').catch(() => undefined);
         throw error;
       }
+    } catch (error) {
+      throw lost ?? error;
     } finally {
+      client.removeListener('error', onError);
       await runner.release();
     }
   }
