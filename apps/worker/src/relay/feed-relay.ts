@@ -2,7 +2,7 @@ import { Injectable, Logger, OnApplicationBootstrap, OnModuleDestroy } from '@ne
 import { Kafka, Message, Partitioners, Producer } from 'kafkajs';
 import { DataSource } from 'typeorm';
 import { DataCategory } from '#domain';
-import { feedCloudEvent, feedRecord } from '#events';
+import { feedCloudEvent, feedRecord, WakeSignal } from '#events';
 import { AppConfig, FeedRelaySettings } from '#platform';
 import { every, WorkerMetrics } from '../metrics/worker-metrics.js';
 import { FeedTopics } from './feed-topics.js';
@@ -59,8 +59,7 @@ export class FeedRelay implements OnApplicationBootstrap, OnModuleDestroy {
   private producer?: Producer;
   private running = false;
   private loop?: Promise<void>;
-  private wake?: () => void;
-  private idle = false;
+  private readonly signal = new WakeSignal();
   private failures = 0;
   private lastError?: string;
   private stopMeasuring?: () => Promise<void>;
@@ -73,9 +72,7 @@ export class FeedRelay implements OnApplicationBootstrap, OnModuleDestroy {
   ) {
     this.settings = config.feedRelay;
     this.topics = new FeedTopics(kafka, this.settings);
-    this.lease = new RelayLease(RELAY_CHECKPOINT, config.databaseUrl, () => {
-      if (this.idle) this.wake?.();
-    });
+    this.lease = new RelayLease(RELAY_CHECKPOINT, config.databaseUrl, () => this.signal.notify());
   }
 
   async onApplicationBootstrap(): Promise<void> {
@@ -96,7 +93,7 @@ export class FeedRelay implements OnApplicationBootstrap, OnModuleDestroy {
   /** Before the database closes: a batch in flight is left unacknowledged and sent again on the next start. */
   async onModuleDestroy(): Promise<void> {
     this.running = false;
-    this.wake?.();
+    this.signal.interrupt();
     await this.stopMeasuring?.();
     let timer: NodeJS.Timeout | undefined;
     await Promise.race([this.loop, new Promise((resolve) => (timer = setTimeout(resolve, STOP_GRACE_MS)))]);
@@ -108,6 +105,7 @@ export class FeedRelay implements OnApplicationBootstrap, OnModuleDestroy {
   /** Publishes at most one batch and moves the checkpoint past it; returns how many entries it published. */
   async relayBatch(): Promise<number> {
     if (!(await this.lease.acquire())) return 0;
+    this.signal.looking();
     // Sorted by the bigint column: sorting by its text would put 10 before 9.
     const rows: FeedRow[] = await this.db.query(
       `SELECT feed_seq::text AS seq, agency, event_id, activation_id, event_type, schema_version,
@@ -174,7 +172,7 @@ export class FeedRelay implements OnApplicationBootstrap, OnModuleDestroy {
         this.failures = 0;
         this.lastError = undefined;
       }
-      if (relayed < this.settings.batchSize) await this.sleep(this.settings.pollIntervalMs, true);
+      if (relayed < this.settings.batchSize) await this.signal.sleep(this.settings.pollIntervalMs);
     }
   }
 
@@ -191,7 +189,7 @@ export class FeedRelay implements OnApplicationBootstrap, OnModuleDestroy {
       () => 'feed backlog unknown',
     );
     this.logger.warn(`feed relay attempt failed: ${error.message}; ${behind}; next attempt in ${delay} ms`);
-    await this.sleep(delay, false);
+    await this.signal.sleep(delay, { backOff: true });
   }
 
   private toMessage(row: FeedRow): Message {
@@ -235,19 +233,5 @@ export class FeedRelay implements OnApplicationBootstrap, OnModuleDestroy {
     const producer = this.producer;
     this.producer = undefined;
     await producer?.disconnect().catch(() => undefined);
-  }
-
-  /** Waits; `idle` lets a new-feed notification cut the wait short (never during a backoff). */
-  private sleep(ms: number, idle: boolean): Promise<void> {
-    this.idle = idle;
-    return new Promise((resolve) => {
-      const done = () => {
-        clearTimeout(timer);
-        this.idle = false;
-        resolve();
-      };
-      const timer = setTimeout(done, ms);
-      this.wake = done;
-    });
   }
 }

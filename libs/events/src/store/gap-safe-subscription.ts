@@ -3,6 +3,7 @@ import { DataSource, EntityManager } from 'typeorm';
 import { EVENT_COLUMNS, EventStore } from './event-store.js';
 import { StoredEvent } from './event-envelope.js';
 import { EVENTS_CHANNEL } from './events-channel.js';
+import { WakeSignal } from './wake-signal.js';
 
 const MIN_RETRY_MS = 10;
 /** After a failed batch (e.g. Postgres restarting) the loop retries from this wait, doubling ... */
@@ -58,9 +59,7 @@ export interface SubscriptionLag {
 export class GapSafeSubscription {
   private running = false;
   private loop?: Promise<void>;
-  private wake?: () => void;
-  /** A notification came since the last batch began: its events may be newer than that batch's snapshot. */
-  private notified = false;
+  private readonly signal = new WakeSignal();
   private listener?: Client;
   private listening = false;
   private handled = 0;
@@ -84,7 +83,7 @@ export class GapSafeSubscription {
 
   async stop(): Promise<void> {
     this.running = false;
-    this.wake?.();
+    this.signal.interrupt();
     await this.loop;
     const listener = this.listener;
     this.listener = undefined;
@@ -94,7 +93,7 @@ export class GapSafeSubscription {
   /** Handles at most one batch; returns how many events it handled. */
   async processBatch(handler: BatchHandler): Promise<number> {
     const { name, batchSize } = this.options;
-    this.notified = false; // before the snapshot: what is notified from here on, the next batch reads
+    this.signal.looking(); // before the snapshot: what is notified from here on, the next batch reads
     await this.dataSource.query(
       `INSERT INTO subscription_checkpoints (subscription) VALUES ($1) ON CONFLICT (subscription) DO NOTHING`,
       [name],
@@ -185,38 +184,19 @@ export class GapSafeSubscription {
         // The batch's transaction rolled back: nothing half-done remains. Back off and try again.
         if (!this.running) break;
         this.options.onError?.(error as Error, this.errorDelayMs);
-        await this.sleep(this.errorDelayMs);
+        await this.signal.sleep(this.errorDelayMs, { backOff: true });
         this.errorDelayMs = Math.min(this.errorDelayMs * 2, MAX_ERROR_BACKOFF_MS);
         continue;
       }
       if (handled > 0) this.retryDelayMs = MIN_RETRY_MS;
       if (handled === this.options.batchSize) continue;
       if (handled === 0 && this.heldBack) {
-        await this.sleep(this.retryDelayMs);
+        await this.signal.sleep(this.retryDelayMs);
         this.retryDelayMs = Math.min(this.retryDelayMs * 2, this.options.pollIntervalMs);
       } else if (handled === 0) {
-        await this.sleep(this.options.pollIntervalMs);
+        await this.signal.sleep(this.options.pollIntervalMs);
       }
     }
-  }
-
-  /** Wakes the loop now, or, while a batch runs, makes its next sleep return at once. */
-  private notify(): void {
-    this.notified = true;
-    this.wake?.();
-  }
-
-  private sleep(ms: number): Promise<void> {
-    // A notification during the batch that just came back empty must not wait out a whole poll interval.
-    if (this.notified) return Promise.resolve();
-    return new Promise((resolve) => {
-      const timer = setTimeout(done, ms);
-      function done() {
-        clearTimeout(timer);
-        resolve();
-      }
-      this.wake = done;
-    });
   }
 
   /**
@@ -238,7 +218,7 @@ export class GapSafeSubscription {
           void client.end().catch(() => undefined);
           if (this.running) void this.listen();
         };
-        client.on('notification', () => this.notify());
+        client.on('notification', () => this.signal.notify());
         client.on('error', (error) => lost(error));
         client.on('end', () => lost());
         try {
@@ -249,7 +229,7 @@ export class GapSafeSubscription {
             return;
           }
           this.listener = client;
-          this.notify(); // anything appended while we were not listening
+          this.signal.notify(); // anything appended while we were not listening
         } catch (error) {
           this.options.onError?.(error as Error, retryMs);
           await client.end().catch(() => undefined);
