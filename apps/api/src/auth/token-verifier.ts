@@ -7,7 +7,7 @@ import {
   JWTVerifyGetKey,
   jwtVerify,
 } from 'jose';
-import { Actor, AgencyKind, agencyKindOf, parseActor } from '#domain';
+import { Actor, parseActor } from '#domain';
 import { AppConfig } from '#platform';
 import { Injectable } from '@nestjs/common';
 import { VerifiedTokens } from './verified-tokens.cache.js';
@@ -80,23 +80,10 @@ export class TokenVerifier {
     });
     if (!actor.ok)
       throw new AuthenticationError(`The token's claims are not acceptable: ${actor.error.message}`);
-    const mismatch = regionMismatch(actor.value);
-    if (mismatch) throw new AuthenticationError(`The token's claims are not acceptable: ${mismatch}`);
     // jwtVerify checked exp when present; setExpirationTime is how every keten token is signed.
     const expiresAt = typeof payload.exp === 'number' ? new Date(payload.exp * 1000) : undefined;
     return { actor: actor.value, expiresAt };
   }
-}
-
-/**
- * A safety region is one region: a token of its people that names another region would make them that
- * region's coordinators (they may then act on its activations without taking part), which only that
- * region's own identity provider may decide. Other agencies' coordinators name the region they serve.
- */
-function regionMismatch(actor: Actor): string | undefined {
-  if (agencyKindOf(actor.agency) !== AgencyKind.SAFETY_REGION) return undefined;
-  if (actor.region === undefined || actor.region === (actor.agency as string)) return undefined;
-  return `the safety region ${actor.agency} cannot act for region ${actor.region}; its tokens name its own region or none.`;
 }
 
 function readJwks(file: string): JSONWebKeySet {

@@ -3,6 +3,17 @@ import { parseActor, Role } from './actor.value.js';
 import { ValueErrorCode } from './value-error.js';
 
 describe('Actor', () => {
+  it('lets a municipality or national agency name the region it serves', () => {
+    expect(
+      parseActor({ userId: 'u-3', agency: 'GM0599', role: 'COORDINATOR', region: 'VR17' }),
+    ).toMatchObject({
+      ok: true,
+    });
+    expect(parseActor({ userId: 'u-4', agency: 'NLA', role: 'COORDINATOR', region: 'VR09' })).toMatchObject({
+      ok: true,
+    });
+  });
+
   it('reads the claims of a token', () => {
     expect(parseActor({ userId: 'u-1', agency: 'vr17', role: 'COORDINATOR', region: 'VR17' })).toEqual({
       ok: true,
@@ -20,6 +31,10 @@ describe('Actor', () => {
     [{ userId: 'u-1', agency: 'NLA', role: 'ADMIN' }, ValueErrorCode.INVALID_ROLE],
     [
       { userId: 'u-1', agency: 'NLA', role: 'INSPECTOR', region: 'VR99' },
+      ValueErrorCode.INVALID_SAFETY_REGION,
+    ],
+    [
+      { userId: 'u-1', agency: 'VR17', role: 'COORDINATOR', region: 'VR09' },
       ValueErrorCode.INVALID_SAFETY_REGION,
     ],
   ])('refuses %j', (claims, code) => {

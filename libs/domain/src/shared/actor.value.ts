@@ -1,4 +1,4 @@
-import { AgencyCode, parseAgencyCode } from './agency-code.value.js';
+import { AgencyCode, AgencyKind, agencyKindOf, parseAgencyCode } from './agency-code.value.js';
 import { parseSafetyRegion, SafetyRegion } from './safety-region.value.js';
 import { describeInput, invalid, Parsed, valid, ValueErrorCode } from './value-error.js';
 
@@ -52,5 +52,13 @@ export function parseActor(claims: ActorClaims): Parsed<Actor> {
   }
   const region = parseSafetyRegion(claims.region);
   if (!region.ok) return region;
+  // A safety region is one region: naming another would make its people that region's coordinators.
+  if (agencyKindOf(agency.value) === AgencyKind.SAFETY_REGION && (region.value as string) !== agency.value) {
+    return invalid(
+      ValueErrorCode.INVALID_SAFETY_REGION,
+      claims.region,
+      `the safety region ${agency.value} cannot act for region ${region.value}; its tokens name its own region or none.`,
+    );
+  }
   return valid({ userId: claims.userId, agency: agency.value, role: claims.role, region: region.value });
 }
