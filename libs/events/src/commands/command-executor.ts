@@ -30,6 +30,11 @@ export class CommandRejectedError<Err> extends Error {
 
 /** Without an expected version the caller claimed no state, so a lost race is decided again on the new state. */
 const MAX_ATTEMPTS = 5;
+/**
+ * Racers that retry at once collide again: each retry waits a random time below this, doubled per
+ * attempt (10, 20, 40, 80 ms), so they spread out.
+ */
+const RETRY_JITTER_MS = 10;
 
 /**
  * The one path from a command to the event store, for every kind of stream: load the stream, fold it,
@@ -83,7 +88,11 @@ export class CommandExecutor {
         );
       } catch (error) {
         if (error instanceof StreamVersionConflictError && options.expectedVersion === undefined) {
-          if (attempt < MAX_ATTEMPTS) continue;
+          if (attempt < MAX_ATTEMPTS) {
+            const jitter = Math.random() * RETRY_JITTER_MS * 2 ** (attempt - 1);
+            await new Promise((resolve) => setTimeout(resolve, jitter));
+            continue;
+          }
         }
         throw error;
       }
