@@ -1,11 +1,11 @@
-import { INestApplication } from '@nestjs/common';
-import { NestFactory } from '@nestjs/core';
+import { ChildProcess, spawn } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
+import { join } from 'node:path';
 import { Kafka, logLevel } from 'kafkajs';
 import { DataSource } from 'typeorm';
 import { activationStreamId, catalogueEntry, EventStore, NewEvent, SubscriptionCheckpoint } from '#events';
 import { READ_MODEL_SUBSCRIPTION } from '#read-models';
-import { WorkerModule } from '../../apps/worker/src/worker.module.js';
+import { REPO_ROOT } from '../../deploy/demo/demo-loader.js';
 import { FeedTopics } from '../../apps/worker/src/relay/feed-topics.js';
 import { generateActivations, GeneratedActivation } from '../generator/activation-generator.js';
 import { loadDemoAgreements } from '../generator/bulk-load.js';
@@ -23,12 +23,15 @@ export interface LagResult {
 
 const TOPIC_PREFIX = 'bench.feed.';
 const WRITERS = 16;
+/** Each rate first runs this long unmeasured, so the figures are of the steady state, not of the ramp-up. */
+const STEADY_AFTER_MS = 5_000;
 
 /**
  * Commit → visible, at a sustained append rate from concurrent writers (each activation's events in
  * order), measured two ways at once: in the read models (one poller follows the projector's checkpoint)
  * and at the end of the feed pipeline (projector → rm_feed → relay → Kafka → a consumer of every agency
- * topic). The worker runs in this process, with its relay publishing to bench-only topics.
+ * topic). The worker runs as its own process (as in production: the writers and consumers of this
+ * one must not slow its event loop), with its relay publishing to bench-only topics.
  */
 export async function benchLag(
   db: DataSource,
@@ -73,8 +76,7 @@ export async function benchLag(
   });
   await joined;
 
-  const worker: INestApplication = await NestFactory.create(WorkerModule, { logger: ['error'] });
-  await worker.listen(0, '127.0.0.1');
+  const worker = await startWorkerProcess();
   const projected = new CheckpointFollower(db);
   const store = new EventStore(db);
   const results: LagResult[] = [];
@@ -82,7 +84,11 @@ export async function benchLag(
     await warmUp(db, store, projected, consumed);
     for (const [round, rate] of rates.entries()) {
       const activations = [
-        ...generateActivations(Math.ceil((rate * seconds) / 8) + WRITERS, 900 + round, `lag${round}`),
+        ...generateActivations(
+          Math.ceil((rate * (seconds + STEADY_AFTER_MS / 1000)) / 8) + WRITERS,
+          900 + round,
+          `lag${round}`,
+        ),
       ];
       const readModel = new LatencyStats();
       const overKafka = new LatencyStats();
@@ -95,7 +101,7 @@ export async function benchLag(
         for (let a = lane; a < activations.length; a += WRITERS) {
           for (const [index, item] of activations[a].events.entries()) {
             const due = started + (slot++ * 1000) / rate;
-            if (due - started > seconds * 1000) return;
+            if (due - started > STEADY_AFTER_MS + seconds * 1000) return;
             await sleep(due - performance.now());
             const event = newEvent(item);
             const result = await store.append(activationStreamId(activations[a].activationId), index, [
@@ -103,7 +109,7 @@ export async function benchLag(
             ]);
             const committed = performance.now();
             sent += 1;
-            if (!result.checkpoint) continue;
+            if (!result.checkpoint || committed - started < STEADY_AFTER_MS) continue;
             projected.track(result.checkpoint).then((at) => readModel.add(at - committed));
             consumed.track(event.eventId).then((at) => overKafka.add(at - committed));
           }
@@ -130,7 +136,7 @@ export async function benchLag(
     }
   } finally {
     projected.stop();
-    await worker.close();
+    await stopProcess(worker);
     await consumer.disconnect();
   }
   return results;
@@ -189,6 +195,34 @@ const summary = (stats: LatencyStats) => ({
   p99: stats.percentile(99),
   samples: stats.count,
 });
+
+/** The built worker (dist/apps/worker/src/main.js) with this process's environment; resolves once it is live. */
+async function startWorkerProcess(): Promise<ChildProcess> {
+  const child = spawn(process.execPath, [join(REPO_ROOT, 'dist/apps/worker/src/main.js')], {
+    cwd: REPO_ROOT,
+    env: process.env,
+    stdio: ['ignore', 'ignore', 'inherit'],
+  });
+  const deadline = Date.now() + 60_000;
+  for (;;) {
+    if (child.exitCode !== null) throw new Error(`the worker exited at start with ${child.exitCode}`);
+    const live = await fetch(`http://127.0.0.1:${process.env.WORKER_PORT}/health/live`).then(
+      (response) => response.ok,
+      () => false,
+    );
+    if (live) return child;
+    if (Date.now() > deadline) throw new Error('the worker did not start within 60 s');
+    await sleep(200);
+  }
+}
+
+async function stopProcess(child: ChildProcess): Promise<void> {
+  if (child.exitCode !== null) return;
+  const exited = new Promise((resolve) => child.once('exit', resolve));
+  child.kill('SIGTERM');
+  await Promise.race([exited, sleep(15_000)]);
+  if (child.exitCode === null) child.kill('SIGKILL');
+}
 
 const sleep = (ms: number) =>
   ms > 0 ? new Promise((resolve) => setTimeout(resolve, ms)) : Promise.resolve();

@@ -60,32 +60,46 @@ export async function benchQueries(
     const body = (await response.json()) as { errors?: { message: string }[] };
     if (body.errors) throw new Error(body.errors[0].message);
   };
-  const measure = async (query: string, path: QueryResult['path'], task: (i: number) => Promise<void>) => {
-    const { stats, perSecond } = await runConcurrently(clients, requests, async (_w, i) => {
+  const measure = async (
+    query: string,
+    path: QueryResult['path'],
+    task: (i: number) => Promise<void>,
+    concurrency = clients,
+  ) => {
+    const { stats, perSecond } = await runConcurrently(concurrency, requests, async (_w, i) => {
       await task(i);
       return 1;
     });
-    results.push({ query, path, clients, p50: stats.percentile(50), p95: stats.percentile(95), perSecond });
+    results.push({
+      query,
+      path,
+      clients: concurrency,
+      p50: stats.percentile(50),
+      p95: stats.percentile(95),
+      perSecond,
+    });
     process.stderr.write(
-      `[bench] ${query.padEnd(9)} ${path.padEnd(7)} p50=${stats.percentile(50).toFixed(1)}ms p95=${stats.percentile(95).toFixed(1)}ms\n`,
+      `[bench] ${query.padEnd(9)} ${path.padEnd(7)} clients=${concurrency} p50=${stats.percentile(50).toFixed(1)}ms p95=${stats.percentile(95).toFixed(1)}ms\n`,
+    );
+  };
+  const timelineViaApi = (i: number) =>
+    gql(
+      `query($id: ID!) { timeline(activationId: $id, first: 50) { edges { node { type payload withheld } } } }`,
+      { id: ids[i % ids.length] },
+    );
+  const timelineViaSql = async (i: number) => {
+    await db.query(
+      `SELECT stream_version, event_type, payload, withheld FROM rm_timeline
+       WHERE agency = 'NLA' AND activation_id = $1 ORDER BY stream_version LIMIT 51`,
+      [ids[i % ids.length]],
     );
   };
   try {
-    await measure('timeline', 'api', (i) =>
-      gql(
-        `query($id: ID!) { timeline(activationId: $id, first: 50) { edges { node { type payload withheld } } } }`,
-        {
-          id: ids[i % ids.length],
-        },
-      ),
-    );
-    await measure('timeline', 'raw-sql', async (i) => {
-      await db.query(
-        `SELECT stream_version, event_type, payload, withheld FROM rm_timeline
-         WHERE agency = 'NLA' AND activation_id = $1 ORDER BY stream_version LIMIT 51`,
-        [ids[i % ids.length]],
-      );
-    });
+    // One client first: the time a single request takes, before queueing behind others on these cores.
+    await measure('timeline', 'api', timelineViaApi, 1);
+    await measure('timeline', 'raw-sql', timelineViaSql, 1);
+    await measure('timeline', 'api', timelineViaApi);
+    await measure('timeline', 'raw-sql', timelineViaSql);
     await measure('list', 'api', () =>
       gql(
         `{ activations(first: 20, filter: { region: "VR17" }) { edges { node { id status kind themes } } } }`,

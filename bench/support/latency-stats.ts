@@ -17,11 +17,15 @@ export class LatencyStats {
   }
 }
 
-/** Runs `task` from `workers` concurrent loops until `total` tasks ran; returns events/s and latencies. */
+/**
+ * Runs `task` from `workers` concurrent loops until `total` tasks ran (or, with `untilMs`, until that
+ * much time has passed: no task starts after it); returns events/s and latencies.
+ */
 export async function runConcurrently(
   workers: number,
   total: number,
   task: (worker: number, index: number) => Promise<number>,
+  { untilMs = Infinity }: { untilMs?: number } = {},
 ): Promise<{ perSecond: number; stats: LatencyStats; units: number; seconds: number }> {
   const stats = new LatencyStats();
   let next = 0;
@@ -29,7 +33,7 @@ export async function runConcurrently(
   const started = performance.now();
   await Promise.all(
     Array.from({ length: workers }, async (_, worker) => {
-      while (next < total) {
+      while (next < total && performance.now() - started < untilMs) {
         const index = next++;
         const t0 = performance.now();
         // Not `units += await …`: that reads `units` before the await and loses other workers' counts.
