@@ -3,6 +3,7 @@ import { IdleTransactionTimeout1795400000001 } from './1795400000001-idle-transa
 import { ReadModels1795400000002 } from './1795400000002-read-models.migration.js';
 import { ReadPolicies1795400000003 } from './1795400000003-read-policies.migration.js';
 import { AgencyFeeds1795400000004 } from './1795400000004-agency-feeds.migration.js';
+import { ReprojectOutcome1795400000005 } from './1795400000005-reproject-outcome.migration.js';
 
 /**
  * Every schema migration of the platform, oldest first. One database, one ordered history:
@@ -14,4 +15,5 @@ export const migrations: Function[] = [
   ReadModels1795400000002,
   ReadPolicies1795400000003,
   AgencyFeeds1795400000004,
+  ReprojectOutcome1795400000005,
 ];
