@@ -14,7 +14,7 @@ import { deleteTopics, testKafka, uniqueTopicPrefix } from '../integration/relay
 import { IsolatedDatabase } from '../support/isolated-database.js';
 import { TEST_KAFKA_BROKERS } from '../support/test-env.js';
 import { expectReadModelsAndFeedsComplete } from './support/entitlements.js';
-import { KetenProcess, waitUntil } from './support/processes.js';
+import { KetenProcess, waitUntil } from '../support/processes.js';
 import { everythingCaughtUp } from './support/subscriptions.js';
 
 const CLIENTS = 50;

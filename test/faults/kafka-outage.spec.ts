@@ -16,7 +16,7 @@ import { IsolatedDatabase } from '../support/isolated-database.js';
 import { PrivateKafkaBroker } from '../support/kafka-broker.js';
 import { expectReadModelsAndFeedsComplete } from './support/entitlements.js';
 import { writeActivations } from './support/event-writer.js';
-import { KetenProcess, pause, scrapeMetrics, waitUntil } from './support/processes.js';
+import { KetenProcess, pause, scrapeMetrics, waitUntil } from '../support/processes.js';
 import { everythingCaughtUp } from './support/subscriptions.js';
 
 const OUTAGE_MS = 30_000;

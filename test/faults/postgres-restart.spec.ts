@@ -15,7 +15,7 @@ import { PrivatePostgres } from '../support/private-postgres.js';
 import { TEST_KAFKA_BROKERS, testEnvironment } from '../support/test-env.js';
 import { expectReadModelsAndFeedsComplete } from './support/entitlements.js';
 import { writeActivations } from './support/event-writer.js';
-import { freePort, KetenProcess, pause, waitUntil } from './support/processes.js';
+import { freePort, KetenProcess, pause, waitUntil } from '../support/processes.js';
 import { checkpointOf, everythingCaughtUp } from './support/subscriptions.js';
 
 type Phase = 'up' | 'stopping' | 'down' | 'starting' | 'recovered';

@@ -8,7 +8,7 @@ import { PrivatePostgres } from '../support/private-postgres.js';
 import { TEST_KAFKA_BROKERS, testEnvironment } from '../support/test-env.js';
 import { expectReadModelsAndFeedsComplete } from './support/entitlements.js';
 import { writeActivations } from './support/event-writer.js';
-import { freePort, KetenProcess, scrapeMetrics, waitUntil } from './support/processes.js';
+import { freePort, KetenProcess, scrapeMetrics, waitUntil } from '../support/processes.js';
 import { everythingCaughtUp } from './support/subscriptions.js';
 
 const SUBSCRIPTIONS = [READ_MODEL_SUBSCRIPTION, FEED_SUBSCRIPTION];

@@ -11,7 +11,7 @@ import { IsolatedDatabase } from '../support/isolated-database.js';
 import { TEST_KAFKA_BROKERS } from '../support/test-env.js';
 import { expectReadModelsAndFeedsComplete } from './support/entitlements.js';
 import { WriteProgress, writeActivations } from './support/event-writer.js';
-import { KetenProcess, pause, waitUntil } from './support/processes.js';
+import { KetenProcess, pause, waitUntil } from '../support/processes.js';
 import { checkpointOf, everythingCaughtUp, relayCheckpoint } from './support/subscriptions.js';
 
 const EVENTS = 10_000;

@@ -1,13 +1,12 @@
-import { ChildProcess, execFileSync, spawn } from 'node:child_process';
+import { ChildProcess, spawn } from 'node:child_process';
 import { once } from 'node:events';
-import { readdirSync, statSync } from 'node:fs';
-import { createServer } from 'node:net';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { Kafka } from 'kafkajs';
 import { DataSource } from 'typeorm';
 import { generateActivations } from '../../../bench/generator/activation-generator.js';
 import { bulkLoad, loadDemoAgreements } from '../../../bench/generator/bulk-load.js';
 import { IsolatedDatabase } from '../../support/isolated-database.js';
+import { ensureBuilt, freePort, ROOT, waitUntil } from '../../support/processes.js';
 import { TEST_KAFKA_BROKERS } from '../../support/test-env.js';
 import {
   deleteTopics,
@@ -16,45 +15,10 @@ import {
   relayCaughtUp,
   testKafka,
   uniqueTopicPrefix,
-  waitUntil,
 } from '../../integration/relay/feed-topics.fixture.js';
 
-const ROOT = resolve(import.meta.dirname, '../../..');
 const WORKER = join(ROOT, 'dist/apps/worker/src/main.js');
 const BATCH_SIZE = 100;
-
-/** The built worker must include the current sources: rebuilt here when a source is newer than the build. */
-function ensureBuilt(): void {
-  const newest = (dir: string): number =>
-    Math.max(
-      0,
-      ...readdirSync(dir, { withFileTypes: true }).map((entry) => {
-        const path = join(dir, entry.name);
-        if (entry.isDirectory()) return newest(path);
-        return entry.name.endsWith('.ts') && !entry.name.endsWith('.spec.ts') ? statSync(path).mtimeMs : 0;
-      }),
-    );
-  const built = (() => {
-    try {
-      return statSync(WORKER).mtimeMs;
-    } catch {
-      return 0;
-    }
-  })();
-  if (Math.max(newest(join(ROOT, 'apps/worker')), newest(join(ROOT, 'libs'))) > built) {
-    execFileSync('npm', ['run', '-s', 'build'], { cwd: ROOT, stdio: 'inherit', timeout: 300_000 });
-  }
-}
-
-function freePort(): Promise<number> {
-  return new Promise((resolvePort, reject) => {
-    const server = createServer().listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => resolvePort(port));
-    });
-    server.on('error', reject);
-  });
-}
 
 /**
  * The relay as it runs in production, the built worker in a process of its own, killed with SIGKILL while
@@ -79,7 +43,7 @@ describe('the relay after a crash', () => {
   };
 
   beforeAll(async () => {
-    ensureBuilt();
+    await ensureBuilt();
     db = await database.create();
     kafka = testKafka(TEST_KAFKA_BROKERS);
     await loadDemoAgreements(db);

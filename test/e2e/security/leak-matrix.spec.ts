@@ -13,8 +13,8 @@ import {
   testKafka,
   topicExists,
   uniqueTopicPrefix,
-  waitUntil,
 } from '../../integration/relay/feed-topics.fixture.js';
+import { waitUntil } from '../../support/processes.js';
 import { ActivationMutation, send } from '../activations/activation-mutations.fixture.js';
 import {
   DEMO_GRANTS,

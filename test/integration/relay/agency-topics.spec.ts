@@ -21,8 +21,8 @@ import {
   testKafka,
   topicExists,
   uniqueTopicPrefix,
-  waitUntil,
 } from './feed-topics.fixture.js';
+import { waitUntil } from '../../support/processes.js';
 
 /** Every agency the demo agreements name (DESIGN §4). */
 const DEMO_AGENCIES = ['NLA', 'GM0599', 'GM0344', 'VR17', 'VR09', 'UWV', 'SVB', 'BD'];

@@ -16,8 +16,8 @@ import {
   relayStatus,
   testKafka,
   uniqueTopicPrefix,
-  waitUntil,
 } from './feed-topics.fixture.js';
+import { waitUntil } from '../../support/processes.js';
 
 const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 

@@ -207,15 +207,3 @@ export async function relayCaughtUp(db: DataSource): Promise<boolean> {
   );
   return done;
 }
-
-export async function waitUntil(
-  condition: () => Promise<boolean>,
-  timeoutMs: number,
-  what: string,
-): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!(await condition())) {
-    if (Date.now() > deadline) throw new Error(`timed out after ${timeoutMs} ms waiting until ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-}

@@ -13,20 +13,20 @@ import {
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { testEnvironment } from '../../support/test-env.js';
-import { testTokenIssuer } from '../../support/test-tokens.js';
+import { testEnvironment } from './test-env.js';
+import { testTokenIssuer } from './test-tokens.js';
 
-export const ROOT = resolve(import.meta.dirname, '../../..');
+export const ROOT = resolve(import.meta.dirname, '../..');
 const ENTRY = {
   api: join(ROOT, 'dist/apps/api/src/main.js'),
   worker: join(ROOT, 'dist/apps/worker/src/main.js'),
 } as const;
-const BUILD_LOCK = join(ROOT, '.run/faults-build.lock');
+const BUILD_LOCK = join(ROOT, '.run/test-build.lock');
 
 export const pause = (ms: number) => new Promise((resolvePause) => setTimeout(resolvePause, ms));
 
 /**
- * The fault suites run the built processes, which must include the current sources: rebuilt here when a
+ * Tests that run the built processes need them to include the current sources: rebuilt here when a
  * source is newer than the build (one test file at a time builds; the others wait for it).
  */
 export async function ensureBuilt(): Promise<void> {
