@@ -13,20 +13,34 @@ export interface WriteProgress {
 /**
  * Writes generated activation histories (decided by the real decider) through the event store's append,
  * one command's event per append with its expected version and a command id, from `writers` concurrent
- * writers: the production write path, at full speed. Until at least `events` events are written.
+ * writers: the production write path, at full speed. Until at least `events` events are written (and, with
+ * `until`, for as long as it says to go on).
  * An append that fails is retried with the same command id, so a retry after a lost connection appends
  * nothing twice.
  */
 export async function writeActivations(
   db: DataSource,
-  { events, seed, prefix, writers = 6 }: { events: number; seed: number; prefix: string; writers?: number },
+  {
+    events,
+    seed,
+    prefix,
+    writers = 6,
+    until,
+  }: {
+    events: number;
+    seed: number;
+    prefix: string;
+    writers?: number;
+    /** Keeps writing past `events` until this says enough, so faults injected meanwhile always meet writes. */
+    until?: () => boolean;
+  },
   progress: WriteProgress = { written: 0, retries: 0 },
 ): Promise<WriteProgress> {
   const store = new EventStore(db, catalogueUpcasting);
   const activations = generateActivations(Number.MAX_SAFE_INTEGER, seed, prefix);
   let planned = 0;
   const next = () => {
-    if (planned >= events) return undefined;
+    if (planned >= events && (until === undefined || until())) return undefined;
     const activation = activations.next().value!;
     planned += activation.events.length;
     return activation;
