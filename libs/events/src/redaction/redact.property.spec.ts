@@ -250,7 +250,14 @@ describe('redact, for every event type and every set of categories', () => {
             path: leaf.path,
             shown: true,
           });
-          expect(valueAt(mangled.data, leaf.location)).toBe(leaf.value);
+          // Elements left out of an array move the later ones up, so inside arrays the value must come
+          // from the same schema path, not the same index.
+          if (leaf.location.some((step) => typeof step === 'number')) {
+            const atPath = leavesOf(mangled.data).filter((original) => original.path === leaf.path);
+            expect(atPath.map((original) => original.value)).toContain(leaf.value);
+          } else {
+            expect(valueAt(mangled.data, leaf.location)).toBe(leaf.value);
+          }
         }
       }),
       RUNS,
