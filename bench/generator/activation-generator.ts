@@ -4,7 +4,7 @@ import {
   ActivationKind,
   ActivationTrigger,
   Actor,
-  decideActivation,
+  handleActivationCommand,
   DataCategory,
   evolveActivation,
   initialActivationState,
@@ -74,10 +74,7 @@ function generateOne(random: SeededRandom, activationId: string, startMillis: nu
   const run = (as: Actor, command: Record<string, unknown> & { type: ActivationCommand['type'] }) => {
     clock += random.int(5, 600) * 60_000;
     const now = new Date(clock).toISOString();
-    const decision = decideActivation(
-      { ...command, actor: as, now, activationId } as ActivationCommand,
-      state,
-    );
+    const decision = handleActivationCommand({ ...command, activationId }, state, { actor: as, now });
     if (!decision.ok)
       throw new Error(`generator produced a refused ${command.type}: ${decision.error.message}`);
     for (const event of decision.events) {

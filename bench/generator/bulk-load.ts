@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { DataSource } from 'typeorm';
-import { Actor, AgreementCommand, decideAgreement, initialAgreementState, Role } from '#domain';
+import { Actor, handleAgreementCommand, initialAgreementState, Role } from '#domain';
 import {
   activationStreamId,
   agreementStreamId,
@@ -67,8 +67,8 @@ export async function loadDemoAgreements(db: DataSource, now = new Date().toISOS
   const admin = { userId: 'beleid@nla', agency: 'NLA', role: Role.POLICY_ADMIN } as Actor;
   const rows: Row[] = [];
   for (const step of scenario.steps.filter((s) => s.mutation === 'grantAgreement')) {
-    const command = { type: 'GrantAgreement', ...step.input, actor: admin, now } as AgreementCommand;
-    const decision = decideAgreement(command, initialAgreementState);
+    const command = { type: 'GrantAgreement', ...step.input } as { type: string; agreementId: string };
+    const decision = handleAgreementCommand(command, initialAgreementState, { actor: admin, now });
     if (!decision.ok) throw new Error(`demo agreement refused: ${decision.error.message}`);
     decision.events.forEach((event, index) =>
       rows.push({

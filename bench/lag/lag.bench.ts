@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { Kafka, logLevel } from 'kafkajs';
 import { DataSource } from 'typeorm';
 import { activationStreamId, catalogueEntry, EventStore, NewEvent, SubscriptionCheckpoint } from '#events';
-import { READ_MODEL_SUBSCRIPTION } from '#read-models';
+import { READ_MODELS } from '#read-models';
 import { REPO_ROOT } from '../../deploy/demo/demo-loader.js';
 import { FeedTopics } from '../../apps/worker/src/relay/feed-topics.js';
 import { generateActivations, GeneratedActivation } from '../generator/activation-generator.js';
@@ -168,7 +168,7 @@ async function warmUp(
     const [{ behind }] = await db.query(
       `SELECT count(*)::int AS behind FROM events e, subscription_checkpoints c
        WHERE c.subscription = $1 AND (e.transaction_id, e.position) > (c.transaction_id, c.position)`,
-      [READ_MODEL_SUBSCRIPTION],
+      [READ_MODELS.name],
     );
     process.stderr.write(`[bench] lag: waiting for the worker to catch up (${behind} events behind)\n`);
     await Promise.race([caughtUp, sleep(5000)]);
@@ -261,7 +261,7 @@ class CheckpointFollower {
     const [row] = await this.db.query(
       `SELECT transaction_id::text AS tx, position::text AS position FROM subscription_checkpoints
        WHERE subscription = $1`,
-      [READ_MODEL_SUBSCRIPTION],
+      [READ_MODELS.name],
     );
     const at = performance.now();
     if (row) {

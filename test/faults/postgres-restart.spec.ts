@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import { dataSourceOptions, loadConfig, prepareDatabase } from '#platform';
-import { READ_MODEL_SUBSCRIPTION } from '#read-models';
+import { READ_MODELS } from '#read-models';
 import { loadDemoAgreements } from '../../bench/generator/bulk-load.js';
 import { openPreventiveInput, scenarioTokens } from '../e2e/activations/activation-mutations.fixture.js';
 import {
@@ -132,9 +132,9 @@ describe('a Postgres restart under load', () => {
       }
     });
 
-    const before = await checkpointOf(db, READ_MODEL_SUBSCRIPTION);
+    const before = await checkpointOf(db, READ_MODELS.name);
     await waitUntil(
-      async () => (await checkpointOf(db, READ_MODEL_SUBSCRIPTION)) !== before,
+      async () => (await checkpointOf(db, READ_MODELS.name)) !== before,
       60_000,
       'the worker is projecting the new events',
     );

@@ -1,7 +1,7 @@
 import { Client } from 'pg';
 import { DataSource } from 'typeorm';
 import { dataSourceOptions, loadConfig, prepareDatabase } from '#platform';
-import { FEED_SUBSCRIPTION, READ_MODEL_SUBSCRIPTION } from '#read-models';
+import { AGENCY_FEEDS, READ_MODELS } from '#read-models';
 import { loadDemoAgreements } from '../../bench/generator/bulk-load.js';
 import { deleteTopics, testKafka, uniqueTopicPrefix } from '../integration/relay/feed-topics.fixture.js';
 import { PrivatePostgres } from '../support/private-postgres.js';
@@ -11,7 +11,7 @@ import { writeActivations } from './support/event-writer.js';
 import { freePort, KetenProcess, scrapeMetrics, waitUntil } from '../support/processes.js';
 import { everythingCaughtUp } from './support/subscriptions.js';
 
-const SUBSCRIPTIONS = [READ_MODEL_SUBSCRIPTION, FEED_SUBSCRIPTION];
+const SUBSCRIPTIONS = [READ_MODELS.name, AGENCY_FEEDS.name];
 const gauge = (metrics: Map<string, number>, name: string, subscription: string) =>
   metrics.get(`${name}{subscription="${subscription}"}`);
 
@@ -65,7 +65,7 @@ describe('subscriber lag behind a long open transaction', () => {
     );
     const before = await scrapeMetrics(worker);
     expect(before.get('process_cpu_user_seconds_total')).toBeGreaterThan(0);
-    expect(gauge(before, 'keten_subscription_horizon_held_seconds', READ_MODEL_SUBSCRIPTION)).toBe(0);
+    expect(gauge(before, 'keten_subscription_horizon_held_seconds', READ_MODELS.name)).toBe(0);
     expect(before.get('keten_relay_lag_entries')).toBeDefined();
 
     holder = new Client({ connectionString: postgres.url() });
@@ -91,14 +91,11 @@ describe('subscriber lag behind a long open transaction', () => {
     );
     // Still held: nothing of it reached the read models.
     expect(await everythingCaughtUp(db)).toBe(false);
-    const heldFor = gauge(held!, 'keten_subscription_horizon_held_seconds', READ_MODEL_SUBSCRIPTION)!;
+    const heldFor = gauge(held!, 'keten_subscription_horizon_held_seconds', READ_MODELS.name)!;
     await waitUntil(
       async () =>
-        gauge(
-          await scrapeMetrics(worker),
-          'keten_subscription_horizon_held_seconds',
-          READ_MODEL_SUBSCRIPTION,
-        )! > heldFor,
+        gauge(await scrapeMetrics(worker), 'keten_subscription_horizon_held_seconds', READ_MODELS.name)! >
+        heldFor,
       30_000,
       'the held time keeps growing',
       250,
@@ -125,7 +122,7 @@ describe('subscriber lag behind a long open transaction', () => {
     const { events } = await expectReadModelsAndFeedsComplete(db);
     const after = await scrapeMetrics(worker);
     expect(
-      gauge(after, 'keten_subscription_events_processed_total', READ_MODEL_SUBSCRIPTION),
+      gauge(after, 'keten_subscription_events_processed_total', READ_MODELS.name),
     ).toBeGreaterThanOrEqual(events);
     console.log(
       `lag: ${written.written} events held behind an open transaction for ${heldFor.toFixed(1)} s and more, then processed`,

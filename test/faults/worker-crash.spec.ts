@@ -1,5 +1,5 @@
 import { DataSource } from 'typeorm';
-import { FEED_SUBSCRIPTION, READ_MODEL_SUBSCRIPTION } from '#read-models';
+import { AGENCY_FEEDS, READ_MODELS } from '#read-models';
 import { loadDemoAgreements } from '../../bench/generator/bulk-load.js';
 import {
   deleteTopics,
@@ -62,9 +62,7 @@ describe('the worker killed while events are written', () => {
     const killedAt: number[] = [];
     for (const share of [0.2, 0.45, 0.7]) {
       // Killed mid-work: once the events are coming, and after each subscription moved since the start.
-      const moved = await Promise.all(
-        [READ_MODEL_SUBSCRIPTION, FEED_SUBSCRIPTION].map((s) => checkpointOf(db, s)),
-      );
+      const moved = await Promise.all([READ_MODELS.name, AGENCY_FEEDS.name].map((s) => checkpointOf(db, s)));
       await waitUntil(
         () => progress.written >= share * EVENTS,
         300_000,
@@ -72,9 +70,9 @@ describe('the worker killed while events are written', () => {
       );
       await waitUntil(
         async () =>
-          (
-            await Promise.all([READ_MODEL_SUBSCRIPTION, FEED_SUBSCRIPTION].map((s) => checkpointOf(db, s)))
-          ).every((at, i) => at !== moved[i]),
+          (await Promise.all([READ_MODELS.name, AGENCY_FEEDS.name].map((s) => checkpointOf(db, s)))).every(
+            (at, i) => at !== moved[i],
+          ),
         120_000,
         'the restarted worker is projecting',
       );

@@ -5,6 +5,8 @@ import { AgreementClockService } from './agreements/agreement-clock.service.js';
 import { MetricsController } from './metrics/metrics.controller.js';
 import { WorkerMetrics } from './metrics/worker-metrics.js';
 import { FeedProjectionService } from './projections/feed-projection.service.js';
+import { ProjectionCatalogueService } from './projections/projection-catalogue.service.js';
+import { ProjectionsController } from './projections/projections.controller.js';
 import { ReadModelProjectionService } from './projections/read-model-projection.service.js';
 import { FeedRelay } from './relay/feed-relay.js';
 import { RelayStatusController } from './relay/relay-status.controller.js';
@@ -16,9 +18,10 @@ import { RelayStatusController } from './relay/relay-status.controller.js';
     WorkerMetrics,
     ReadModelProjectionService,
     FeedProjectionService,
+    ProjectionCatalogueService,
     AgreementClockService,
     FeedRelay,
   ],
-  controllers: [RelayStatusController, MetricsController],
+  controllers: [RelayStatusController, ProjectionsController, MetricsController],
 })
 export class WorkerModule {}

@@ -1,6 +1,12 @@
 export * from './shared/brand.js';
 export * from './shared/value-error.js';
 export * from './shared/decider.js';
+// The rejection machinery stays inside the deciders; callers see only the Decision and its error.
+export { INVALID_INPUT, type DomainError } from './shared/rejection.js';
+export * from './shared/raw.js';
+export * from './shared/command-context.js';
+// The limits and id rule are the rules the GraphQL layer checks with, too.
+export { ID_PATTERN, NAME_MAX, TEXT_MAX } from './shared/field.parser.js';
 export * from './shared/data-category.enum.js';
 export * from './shared/actor.value.js';
 export * from './shared/agency-code.value.js';
@@ -15,17 +21,15 @@ export * from './shared/instant.value.js';
 export * from './shared/euro-cents.value.js';
 export * from './activations/activation.vocabulary.js';
 export * from './activations/activation.commands.js';
+export * from './activations/activation-progress.js';
 export * from './activations/activation.events.js';
-// The rejection machinery stays inside the decider; callers see only the Decision.
-export { ActivationErrorCode } from './activations/activation.errors.js';
-export type { ActivationError } from './activations/activation.errors.js';
+export * from './activations/activation.errors.js';
 export * from './activations/activation.state.js';
 export * from './activations/activation.decider.js';
 export * from './agreements/agreement.commands.js';
 export * from './agreements/agreement.events.js';
-// The rejection machinery stays inside the decider; callers see only the Decision.
-export { AgreementErrorCode } from './agreements/agreement.errors.js';
-export type { AgreementError } from './agreements/agreement.errors.js';
+export * from './agreements/agreement.errors.js';
+export { AGREEMENT_TEXT_MAX } from './agreements/agreement-command.parser.js';
 export * from './agreements/agreement.state.js';
 export * from './agreements/agreement.decider.js';
 export * from './agreements/categories-in-force.js';

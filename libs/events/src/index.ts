@@ -3,6 +3,7 @@ export * from './store/event-store.js';
 export * from './store/event-store.errors.js';
 export * from './store/events-channel.js';
 export * from './store/gap-safe-subscription.js';
+export * from './store/checkpoints.table.js';
 export * from './store/wake-signal.js';
 export * from './catalogue/index.js';
 export * from './store/event-store.module.js';

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { INestApplication } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { MAX_FEED_PAGE } from '../../../apps/api/src/feeds/read-feed/feed.args.js';
-import { MAX_PAGE_SIZE } from '../../../apps/api/src/reads/shared/page.args.js';
+import { MAX_PAGE_SIZE } from '../../../apps/api/src/pagination/page.args.js';
 import { startApi } from '../../support/api-app.js';
 import { graphql, GraphqlResponse } from '../../support/graphql-client.js';
 import { openTestDataSource } from '../../support/test-database.js';

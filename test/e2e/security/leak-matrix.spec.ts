@@ -1,7 +1,7 @@
 import { Kafka } from 'kafkajs';
 import { DataCategory, Role } from '#domain';
 import { catalogueEntry } from '#events';
-import { READ_MODEL_SUBSCRIPTION } from '#read-models';
+import { READ_MODELS } from '#read-models';
 import { LiveFeeds } from '../../../apps/api/src/feeds/shared/live-feeds.service.js';
 import { graphql, GraphqlResponse } from '../../support/graphql-client.js';
 import { TEST_KAFKA_BROKERS } from '../../support/test-env.js';
@@ -154,7 +154,7 @@ describe('leak matrix: every demo agency × role × read path sees exactly what 
           `SELECT NOT EXISTS (SELECT 1 FROM events e, subscription_checkpoints c
                                WHERE c.subscription = $1 AND (e.transaction_id, e.position) > (c.transaction_id, c.position))
                   AND EXISTS (SELECT 1 FROM subscription_checkpoints WHERE subscription = $1) AS done`,
-          [READ_MODEL_SUBSCRIPTION],
+          [READ_MODELS.name],
         );
         return done && (await relayCaughtUp(db));
       },

@@ -1,5 +1,5 @@
 import { DataSource } from 'typeorm';
-import { FEED_SUBSCRIPTION, READ_MODEL_SUBSCRIPTION } from '#read-models';
+import { AGENCY_FEEDS, READ_MODELS } from '#read-models';
 import { relayCaughtUp } from '../../integration/relay/feed-topics.fixture.js';
 
 /** True once the subscription has a checkpoint and no committed event lies beyond it. */
@@ -17,8 +17,8 @@ export async function subscriptionCaughtUp(db: DataSource, name: string): Promis
 /** The read models and the feeds have every event, and Kafka has every feed entry. */
 export async function everythingCaughtUp(db: DataSource): Promise<boolean> {
   return (
-    (await subscriptionCaughtUp(db, READ_MODEL_SUBSCRIPTION)) &&
-    (await subscriptionCaughtUp(db, FEED_SUBSCRIPTION)) &&
+    (await subscriptionCaughtUp(db, READ_MODELS.name)) &&
+    (await subscriptionCaughtUp(db, AGENCY_FEEDS.name)) &&
     (await relayCaughtUp(db))
   );
 }

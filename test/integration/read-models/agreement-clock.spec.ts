@@ -1,5 +1,5 @@
 import { DataSource } from 'typeorm';
-import { Actor, AgreementCommand, Role } from '#domain';
+import { Actor, Role } from '#domain';
 import {
   agreementStreams,
   catalogueUpcasting,
@@ -7,7 +7,7 @@ import {
   EventStore,
   GapSafeSubscription,
 } from '#events';
-import { READ_MODEL_SUBSCRIPTION, ReadModelProjector } from '#read-models';
+import { READ_MODELS, ReadModelProjector } from '#read-models';
 import { AgreementClockService } from '../../../apps/worker/src/agreements/agreement-clock.service.js';
 import { generateActivations } from '../../../bench/generator/activation-generator.js';
 import { bulkLoad } from '../../../bench/generator/bulk-load.js';
@@ -24,22 +24,20 @@ describe('agreement dates take effect through the worker clock', () => {
   const catchUp = () => drive(subscription, (events, tx) => new ReadModelProjector(store).handle(events, tx));
   const rowsOf = async (agency: string) =>
     (await db.query(`SELECT count(*)::int AS n FROM rm_timeline WHERE agency = $1`, [agency]))[0].n as number;
-  const grant = (agreementId: string, validFrom: Date, validUntil?: Date) =>
+  const grant = (agreementId: string, validFrom: Date, validUntil?: Date, agency = 'NLA') =>
     executor.execute(
       agreementStreams,
       {
         type: 'GrantAgreement',
         agreementId,
-        agency: 'NLA',
+        agency,
         categories: ['CASE', 'EMPLOYER'],
         purpose: 'Toezicht',
         legalBasis: { text: 'Wet SUWI art. 64', reference: 'Wet SUWI art. 64' },
         validFrom: validFrom.toISOString(),
         ...(validUntil ? { validUntil: validUntil.toISOString() } : {}),
-        actor: admin,
-        now: new Date().toISOString(),
-      } as AgreementCommand,
-      admin,
+      },
+      { actor: admin, eventActor: admin, now: new Date().toISOString() },
     );
 
   beforeAll(async () => {
@@ -47,14 +45,12 @@ describe('agreement dates take effect through the worker clock', () => {
     store = new EventStore(db, catalogueUpcasting);
     executor = new CommandExecutor(store);
     subscription = new GapSafeSubscription(db, store, {
-      name: READ_MODEL_SUBSCRIPTION,
+      name: READ_MODELS.name,
       batchSize: 500,
       pollIntervalMs: 1000,
       databaseUrl: database.url,
     });
-    await db.query(`INSERT INTO subscription_checkpoints (subscription) VALUES ($1)`, [
-      READ_MODEL_SUBSCRIPTION,
-    ]);
+    await db.query(`INSERT INTO subscription_checkpoints (subscription) VALUES ($1)`, [READ_MODELS.name]);
     await bulkLoad(db, generateActivations(20, 3, 'clock'));
   });
   afterAll(() => database.drop());
@@ -89,5 +85,25 @@ describe('agreement dates take effect through the worker clock', () => {
 
     await clock.tick(new Date(startsAt.getTime() + 10));
     expect(await rowsOf('NLA')).toBeGreaterThan(0);
+  });
+
+  it('catches up on a start that passed while no worker ran', async () => {
+    const startsAt = new Date(Date.now() + 1_500);
+    await grant('vr17-while-down', startsAt, undefined, 'VR17');
+    await catchUp();
+    expect(await rowsOf('VR17')).toBe(0);
+    // The worker that projected the grant stops before the start; the next one starts after it.
+    await new Promise((resolve) => setTimeout(resolve, startsAt.getTime() - Date.now() + 200));
+    const restarted = new AgreementClockService(db, executor, store);
+    await restarted.tick();
+    expect(await rowsOf('VR17')).toBeGreaterThan(0);
+    const [row] = await db.query(
+      `SELECT took_effect_at FROM rm_agreements WHERE agreement_id = 'vr17-while-down'`,
+    );
+    expect(row.took_effect_at).toEqual(startsAt);
+    // Once taken effect, a later tick does not re-project the agency again.
+    await db.query(`DELETE FROM rm_timeline WHERE agency = 'VR17'`);
+    await restarted.tick();
+    expect(await rowsOf('VR17')).toBe(0);
   });
 });

@@ -1,5 +1,5 @@
 import { DataSource } from 'typeorm';
-import { Actor, AgreementCommand, Role } from '#domain';
+import { Actor, Role } from '#domain';
 import {
   agreementStreams,
   catalogueUpcasting,
@@ -7,7 +7,7 @@ import {
   EventStore,
   GapSafeSubscription,
 } from '#events';
-import { FEED_SUBSCRIPTION, FeedProjector, rebuildReadModels } from '#read-models';
+import { AGENCY_FEEDS, FeedProjector, rebuildReadModels } from '#read-models';
 import { generateActivations } from '../../../bench/generator/activation-generator.js';
 import { bulkLoad, loadDemoAgreements } from '../../../bench/generator/bulk-load.js';
 import { catchUp as drive } from '../../support/catch-up.js';
@@ -36,7 +36,7 @@ describe('agency feeds', () => {
     db = await database.create();
     store = new EventStore(db, catalogueUpcasting);
     subscription = new GapSafeSubscription(db, store, {
-      name: FEED_SUBSCRIPTION,
+      name: AGENCY_FEEDS.name,
       batchSize: 300,
       pollIntervalMs: 1000,
       databaseUrl: database.url,
@@ -72,10 +72,8 @@ describe('agency feeds', () => {
         type: 'RevokeAgreement',
         agreementId: 'demo-uwv',
         reason: 'test',
-        actor: admin,
-        now: new Date().toISOString(),
-      } as AgreementCommand,
-      admin,
+      },
+      { actor: admin, eventActor: admin, now: new Date().toISOString() },
     );
     await bulkLoad(db, generateActivations(30, 6, 'feed-after'));
     await catchUp();

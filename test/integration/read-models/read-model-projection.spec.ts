@@ -1,5 +1,5 @@
 import { DataSource } from 'typeorm';
-import { Actor, AgreementCommand, Role } from '#domain';
+import { Actor, Role } from '#domain';
 import {
   agreementStreams,
   catalogueUpcasting,
@@ -7,7 +7,7 @@ import {
   EventStore,
   GapSafeSubscription,
 } from '#events';
-import { READ_MODEL_SUBSCRIPTION, ReadModelProjector, rebuildReadModels } from '#read-models';
+import { READ_MODELS, ReadModelProjector, rebuildReadModels } from '#read-models';
 import { generateActivations } from '../../../bench/generator/activation-generator.js';
 import { bulkLoad, loadDemoAgreements } from '../../../bench/generator/bulk-load.js';
 import { catchUp as drive } from '../../support/catch-up.js';
@@ -41,7 +41,7 @@ describe('read-model projection on a generated store', () => {
     db = await database.create();
     store = new EventStore(db, catalogueUpcasting);
     subscription = new GapSafeSubscription(db, store, {
-      name: READ_MODEL_SUBSCRIPTION,
+      name: READ_MODELS.name,
       batchSize: 500,
       pollIntervalMs: 1000,
       databaseUrl: database.url,
@@ -98,10 +98,8 @@ describe('read-model projection on a generated store', () => {
         type: 'RevokeAgreement',
         agreementId: 'demo-uwv',
         reason: 'test',
-        actor: admin,
-        now: now(),
-      } as AgreementCommand,
-      admin,
+      },
+      { actor: admin, eventActor: admin, now: now() },
     );
     await catchUp();
     const [{ n: afterRevoke }] = await db.query(
@@ -119,10 +117,8 @@ describe('read-model projection on a generated store', () => {
         purpose: 'Rechtmatigheid uitkeringen',
         legalBasis: { text: 'Wet SUWI art. 54', reference: 'Wet SUWI art. 54' },
         validFrom: '2026-01-01T00:00:00+01:00',
-        actor: admin,
-        now: now(),
-      } as AgreementCommand,
-      admin,
+      },
+      { actor: admin, eventActor: admin, now: now() },
     );
     await catchUp();
     expect((await uwvIncome())[0].n).toBe(before);

@@ -3,7 +3,7 @@ import { INestApplication } from '@nestjs/common';
 import { Kafka, logLevel } from 'kafkajs';
 import { DataSource } from 'typeorm';
 import { catalogueUpcasting, EventStore, GapSafeSubscription } from '#events';
-import { FEED_SUBSCRIPTION, FeedProjector } from '#read-models';
+import { AGENCY_FEEDS, FeedProjector } from '#read-models';
 import type { RelayStatus } from '../../../apps/worker/src/relay/feed-relay.js';
 import { catchUp } from '../../support/catch-up.js';
 
@@ -183,7 +183,7 @@ export async function projectFeeds(db: DataSource, databaseUrl: string): Promise
   const store = new EventStore(db, catalogueUpcasting);
   const projector = new FeedProjector(store);
   const subscription = new GapSafeSubscription(db, store, {
-    name: FEED_SUBSCRIPTION,
+    name: AGENCY_FEEDS.name,
     batchSize: 1000,
     pollIntervalMs: 1000,
     databaseUrl,
@@ -203,7 +203,7 @@ export async function relayCaughtUp(db: DataSource): Promise<boolean> {
               WHERE c.subscription = $1 AND (e.transaction_id, e.position) > (c.transaction_id, c.position))
         AND (SELECT position FROM subscription_checkpoints WHERE subscription = 'kafka-relay')
             = (SELECT coalesce(max(feed_seq), 0) FROM rm_feed) AS done`,
-    [FEED_SUBSCRIPTION],
+    [AGENCY_FEEDS.name],
   );
   return done;
 }

@@ -1,8 +1,7 @@
 import { Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { AgreementCommand } from '#domain';
 import { agreementStreams, CommandExecutor, EventStore } from '#events';
-import { READ_MODEL_SUBSCRIPTION, ReadModelProjector } from '#read-models';
+import { agreementsTable, lockReadModels, ReadModelProjector } from '#read-models';
 
 /** Expiry is nobody's decision: the worker records it, as this actor, once an end date has passed. */
 const SCHEDULER = { userId: 'keten-worker', agency: 'KETEN', role: 'SYSTEM' };
@@ -11,13 +10,14 @@ const TICK_MS = 1000;
 /**
  * Makes agreement dates take effect on time. When validUntil passes it records agreement.expired (which
  * the projector turns into the agency's rows losing those categories); when validFrom passes it
- * re-projects the agency so its history shows what the agreement now allows.
+ * re-projects the agency so its history shows what the agreement now allows, and records that the start
+ * took effect. Both look at what is due, not at what happened since the last tick, so a date that passed
+ * while no worker ran takes effect on the next start.
  */
 @Injectable()
 export class AgreementClockService implements OnApplicationBootstrap, OnApplicationShutdown {
   private readonly logger = new Logger('AgreementClock');
   private timer?: NodeJS.Timeout;
-  private lastTick = new Date();
   private running?: Promise<void>;
 
   constructor(
@@ -42,29 +42,24 @@ export class AgreementClockService implements OnApplicationBootstrap, OnApplicat
   }
 
   async tick(now = new Date()): Promise<void> {
-    const due: { agreement_id: string }[] = await this.dataSource.query(
-      `SELECT agreement_id FROM rm_agreements WHERE status = 'GRANTED' AND valid_until <= $1`,
-      [now.toISOString()],
-    );
-    for (const { agreement_id: agreementId } of due) {
-      const command: AgreementCommand = { type: 'ExpireAgreement', agreementId, now: now.toISOString() };
-      await this.executor.execute(agreementStreams, command, SCHEDULER);
+    for (const agreementId of await agreementsTable.endedBy(this.dataSource.manager, now)) {
+      await this.executor.execute(
+        agreementStreams,
+        { type: 'ExpireAgreement', agreementId },
+        { eventActor: SCHEDULER, now: now.toISOString() },
+      );
       this.logger.log(`agreement ${agreementId} expired`);
     }
 
-    const starting: { agency: string }[] = await this.dataSource.query(
-      `SELECT DISTINCT agency FROM rm_agreements WHERE status = 'GRANTED' AND valid_from > $1 AND valid_from <= $2`,
-      [this.lastTick.toISOString(), now.toISOString()],
-    );
-    this.lastTick = now;
-    for (const { agency } of starting) {
+    for (const [agency, agreementIds] of await agreementsTable.startsDue(this.dataSource.manager, now)) {
       await this.dataSource.transaction(async (tx) => {
-        await tx.query(`SELECT 1 FROM subscription_checkpoints WHERE subscription = $1 FOR UPDATE`, [
-          READ_MODEL_SUBSCRIPTION,
-        ]);
+        await lockReadModels(tx);
         await new ReadModelProjector(this.store, () => now).reprojectAgency(agency, tx);
+        await agreementsTable.markTookEffect(tx, agreementIds);
       });
-      this.logger.log(`agreement of ${agency} took effect; its read models were re-projected`);
+      this.logger.log(
+        `agreement ${agreementIds.join(', ')} of ${agency} took effect; its read models were re-projected`,
+      );
     }
   }
 }

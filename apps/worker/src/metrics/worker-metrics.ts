@@ -71,6 +71,13 @@ export class WorkerMetrics {
     registers: [this.registry],
   });
 
+  readonly projectionVersion = new Gauge({
+    name: 'keten_projection_version',
+    help: 'The version of each projection this worker writes (a new version is rebuilt at start).',
+    labelNames: ['projection'],
+    registers: [this.registry],
+  });
+
   constructor() {
     collectDefaultMetrics({ register: this.registry });
   }

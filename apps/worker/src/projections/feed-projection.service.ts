@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { BatchHandler, EventStore } from '#events';
 import { AppConfig } from '#platform';
-import { FEED_SUBSCRIPTION, FeedProjector } from '#read-models';
+import { AGENCY_FEEDS, FeedProjector } from '#read-models';
 import { WorkerMetrics } from '../metrics/worker-metrics.js';
 import { SubscriptionHost } from './subscription-host.js';
 
@@ -12,7 +12,7 @@ export class FeedProjectionService extends SubscriptionHost {
   protected readonly handler: BatchHandler;
 
   constructor(dataSource: DataSource, store: EventStore, config: AppConfig, metrics: WorkerMetrics) {
-    super(FEED_SUBSCRIPTION, dataSource, store, config, metrics);
+    super(AGENCY_FEEDS.name, dataSource, store, config, metrics);
     const projector = new FeedProjector(store);
     this.handler = (events, tx) => projector.handle(events, tx);
   }

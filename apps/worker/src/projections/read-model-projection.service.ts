@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { BatchHandler, EventStore } from '#events';
 import { AppConfig } from '#platform';
-import { READ_MODEL_SUBSCRIPTION, ReadModelProjector } from '#read-models';
+import { READ_MODELS, ReadModelProjector } from '#read-models';
 import { WorkerMetrics } from '../metrics/worker-metrics.js';
 import { SubscriptionHost } from './subscription-host.js';
 
@@ -12,7 +12,7 @@ export class ReadModelProjectionService extends SubscriptionHost {
   protected readonly handler: BatchHandler;
 
   constructor(dataSource: DataSource, store: EventStore, config: AppConfig, metrics: WorkerMetrics) {
-    super(READ_MODEL_SUBSCRIPTION, dataSource, store, config, metrics);
+    super(READ_MODELS.name, dataSource, store, config, metrics);
     const projector = new ReadModelProjector(store);
     this.handler = (events, tx) => projector.handle(events, tx);
   }

@@ -18,7 +18,8 @@ export abstract class SubscriptionHost implements OnApplicationBootstrap, OnAppl
   private stopMeasuring?: () => Promise<void>;
 
   protected constructor(
-    private readonly name: string,
+    /** The projection's name: its checkpoint and metrics label. */
+    readonly name: string,
     dataSource: DataSource,
     store: EventStore,
     config: AppConfig,

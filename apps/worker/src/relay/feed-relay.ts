@@ -1,31 +1,18 @@
 import { Injectable, Logger, OnApplicationBootstrap, OnModuleDestroy } from '@nestjs/common';
 import { Kafka, Message, Partitioners, Producer } from 'kafkajs';
 import { DataSource } from 'typeorm';
-import { DataCategory } from '#domain';
-import { feedCloudEvent, feedRecord, WakeSignal } from '#events';
+import { checkpointsTable, feedCloudEvent, feedRecord, WakeSignal } from '#events';
 import { AppConfig, FeedRelaySettings } from '#platform';
+import { FeedRow, feedTable } from '#read-models';
 import { every, WorkerMetrics } from '../metrics/worker-metrics.js';
 import { FeedTopics } from './feed-topics.js';
-import { RelayLease } from './relay-lease.js';
+import { RelaySession } from './relay-session.js';
 
 /** The relay's row in subscription_checkpoints; its `position` is the last feed_seq Kafka acknowledged. */
 export const RELAY_CHECKPOINT = 'kafka-relay';
 const MIN_BACKOFF_MS = 200;
 const STOP_GRACE_MS = 5000;
 const LAG_INTERVAL_MS = 1000;
-
-interface FeedRow {
-  seq: string;
-  agency: string;
-  event_id: string;
-  activation_id: string;
-  event_type: string;
-  schema_version: number;
-  occurred_at: Date;
-  payload: unknown;
-  carried: DataCategory[];
-  withheld: DataCategory[];
-}
 
 export interface RelayStatus {
   /** Whether this process holds the lease (one worker publishes, the others stand by). */
@@ -55,7 +42,7 @@ export class FeedRelay implements OnApplicationBootstrap, OnModuleDestroy {
   private readonly logger = new Logger('FeedRelay');
   private readonly settings: FeedRelaySettings;
   private readonly topics: FeedTopics;
-  private readonly lease: RelayLease;
+  private readonly lease: RelaySession;
   private producer?: Producer;
   private running = false;
   private loop?: Promise<void>;
@@ -72,14 +59,11 @@ export class FeedRelay implements OnApplicationBootstrap, OnModuleDestroy {
   ) {
     this.settings = config.feedRelay;
     this.topics = new FeedTopics(kafka, this.settings);
-    this.lease = new RelayLease(RELAY_CHECKPOINT, config.databaseUrl, () => this.signal.notify());
+    this.lease = new RelaySession(RELAY_CHECKPOINT, config.databaseUrl, () => this.signal.notify());
   }
 
   async onApplicationBootstrap(): Promise<void> {
-    await this.db.query(
-      `INSERT INTO subscription_checkpoints (subscription) VALUES ($1) ON CONFLICT (subscription) DO NOTHING`,
-      [RELAY_CHECKPOINT],
-    );
+    await checkpointsTable.ensure(this.db.manager, RELAY_CHECKPOINT);
     this.running = true;
     this.loop = this.run();
     this.stopMeasuring = every(LAG_INTERVAL_MS, async () => {
@@ -106,16 +90,8 @@ export class FeedRelay implements OnApplicationBootstrap, OnModuleDestroy {
   async relayBatch(): Promise<number> {
     if (!(await this.lease.acquire())) return 0;
     this.signal.looking();
-    // Sorted by the bigint column: sorting by its text would put 10 before 9.
-    const rows: FeedRow[] = await this.db.query(
-      `SELECT feed_seq::text AS seq, agency, event_id, activation_id, event_type, schema_version,
-              occurred_at, payload, carried, withheld
-       FROM rm_feed
-       WHERE feed_seq > (SELECT position FROM subscription_checkpoints WHERE subscription = $1)
-       ORDER BY rm_feed.feed_seq
-       LIMIT $2`,
-      [RELAY_CHECKPOINT, this.settings.batchSize],
-    );
+    const relayed = await checkpointsTable.position(this.db.manager, RELAY_CHECKPOINT);
+    const rows = await feedTable.after(this.db.manager, relayed, this.settings.batchSize);
     if (rows.length === 0) return 0;
 
     const messages = new Map<string, Message[]>();
@@ -131,28 +107,18 @@ export class FeedRelay implements OnApplicationBootstrap, OnModuleDestroy {
       acks: -1,
       topicMessages: [...messages].map(([topic, list]) => ({ topic, messages: list })),
     });
-    await this.db.query(
-      `UPDATE subscription_checkpoints SET position = $2, updated_at = clock_timestamp()
-       WHERE subscription = $1 AND position < $2`,
-      [RELAY_CHECKPOINT, rows[rows.length - 1].seq],
-    );
+    await checkpointsTable.moveTo(this.db.manager, RELAY_CHECKPOINT, rows[rows.length - 1].seq);
     return rows.length;
   }
 
   async status(): Promise<RelayStatus> {
-    const [row] = await this.db.query(
-      `SELECT c.position::text AS relayed_through, count(f.feed_seq)::int AS behind,
-              coalesce(extract(epoch FROM clock_timestamp() - min(f.fed_at)), 0)::float AS oldest_waiting_seconds
-       FROM subscription_checkpoints c LEFT JOIN rm_feed f ON f.feed_seq > c.position
-       WHERE c.subscription = $1
-       GROUP BY c.position`,
-      [RELAY_CHECKPOINT],
-    );
+    const relayedThrough = await checkpointsTable.position(this.db.manager, RELAY_CHECKPOINT);
+    const backlog = await feedTable.backlog(this.db.manager, relayedThrough);
     return {
       publishing: this.lease.isHeld,
-      relayedThrough: Number(row?.relayed_through ?? 0),
-      behind: row?.behind ?? 0,
-      oldestWaitingSeconds: row?.oldest_waiting_seconds ?? 0,
+      relayedThrough,
+      behind: backlog.behind,
+      oldestWaitingSeconds: backlog.oldestWaitingSeconds,
       failedAttempts: this.failures,
       lastError: this.lastError,
     };

@@ -1,192 +1,160 @@
-import { Actor } from '../shared/actor.value.js';
+import { AgencyCode } from '../shared/agency-code.value.js';
+import { EuroCents } from '../shared/euro-cents.value.js';
+import { Instant } from '../shared/instant.value.js';
+import { MunicipalityCode } from '../shared/municipality-code.value.js';
+import { Raw } from '../shared/raw.js';
+import { SafetyRegion } from '../shared/safety-region.value.js';
 import {
   ActivationKind,
   ActivationTrigger,
+  Employer,
   FindingCategory,
   InfectionEvidence,
   InterventionType,
-  SignalSourceKind,
+  Location,
+  MonetaryAmount,
+  SignalSource,
+  Subject,
   Theme,
 } from './activation.vocabulary.js';
 
 /*
- * Commands carry raw input as the API received it: codes are plain strings and the decider parses them,
- * because the domain must hold its rules even when a caller skips validation. Ids of the things a command
- * creates are chosen by the caller, so a retried command creates the same thing; `now` is the caller's
- * clock, since the domain has none, and becomes the events' occurred-at.
+ * The activation commands as the decider receives them: parsed (codes branded, text trimmed, lists
+ * distinct), carrying only what was asked for. Who asks and when travel apart, in the CommandContext.
+ * Ids of the things a command creates are chosen by the caller, so a retried command creates the same
+ * thing. A command arrives as `Raw<…>` of these (plain JSON) and is parsed by parseActivationCommand.
  */
-interface CommandBase {
-  readonly actor: Actor;
-  /** ISO 8601 with an offset. */
-  readonly now: string;
+interface OnActivation {
   readonly activationId: string;
 }
 
-export interface LocationInput {
-  readonly address: string;
-  readonly postcode?: string;
-  readonly city: string;
-}
-
-export interface CompanyInput {
-  readonly name: string;
-  readonly kvkNumber?: string;
-}
-
-export interface EmployerInput extends CompanyInput {
-  readonly staffingAgency?: CompanyInput;
-}
-
-/** A person, known by name, BSN or both; `subjectId` names the same person everywhere in the activation. */
-export interface SubjectInput {
-  readonly subjectId: string;
-  readonly name?: string;
-  readonly bsn?: string;
-  /** YYYY-MM-DD. */
-  readonly birthDate?: string;
-  /** ISO 3166-1 alpha-2. */
-  readonly nationality?: string;
-}
-
-export interface SignalSourceInput {
-  readonly kind: SignalSourceKind;
-  readonly agency?: string;
-  readonly name?: string;
-}
-
-export interface SignalInput {
+export interface SignalFields {
   readonly signalId: string;
-  readonly source: SignalSourceInput;
+  readonly source: SignalSource;
   readonly description: string;
-  readonly subjects?: readonly SubjectInput[];
+  readonly subjects?: readonly Subject[];
   readonly confirmedInfection?: boolean;
   readonly healthDetail?: string;
 }
 
-export interface MonetaryAmountInput {
-  readonly label: string;
-  readonly euroCents: number;
-}
-
-export interface OpenActivation extends CommandBase {
+export interface OpenActivation extends OnActivation {
   readonly type: 'OpenActivation';
   readonly kind: ActivationKind;
   readonly trigger: ActivationTrigger;
   readonly themes: readonly Theme[];
-  readonly region: string;
-  readonly municipality: string;
-  readonly leadAgency: string;
-  readonly location?: LocationInput;
-  readonly employer?: EmployerInput;
+  readonly region: SafetyRegion;
+  readonly municipality: MunicipalityCode;
+  readonly leadAgency: AgencyCode;
+  readonly location?: Location;
+  readonly employer?: Employer;
   /** Required for a REPRESSIVE activation, and then it must report a confirmed infection. */
-  readonly initialSignal?: SignalInput;
+  readonly initialSignal?: SignalFields;
 }
 
-export interface RecordSignal extends CommandBase, SignalInput {
+export interface RecordSignal extends OnActivation, SignalFields {
   readonly type: 'RecordSignal';
 }
 
-export interface InviteAgency extends CommandBase {
+export interface InviteAgency extends OnActivation {
   readonly type: 'InviteAgency';
-  readonly agency: string;
+  readonly agency: AgencyCode;
 }
 
 /** The actor's own agency joins. */
-export interface JoinActivation extends CommandBase {
+export interface JoinActivation extends OnActivation {
   readonly type: 'JoinActivation';
 }
 
 /** The actor's own agency leaves. */
-export interface LeaveActivation extends CommandBase {
+export interface LeaveActivation extends OnActivation {
   readonly type: 'LeaveActivation';
   readonly reason?: string;
 }
 
 /** Turns a preventive activation repressive, naming the confirmed infection that caused it. */
-export interface EscalateActivation extends CommandBase {
+export interface EscalateActivation extends OnActivation {
   readonly type: 'EscalateActivation';
   readonly triggeredBy: InfectionEvidence;
 }
 
-export interface ScheduleInspection extends CommandBase {
+export interface ScheduleInspection extends OnActivation {
   readonly type: 'ScheduleInspection';
   readonly inspectionId: string;
-  /** ISO 8601 with an offset. */
-  readonly plannedAt: string;
-  readonly location: LocationInput;
+  readonly plannedAt: Instant;
+  readonly location: Location;
   /** Participating agencies that take part; the actor's agency when left out. */
-  readonly agencies?: readonly string[];
+  readonly agencies?: readonly AgencyCode[];
 }
 
-export interface CompleteInspection extends CommandBase {
+export interface CompleteInspection extends OnActivation {
   readonly type: 'CompleteInspection';
   readonly inspectionId: string;
   readonly outcomeSummary: string;
 }
 
-export interface CancelInspection extends CommandBase {
+export interface CancelInspection extends OnActivation {
   readonly type: 'CancelInspection';
   readonly inspectionId: string;
   readonly reason: string;
 }
 
-export interface RecordFinding extends CommandBase {
+export interface RecordFinding extends OnActivation {
   readonly type: 'RecordFinding';
   readonly findingId: string;
   readonly category: FindingCategory;
   readonly description: string;
   readonly inspectionId?: string;
-  readonly subjects?: readonly SubjectInput[];
-  readonly amounts?: readonly MonetaryAmountInput[];
+  readonly subjects?: readonly Subject[];
+  readonly amounts?: readonly MonetaryAmount[];
   readonly confirmedInfection?: boolean;
 }
 
-export interface ImposeIntervention extends CommandBase {
+export interface ImposeIntervention extends OnActivation {
   readonly type: 'ImposeIntervention';
   readonly interventionId: string;
   readonly interventionType: InterventionType;
   readonly description: string;
   /** The employer the measure is addressed to; the activation's employer when left out. */
-  readonly addressee?: EmployerInput;
-  /** Required for FINE, refused otherwise. */
-  readonly amountEuroCents?: number;
+  readonly addressee?: Employer;
+  /** Set exactly for a FINE (the parser refuses it otherwise, and a fine without it). */
+  readonly amountEuroCents?: EuroCents;
   readonly legalBasis?: string;
   /** Where the measure applies; for CLOSURE the activation's location when left out. */
-  readonly location?: LocationInput;
+  readonly location?: Location;
   readonly inspectionId?: string;
   readonly findingIds?: readonly string[];
 }
 
-export interface MakeReferral extends CommandBase {
+export interface MakeReferral extends OnActivation {
   readonly type: 'MakeReferral';
   readonly referralId: string;
-  readonly toAgency: string;
+  readonly toAgency: AgencyCode;
   readonly reason: string;
   readonly inspectionId?: string;
   readonly findingIds?: readonly string[];
 }
 
-export interface DecideIntegratedDeployment extends CommandBase {
+export interface DecideIntegratedDeployment extends OnActivation {
   readonly type: 'DecideIntegratedDeployment';
   readonly integrated: boolean;
   /** At least two participating agencies when integrated; empty otherwise. */
-  readonly agencies: readonly string[];
+  readonly agencies: readonly AgencyCode[];
   readonly rationale: string;
 }
 
-export interface FileReport extends CommandBase {
+export interface FileReport extends OnActivation {
   readonly type: 'FileReport';
   readonly reportId: string;
   readonly summary: string;
   readonly outcome: string;
 }
 
-export interface CloseActivation extends CommandBase {
+export interface CloseActivation extends OnActivation {
   readonly type: 'CloseActivation';
   readonly outcome: string;
 }
 
-export interface ReopenActivation extends CommandBase {
+export interface ReopenActivation extends OnActivation {
   readonly type: 'ReopenActivation';
   readonly reason: string;
 }
@@ -210,3 +178,8 @@ export type ActivationCommand =
   | ReopenActivation;
 
 export type ActivationCommandType = ActivationCommand['type'];
+
+export type ActivationCommandOf<T extends ActivationCommandType> = Extract<ActivationCommand, { type: T }>;
+
+/** A command as it arrives (plain JSON), before parseActivationCommand. */
+export type RawActivationCommand = Raw<ActivationCommand>;

@@ -11,8 +11,11 @@ import { kvkNumber } from '../shared/kvk-number.value.js';
 import { municipalityCode } from '../shared/municipality-code.value.js';
 import { postcode } from '../shared/postcode.value.js';
 import { safetyRegion } from '../shared/safety-region.value.js';
-import { ActivationCommand, OpenActivation } from './activation.commands.js';
-import { decideActivation, foldActivation } from './activation.decider.js';
+import { RawCommandContext } from '../shared/command-context.js';
+import { ScenarioCommand } from '../shared/decider.scenario.js';
+import { Raw } from '../shared/raw.js';
+import { OpenActivation as ParsedOpenActivation, RawActivationCommand } from './activation.commands.js';
+import { foldActivation, handleActivationCommand } from './activation.decider.js';
 import { ActivationErrorCode as E } from './activation.errors.js';
 import {
   ActivationEvent,
@@ -30,6 +33,14 @@ import {
   SignalSourceKind,
   Theme,
 } from './activation.vocabulary.js';
+
+/** Commands as they arrive, written with their actor and clock (the scenario passes those as the context). */
+type ActivationCommand = ScenarioCommand<RawActivationCommand>;
+type OpenActivation = ScenarioCommand<Raw<ParsedOpenActivation>>;
+
+function decideActivation(command: ActivationCommand, state: ReturnType<typeof foldActivation>) {
+  return handleActivationCommand(command, state, command as RawCommandContext);
+}
 
 const ID = 'act-1';
 const NOW = '2020-06-01T09:30:00+02:00';

@@ -1,3 +1,5 @@
+import { DomainError } from '../shared/rejection.js';
+
 /** Why the activation decider refuses a command. Each code maps to one GraphQL error code in the API. */
 export enum ActivationErrorCode {
   /** The input is malformed: a bad code, an empty text, a missing field. */
@@ -32,25 +34,4 @@ export enum ActivationErrorCode {
   LOCATION_REQUIRED = 'LOCATION_REQUIRED',
 }
 
-export interface ActivationError {
-  readonly code: ActivationErrorCode;
-  /** A sentence the person who sent the command can act on. */
-  readonly message: string;
-  /** The command field at fault, as a dotted path (`employer.kvkNumber`, `subjects[1].bsn`), when there is one. */
-  readonly field?: string;
-}
-
-/**
- * Thrown inside the decider and caught at its edge, so the rules read as straight-line checks; it never
- * escapes `decide`.
- */
-export class ActivationRejection extends Error {
-  constructor(readonly error: ActivationError) {
-    super(error.message);
-    this.name = 'ActivationRejection';
-  }
-}
-
-export function reject(code: ActivationErrorCode, message: string, field?: string): never {
-  throw new ActivationRejection(field === undefined ? { code, message } : { code, message, field });
-}
+export type ActivationError = DomainError<ActivationErrorCode>;

@@ -1,10 +1,10 @@
 import { deciderScenario } from '../shared/decider.scenario.js';
-import { ActivationCommand } from './activation.commands.js';
-import { decideActivation, foldActivation } from './activation.decider.js';
+import { RawActivationCommand } from './activation.commands.js';
+import { foldActivation, handleActivationCommand } from './activation.decider.js';
 import { ActivationError } from './activation.errors.js';
 import { ActivationEvent } from './activation.events.js';
 
-/** Given/when/then for the activation decider (see deciderScenario). */
-export const given = deciderScenario<ActivationCommand, ActivationEvent, ActivationError>(
-  (command, history) => decideActivation(command, foldActivation(history)),
+/** Given/when/then for the activation decider (see deciderScenario): a command as it arrives, with its context. */
+export const given = deciderScenario<RawActivationCommand, ActivationEvent, ActivationError>(
+  (command, history, context) => handleActivationCommand(command, foldActivation(history), context),
 );

@@ -2,9 +2,8 @@ import { AgencyCode } from '../shared/agency-code.value.js';
 import { MunicipalityCode } from '../shared/municipality-code.value.js';
 import { SafetyRegion } from '../shared/safety-region.value.js';
 import { ActivationEvent, ActivationOpenedData } from './activation.events.js';
+import { ActivationProgress, evolveProgress, openedProgress } from './activation-progress.js';
 import {
-  ActivationKind,
-  ActivationStatus,
   Employer,
   FindingCategory,
   InfectionEvidence,
@@ -15,18 +14,18 @@ import {
 
 /*
  * What the decider needs to know about an activation to judge the next command, and nothing more: it is
- * not a read model. Maps are keyed by caller-chosen ids, which may be any string, so no plain objects.
+ * not a read model. Its progress (status, participants, kind) is the shared fold of activation-progress;
+ * the rest are the ids the rules look up. Maps are keyed by caller-chosen ids, which may be any string, so
+ * no plain objects.
  */
 
 export interface UnopenedActivation {
   readonly opened: false;
 }
 
-export interface OpenedActivation {
+export interface OpenedActivation extends ActivationProgress {
   readonly opened: true;
   readonly activationId: string;
-  readonly status: ActivationStatus;
-  readonly kind: ActivationKind;
   readonly themes: readonly Theme[];
   readonly region: SafetyRegion;
   readonly municipality: MunicipalityCode;
@@ -34,10 +33,6 @@ export interface OpenedActivation {
   readonly location?: Location;
   readonly employer?: Employer;
   readonly triggeredBy?: InfectionEvidence;
-  /** Agencies that act on the activation, the lead agency first. */
-  readonly participants: readonly AgencyCode[];
-  /** Agencies invited that have not joined yet. */
-  readonly invited: readonly AgencyCode[];
   readonly signals: ReadonlyMap<string, { readonly confirmedInfection: boolean }>;
   readonly findings: ReadonlyMap<
     string,
@@ -47,11 +42,6 @@ export interface OpenedActivation {
   readonly interventionIds: ReadonlySet<string>;
   readonly referralIds: ReadonlySet<string>;
   readonly reportIds: ReadonlySet<string>;
-  /** Whether inspections, findings, interventions or referrals happened; decides OPEN vs IN_PROGRESS. */
-  readonly workStarted: boolean;
-  /** Whether a report was filed since the activation was opened or last reopened. */
-  readonly reportFiled: boolean;
-  readonly integratedDeployment?: boolean;
 }
 
 export type ActivationState = UnopenedActivation | OpenedActivation;
@@ -62,68 +52,48 @@ export function evolveActivation(state: ActivationState, event: ActivationEvent)
   if (event.type === 'activation.opened') return opened(event.data);
   // A stream is only ever appended to after an opened event; anything else before it is ignored, not guessed at.
   if (!state.opened) return state;
+  const next: OpenedActivation = { ...state, ...evolveProgress(state, event) };
   switch (event.type) {
     case 'signal.recorded':
       return {
-        ...state,
-        signals: withEntry(state.signals, event.data.signalId, {
+        ...next,
+        signals: withEntry(next.signals, event.data.signalId, {
           confirmedInfection: event.data.confirmedInfection === true,
         }),
       };
-    case 'agency.invited':
-      return { ...state, invited: withMember(state.invited, event.data.agency) };
-    case 'agency.joined':
-      return {
-        ...state,
-        participants: withMember(state.participants, event.data.agency),
-        invited: state.invited.filter((agency) => agency !== event.data.agency),
-      };
-    case 'agency.left':
-      return { ...state, participants: state.participants.filter((agency) => agency !== event.data.agency) };
     case 'activation.escalated':
-      return { ...state, kind: ActivationKind.REPRESSIVE, triggeredBy: event.data.triggeredBy };
+      return { ...next, triggeredBy: event.data.triggeredBy };
     case 'inspection.scheduled':
-      return startWork({
-        ...state,
-        inspections: withEntry(state.inspections, event.data.inspectionId, InspectionStatus.SCHEDULED),
-      });
+      return {
+        ...next,
+        inspections: withEntry(next.inspections, event.data.inspectionId, InspectionStatus.SCHEDULED),
+      };
     case 'inspection.completed':
-      return startWork({
-        ...state,
-        inspections: withEntry(state.inspections, event.data.inspectionId, InspectionStatus.COMPLETED),
-      });
+      return {
+        ...next,
+        inspections: withEntry(next.inspections, event.data.inspectionId, InspectionStatus.COMPLETED),
+      };
     case 'inspection.cancelled':
       return {
-        ...state,
-        inspections: withEntry(state.inspections, event.data.inspectionId, InspectionStatus.CANCELLED),
+        ...next,
+        inspections: withEntry(next.inspections, event.data.inspectionId, InspectionStatus.CANCELLED),
       };
     case 'finding.recorded':
-      return startWork({
-        ...state,
-        findings: withEntry(state.findings, event.data.findingId, {
+      return {
+        ...next,
+        findings: withEntry(next.findings, event.data.findingId, {
           category: event.data.category,
           confirmedInfection: event.data.confirmedInfection === true,
         }),
-      });
-    case 'intervention.imposed':
-      return startWork({
-        ...state,
-        interventionIds: withItem(state.interventionIds, event.data.interventionId),
-      });
-    case 'referral.made':
-      return startWork({ ...state, referralIds: withItem(state.referralIds, event.data.referralId) });
-    case 'integrated-deployment.decided':
-      return { ...state, integratedDeployment: event.data.integrated };
-    case 'report.filed':
-      return { ...state, reportIds: withItem(state.reportIds, event.data.reportId), reportFiled: true };
-    case 'activation.closed':
-      return { ...state, status: ActivationStatus.CLOSED };
-    case 'activation.reopened':
-      return {
-        ...state,
-        status: state.workStarted ? ActivationStatus.IN_PROGRESS : ActivationStatus.OPEN,
-        reportFiled: false,
       };
+    case 'intervention.imposed':
+      return { ...next, interventionIds: withItem(next.interventionIds, event.data.interventionId) };
+    case 'referral.made':
+      return { ...next, referralIds: withItem(next.referralIds, event.data.referralId) };
+    case 'report.filed':
+      return { ...next, reportIds: withItem(next.reportIds, event.data.reportId) };
+    default:
+      return next;
   }
 }
 
@@ -131,8 +101,7 @@ function opened(data: ActivationOpenedData): OpenedActivation {
   return {
     opened: true,
     activationId: data.activationId,
-    status: ActivationStatus.OPEN,
-    kind: data.kind,
+    ...openedProgress(data),
     themes: data.themes,
     region: data.region,
     municipality: data.municipality,
@@ -140,22 +109,13 @@ function opened(data: ActivationOpenedData): OpenedActivation {
     ...(data.location && { location: data.location }),
     ...(data.employer && { employer: data.employer }),
     ...(data.triggeredBy && { triggeredBy: data.triggeredBy }),
-    participants: [data.leadAgency],
-    invited: [],
     signals: new Map(),
     findings: new Map(),
     inspections: new Map(),
     interventionIds: new Set(),
     referralIds: new Set(),
     reportIds: new Set(),
-    workStarted: false,
-    reportFiled: false,
   };
-}
-
-function startWork(state: OpenedActivation): OpenedActivation {
-  const status = state.status === ActivationStatus.OPEN ? ActivationStatus.IN_PROGRESS : state.status;
-  return { ...state, status, workStarted: true };
 }
 
 function withEntry<V>(map: ReadonlyMap<string, V>, key: string, value: V): ReadonlyMap<string, V> {
@@ -164,8 +124,4 @@ function withEntry<V>(map: ReadonlyMap<string, V>, key: string, value: V): Reado
 
 function withItem(set: ReadonlySet<string>, item: string): ReadonlySet<string> {
   return new Set(set).add(item);
-}
-
-function withMember<T>(list: readonly T[], item: T): readonly T[] {
-  return list.includes(item) ? list : [...list, item];
 }

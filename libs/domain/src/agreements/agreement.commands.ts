@@ -1,71 +1,69 @@
-import { Actor } from '../shared/actor.value.js';
+import { AgencyCode } from '../shared/agency-code.value.js';
+import { DataCategory } from '../shared/data-category.enum.js';
+import { Instant } from '../shared/instant.value.js';
+import { Raw } from '../shared/raw.js';
+import { SafetyRegion } from '../shared/safety-region.value.js';
+import { LegalBasis } from './agreement.events.js';
 
 /*
- * Commands carry raw input as the API received it, and the decider parses it, as for activations. `now` is
- * the caller's clock: the domain has none. Every command but ExpireAgreement comes from a policy admin.
+ * The agreement commands as the decider receives them: parsed, carrying only what was asked for; who asks
+ * and when travel in the CommandContext, as for activations. Every command but ExpireAgreement comes
+ * from a policy admin.
  */
-interface AgreementCommandBase {
-  readonly actor: Actor;
-  /** ISO 8601 with an offset. */
-  readonly now: string;
+interface OnAgreement {
   readonly agreementId: string;
 }
 
-export interface LegalBasisInput {
-  /** What the law allows, in words. */
-  readonly text: string;
-  /** Where it says so, such as "Wet SUWI art. 64". */
-  readonly reference: string;
-}
-
-export interface GrantAgreement extends AgreementCommandBase {
+export interface GrantAgreement extends OnAgreement {
   readonly type: 'GrantAgreement';
   /** The agency that may see the categories. */
-  readonly agency: string;
-  /** Data categories; CASE must be among them. */
-  readonly categories: readonly string[];
+  readonly agency: AgencyCode;
+  /** Distinct, sorted, CASE among them. */
+  readonly categories: readonly DataCategory[];
   readonly purpose: string;
-  readonly legalBasis: LegalBasisInput;
-  /** ISO 8601 with an offset; may lie in the past, to record an agreement made earlier. */
-  readonly validFrom: string;
-  /** ISO 8601 with an offset, after validFrom and after now; open-ended when left out. */
-  readonly validUntil?: string;
+  readonly legalBasis: LegalBasis;
+  /** May lie in the past, to record an agreement made earlier. */
+  readonly validFrom: Instant;
+  /** After validFrom and after now; open-ended when left out. */
+  readonly validUntil?: Instant;
   /** A safety region: the agreement then applies only to activations in that region. */
-  readonly regionScope?: string;
+  readonly regionScope?: SafetyRegion;
 }
 
 /**
  * Changes the terms of an agreement that is still in force. Fields left out stay as they are; null removes
  * the end date or the region scope. The agency is not amendable: another agency needs its own agreement.
  */
-export interface AmendAgreement extends AgreementCommandBase {
+export interface AmendAgreement extends OnAgreement {
   readonly type: 'AmendAgreement';
-  readonly categories?: readonly string[];
+  readonly categories?: readonly DataCategory[];
   readonly purpose?: string;
-  readonly legalBasis?: LegalBasisInput;
-  readonly validFrom?: string;
-  readonly validUntil?: string | null;
-  readonly regionScope?: string | null;
+  readonly legalBasis?: LegalBasis;
+  readonly validFrom?: Instant;
+  readonly validUntil?: Instant | null;
+  readonly regionScope?: SafetyRegion | null;
   readonly reason?: string;
 }
 
-export interface RevokeAgreement extends AgreementCommandBase {
+export interface RevokeAgreement extends OnAgreement {
   readonly type: 'RevokeAgreement';
   readonly reason: string;
 }
 
 /**
- * Issued by a scheduler once validUntil has passed. It carries no actor: expiry is a consequence of the
+ * Issued by a scheduler once validUntil has passed. It needs no actor: expiry is a consequence of the
  * agreement's own end date, not anyone's decision, so there is no one whose role to check; the decider
  * only lets it happen on or after that date. Asking again changes nothing.
  */
-export interface ExpireAgreement {
+export interface ExpireAgreement extends OnAgreement {
   readonly type: 'ExpireAgreement';
-  /** ISO 8601 with an offset. */
-  readonly now: string;
-  readonly agreementId: string;
 }
 
 export type AgreementCommand = GrantAgreement | AmendAgreement | RevokeAgreement | ExpireAgreement;
 
 export type AgreementCommandType = AgreementCommand['type'];
+
+export type AgreementCommandOf<T extends AgreementCommandType> = Extract<AgreementCommand, { type: T }>;
+
+/** A command as it arrives (plain JSON), before parseAgreementCommand. */
+export type RawAgreementCommand = Raw<AgreementCommand>;

@@ -4,18 +4,26 @@ import { agencyCode } from '../shared/agency-code.value.js';
 import { DataCategory } from '../shared/data-category.enum.js';
 import { instant } from '../shared/instant.value.js';
 import { safetyRegion } from '../shared/safety-region.value.js';
-import {
-  AgreementCommand,
-  AmendAgreement,
-  ExpireAgreement,
-  GrantAgreement,
-  RevokeAgreement,
-} from './agreement.commands.js';
-import { decideAgreement, foldAgreement } from './agreement.decider.js';
+import { RawCommandContext } from '../shared/command-context.js';
+import { ScenarioCommand } from '../shared/decider.scenario.js';
+import { Raw } from '../shared/raw.js';
+import * as parsed from './agreement.commands.js';
+import { foldAgreement, handleAgreementCommand } from './agreement.decider.js';
 import { AgreementErrorCode as E } from './agreement.errors.js';
 import { AgreementEventDataMap, AgreementEventOf, AgreementEventType } from './agreement.events.js';
 import { given } from './agreement.scenario.js';
 import { AgreementStatus } from './agreement.state.js';
+
+/** Commands as they arrive, written with their actor and clock (the scenario passes those as the context). */
+type AgreementCommand = ScenarioCommand<parsed.RawAgreementCommand>;
+type AmendAgreement = ScenarioCommand<Raw<parsed.AmendAgreement>>;
+type ExpireAgreement = ScenarioCommand<Raw<parsed.ExpireAgreement>>;
+type GrantAgreement = ScenarioCommand<Raw<parsed.GrantAgreement>>;
+type RevokeAgreement = ScenarioCommand<Raw<parsed.RevokeAgreement>>;
+
+function decideAgreement(command: AgreementCommand, state: ReturnType<typeof foldAgreement>) {
+  return handleAgreementCommand(command, state, command as RawCommandContext);
+}
 
 const { CASE, EMPLOYER, PERSONAL, BENEFITS, INCOME, TAX } = DataCategory;
 

@@ -1,8 +1,9 @@
-import { Actor, parseActor, Role } from '../shared/actor.value.js';
-import { parseAgencyCode } from '../shared/agency-code.value.js';
+import { Actor, Role } from '../shared/actor.value.js';
+import { parseCommandContext, RawCommandContext } from '../shared/command-context.js';
 import { Decider, Decision, foldEvents } from '../shared/decider.js';
+import { requireInstant } from '../shared/field.parser.js';
 import { epochMillis, Instant } from '../shared/instant.value.js';
-import { parseSafetyRegion, SafetyRegion } from '../shared/safety-region.value.js';
+import { attempt, decided, INVALID_INPUT, reject } from '../shared/rejection.js';
 import {
   AgreementCommand,
   AmendAgreement,
@@ -10,7 +11,8 @@ import {
   GrantAgreement,
   RevokeAgreement,
 } from './agreement.commands.js';
-import { AgreementError, AgreementErrorCode, AgreementRejection, reject } from './agreement.errors.js';
+import { parseAgreementCommand } from './agreement-command.parser.js';
+import { AgreementError, AgreementErrorCode } from './agreement.errors.js';
 import {
   AgreementEvent,
   AgreementEventDataMap,
@@ -18,16 +20,6 @@ import {
   AgreementEventType,
   AgreementTerms,
 } from './agreement.events.js';
-import {
-  isAbsent,
-  optionalText,
-  parseCategories,
-  parsedOrReject,
-  parseLegalBasis,
-  requireId,
-  requireInstant,
-  requireText,
-} from './agreement-input.parser.js';
 import {
   AgreementState,
   AgreementStatus,
@@ -38,64 +30,99 @@ import {
 
 export type AgreementDecision = Decision<AgreementEvent, AgreementError>;
 
+/** Who decides on agreements and when; a scheduler's expiry has no actor. */
+export interface AgreementContext {
+  readonly actor?: Actor;
+  readonly now: Instant;
+}
+
+export interface PreparedAgreementCommand {
+  readonly command: AgreementCommand;
+  readonly context: AgreementContext;
+}
+
 /*
- * Checks run in a fixed order: who the actor is, whether the agreement exists, whether it still applies,
- * whether the input is well-formed, and only then the rules between the fields. A policy admin manages
+ * Checks run in a fixed order: who the actor is, the command's fields, whether the agreement exists,
+ * whether it still applies, and only then the rules between the fields. A policy admin manages
  * agreements but reads no case data, so nothing here looks at activations.
  */
-export function decideAgreement(command: AgreementCommand, state: AgreementState): AgreementDecision {
-  try {
-    return { ok: true, events: decideOrReject(command, state) };
-  } catch (error) {
-    if (error instanceof AgreementRejection) return { ok: false, error: error.error };
-    throw error;
-  }
+export function prepareAgreementCommand(
+  input: unknown,
+  context: RawCommandContext,
+): { ok: true; value: PreparedAgreementCommand } | { ok: false; error: AgreementError } {
+  return attempt(() => {
+    if ((input as { type?: unknown } | null)?.type === 'ExpireAgreement') {
+      return { command: parseAgreementCommand(input), context: { now: requireInstant(context.now, 'now') } };
+    }
+    const checked = parseCommandContext(context, [Role.POLICY_ADMIN], {
+      code: AgreementErrorCode.ROLE_NOT_ALLOWED,
+      message: (role) =>
+        `The role ${role} cannot record data-sharing agreements; ask a policy admin to do it.`,
+    });
+    return { command: parseAgreementCommand(input), context: checked };
+  });
+}
+
+export function decideAgreement(
+  command: AgreementCommand,
+  state: AgreementState,
+  context: AgreementContext,
+): AgreementDecision {
+  return decided(() => {
+    const { now } = context;
+    switch (command.type) {
+      case 'ExpireAgreement':
+        return expire(command, state, now);
+      case 'GrantAgreement':
+        return grant(command, state, actorOf(context), now);
+      case 'AmendAgreement':
+        return amend(
+          command,
+          requireInForce(state, command.agreementId, now, 'amend'),
+          actorOf(context),
+          now,
+        );
+      case 'RevokeAgreement':
+        requireInForce(state, command.agreementId, now, 'revoke');
+        return revoke(command, actorOf(context));
+    }
+  });
+}
+
+/** Prepares and decides in one step: what a command as it arrived leads to. */
+export function handleAgreementCommand(
+  input: unknown,
+  state: AgreementState,
+  context: RawCommandContext,
+): AgreementDecision {
+  const prepared = prepareAgreementCommand(input, context);
+  if (!prepared.ok) return prepared;
+  return decideAgreement(prepared.value.command, state, prepared.value.context);
 }
 
 export function foldAgreement(events: readonly AgreementEvent[]): AgreementState {
   return foldEvents(agreementDecider, events);
 }
 
-export const agreementDecider: Decider<AgreementCommand, AgreementEvent, AgreementState, AgreementError> = {
+export const agreementDecider: Decider<
+  AgreementCommand,
+  AgreementEvent,
+  AgreementState,
+  AgreementError,
+  AgreementContext
+> = {
   initialState: initialAgreementState,
   decide: decideAgreement,
   evolve: evolveAgreement,
 };
 
-function decideOrReject(command: AgreementCommand, state: AgreementState): AgreementEvent[] {
-  if (command.type === 'ExpireAgreement') return expire(command, state);
-  const actor = parsedOrReject(parseActor(command.actor ?? {}), 'actor');
-  if (actor.role !== Role.POLICY_ADMIN) {
-    return reject(
-      AgreementErrorCode.ROLE_NOT_ALLOWED,
-      `The role ${actor.role} cannot record data-sharing agreements; ask a policy admin to do it.`,
-    );
-  }
-  const now = requireInstant(command.now, 'now');
-  switch (command.type) {
-    case 'GrantAgreement':
-      return grant(command, state, actor, now);
-    case 'AmendAgreement':
-      return amend(command, requireInForce(state, command.agreementId, now, 'amend'), actor, now);
-    case 'RevokeAgreement':
-      requireInForce(state, command.agreementId, now, 'revoke');
-      return revoke(command, actor);
-    default:
-      return unknownCommand(command);
-  }
-}
-
-// Commands may arrive as JSON that never met the types; an unknown type must be refused, not ignored.
-function unknownCommand(command: never): never {
-  return reject(
-    AgreementErrorCode.INVALID_INPUT,
-    `${JSON.stringify((command as { type?: unknown }).type)} is not an agreement command; check the command type.`,
-    'type',
-  );
+function actorOf(context: AgreementContext): Actor {
+  // prepareAgreementCommand gives every command but an expiry a checked actor.
+  return context.actor as Actor;
 }
 
 function grant(command: GrantAgreement, state: AgreementState, actor: Actor, now: Instant): AgreementEvent[] {
-  const agreementId = requireId(command.agreementId, 'agreementId');
+  const { type: _type, agreementId, agency, ...terms } = command;
   if (state.granted) {
     return reject(
       AgreementErrorCode.ALREADY_GRANTED,
@@ -103,19 +130,9 @@ function grant(command: GrantAgreement, state: AgreementState, actor: Actor, now
       'agreementId',
     );
   }
-  const agency = parsedOrReject(parseAgencyCode(command.agency), 'agency');
-  const terms = checkTerms(
-    {
-      categories: parseCategories(command.categories, 'categories'),
-      purpose: requireText(command.purpose, 'purpose', 'The purpose'),
-      legalBasis: parseLegalBasis(command.legalBasis, 'legalBasis'),
-      validFrom: requireInstant(command.validFrom, 'validFrom'),
-      validUntil: isAbsent(command.validUntil) ? undefined : requireInstant(command.validUntil, 'validUntil'),
-      regionScope: optionalRegion(command.regionScope),
-    },
-    now,
-  );
-  return [event('agreement.granted', { agreementId, agency, ...terms, grantedBy: actor.userId })];
+  return [
+    event('agreement.granted', { agreementId, agency, ...checkTerms(terms, now), grantedBy: actor.userId }),
+  ];
 }
 
 function amend(
@@ -124,62 +141,34 @@ function amend(
   actor: Actor,
   now: Instant,
 ): AgreementEvent[] {
-  const changes = ['categories', 'purpose', 'legalBasis', 'validFrom', 'validUntil', 'regionScope'] as const;
-  if (!changes.some((field) => command[field] !== undefined)) {
-    return reject(
-      AgreementErrorCode.INVALID_INPUT,
-      `The amendment of agreement ${agreement.agreementId} changes nothing; give the categories, purpose, ` +
-        'legal basis, validity or region scope it should have.',
-    );
-  }
   const terms = checkTerms(
     {
-      categories:
-        command.categories === undefined
-          ? agreement.categories
-          : parseCategories(command.categories, 'categories'),
-      purpose:
-        command.purpose === undefined
-          ? agreement.purpose
-          : requireText(command.purpose, 'purpose', 'The purpose'),
-      legalBasis:
-        command.legalBasis === undefined
-          ? agreement.legalBasis
-          : parseLegalBasis(command.legalBasis, 'legalBasis'),
-      validFrom:
-        command.validFrom === undefined
-          ? agreement.validFrom
-          : requireInstant(command.validFrom, 'validFrom'),
-      validUntil:
-        command.validUntil === undefined
-          ? agreement.validUntil
-          : command.validUntil === null
-            ? undefined
-            : requireInstant(command.validUntil, 'validUntil'),
+      categories: command.categories ?? agreement.categories,
+      purpose: command.purpose ?? agreement.purpose,
+      legalBasis: command.legalBasis ?? agreement.legalBasis,
+      validFrom: command.validFrom ?? agreement.validFrom,
+      validUntil: command.validUntil === undefined ? agreement.validUntil : (command.validUntil ?? undefined),
       regionScope:
-        command.regionScope === undefined ? agreement.regionScope : optionalRegion(command.regionScope),
+        command.regionScope === undefined ? agreement.regionScope : (command.regionScope ?? undefined),
     },
     now,
   );
-  const reason = optionalText(command.reason, 'reason', 'The reason');
   // Sending the same amendment again changes nothing and should not fail a retry.
   if (sameTerms(terms, agreement)) return [];
   return [
     event('agreement.amended', {
       ...terms,
       amendedBy: actor.userId,
-      ...(reason !== undefined && { reason }),
+      ...(command.reason !== undefined && { reason: command.reason }),
     }),
   ];
 }
 
 function revoke(command: RevokeAgreement, actor: Actor): AgreementEvent[] {
-  const reason = requireText(command.reason, 'reason', 'The reason for revoking');
-  return [event('agreement.revoked', { revokedBy: actor.userId, reason })];
+  return [event('agreement.revoked', { revokedBy: actor.userId, reason: command.reason })];
 }
 
-function expire(command: ExpireAgreement, state: AgreementState): AgreementEvent[] {
-  const now = requireInstant(command.now, 'now');
+function expire(command: ExpireAgreement, state: AgreementState, now: Instant): AgreementEvent[] {
   const agreement = requireGranted(state, command.agreementId);
   // Whatever ended it first, it has ended: a scheduler that asks again, or late, must not fail.
   if (agreement.status !== AgreementStatus.GRANTED) return [];
@@ -198,18 +187,13 @@ function expire(command: ExpireAgreement, state: AgreementState): AgreementEvent
   return [event('agreement.expired', { validUntil: agreement.validUntil })];
 }
 
-interface ParsedTerms extends Omit<AgreementTerms, 'validUntil' | 'regionScope'> {
-  readonly validUntil: Instant | undefined;
-  readonly regionScope: SafetyRegion | undefined;
-}
-
 /** The rules between fields, and the terms as events carry them: optional ones left out, not undefined. */
-function checkTerms(terms: ParsedTerms, now: Instant): AgreementTerms {
+function checkTerms(terms: AgreementTerms, now: Instant): AgreementTerms {
   const { validUntil, regionScope, ...rest } = terms;
   if (validUntil !== undefined) {
     if (epochMillis(validUntil) <= epochMillis(terms.validFrom)) {
       return reject(
-        AgreementErrorCode.INVALID_INPUT,
+        INVALID_INPUT,
         `The agreement would end (${validUntil}) before it starts (${terms.validFrom}); ` +
           'give an end after the start, or none.',
         'validUntil',
@@ -217,7 +201,7 @@ function checkTerms(terms: ParsedTerms, now: Instant): AgreementTerms {
     }
     if (epochMillis(validUntil) <= epochMillis(now)) {
       return reject(
-        AgreementErrorCode.INVALID_INPUT,
+        INVALID_INPUT,
         `The end ${validUntil} has already passed; give a later end, or revoke the agreement to end it now.`,
         'validUntil',
       );
@@ -228,10 +212,6 @@ function checkTerms(terms: ParsedTerms, now: Instant): AgreementTerms {
     ...(validUntil !== undefined && { validUntil }),
     ...(regionScope !== undefined && { regionScope }),
   };
-}
-
-function optionalRegion(value: unknown): SafetyRegion | undefined {
-  return isAbsent(value) ? undefined : parsedOrReject(parseSafetyRegion(value), 'regionScope');
 }
 
 function sameTerms(a: AgreementTerms, b: AgreementTerms): boolean {

@@ -4,9 +4,12 @@ import { describeInput, invalid, Parsed, valid, ValueErrorCode, valueOrThrow } f
 /** A burgerservicenummer: nine digits that pass the eleven-test. */
 export type Bsn = Brand<string, 'Bsn'>;
 
+/** The form of a BSN, before the eleven-test: nine digits. */
+export const BSN_FORMAT = /^[0-9]{9}$/;
+
 export function parseBsn(input: unknown): Parsed<Bsn> {
   const digits = typeof input === 'string' ? input.trim() : '';
-  if (!/^[0-9]{9}$/.test(digits)) {
+  if (!BSN_FORMAT.test(digits)) {
     return invalid(
       ValueErrorCode.INVALID_BSN,
       input,

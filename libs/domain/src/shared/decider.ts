@@ -4,16 +4,17 @@ export type Decision<E, Err> =
 
 /**
  * The Decider pattern: all business rules live in `decide` and `evolve`, both pure, so a handler only
- * loads a stream, folds it, decides and appends.
+ * loads a stream, folds it, decides and appends. `Context` is what a command is given apart from its
+ * data (who, when).
  */
-export interface Decider<C, E, S, Err> {
+export interface Decider<C, E, S, Err, Context> {
   readonly initialState: S;
-  decide(command: C, state: S): Decision<E, Err>;
+  decide(command: C, state: S, context: Context): Decision<E, Err>;
   evolve(state: S, event: E): S;
 }
 
 export function foldEvents<E, S>(
-  decider: Pick<Decider<unknown, E, S, unknown>, 'initialState' | 'evolve'>,
+  decider: { readonly initialState: S; evolve(state: S, event: E): S },
   events: readonly E[],
 ): S {
   return events.reduce((state, event) => decider.evolve(state, event), decider.initialState);

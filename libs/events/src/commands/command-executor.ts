@@ -1,15 +1,30 @@
 import { createHash, randomUUID } from 'node:crypto';
-import { Decision } from '#domain';
+import { Decision, RawCommandContext } from '#domain';
 import { AppendResult, EventStore } from '../store/event-store.js';
 import { EventActor } from '../store/event-envelope.js';
 import { StreamVersionConflictError } from '../store/event-store.errors.js';
 
-/** What the executor needs to know of one kind of stream: where a command goes, and its decider. */
-export interface StreamDecider<C, E extends { type: string; data: unknown }, S, Err> {
+/** What the executor needs to know of one kind of stream: how a command is checked, where it goes, its decider. */
+export interface StreamDecider<C, Context, E extends { type: string; data: unknown }, S, Err> {
+  /** Parses a command as it arrived, with its context; reads no state, so its refusals reveal none. */
+  prepare(
+    input: unknown,
+    context: RawCommandContext,
+  ): { ok: true; value: { command: C; context: Context } } | { ok: false; error: Err };
   streamId(command: C): string;
   fold(events: readonly E[]): S;
-  decide(command: C, state: S): Decision<E, Err>;
+  decide(command: C, state: S, context: Context): Decision<E, Err>;
   schemaVersion(type: E['type']): number;
+}
+
+/** Who sends a command and when, as the caller vouches for it: the verified actor and its clock. */
+export interface CommandOrigin {
+  /** The domain's actor (checked again by the decider); absent for a scheduler's command. */
+  readonly actor?: unknown;
+  /** Who the events' metadata names as their cause. */
+  readonly eventActor: EventActor;
+  /** ISO 8601 with an offset; becomes the events' occurred-at. */
+  readonly now: string;
 }
 
 export interface ExecuteOptions {
@@ -28,6 +43,11 @@ export class CommandRejectedError<Err> extends Error {
   }
 }
 
+export interface ExecutedCommand<C> extends AppendResult {
+  /** The command as the decider judged it (parsed), for the caller to answer with its ids. */
+  readonly command: C;
+}
+
 /** Without an expected version the caller claimed no state, so a lost race is decided again on the new state. */
 const MAX_ATTEMPTS = 5;
 /**
@@ -37,23 +57,30 @@ const MAX_ATTEMPTS = 5;
 const RETRY_JITTER_MS = 10;
 
 /**
- * The one path from a command to the event store, for every kind of stream: load the stream, fold it,
- * decide, append with the expected version. A repeated command id answers the first result.
+ * The one path from a command to the event store, for every kind of stream: check the command, load the
+ * stream, fold it, decide, append with the expected version. A repeated command id answers the first
+ * result, read once from the command ledger.
  */
 export class CommandExecutor {
   constructor(private readonly store: EventStore) {}
 
-  async execute<C extends { now: string }, E extends { type: string; data: unknown }, S, Err>(
-    decider: StreamDecider<C, E, S, Err>,
-    command: C,
-    actor: EventActor,
+  async execute<C, Context, E extends { type: string; data: unknown }, S, Err>(
+    decider: StreamDecider<C, Context, E, S, Err>,
+    input: object,
+    origin: CommandOrigin,
     options: ExecuteOptions = {},
-  ): Promise<AppendResult> {
-    const identity = { commandId: options.commandId ?? randomUUID(), commandHash: hashCommand(command) };
+  ): Promise<ExecutedCommand<C>> {
+    const prepared = decider.prepare(input, { actor: origin.actor, now: origin.now });
+    if (!prepared.ok) throw new CommandRejectedError(prepared.error as Err & { message: string });
+    const { command, context } = prepared.value;
+    const identity = {
+      commandId: options.commandId ?? randomUUID(),
+      commandHash: hashCommand({ ...input, actor: origin.actor }),
+    };
     const streamId = decider.streamId(command);
     for (let attempt = 1; ; attempt++) {
       const earlier = await this.store.previousResult(identity);
-      if (earlier) return earlier;
+      if (earlier) return { ...earlier, command };
       const history = await this.store.readStream(streamId);
       const version = history.length;
       if (options.expectedVersion !== undefined && options.expectedVersion !== version) {
@@ -62,12 +89,13 @@ export class CommandExecutor {
       const decision = decider.decide(
         command,
         decider.fold(history.map(({ type, data }) => ({ type, data }) as E)),
+        context,
       );
       if (!decision.ok) throw new CommandRejectedError(decision.error as Err & { message: string });
       if (decision.events.length === 0)
-        return { streamId, streamVersion: version, eventIds: [], duplicate: false };
+        return { command, streamId, streamVersion: version, eventIds: [], duplicate: false };
       try {
-        return await this.store.append(
+        const appended = await this.store.append(
           streamId,
           version,
           decision.events.map((event) => ({
@@ -75,17 +103,19 @@ export class CommandExecutor {
             type: event.type,
             schemaVersion: decider.schemaVersion(event.type),
             data: event.data,
-            occurredAt: command.now,
+            occurredAt: origin.now,
             metadata: {
-              actor,
+              actor: origin.eventActor,
               correlationId: options.correlationId ?? identity.commandId,
               causationId: identity.commandId,
               commandId: identity.commandId,
               ...(options.traceId ? { traceId: options.traceId } : {}),
             },
           })),
-          identity,
+          // The ledger was read above: the append only records the command, unless it races a twin.
+          { ...identity, checked: true },
         );
+        return { ...appended, command };
       } catch (error) {
         if (error instanceof StreamVersionConflictError && options.expectedVersion === undefined) {
           if (attempt < MAX_ATTEMPTS) {
@@ -100,10 +130,9 @@ export class CommandExecutor {
   }
 }
 
-/** The command's content without its clock, so an honest retry hashes the same and a different command does not. */
-function hashCommand(command: { now: string }): string {
-  const { now: _now, ...content } = command;
-  return createHash('sha256').update(canonicalJson(content)).digest('hex');
+/** The command's content and who sent it, without its clock: an honest retry hashes the same, another command not. */
+function hashCommand(command: object): string {
+  return createHash('sha256').update(canonicalJson(command)).digest('hex');
 }
 
 function canonicalJson(value: unknown): string {

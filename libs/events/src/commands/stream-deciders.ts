@@ -4,13 +4,17 @@ import {
   ActivationEvent,
   ActivationState,
   AgreementCommand,
+  AgreementContext,
   AgreementError,
   AgreementEvent,
   AgreementState,
+  CommandContext,
   decideActivation,
   decideAgreement,
   foldActivation,
   foldAgreement,
+  prepareActivationCommand,
+  prepareAgreementCommand,
 } from '#domain';
 import { catalogueEntry } from '../catalogue/activation-events.catalogue.js';
 import { AGREEMENT_EVENT_SCHEMA_VERSIONS } from '../catalogue/agreement-events.catalogue.js';
@@ -19,10 +23,12 @@ import { StreamDecider } from './command-executor.js';
 
 export const activationStreams: StreamDecider<
   ActivationCommand,
+  CommandContext,
   ActivationEvent,
   ActivationState,
   ActivationError
 > = {
+  prepare: prepareActivationCommand,
   streamId: (command) => activationStreamId(command.activationId),
   fold: foldActivation,
   decide: decideActivation,
@@ -31,10 +37,12 @@ export const activationStreams: StreamDecider<
 
 export const agreementStreams: StreamDecider<
   AgreementCommand,
+  AgreementContext,
   AgreementEvent,
   AgreementState,
   AgreementError
 > = {
+  prepare: prepareAgreementCommand,
   streamId: (command) => agreementStreamId(command.agreementId),
   fold: foldAgreement,
   decide: decideAgreement,

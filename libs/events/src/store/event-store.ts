@@ -25,6 +25,8 @@ export interface CommandIdentity {
   commandId: string;
   /** A digest of the command's content, to tell an honest retry from a reused id. */
   commandHash: string;
+  /** The caller already looked the id up in the ledger (previousResult): the append need not again. */
+  checked?: boolean;
 }
 
 interface EventRow {
@@ -93,7 +95,7 @@ export class EventStore {
     events: readonly NewEvent[],
     command?: CommandIdentity,
   ): Promise<AppendResult> {
-    if (command) {
+    if (command && !command.checked) {
       const earlier = await this.processedCommand(this.dataSource.manager, command);
       if (earlier) return earlier;
     }

@@ -1,6 +1,7 @@
 import { Client } from 'pg';
 import { DataSource, EntityManager } from 'typeorm';
 import { EVENT_COLUMNS, EventStore } from './event-store.js';
+import { checkpointsTable } from './checkpoints.table.js';
 import { StoredEvent } from './event-envelope.js';
 import { EVENTS_CHANNEL } from './events-channel.js';
 import { WakeSignal } from './wake-signal.js';
@@ -94,24 +95,17 @@ export class GapSafeSubscription {
   async processBatch(handler: BatchHandler): Promise<number> {
     const { name, batchSize } = this.options;
     this.signal.looking(); // before the snapshot: what is notified from here on, the next batch reads
-    await this.dataSource.query(
-      `INSERT INTO subscription_checkpoints (subscription) VALUES ($1) ON CONFLICT (subscription) DO NOTHING`,
-      [name],
-    );
+    await checkpointsTable.ensure(this.dataSource.manager, name);
     return this.dataSource.transaction(async (tx) => {
       // The horizon must be read before this transaction takes an id of its own (the row lock below).
       const [{ horizon }] = await tx.query(`SELECT pg_snapshot_xmin(pg_current_snapshot())::text AS horizon`);
-      const [checkpoint]: { transaction_id: string; position: string }[] = await tx.query(
-        `SELECT transaction_id::text AS transaction_id, position FROM subscription_checkpoints
-         WHERE subscription = $1 FOR UPDATE`,
-        [name],
-      );
+      const checkpoint = await checkpointsTable.lock(tx, name);
       const rows = await tx.query(
         `SELECT ${EVENT_COLUMNS} FROM events
          WHERE transaction_id < $1::xid8 AND (transaction_id, position) > ($2::xid8, $3::bigint)
          ORDER BY events.transaction_id, events.position
          LIMIT $4`,
-        [horizon, checkpoint.transaction_id, checkpoint.position, batchSize],
+        [horizon, checkpoint.transactionId, checkpoint.position, batchSize],
       );
       if (rows.length === 0) {
         // Committed events beyond the horizon wait only for an older transaction to end: look again soon.
@@ -128,11 +122,7 @@ export class GapSafeSubscription {
       );
       await handler(events, tx);
       const last = events[events.length - 1];
-      await tx.query(
-        `UPDATE subscription_checkpoints SET transaction_id = $2::xid8, position = $3, updated_at = clock_timestamp()
-         WHERE subscription = $1`,
-        [name, last.transactionId, last.position],
-      );
+      await checkpointsTable.advance(tx, name, last);
       this.handled += events.length;
       return events.length;
     });

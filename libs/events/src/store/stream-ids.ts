@@ -9,3 +9,8 @@ export const agreementStreamId = (agreementId: string) => `${AGREEMENT_PREFIX}${
 export function activationIdOfStream(streamId: string): string | undefined {
   return streamId.startsWith(ACTIVATION_PREFIX) ? streamId.slice(ACTIVATION_PREFIX.length) : undefined;
 }
+
+/** The agreement id of an agreement stream, or undefined for any other stream. */
+export function agreementIdOfStream(streamId: string): string | undefined {
+  return streamId.startsWith(AGREEMENT_PREFIX) ? streamId.slice(AGREEMENT_PREFIX.length) : undefined;
+}

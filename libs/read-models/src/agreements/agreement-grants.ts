@@ -3,7 +3,6 @@ import {
   AgencyCode,
   AgreementEvent,
   AgreementInForceView,
-  AgreementState,
   categoriesInForce,
   DataCategory,
   evolveAgreement,
@@ -11,26 +10,12 @@ import {
   initialAgreementState,
   SafetyRegion,
 } from '#domain';
-import { StoredEvent } from '#events';
-
-/** An rm_agreements (or feed_agreements) row: the projector writes it, the api reads it. */
-export interface AgreementRow {
-  agreement_id: string;
-  agency: string;
-  categories: string[];
-  purpose: string;
-  legal_basis: string;
-  legal_reference: string;
-  valid_from: Date;
-  valid_until: Date | null;
-  region_scope: string | null;
-  granted_by: string;
-  status: string;
-}
+import { agreementIdOfStream, StoredEvent } from '#events';
+import { AgreementsTable, agreementsTable, toAgreementState, toInForceView } from './agreements.table.js';
 
 /**
- * The agreements as the projector sees them, inside its transaction: it keeps rm_agreements current and
- * answers which categories an agency may see of an activation in a region, now.
+ * The agreements as a projector sees them, inside its transaction: it keeps its agreements table current
+ * and answers which categories an agency may see of an activation in a region, now.
  */
 export class AgreementGrants {
   /** Every agreement, by agency: the table is small, so one read serves the whole batch. */
@@ -41,44 +26,26 @@ export class AgreementGrants {
     private readonly tx: EntityManager,
     private readonly clock: () => Date = () => new Date(),
     /** The read models and the feeds each keep their own copy, each as of its own subscription. */
-    private readonly table: 'rm_agreements' | 'feed_agreements' = 'rm_agreements',
+    private readonly table: AgreementsTable = 'rm_agreements',
   ) {}
 
-  /** Applies an agreement event to rm_agreements and returns the agency whose rights it changed. */
+  /** Applies an agreement event to the table and returns the agency whose rights it changed. */
   async apply(event: StoredEvent): Promise<string | undefined> {
-    const agreementId = event.streamId.replace(/^agreement-/, '');
-    const [row]: AgreementRow[] = await this.tx.query(`SELECT * FROM ${this.table} WHERE agreement_id = $1`, [
-      agreementId,
-    ]);
-    const state = evolveAgreement(row ? toState(row) : initialAgreementState, {
+    const agreementId = agreementIdOfStream(event.streamId) ?? event.streamId;
+    const row = await agreementsTable.find(this.tx, this.table, agreementId);
+    const state = evolveAgreement(row ? toAgreementState(row) : initialAgreementState, {
       type: event.type,
       data: event.data,
     } as AgreementEvent);
     if (!state.granted) return undefined;
-    await this.tx.query(
-      `INSERT INTO ${this.table} (agreement_id, agency, categories, purpose, legal_basis, legal_reference,
-         valid_from, valid_until, region_scope, granted_by, status, stream_version, updated_at)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13)
-       ON CONFLICT (agreement_id) DO UPDATE SET categories = EXCLUDED.categories, purpose = EXCLUDED.purpose,
-         legal_basis = EXCLUDED.legal_basis, legal_reference = EXCLUDED.legal_reference,
-         valid_from = EXCLUDED.valid_from, valid_until = EXCLUDED.valid_until, region_scope = EXCLUDED.region_scope,
-         status = EXCLUDED.status, stream_version = EXCLUDED.stream_version, updated_at = EXCLUDED.updated_at`,
-      [
-        state.agreementId,
-        state.agency,
-        state.categories,
-        state.purpose,
-        state.legalBasis.text,
-        state.legalBasis.reference,
-        state.validFrom,
-        state.validUntil ?? null,
-        state.regionScope ?? null,
-        state.grantedBy,
-        state.status,
-        event.streamVersion,
-        event.occurredAt,
-      ],
-    );
+    // The agency's rows are re-projected now (apply's caller), with the grants of this moment: a start that
+    // has come takes effect with it, as of the later of the start and the event (so a rebuild says the same).
+    const validFrom = Date.parse(state.validFrom);
+    const tookEffectAt =
+      validFrom <= this.clock().getTime()
+        ? new Date(Math.max(validFrom, Date.parse(event.occurredAt)))
+        : null;
+    await agreementsTable.put(this.tx, this.table, state, { ...event, tookEffectAt });
     this.byAgency = undefined;
     this.inForce.clear();
     return state.agency;
@@ -101,38 +68,10 @@ export class AgreementGrants {
   }
 
   private async loadAll(): Promise<Map<string, AgreementInForceView[]>> {
-    const rows: AgreementRow[] = await this.tx.query(`SELECT * FROM ${this.table}`);
     const byAgency = new Map<string, AgreementInForceView[]>();
-    for (const row of rows) byAgency.set(row.agency, [...(byAgency.get(row.agency) ?? []), toView(row)]);
+    for (const row of await agreementsTable.all(this.tx, this.table)) {
+      byAgency.set(row.agency, [...(byAgency.get(row.agency) ?? []), toInForceView(row)]);
+    }
     return byAgency;
   }
-}
-
-function toView(row: AgreementRow): AgreementInForceView {
-  return {
-    agency: row.agency,
-    categories: row.categories,
-    status: row.status as AgreementInForceView['status'],
-    validFrom: row.valid_from.toISOString(),
-    validUntil: row.valid_until?.toISOString() ?? null,
-    regionScope: row.region_scope,
-  };
-}
-
-/** The row was written from a decided (validated) event, so its values are the domain's branded ones. */
-function toState(row: AgreementRow): AgreementState {
-  const state = {
-    granted: true,
-    agreementId: row.agreement_id,
-    agency: row.agency,
-    categories: row.categories,
-    purpose: row.purpose,
-    legalBasis: { text: row.legal_basis, reference: row.legal_reference },
-    validFrom: row.valid_from.toISOString(),
-    ...(row.valid_until ? { validUntil: row.valid_until.toISOString() } : {}),
-    ...(row.region_scope ? { regionScope: row.region_scope } : {}),
-    grantedBy: row.granted_by,
-    status: row.status,
-  };
-  return state as unknown as AgreementState;
 }

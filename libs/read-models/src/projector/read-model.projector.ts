@@ -1,10 +1,11 @@
 import { EntityManager } from 'typeorm';
-import { ActivationEvent, DataCategory, isActivationEventType } from '#domain';
+import { ActivationEvent, DataCategory, isActivationEventType, isAgreementEventType } from '#domain';
 import { activationIdOfStream, activationStreamId, EventStore, redact, StoredEvent } from '#events';
-import { ActivationFacts, entitledAgencies, evolveFacts } from '../activations/activation-facts.js';
-import { loadFacts } from '../activations/activation-facts.store.js';
-import { StreamHistory } from '../activations/stream-history.js';
+import { ActivationFacts, entitledAgencies, evolveFacts } from '../case-facts/activation-facts.js';
+import { activationFactsTable } from '../case-facts/activation-facts.table.js';
+import { StreamHistory } from '../case-facts/stream-history.js';
 import { AgreementGrants } from '../agreements/agreement-grants.js';
+import { commitWithoutFlushWait } from '../sql/derived-data.js';
 import { ReadModelWriter } from './read-model.writer.js';
 
 /**
@@ -19,18 +20,15 @@ export class ReadModelProjector {
   ) {}
 
   async handle(events: readonly StoredEvent[], tx: EntityManager): Promise<void> {
-    // Read models are derived data, and the checkpoint commits with them: should Postgres crash before
-    // this commit reaches the disk, rows and checkpoint are lost together and the batch is projected
-    // again. So the batch need not wait for its WAL flush.
-    await tx.query(`SET LOCAL synchronous_commit = off`);
+    await commitWithoutFlushWait(tx);
     const writer = new ReadModelWriter(tx);
     const grants = new AgreementGrants(tx, this.clock);
     const history = new StreamHistory(this.store, tx);
-    const facts = await loadFacts(tx, 'rm_activation_facts', [
+    const facts = await activationFactsTable.load(tx, 'rm_activation_facts', [
       ...new Set(events.filter((e) => isActivationEventType(e.type)).map(activationIdOf)),
     ]);
     for (const event of events) {
-      if (event.type.startsWith('agreement.')) {
+      if (isAgreementEventType(event.type)) {
         const agency = await grants.apply(event);
         if (agency) await this.reproject(agency, tx, writer, grants, facts);
       } else if (isActivationEventType(event.type)) {
@@ -78,7 +76,7 @@ export class ReadModelProjector {
     const was = new Set(before ? entitledAgencies(before) : []);
     const now = entitledAgencies(after);
     for (const agency of was) {
-      if (!now.includes(agency)) await writer.removeAgencyFromActivation(agency, activationId);
+      if (!now.includes(agency)) await writer.removeAgency(agency, activationId);
     }
     for (const agency of now) {
       const categories = await grants.categoriesFor(agency, after.region);
@@ -146,12 +144,9 @@ export class ReadModelProjector {
   ): Promise<number> {
     await writer.flush();
     await writer.removeAgency(agency);
-    const rows: { facts: ActivationFacts }[] = await tx.query(
-      `SELECT facts FROM rm_activation_facts WHERE facts->>'region' = $1 OR facts->'participants' ? $1`,
-      [agency],
-    );
+    const rows = await activationFactsTable.entitling(tx, 'rm_activation_facts', agency);
     let projected = 0;
-    for (const [index, { facts: stored }] of rows.entries()) {
+    for (const [index, stored] of rows.entries()) {
       const facts = cache.get(stored.activationId) ?? stored;
       const categories = await grants.categoriesFor(agency, facts.region);
       const history = await this.store.readStream(activationStreamId(facts.activationId), 0, {

@@ -1,14 +1,16 @@
-import { CommandBus } from '@nestjs/cqrs';
 import { Args, Mutation, Resolver } from '@nestjs/graphql';
 import type { Actor } from '#domain';
 import { CurrentActor } from '../../auth/current-actor.decorator.js';
+import { CommandMapping } from '../../commands/index.js';
+import { ActivationCommands } from '../activation-commands.service.js';
 import { ActivationCommandResult } from '../command-result.type.js';
-import { CancelInspectionCommand } from './cancel-inspection.command.js';
 import { CancelInspectionInput } from './cancel-inspection.input.js';
+
+export const CANCEL_INSPECTION: CommandMapping = { type: 'CancelInspection' };
 
 @Resolver()
 export class CancelInspectionResolver {
-  constructor(private readonly commandBus: CommandBus) {}
+  constructor(private readonly activations: ActivationCommands) {}
 
   @Mutation(() => ActivationCommandResult, {
     description:
@@ -19,6 +21,6 @@ export class CancelInspectionResolver {
     @Args('input') input: CancelInspectionInput,
     @CurrentActor() actor: Actor,
   ): Promise<ActivationCommandResult> {
-    return this.commandBus.execute(new CancelInspectionCommand(input, actor));
+    return this.activations.execute(CANCEL_INSPECTION, input, actor);
   }
 }

@@ -1,6 +1,6 @@
 import { Field, InputType } from '@nestjs/graphql';
-import { ActivationCommandInput } from '../shared/command-options.input.js';
-import { IsText } from '../shared/input-rules.js';
+import { ActivationCommandInput } from '../shared/activation-command.input.js';
+import { IsText } from '../../input/input-rules.js';
 
 @InputType()
 export class CloseActivationInput extends ActivationCommandInput {

@@ -1,14 +1,16 @@
-import { CommandBus } from '@nestjs/cqrs';
 import { Args, Mutation, Resolver } from '@nestjs/graphql';
 import type { Actor } from '#domain';
 import { CurrentActor } from '../../auth/current-actor.decorator.js';
+import { CommandMapping } from '../../commands/index.js';
+import { ActivationCommands } from '../activation-commands.service.js';
 import { ActivationCommandResult } from '../command-result.type.js';
-import { CloseActivationCommand } from './close-activation.command.js';
 import { CloseActivationInput } from './close-activation.input.js';
+
+export const CLOSE_ACTIVATION: CommandMapping = { type: 'CloseActivation' };
 
 @Resolver()
 export class CloseActivationResolver {
-  constructor(private readonly commandBus: CommandBus) {}
+  constructor(private readonly activations: ActivationCommands) {}
 
   @Mutation(() => ActivationCommandResult, {
     description:
@@ -20,6 +22,6 @@ export class CloseActivationResolver {
     @Args('input') input: CloseActivationInput,
     @CurrentActor() actor: Actor,
   ): Promise<ActivationCommandResult> {
-    return this.commandBus.execute(new CloseActivationCommand(input, actor));
+    return this.activations.execute(CLOSE_ACTIVATION, input, actor);
   }
 }

@@ -1,6 +1,6 @@
 import { Field, InputType } from '@nestjs/graphql';
 import { InspectionCommandInput } from '../shared/activation-links.input.js';
-import { IsText } from '../shared/input-rules.js';
+import { IsText } from '../../input/input-rules.js';
 
 @InputType()
 export class CompleteInspectionInput extends InspectionCommandInput {

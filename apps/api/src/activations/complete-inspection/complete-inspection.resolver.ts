@@ -1,14 +1,16 @@
-import { CommandBus } from '@nestjs/cqrs';
 import { Args, Mutation, Resolver } from '@nestjs/graphql';
 import type { Actor } from '#domain';
 import { CurrentActor } from '../../auth/current-actor.decorator.js';
+import { CommandMapping } from '../../commands/index.js';
+import { ActivationCommands } from '../activation-commands.service.js';
 import { ActivationCommandResult } from '../command-result.type.js';
-import { CompleteInspectionCommand } from './complete-inspection.command.js';
 import { CompleteInspectionInput } from './complete-inspection.input.js';
+
+export const COMPLETE_INSPECTION: CommandMapping = { type: 'CompleteInspection' };
 
 @Resolver()
 export class CompleteInspectionResolver {
-  constructor(private readonly commandBus: CommandBus) {}
+  constructor(private readonly activations: ActivationCommands) {}
 
   @Mutation(() => ActivationCommandResult, {
     description:
@@ -19,6 +21,6 @@ export class CompleteInspectionResolver {
     @Args('input') input: CompleteInspectionInput,
     @CurrentActor() actor: Actor,
   ): Promise<ActivationCommandResult> {
-    return this.commandBus.execute(new CompleteInspectionCommand(input, actor));
+    return this.activations.execute(COMPLETE_INSPECTION, input, actor);
   }
 }

@@ -1,14 +1,16 @@
-import { CommandBus } from '@nestjs/cqrs';
 import { Args, Mutation, Resolver } from '@nestjs/graphql';
 import type { Actor } from '#domain';
 import { CurrentActor } from '../../auth/current-actor.decorator.js';
+import { CommandMapping } from '../../commands/index.js';
+import { ActivationCommands } from '../activation-commands.service.js';
 import { ActivationCommandResult } from '../command-result.type.js';
-import { DecideIntegratedDeploymentCommand } from './decide-integrated-deployment.command.js';
 import { DecideIntegratedDeploymentInput } from './decide-integrated-deployment.input.js';
+
+export const DECIDE_INTEGRATED_DEPLOYMENT: CommandMapping = { type: 'DecideIntegratedDeployment' };
 
 @Resolver()
 export class DecideIntegratedDeploymentResolver {
-  constructor(private readonly commandBus: CommandBus) {}
+  constructor(private readonly activations: ActivationCommands) {}
 
   @Mutation(() => ActivationCommandResult, {
     description:
@@ -20,6 +22,6 @@ export class DecideIntegratedDeploymentResolver {
     @Args('input') input: DecideIntegratedDeploymentInput,
     @CurrentActor() actor: Actor,
   ): Promise<ActivationCommandResult> {
-    return this.commandBus.execute(new DecideIntegratedDeploymentCommand(input, actor));
+    return this.activations.execute(DECIDE_INTEGRATED_DEPLOYMENT, input, actor);
   }
 }

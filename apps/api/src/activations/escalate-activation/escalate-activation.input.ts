@@ -1,8 +1,8 @@
 import { Field, InputType, registerEnumType } from '@nestjs/graphql';
 import { IsEnum } from 'class-validator';
 import type { InfectionEvidence } from '#domain';
-import { ActivationCommandInput } from '../shared/command-options.input.js';
-import { IsClientId, NestedInput } from '../shared/input-rules.js';
+import { ActivationCommandInput } from '../shared/activation-command.input.js';
+import { IsClientId, NestedInput } from '../../input/input-rules.js';
 
 /** The domain names the evidence kinds as a string union; GraphQL needs them as an enum. */
 export const InfectionEvidenceKind = {

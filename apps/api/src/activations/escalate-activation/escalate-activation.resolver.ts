@@ -1,14 +1,16 @@
-import { CommandBus } from '@nestjs/cqrs';
 import { Args, Mutation, Resolver } from '@nestjs/graphql';
 import type { Actor } from '#domain';
 import { CurrentActor } from '../../auth/current-actor.decorator.js';
+import { CommandMapping } from '../../commands/index.js';
+import { ActivationCommands } from '../activation-commands.service.js';
 import { ActivationCommandResult } from '../command-result.type.js';
-import { EscalateActivationCommand } from './escalate-activation.command.js';
 import { EscalateActivationInput } from './escalate-activation.input.js';
+
+export const ESCALATE_ACTIVATION: CommandMapping = { type: 'EscalateActivation' };
 
 @Resolver()
 export class EscalateActivationResolver {
-  constructor(private readonly commandBus: CommandBus) {}
+  constructor(private readonly activations: ActivationCommands) {}
 
   @Mutation(() => ActivationCommandResult, {
     description:
@@ -20,6 +22,6 @@ export class EscalateActivationResolver {
     @Args('input') input: EscalateActivationInput,
     @CurrentActor() actor: Actor,
   ): Promise<ActivationCommandResult> {
-    return this.commandBus.execute(new EscalateActivationCommand(input, actor));
+    return this.activations.execute(ESCALATE_ACTIVATION, input, actor);
   }
 }

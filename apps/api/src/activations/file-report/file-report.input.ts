@@ -1,6 +1,6 @@
 import { Field, InputType } from '@nestjs/graphql';
-import { ActivationCommandInput } from '../shared/command-options.input.js';
-import { IsText, OptionalNewId } from '../shared/input-rules.js';
+import { ActivationCommandInput } from '../shared/activation-command.input.js';
+import { IsText, OptionalNewId } from '../../input/input-rules.js';
 
 @InputType()
 export class FileReportInput extends ActivationCommandInput {

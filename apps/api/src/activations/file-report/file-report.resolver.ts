@@ -1,14 +1,16 @@
-import { CommandBus } from '@nestjs/cqrs';
 import { Args, Mutation, Resolver } from '@nestjs/graphql';
 import type { Actor } from '#domain';
 import { CurrentActor } from '../../auth/current-actor.decorator.js';
+import { CommandMapping } from '../../commands/index.js';
+import { ActivationCommands } from '../activation-commands.service.js';
 import { ActivationCommandResult } from '../command-result.type.js';
-import { FileReportCommand } from './file-report.command.js';
 import { FileReportInput } from './file-report.input.js';
+
+export const FILE_REPORT: CommandMapping = { type: 'FileReport', newIds: ['reportId'] };
 
 @Resolver()
 export class FileReportResolver {
-  constructor(private readonly commandBus: CommandBus) {}
+  constructor(private readonly activations: ActivationCommands) {}
 
   @Mutation(() => ActivationCommandResult, {
     description:
@@ -19,6 +21,6 @@ export class FileReportResolver {
     @Args('input') input: FileReportInput,
     @CurrentActor() actor: Actor,
   ): Promise<ActivationCommandResult> {
-    return this.commandBus.execute(new FileReportCommand(input, actor));
+    return this.activations.execute(FILE_REPORT, input, actor);
   }
 }

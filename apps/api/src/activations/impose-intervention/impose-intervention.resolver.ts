@@ -1,14 +1,16 @@
-import { CommandBus } from '@nestjs/cqrs';
 import { Args, Mutation, Resolver } from '@nestjs/graphql';
 import type { Actor } from '#domain';
 import { CurrentActor } from '../../auth/current-actor.decorator.js';
+import { CommandMapping } from '../../commands/index.js';
+import { ActivationCommands } from '../activation-commands.service.js';
 import { ActivationCommandResult } from '../command-result.type.js';
-import { ImposeInterventionCommand } from './impose-intervention.command.js';
 import { ImposeInterventionInput } from './impose-intervention.input.js';
+
+export const IMPOSE_INTERVENTION: CommandMapping = { type: 'ImposeIntervention', newIds: ['interventionId'] };
 
 @Resolver()
 export class ImposeInterventionResolver {
-  constructor(private readonly commandBus: CommandBus) {}
+  constructor(private readonly activations: ActivationCommands) {}
 
   @Mutation(() => ActivationCommandResult, {
     description:
@@ -19,6 +21,6 @@ export class ImposeInterventionResolver {
     @Args('input') input: ImposeInterventionInput,
     @CurrentActor() actor: Actor,
   ): Promise<ActivationCommandResult> {
-    return this.commandBus.execute(new ImposeInterventionCommand(input, actor));
+    return this.activations.execute(IMPOSE_INTERVENTION, input, actor);
   }
 }

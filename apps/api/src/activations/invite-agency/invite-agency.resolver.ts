@@ -1,14 +1,16 @@
-import { CommandBus } from '@nestjs/cqrs';
 import { Args, Mutation, Resolver } from '@nestjs/graphql';
 import type { Actor } from '#domain';
 import { CurrentActor } from '../../auth/current-actor.decorator.js';
+import { CommandMapping } from '../../commands/index.js';
+import { ActivationCommands } from '../activation-commands.service.js';
 import { ActivationCommandResult } from '../command-result.type.js';
-import { InviteAgencyCommand } from './invite-agency.command.js';
 import { InviteAgencyInput } from './invite-agency.input.js';
+
+export const INVITE_AGENCY: CommandMapping = { type: 'InviteAgency' };
 
 @Resolver()
 export class InviteAgencyResolver {
-  constructor(private readonly commandBus: CommandBus) {}
+  constructor(private readonly activations: ActivationCommands) {}
 
   @Mutation(() => ActivationCommandResult, {
     description:
@@ -20,6 +22,6 @@ export class InviteAgencyResolver {
     @Args('input') input: InviteAgencyInput,
     @CurrentActor() actor: Actor,
   ): Promise<ActivationCommandResult> {
-    return this.commandBus.execute(new InviteAgencyCommand(input, actor));
+    return this.activations.execute(INVITE_AGENCY, input, actor);
   }
 }

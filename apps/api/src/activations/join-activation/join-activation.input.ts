@@ -1,5 +1,5 @@
 import { InputType } from '@nestjs/graphql';
-import { ActivationCommandInput } from '../shared/command-options.input.js';
+import { ActivationCommandInput } from '../shared/activation-command.input.js';
 
 @InputType({ description: 'The agency that joins is the one in your token.' })
 export class JoinActivationInput extends ActivationCommandInput {}

@@ -1,14 +1,16 @@
-import { CommandBus } from '@nestjs/cqrs';
 import { Args, Mutation, Resolver } from '@nestjs/graphql';
 import type { Actor } from '#domain';
 import { CurrentActor } from '../../auth/current-actor.decorator.js';
+import { CommandMapping } from '../../commands/index.js';
+import { ActivationCommands } from '../activation-commands.service.js';
 import { ActivationCommandResult } from '../command-result.type.js';
-import { JoinActivationCommand } from './join-activation.command.js';
 import { JoinActivationInput } from './join-activation.input.js';
+
+export const JOIN_ACTIVATION: CommandMapping = { type: 'JoinActivation' };
 
 @Resolver()
 export class JoinActivationResolver {
-  constructor(private readonly commandBus: CommandBus) {}
+  constructor(private readonly activations: ActivationCommands) {}
 
   @Mutation(() => ActivationCommandResult, {
     description:
@@ -19,6 +21,6 @@ export class JoinActivationResolver {
     @Args('input') input: JoinActivationInput,
     @CurrentActor() actor: Actor,
   ): Promise<ActivationCommandResult> {
-    return this.commandBus.execute(new JoinActivationCommand(input, actor));
+    return this.activations.execute(JOIN_ACTIVATION, input, actor);
   }
 }

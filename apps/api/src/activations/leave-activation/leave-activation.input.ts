@@ -1,7 +1,7 @@
 import { Field, InputType } from '@nestjs/graphql';
 import { IsOptional } from 'class-validator';
-import { ActivationCommandInput } from '../shared/command-options.input.js';
-import { IsText } from '../shared/input-rules.js';
+import { ActivationCommandInput } from '../shared/activation-command.input.js';
+import { IsText } from '../../input/input-rules.js';
 
 @InputType({ description: 'The agency that leaves is the one in your token.' })
 export class LeaveActivationInput extends ActivationCommandInput {

@@ -1,14 +1,16 @@
-import { CommandBus } from '@nestjs/cqrs';
 import { Args, Mutation, Resolver } from '@nestjs/graphql';
 import type { Actor } from '#domain';
 import { CurrentActor } from '../../auth/current-actor.decorator.js';
+import { CommandMapping } from '../../commands/index.js';
+import { ActivationCommands } from '../activation-commands.service.js';
 import { ActivationCommandResult } from '../command-result.type.js';
-import { LeaveActivationCommand } from './leave-activation.command.js';
 import { LeaveActivationInput } from './leave-activation.input.js';
+
+export const LEAVE_ACTIVATION: CommandMapping = { type: 'LeaveActivation' };
 
 @Resolver()
 export class LeaveActivationResolver {
-  constructor(private readonly commandBus: CommandBus) {}
+  constructor(private readonly activations: ActivationCommands) {}
 
   @Mutation(() => ActivationCommandResult, {
     description:
@@ -19,6 +21,6 @@ export class LeaveActivationResolver {
     @Args('input') input: LeaveActivationInput,
     @CurrentActor() actor: Actor,
   ): Promise<ActivationCommandResult> {
-    return this.commandBus.execute(new LeaveActivationCommand(input, actor));
+    return this.activations.execute(LEAVE_ACTIVATION, input, actor);
   }
 }

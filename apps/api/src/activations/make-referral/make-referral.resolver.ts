@@ -1,14 +1,16 @@
-import { CommandBus } from '@nestjs/cqrs';
 import { Args, Mutation, Resolver } from '@nestjs/graphql';
 import type { Actor } from '#domain';
 import { CurrentActor } from '../../auth/current-actor.decorator.js';
+import { CommandMapping } from '../../commands/index.js';
+import { ActivationCommands } from '../activation-commands.service.js';
 import { ActivationCommandResult } from '../command-result.type.js';
-import { MakeReferralCommand } from './make-referral.command.js';
 import { MakeReferralInput } from './make-referral.input.js';
+
+export const MAKE_REFERRAL: CommandMapping = { type: 'MakeReferral', newIds: ['referralId'] };
 
 @Resolver()
 export class MakeReferralResolver {
-  constructor(private readonly commandBus: CommandBus) {}
+  constructor(private readonly activations: ActivationCommands) {}
 
   @Mutation(() => ActivationCommandResult, {
     description:
@@ -19,6 +21,6 @@ export class MakeReferralResolver {
     @Args('input') input: MakeReferralInput,
     @CurrentActor() actor: Actor,
   ): Promise<ActivationCommandResult> {
-    return this.commandBus.execute(new MakeReferralCommand(input, actor));
+    return this.activations.execute(MAKE_REFERRAL, input, actor);
   }
 }

@@ -1,15 +1,15 @@
 import { Field, InputType } from '@nestjs/graphql';
-import { ArrayMaxSize, ArrayMinSize, IsEnum, Matches } from 'class-validator';
+import { ArrayMaxSize, ArrayMinSize, IsEnum } from 'class-validator';
 import { ActivationKind, ActivationTrigger, Theme } from '#domain';
 import { EmployerInput, LocationInput, SignalInput } from '../shared/activation-parts.input.js';
-import { CommandOptionsInput } from '../shared/command-options.input.js';
+import { CommandOptionsInput } from '../../commands/command-options.input.js';
 import {
   IsAgencyCode,
-  MUNICIPALITY,
+  IsMunicipality,
+  IsSafetyRegion,
   NestedInput,
   OptionalNewId,
-  SAFETY_REGION,
-} from '../shared/input-rules.js';
+} from '../../input/input-rules.js';
 
 @InputType()
 export class OpenActivationInput extends CommandOptionsInput {
@@ -31,11 +31,11 @@ export class OpenActivationInput extends CommandOptionsInput {
   themes!: Theme[];
 
   @Field({ description: 'Safety region VR01..VR25.' })
-  @Matches(SAFETY_REGION, { message: 'region must be a safety region VR01 to VR25' })
+  @IsSafetyRegion()
   region!: string;
 
   @Field({ description: 'CBS municipality code, e.g. GM0599.' })
-  @Matches(MUNICIPALITY, { message: 'municipality must be a CBS code such as GM0599' })
+  @IsMunicipality()
   municipality!: string;
 
   @Field()

@@ -1,14 +1,19 @@
-import { CommandBus } from '@nestjs/cqrs';
 import { Args, Mutation, Resolver } from '@nestjs/graphql';
 import type { Actor } from '#domain';
 import { CurrentActor } from '../../auth/current-actor.decorator.js';
+import { CommandMapping } from '../../commands/index.js';
+import { ActivationCommands } from '../activation-commands.service.js';
 import { ActivationCommandResult } from '../command-result.type.js';
-import { OpenActivationCommand } from './open-activation.command.js';
 import { OpenActivationInput } from './open-activation.input.js';
+
+export const OPEN_ACTIVATION: CommandMapping = {
+  type: 'OpenActivation',
+  newIds: ['activationId', 'initialSignal.signalId'],
+};
 
 @Resolver()
 export class OpenActivationResolver {
-  constructor(private readonly commandBus: CommandBus) {}
+  constructor(private readonly activations: ActivationCommands) {}
 
   @Mutation(() => ActivationCommandResult, {
     description: 'Opens an activation with your agency (or, as the region coordinator, another) as lead.',
@@ -17,6 +22,6 @@ export class OpenActivationResolver {
     @Args('input') input: OpenActivationInput,
     @CurrentActor() actor: Actor,
   ): Promise<ActivationCommandResult> {
-    return this.commandBus.execute(new OpenActivationCommand(input, actor));
+    return this.activations.execute(OPEN_ACTIVATION, input, actor);
   }
 }

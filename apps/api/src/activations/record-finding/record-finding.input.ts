@@ -1,14 +1,9 @@
 import { Field, InputType } from '@nestjs/graphql';
 import { IsBoolean, IsEnum, IsOptional } from 'class-validator';
 import { DataCategory } from '#domain';
-import {
-  AMOUNTS_MAX,
-  MonetaryAmountInput,
-  SUBJECTS_MAX,
-  SubjectInput,
-} from '../shared/activation-parts.input.js';
+import { MonetaryAmountInput, SubjectInput } from '../shared/activation-parts.input.js';
 import { InspectionLinkInput } from '../shared/activation-links.input.js';
-import { IsClientId, IsText, NestedInput } from '../shared/input-rules.js';
+import { AMOUNTS_MAX, IsClientId, IsText, NestedInput, SUBJECTS_MAX } from '../../input/input-rules.js';
 
 @InputType()
 export class RecordFindingInput extends InspectionLinkInput {

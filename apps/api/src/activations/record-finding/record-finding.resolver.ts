@@ -1,14 +1,16 @@
-import { CommandBus } from '@nestjs/cqrs';
 import { Args, Mutation, Resolver } from '@nestjs/graphql';
 import type { Actor } from '#domain';
 import { CurrentActor } from '../../auth/current-actor.decorator.js';
+import { CommandMapping } from '../../commands/index.js';
+import { ActivationCommands } from '../activation-commands.service.js';
 import { ActivationCommandResult } from '../command-result.type.js';
-import { RecordFindingCommand } from './record-finding.command.js';
 import { RecordFindingInput } from './record-finding.input.js';
+
+export const RECORD_FINDING: CommandMapping = { type: 'RecordFinding' };
 
 @Resolver()
 export class RecordFindingResolver {
-  constructor(private readonly commandBus: CommandBus) {}
+  constructor(private readonly activations: ActivationCommands) {}
 
   @Mutation(() => ActivationCommandResult, {
     description:
@@ -19,6 +21,6 @@ export class RecordFindingResolver {
     @Args('input') input: RecordFindingInput,
     @CurrentActor() actor: Actor,
   ): Promise<ActivationCommandResult> {
-    return this.commandBus.execute(new RecordFindingCommand(input, actor));
+    return this.activations.execute(RECORD_FINDING, input, actor);
   }
 }

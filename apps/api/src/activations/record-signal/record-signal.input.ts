@@ -1,6 +1,6 @@
 import { InputType, IntersectionType } from '@nestjs/graphql';
 import { SignalInput } from '../shared/activation-parts.input.js';
-import { ActivationCommandInput } from '../shared/command-options.input.js';
+import { ActivationCommandInput } from '../shared/activation-command.input.js';
 
 /** The signal's own fields at the top level, so the domain's field paths (subjects[0].bsn) match the input. */
 @InputType()

@@ -1,14 +1,16 @@
-import { CommandBus } from '@nestjs/cqrs';
 import { Args, Mutation, Resolver } from '@nestjs/graphql';
 import type { Actor } from '#domain';
 import { CurrentActor } from '../../auth/current-actor.decorator.js';
+import { CommandMapping } from '../../commands/index.js';
+import { ActivationCommands } from '../activation-commands.service.js';
 import { ActivationCommandResult } from '../command-result.type.js';
-import { RecordSignalCommand } from './record-signal.command.js';
 import { RecordSignalInput } from './record-signal.input.js';
+
+export const RECORD_SIGNAL: CommandMapping = { type: 'RecordSignal', newIds: ['signalId'] };
 
 @Resolver()
 export class RecordSignalResolver {
-  constructor(private readonly commandBus: CommandBus) {}
+  constructor(private readonly activations: ActivationCommands) {}
 
   @Mutation(() => ActivationCommandResult, {
     description:
@@ -19,6 +21,6 @@ export class RecordSignalResolver {
     @Args('input') input: RecordSignalInput,
     @CurrentActor() actor: Actor,
   ): Promise<ActivationCommandResult> {
-    return this.commandBus.execute(new RecordSignalCommand(input, actor));
+    return this.activations.execute(RECORD_SIGNAL, input, actor);
   }
 }

@@ -1,14 +1,16 @@
-import { CommandBus } from '@nestjs/cqrs';
 import { Args, Mutation, Resolver } from '@nestjs/graphql';
 import type { Actor } from '#domain';
 import { CurrentActor } from '../../auth/current-actor.decorator.js';
+import { CommandMapping } from '../../commands/index.js';
+import { ActivationCommands } from '../activation-commands.service.js';
 import { ActivationCommandResult } from '../command-result.type.js';
-import { ReopenActivationCommand } from './reopen-activation.command.js';
 import { ReopenActivationInput } from './reopen-activation.input.js';
+
+export const REOPEN_ACTIVATION: CommandMapping = { type: 'ReopenActivation' };
 
 @Resolver()
 export class ReopenActivationResolver {
-  constructor(private readonly commandBus: CommandBus) {}
+  constructor(private readonly activations: ActivationCommands) {}
 
   @Mutation(() => ActivationCommandResult, {
     description:
@@ -19,6 +21,6 @@ export class ReopenActivationResolver {
     @Args('input') input: ReopenActivationInput,
     @CurrentActor() actor: Actor,
   ): Promise<ActivationCommandResult> {
-    return this.commandBus.execute(new ReopenActivationCommand(input, actor));
+    return this.activations.execute(REOPEN_ACTIVATION, input, actor);
   }
 }

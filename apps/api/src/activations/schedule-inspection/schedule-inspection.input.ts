@@ -1,8 +1,8 @@
 import { Field, InputType } from '@nestjs/graphql';
 import { ArrayMaxSize, ArrayMinSize, IsOptional } from 'class-validator';
 import { LocationInput } from '../shared/activation-parts.input.js';
-import { ActivationCommandInput } from '../shared/command-options.input.js';
-import { AGENCIES_MAX, IsAgencyCode, IsClientId, IsInstant, NestedInput } from '../shared/input-rules.js';
+import { ActivationCommandInput } from '../shared/activation-command.input.js';
+import { AGENCIES_MAX, IsAgencyCode, IsClientId, IsInstant, NestedInput } from '../../input/input-rules.js';
 
 @InputType()
 export class ScheduleInspectionInput extends ActivationCommandInput {

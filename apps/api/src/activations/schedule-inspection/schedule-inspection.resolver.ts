@@ -1,14 +1,16 @@
-import { CommandBus } from '@nestjs/cqrs';
 import { Args, Mutation, Resolver } from '@nestjs/graphql';
 import type { Actor } from '#domain';
 import { CurrentActor } from '../../auth/current-actor.decorator.js';
+import { CommandMapping } from '../../commands/index.js';
+import { ActivationCommands } from '../activation-commands.service.js';
 import { ActivationCommandResult } from '../command-result.type.js';
-import { ScheduleInspectionCommand } from './schedule-inspection.command.js';
 import { ScheduleInspectionInput } from './schedule-inspection.input.js';
+
+export const SCHEDULE_INSPECTION: CommandMapping = { type: 'ScheduleInspection' };
 
 @Resolver()
 export class ScheduleInspectionResolver {
-  constructor(private readonly commandBus: CommandBus) {}
+  constructor(private readonly activations: ActivationCommands) {}
 
   @Mutation(() => ActivationCommandResult, {
     description:
@@ -19,6 +21,6 @@ export class ScheduleInspectionResolver {
     @Args('input') input: ScheduleInspectionInput,
     @CurrentActor() actor: Actor,
   ): Promise<ActivationCommandResult> {
-    return this.commandBus.execute(new ScheduleInspectionCommand(input, actor));
+    return this.activations.execute(SCHEDULE_INSPECTION, input, actor);
   }
 }

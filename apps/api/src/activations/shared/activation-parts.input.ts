@@ -1,20 +1,20 @@
 import { Field, InputType, Int } from '@nestjs/graphql';
-import { IsBoolean, IsEnum, IsInt, IsISO8601, IsOptional, Length, Matches, Max, Min } from 'class-validator';
+import { IsBoolean, IsEnum, IsInt, IsOptional, Max, Min } from 'class-validator';
 import { SignalSourceKind } from '#domain';
 import {
-  BSN,
   IsAgencyCode,
+  IsBsnFormat,
+  IsCalendarDate,
   IsClientId,
+  IsCountryCode,
+  IsKvkNumber,
+  IsPostcode,
   IsText,
-  KVK_NUMBER,
   MAX_GRAPHQL_INT,
   NAME_MAX,
   NestedInput,
-} from './input-rules.js';
-
-/** How many persons one signal or finding may name, and how many amounts one finding may carry. */
-export const SUBJECTS_MAX = 500;
-export const AMOUNTS_MAX = 100;
+  SUBJECTS_MAX,
+} from '../../input/input-rules.js';
 
 @InputType()
 export class LocationInput {
@@ -24,7 +24,7 @@ export class LocationInput {
 
   @Field({ nullable: true, description: 'Dutch postcode, e.g. 3011 AB.' })
   @IsOptional()
-  @Matches(/^\d{4} ?[A-Za-z]{2}$/, { message: 'postcode must look like 3011 AB' })
+  @IsPostcode()
   postcode?: string;
 
   @Field()
@@ -40,7 +40,7 @@ export class CompanyInput {
 
   @Field({ nullable: true, description: 'Chamber of Commerce number: 8 digits.' })
   @IsOptional()
-  @Matches(KVK_NUMBER, { message: 'kvkNumber must be 8 digits' })
+  @IsKvkNumber()
   kvkNumber?: string;
 }
 
@@ -66,18 +66,17 @@ export class SubjectInput {
 
   @Field({ nullable: true, description: 'Burgerservicenummer: 9 digits passing the eleven-test.' })
   @IsOptional()
-  @Matches(BSN, { message: 'bsn must be 9 digits' })
+  @IsBsnFormat()
   bsn?: string;
 
   @Field({ nullable: true, description: 'YYYY-MM-DD' })
   @IsOptional()
-  @IsISO8601({ strict: true }, { message: 'birthDate must be a date as YYYY-MM-DD' })
-  @Length(10, 10, { message: 'birthDate must be a date as YYYY-MM-DD' })
+  @IsCalendarDate()
   birthDate?: string;
 
   @Field({ nullable: true, description: 'ISO 3166-1 alpha-2 country code, e.g. PL.' })
   @IsOptional()
-  @Matches(/^[A-Z]{2}$/, { message: 'nationality must be a two-letter country code such as PL' })
+  @IsCountryCode()
   nationality?: string;
 }
 

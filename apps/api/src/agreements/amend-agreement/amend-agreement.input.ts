@@ -1,6 +1,6 @@
 import { Field, ID, InputType } from '@nestjs/graphql';
 import { IsOptional } from 'class-validator';
-import { IsClientId, IsText } from '../../activations/shared/input-rules.js';
+import { AGREEMENT_TEXT_MAX, IsClientId, IsText } from '../../input/input-rules.js';
 import { AgreementTermsFields } from '../shared/agreement-terms.input.js';
 
 /** Fields left out stay as they are; an explicit null removes the end date or the region scope. */
@@ -12,6 +12,6 @@ export class AmendAgreementInput extends AgreementTermsFields {
 
   @Field({ nullable: true })
   @IsOptional()
-  @IsText()
+  @IsText(AGREEMENT_TEXT_MAX)
   reason?: string;
 }

@@ -1,25 +1,25 @@
 import { Args, Mutation, Resolver } from '@nestjs/graphql';
 import type { Actor } from '#domain';
 import { CurrentActor } from '../../auth/current-actor.decorator.js';
-import { AgreementCommandExecutor } from '../shared/agreement-command.executor.js';
+import { CommandMapping } from '../../commands/index.js';
+import { AgreementCommands } from '../agreement-commands.service.js';
 import { AgreementCommandResult } from '../shared/agreement-command-result.type.js';
 import { AmendAgreementInput } from './amend-agreement.input.js';
 
+export const AMEND_AGREEMENT: CommandMapping = { type: 'AmendAgreement' };
+
 @Resolver()
 export class AmendAgreementResolver {
-  constructor(private readonly agreements: AgreementCommandExecutor) {}
+  constructor(private readonly agreements: AgreementCommands) {}
 
   @Mutation(() => AgreementCommandResult, {
     description:
       'Changes the terms of an agreement in force; the change applies to what the agency sees at once.',
   })
   amendAgreement(
-    @Args('input') { commandId, expectedVersion, ...change }: AmendAgreementInput,
+    @Args('input') input: AmendAgreementInput,
     @CurrentActor() actor: Actor,
   ): Promise<AgreementCommandResult> {
-    return this.agreements.execute({ type: 'AmendAgreement', ...change }, actor, {
-      commandId,
-      expectedVersion,
-    });
+    return this.agreements.execute(AMEND_AGREEMENT, input, actor);
   }
 }

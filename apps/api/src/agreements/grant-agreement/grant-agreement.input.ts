@@ -1,15 +1,16 @@
 import { Field, InputType } from '@nestjs/graphql';
-import { ArrayMaxSize, ArrayMinSize, IsEnum, IsOptional, Matches } from 'class-validator';
+import { ArrayMaxSize, ArrayMinSize, IsEnum, IsOptional } from 'class-validator';
 import { DataCategory } from '#domain';
-import { CommandOptionsInput } from '../../activations/shared/command-options.input.js';
+import { CommandOptionsInput } from '../../commands/command-options.input.js';
 import {
+  AGREEMENT_TEXT_MAX,
   IsAgencyCode,
   IsInstant,
   IsText,
   NestedInput,
   OptionalNewId,
-  SAFETY_REGION,
-} from '../../activations/shared/input-rules.js';
+  IsSafetyRegion,
+} from '../../input/input-rules.js';
 import { LegalBasisInput } from '../shared/agreement-terms.input.js';
 
 @InputType()
@@ -28,7 +29,7 @@ export class GrantAgreementInput extends CommandOptionsInput {
   categories!: DataCategory[];
 
   @Field({ description: 'The purpose (processing activity) the data may be used for.' })
-  @IsText()
+  @IsText(AGREEMENT_TEXT_MAX)
   purpose!: string;
 
   @NestedInput(LegalBasisInput)
@@ -48,6 +49,6 @@ export class GrantAgreementInput extends CommandOptionsInput {
     description: 'A safety region VR01..VR25: the agreement covers only its activations.',
   })
   @IsOptional()
-  @Matches(SAFETY_REGION, { message: 'regionScope must be a safety region VR01 to VR25' })
+  @IsSafetyRegion()
   regionScope?: string;
 }

@@ -1,5 +1,5 @@
 import { Field, ObjectType } from '@nestjs/graphql';
-import { AgreementInForce } from '../../reads/me/viewer.type.js';
+import { AgreementInForce } from '../shared/agreement-in-force.type.js';
 
 @ObjectType({ description: 'A data-sharing agreement as recorded: in force, revoked or expired.' })
 export class SharingAgreement extends AgreementInForce {

@@ -1,6 +1,6 @@
 import { Field, ID, InputType } from '@nestjs/graphql';
-import { CommandOptionsInput } from '../../activations/shared/command-options.input.js';
-import { IsClientId, IsText } from '../../activations/shared/input-rules.js';
+import { CommandOptionsInput } from '../../commands/command-options.input.js';
+import { AGREEMENT_TEXT_MAX, IsClientId, IsText } from '../../input/input-rules.js';
 
 @InputType()
 export class RevokeAgreementInput extends CommandOptionsInput {
@@ -9,6 +9,6 @@ export class RevokeAgreementInput extends CommandOptionsInput {
   agreementId!: string;
 
   @Field()
-  @IsText()
+  @IsText(AGREEMENT_TEXT_MAX)
   reason!: string;
 }

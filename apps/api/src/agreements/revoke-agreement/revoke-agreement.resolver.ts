@@ -1,13 +1,16 @@
 import { Args, Mutation, Resolver } from '@nestjs/graphql';
 import type { Actor } from '#domain';
 import { CurrentActor } from '../../auth/current-actor.decorator.js';
-import { AgreementCommandExecutor } from '../shared/agreement-command.executor.js';
+import { CommandMapping } from '../../commands/index.js';
+import { AgreementCommands } from '../agreement-commands.service.js';
 import { AgreementCommandResult } from '../shared/agreement-command-result.type.js';
 import { RevokeAgreementInput } from './revoke-agreement.input.js';
 
+export const REVOKE_AGREEMENT: CommandMapping = { type: 'RevokeAgreement' };
+
 @Resolver()
 export class RevokeAgreementResolver {
-  constructor(private readonly agreements: AgreementCommandExecutor) {}
+  constructor(private readonly agreements: AgreementCommands) {}
 
   @Mutation(() => AgreementCommandResult, {
     description:
@@ -15,12 +18,9 @@ export class RevokeAgreementResolver {
       'subscriptions at once. What a feed already delivered cannot be recalled.',
   })
   revokeAgreement(
-    @Args('input') { commandId, expectedVersion, ...revocation }: RevokeAgreementInput,
+    @Args('input') input: RevokeAgreementInput,
     @CurrentActor() actor: Actor,
   ): Promise<AgreementCommandResult> {
-    return this.agreements.execute({ type: 'RevokeAgreement', ...revocation }, actor, {
-      commandId,
-      expectedVersion,
-    });
+    return this.agreements.execute(REVOKE_AGREEMENT, input, actor);
   }
 }

@@ -1,19 +1,20 @@
 import { Field, InputType } from '@nestjs/graphql';
-import { ArrayMaxSize, ArrayMinSize, IsEnum, IsOptional, Matches } from 'class-validator';
+import { ArrayMaxSize, ArrayMinSize, IsEnum, IsOptional } from 'class-validator';
 import { DataCategory } from '#domain';
-import { CommandOptionsInput } from '../../activations/shared/command-options.input.js';
+import { CommandOptionsInput } from '../../commands/command-options.input.js';
 import {
+  AGREEMENT_TEXT_MAX,
   IsInstant,
+  IsSafetyRegion,
   IsText,
   NAME_MAX,
   NestedInput,
-  SAFETY_REGION,
-} from '../../activations/shared/input-rules.js';
+} from '../../input/input-rules.js';
 
 @InputType()
 export class LegalBasisInput {
   @Field({ description: 'What the law allows, in words.' })
-  @IsText()
+  @IsText(AGREEMENT_TEXT_MAX)
   text!: string;
 
   @Field({ description: 'Where it says so, e.g. "Wet SUWI art. 64".' })
@@ -36,7 +37,7 @@ export abstract class AgreementTermsFields extends CommandOptionsInput {
 
   @Field({ nullable: true, description: 'The purpose (processing activity) the data may be used for.' })
   @IsOptional()
-  @IsText()
+  @IsText(AGREEMENT_TEXT_MAX)
   purpose?: string;
 
   @NestedInput(LegalBasisInput, { nullable: true })
@@ -54,6 +55,6 @@ export abstract class AgreementTermsFields extends CommandOptionsInput {
 
   @Field(() => String, { nullable: true, description: 'A safety region VR01..VR25: only its activations.' })
   @IsOptional()
-  @Matches(SAFETY_REGION, { message: 'regionScope must be a safety region VR01 to VR25' })
+  @IsSafetyRegion()
   regionScope?: string | null;
 }

@@ -1,39 +1,9 @@
 import { EntityManager } from 'typeorm';
-import {
-  AgencyCode,
-  AgreementInForceView,
-  AgreementStatus,
-  categoriesInForce,
-  DataCategory,
-  Instant,
-  SafetyRegion,
-} from '#domain';
+import { AgencyCode, categoriesInForce, DataCategory, Instant, SafetyRegion } from '#domain';
 import { redact } from '#events';
-import { AGREEMENT_COLUMNS, AgreementRow } from '../../agreements/list-agreements/agreement-row.mapper.js';
-import { Disclosure, disclosureOf } from '../../reads/access-log/sensitive-data.classifier.js';
-import { SqlParams } from '../../reads/shared/sql-params.js';
+import { agreementsTable, FeedRange, FeedRow, feedTable, toInForceView } from '#read-models';
+import { Disclosure, disclosureOf } from '../../access-log/sensitive-data.classifier.js';
 import { FeedEntry } from './feed-entry.type.js';
-
-interface FeedRow {
-  /** feed_seq, a bigint: node-postgres hands it over as text. */
-  seq: string;
-  event_id: string;
-  activation_id: string;
-  stream_version: number;
-  event_type: string;
-  schema_version: number;
-  occurred_at: Date;
-  acting_agency: string;
-  payload: unknown;
-  withheld: string[];
-}
-
-/** Which rows to read: those after a feed position, optionally of one activation only. */
-export interface FeedRange {
-  readonly after: number;
-  readonly limit: number;
-  readonly activationId?: string;
-}
 
 export interface FeedItem {
   /** The row's feed_seq: its place in the agency's feed, stable for good. */
@@ -52,7 +22,7 @@ export interface FeedBatch {
   readonly lastSeq: number | undefined;
 }
 
-/** An activation whose region the agency cannot tell: agreements limited to a region do not count for it. */
+/** A row fed before rows carried their region: agreements limited to a region do not count for it. */
 const UNKNOWN_REGION = '' as SafetyRegion;
 
 /**
@@ -64,22 +34,11 @@ const UNKNOWN_REGION = '' as SafetyRegion;
  * holds is not shown at all (it is still read, so the position moves past it).
  */
 export async function readFeed(db: EntityManager, agency: string, range: FeedRange): Promise<FeedBatch> {
-  const params = new SqlParams();
-  const conditions = [
-    `agency = ${params.add(agency)}`,
-    `feed_seq > ${params.add(range.after)}`,
-    ...params.when(range.activationId, (p) => `activation_id = ${p}`),
-  ];
-  const rows: FeedRow[] = await db.query(
-    `SELECT feed_seq::text AS seq, event_id, activation_id, stream_version, event_type, schema_version,
-       occurred_at, acting_agency, payload, withheld
-     FROM rm_feed WHERE ${conditions.join(' AND ')} ORDER BY feed_seq LIMIT ${params.add(range.limit)}`,
-    params.values,
-  );
+  const rows = await feedTable.page(db, agency, range);
   const granted = await grantsInForce(db, agency, rows);
   const items: FeedItem[] = [];
   for (const row of rows) {
-    const visible = redact({ type: row.event_type, data: row.payload }, granted(row.activation_id));
+    const visible = redact({ type: row.event_type, data: row.payload }, granted(row));
     if (!visible) continue;
     items.push({
       seq: Number(row.seq),
@@ -93,7 +52,7 @@ export async function readFeed(db: EntityManager, agency: string, range: FeedRan
         actingAgency: row.acting_agency,
         payload: visible.data,
         // What was withheld when the row was fed stays withheld, whatever the agreements say now.
-        withheld: [...new Set([...(row.withheld as DataCategory[]), ...visible.withheld])].sort(),
+        withheld: [...new Set([...row.withheld, ...visible.withheld])].sort(),
         categories: visible.carried,
       },
       disclosure: disclosureOf(row.activation_id, row.event_type, visible.data),
@@ -104,61 +63,27 @@ export async function readFeed(db: EntityManager, agency: string, range: FeedRan
 }
 
 /** The position of the agency's newest feed row (0 for an empty feed): a subscription delivers what follows. */
-export async function feedEnd(db: EntityManager, agency: string): Promise<number> {
-  const [{ end }] = await db.query(
-    `SELECT COALESCE(max(feed_seq), 0)::text AS end FROM rm_feed WHERE agency = $1`,
-    [agency],
-  );
-  return Number(end);
+export function feedEnd(db: EntityManager, agency: string): Promise<number> {
+  return feedTable.end(db, agency);
 }
 
-/**
- * The categories the agency may see now of each activation of the rows (categoriesInForce over its
- * agreements in rm_agreements). A region-scoped agreement needs the activation's region: from the
- * agency's list row, else from activation.opened in its own feed; where neither tells it, only agreements
- * without a region scope count.
- */
+/** The categories the agency may see now of each row (categoriesInForce over its agreements, in the row's region). */
 async function grantsInForce(
   db: EntityManager,
   agency: string,
   rows: readonly FeedRow[],
-): Promise<(activationId: string) => ReadonlySet<DataCategory>> {
+): Promise<(row: FeedRow) => ReadonlySet<DataCategory>> {
   if (rows.length === 0) return () => new Set();
-  const agreements = (
-    (await db.query(`SELECT ${AGREEMENT_COLUMNS} FROM rm_agreements WHERE agency = $1`, [
-      agency,
-    ])) as AgreementRow[]
-  ).map(toAgreementView);
+  const agreements = (await agreementsTable.ofAgency(db, agency)).map(toInForceView);
   const now = new Date().toISOString() as Instant;
-  const inForce = (region: SafetyRegion) => categoriesInForce(agreements, agency as AgencyCode, region, now);
-  if (agreements.every((agreement) => agreement.regionScope === null)) {
-    const everywhere = inForce(UNKNOWN_REGION);
-    return () => everywhere;
-  }
-  const activationIds = [...new Set(rows.map((row) => row.activation_id))];
-  const regions: { activation_id: string; region: string | null }[] = await db.query(
-    `SELECT a.activation_id,
-       COALESCE(
-         (SELECT region FROM rm_activations WHERE agency = $1 AND activation_id = a.activation_id),
-         (SELECT payload->>'region' FROM rm_feed
-          WHERE agency = $1 AND activation_id = a.activation_id AND event_type = 'activation.opened' LIMIT 1)
-       ) AS region
-     FROM unnest($2::text[]) AS a(activation_id)`,
-    [agency, activationIds],
-  );
-  const byActivation = new Map(
-    regions.map((r) => [r.activation_id, inForce((r.region ?? UNKNOWN_REGION) as SafetyRegion)]),
-  );
-  return (activationId) => byActivation.get(activationId) ?? new Set();
-}
-
-function toAgreementView(row: AgreementRow): AgreementInForceView {
-  return {
-    agency: row.agency,
-    categories: row.categories,
-    status: row.status as AgreementStatus,
-    validFrom: row.valid_from.toISOString(),
-    validUntil: row.valid_until?.toISOString() ?? null,
-    regionScope: row.region_scope,
+  const byRegion = new Map<string, ReadonlySet<DataCategory>>();
+  return (row) => {
+    const region = (row.region ?? UNKNOWN_REGION) as SafetyRegion;
+    let categories = byRegion.get(region);
+    if (!categories) {
+      categories = categoriesInForce(agreements, agency as AgencyCode, region, now);
+      byRegion.set(region, categories);
+    }
+    return categories;
   };
 }

@@ -1,14 +1,14 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { GraphQLError } from 'graphql';
 import { ReadDatabase } from '#platform';
+import { activationVisible } from '#read-models';
 import { apiError, ApiErrorCode } from '../../errors/api-error.js';
-import type { ReadAudit } from '../../reads/access-log/access-log.recorder.js';
-import { LoggedReads } from '../../reads/access-log/logged-reads.service.js';
-import { scopeOf } from '../../reads/shared/read-access.guard.js';
+import type { ReadAudit } from '../../access-log/access-log.recorder.js';
+import { LoggedReads } from '../../access-log/logged-reads.service.js';
+import { scopeOf } from '../../auth/read-access.guard.js';
 import { activationNotFound } from '../../reads/shared/read-errors.js';
 import { FeedEntry } from './feed-entry.type.js';
 import { FeedNotifications } from './feed-notifications.listener.js';
-import { activationVisible } from '../../reads/shared/activation-visibility.js';
 import { feedEnd, FeedItem, readFeed } from './feed.reader.js';
 
 /**

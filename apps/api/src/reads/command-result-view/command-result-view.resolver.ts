@@ -2,12 +2,12 @@ import { Parent, registerEnumType, ResolveField, Resolver } from '@nestjs/graphq
 import { DataSource } from 'typeorm';
 import type { Actor } from '#domain';
 import { ReadModelWatermark } from '#read-models';
-import { ActivationCommandResult } from '../../activations/command-result.type.js';
+import { ActivationCommandResult } from '../../activations/index.js';
 import { CurrentActor } from '../../auth/current-actor.decorator.js';
-import { LoggedReads } from '../access-log/logged-reads.service.js';
-import { CurrentReadRequest, type ReadRequest } from '../access-log/read-request.decorator.js';
+import { LoggedReads } from '../../access-log/logged-reads.service.js';
+import { CurrentReadRequest, type ReadRequest } from '../../access-log/read-request.decorator.js';
 import { ActivationView } from '../shared/activation.type.js';
-import { findActivation } from '../view-activation/view-activation.resolver.js';
+import { activationViewOf } from '../shared/activation-views.js';
 
 export enum ProjectionView {
   /** The read models include this command's events. */
@@ -58,7 +58,7 @@ export class CommandResultViewResolver {
   ): Promise<ActivationView | null> {
     if (!(await this.reached(result))) return null;
     return this.reads.read({ actor, request, operation: 'activation' }, async (db) => {
-      const found = await findActivation(db, actor.agency, result.activationId);
+      const found = await activationViewOf(db, actor.agency, result.activationId);
       return found
         ? { ...found, result: found.result as ActivationView | null }
         : { result: null, disclosures: [] };

@@ -1,15 +1,15 @@
 import { ArgsType, Field, InputType } from '@nestjs/graphql';
-import { IsEnum, IsOptional, Matches } from 'class-validator';
+import { IsEnum, IsOptional } from 'class-validator';
 import { ActivationStatus } from '#domain';
-import { MUNICIPALITY, NestedInput } from '../../activations/shared/input-rules.js';
+import { IsMunicipality, NestedInput } from '../../input/input-rules.js';
 import { ActivationScopeFilter } from '../shared/activation-filter.input.js';
-import { PageArgs } from '../shared/page.args.js';
+import { PageArgs } from '../../pagination/page.args.js';
 
 @InputType()
 export class ActivationsFilter extends ActivationScopeFilter {
   @Field({ nullable: true, description: 'CBS municipality code, e.g. GM0599.' })
   @IsOptional()
-  @Matches(MUNICIPALITY, { message: 'municipality must be a CBS code such as GM0599' })
+  @IsMunicipality()
   municipality?: string;
 
   @Field(() => ActivationStatus, { nullable: true })

@@ -1,15 +1,15 @@
 import { Field, InputType } from '@nestjs/graphql';
-import { IsEnum, IsOptional, Matches, ValidateBy, ValidationArguments } from 'class-validator';
+import { IsEnum, IsOptional, ValidateBy, ValidationArguments } from 'class-validator';
 import { ActivationKind, ActivationTrigger, Theme } from '#domain';
-import { IsInstant, SAFETY_REGION } from '../../activations/shared/input-rules.js';
-import { SqlParams } from './sql-params.js';
+import type { ActivationScope } from '#read-models';
+import { IsInstant, IsSafetyRegion } from '../../input/input-rules.js';
 
 /** Which activations a list or a count is about; every part is optional and the parts combine with AND. */
 @InputType({ isAbstract: true })
-export class ActivationScopeFilter {
+export class ActivationScopeFilter implements ActivationScope {
   @Field({ nullable: true, description: 'Safety region VR01..VR25.' })
   @IsOptional()
-  @Matches(SAFETY_REGION, { message: 'region must be a safety region VR01 to VR25' })
+  @IsSafetyRegion()
   region?: string;
 
   @Field(() => ActivationKind, { nullable: true })
@@ -52,16 +52,4 @@ export class ActivationScopeFilter {
     },
   })
   to?: string;
-}
-
-/** The filter as SQL conditions on rm_activations columns, behind `alias.`. */
-export function scopeConditions(filter: ActivationScopeFilter, params: SqlParams, alias: string): string[] {
-  return [
-    ...params.when(filter.region, (p) => `${alias}.region = ${p}`),
-    ...params.when(filter.kind, (p) => `${alias}.kind = ${p}`),
-    ...params.when(filter.theme, (p) => `${p} = ANY(${alias}.themes)`),
-    ...params.when(filter.trigger, (p) => `${alias}.trigger = ${p}`),
-    ...params.when(filter.from, (p) => `${alias}.opened_at >= ${p}::timestamptz`),
-    ...params.when(filter.to, (p) => `${alias}.opened_at < ${p}::timestamptz`),
-  ];
 }

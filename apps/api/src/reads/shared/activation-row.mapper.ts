@@ -6,36 +6,9 @@ import {
   InterventionType,
   Theme,
 } from '#domain';
-import { Disclosure, disclosureOf } from '../access-log/sensitive-data.classifier.js';
-import { instantKey } from './page-cursor.js';
+import type { ActivationListRow as ActivationRow } from '#read-models';
+import { Disclosure, disclosureOf } from '../../access-log/sensitive-data.classifier.js';
 import { ActivationView, CompanyView, EmployerView, LocationView } from './activation.type.js';
-
-/** An rm_activations row as the api selects it; `opened_key` is opened_at to the microsecond, for cursors. */
-export interface ActivationRow {
-  activation_id: string;
-  kind: string;
-  trigger: string;
-  themes: string[];
-  region: string;
-  municipality: string;
-  status: string;
-  lead_agency: string;
-  participants: string[];
-  integrated: boolean | null;
-  outcome: string | null;
-  location: unknown;
-  employer: unknown;
-  withheld: string[];
-  stream_version: number;
-  opened_at: Date;
-  closed_at: Date | null;
-  updated_at: Date;
-  opened_key: string;
-}
-
-export const ACTIVATION_COLUMNS = `activation_id, kind, trigger, themes, region, municipality, status, lead_agency,
-  participants, integrated, outcome, location, employer, withheld, stream_version, opened_at, closed_at,
-  updated_at, ${instantKey('opened_at')} AS opened_key`;
 
 /** The projector wrote these values from decided events, so they are the domain's vocabulary. */
 export function toActivationView(row: ActivationRow): ActivationView {

@@ -1,6 +1,6 @@
 import { registerEnumType } from '@nestjs/graphql';
 import { Role } from '#domain';
-import { ProcessingPurpose } from '../access-log/processing-purpose.enum.js';
+import { ProcessingPurpose } from '../../access-log/processing-purpose.enum.js';
 // The case vocabulary (kind, status, theme, category...) is registered once, by the write side.
 import '../../activations/shared/activation-enums.graphql.js';
 

@@ -1,5 +1,5 @@
 import { ArgsType, Field, ID } from '@nestjs/graphql';
-import { IsClientId } from '../../activations/shared/input-rules.js';
+import { IsClientId } from '../../input/input-rules.js';
 
 @ArgsType()
 export class ActivationArgs {

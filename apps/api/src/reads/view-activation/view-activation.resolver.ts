@@ -1,18 +1,12 @@
 import { Args, Query, Resolver } from '@nestjs/graphql';
 import type { Actor } from '#domain';
 import { CurrentActor } from '../../auth/current-actor.decorator.js';
-import { EntityManager } from 'typeorm';
-import { LoggedReads, LoggedResult } from '../access-log/logged-reads.service.js';
-import { CurrentReadRequest, type ReadRequest } from '../access-log/read-request.decorator.js';
+import { LoggedReads } from '../../access-log/logged-reads.service.js';
+import { CurrentReadRequest, type ReadRequest } from '../../access-log/read-request.decorator.js';
 import { ActivationView } from '../shared/activation.type.js';
-import {
-  ACTIVATION_COLUMNS,
-  ActivationRow,
-  disclosureOfRow,
-  toActivationView,
-} from '../shared/activation-row.mapper.js';
+import { activationViewOf } from '../shared/activation-views.js';
 import { activationNotFound } from '../shared/read-errors.js';
-import { CASE_DATA, ReadableBy } from '../shared/read-access.guard.js';
+import { CASE_DATA, ReadableBy } from '../../auth/read-access.guard.js';
 import { ActivationArgs } from './view-activation.args.js';
 
 @Resolver(() => ActivationView)
@@ -30,22 +24,9 @@ export class ViewActivationResolver {
     @CurrentReadRequest() request: ReadRequest,
   ): Promise<ActivationView> {
     return this.reads.read({ actor, request, operation: 'activation' }, async (db) => {
-      const found = await findActivation(db, actor.agency, id);
+      const found = await activationViewOf(db, actor.agency, id);
       if (!found) throw activationNotFound(id);
       return found;
     });
   }
-}
-
-/** The activation as `agency` sees it, with what it discloses, or undefined when it sees none. */
-export async function findActivation(
-  db: EntityManager,
-  agency: string,
-  id: string,
-): Promise<LoggedResult<ActivationView> | undefined> {
-  const [row]: ActivationRow[] = await db.query(
-    `SELECT ${ACTIVATION_COLUMNS} FROM rm_activations WHERE agency = $1 AND activation_id = $2`,
-    [agency, id],
-  );
-  return row && { result: toActivationView(row), disclosures: [disclosureOfRow(row)] };
 }

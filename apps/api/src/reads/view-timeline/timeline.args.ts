@@ -1,6 +1,6 @@
 import { ArgsType, Field, ID } from '@nestjs/graphql';
-import { IsClientId } from '../../activations/shared/input-rules.js';
-import { PageArgs } from '../shared/page.args.js';
+import { IsClientId } from '../../input/input-rules.js';
+import { PageArgs } from '../../pagination/page.args.js';
 
 @ArgsType()
 export class TimelineArgs extends PageArgs {

@@ -1,27 +1,17 @@
 import { Args, Query, Resolver } from '@nestjs/graphql';
 import type { Actor, DataCategory } from '#domain';
+import { activationVisible, timelineTable } from '#read-models';
 import { CurrentActor } from '../../auth/current-actor.decorator.js';
-import { LoggedReads } from '../access-log/logged-reads.service.js';
-import { CurrentReadRequest, type ReadRequest } from '../access-log/read-request.decorator.js';
-import { disclosureOf } from '../access-log/sensitive-data.classifier.js';
-import { activationVisible } from '../shared/activation-visibility.js';
-import { Connection, ConnectionType, toConnection } from '../shared/connection.type.js';
-import { decodeCursor, encodeCursor } from '../shared/page-cursor.js';
-import { pageSize } from '../shared/page.args.js';
-import { CASE_DATA, ReadableBy } from '../shared/read-access.guard.js';
+import { LoggedReads } from '../../access-log/logged-reads.service.js';
+import { CurrentReadRequest, type ReadRequest } from '../../access-log/read-request.decorator.js';
+import { disclosureOf } from '../../access-log/sensitive-data.classifier.js';
+import { Connection, ConnectionType, toConnection } from '../../pagination/connection.type.js';
+import { decodeCursor, encodeCursor } from '../../pagination/page-cursor.js';
+import { pageSize } from '../../pagination/page.args.js';
+import { CASE_DATA, ReadableBy } from '../../auth/read-access.guard.js';
 import { activationNotFound } from '../shared/read-errors.js';
 import { TimelineArgs } from './timeline.args.js';
 import { TimelineEntry } from './timeline-entry.type.js';
-
-interface TimelineRow {
-  stream_version: number;
-  event_id: string;
-  event_type: string;
-  occurred_at: Date;
-  acting_agency: string;
-  payload: unknown;
-  withheld: string[];
-}
 
 const TimelineConnection = ConnectionType(TimelineEntry, 'Timeline');
 
@@ -45,12 +35,7 @@ export class TimelineResolver {
     const [afterVersion] = args.after === undefined ? [0] : decodeCursor(LIST, args.after, ['integer']);
     const { activationId } = args;
     return this.reads.read({ actor, request, operation: 'timeline' }, async (db) => {
-      const rows: TimelineRow[] = await db.query(
-        `SELECT stream_version, event_id, event_type, occurred_at, acting_agency, payload, withheld
-         FROM rm_timeline WHERE agency = $1 AND activation_id = $2 AND stream_version > $3
-         ORDER BY stream_version LIMIT $4`,
-        [actor.agency, activationId, afterVersion, size + 1],
-      );
+      const rows = await timelineTable.page(db, actor.agency, activationId, afterVersion, size + 1);
       // Rows prove the activation visible; only an empty page needs the check (NOT_FOUND or past the end).
       if (rows.length === 0 && !(await activationVisible(db, actor.agency, activationId))) {
         throw activationNotFound(activationId);

@@ -1,0 +1,21 @@
+import { Injectable } from '@nestjs/common';
+import type { Actor } from '#domain';
+import { agreementStreams } from '#events';
+import { CommandGateway, CommandMapping, CommandOptionsInput } from '../commands/index.js';
+import { AGREEMENT_ERROR_CODES } from './agreement-errors.mapping.js';
+import { AgreementCommandResult } from './shared/agreement-command-result.type.js';
+
+/** The agreement mutations' one call: their input, by their mapping, through the command gateway. */
+@Injectable()
+export class AgreementCommands {
+  constructor(private readonly gateway: CommandGateway) {}
+
+  async execute(
+    mapping: CommandMapping,
+    input: CommandOptionsInput,
+    actor: Actor,
+  ): Promise<AgreementCommandResult> {
+    const result = await this.gateway.execute(agreementStreams, AGREEMENT_ERROR_CODES, mapping, input, actor);
+    return { ...result, agreementId: result.command.agreementId };
+  }
+}

@@ -1,0 +1,3 @@
+// What other capabilities of the api may use of the agreements.
+export { AgreementInForce } from './shared/agreement-in-force.type.js';
+export { toAgreementInForce } from './shared/agreement-row.mapper.js';

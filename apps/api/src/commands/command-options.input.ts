@@ -1,0 +1,24 @@
+import { Field, ID, InputType, Int } from '@nestjs/graphql';
+import { IsInt, IsOptional, IsUUID, Min } from 'class-validator';
+
+/** What every mutation accepts besides its own fields: idempotency and optimistic concurrency. */
+@InputType({ isAbstract: true })
+export abstract class CommandOptionsInput {
+  @Field(() => ID, {
+    nullable: true,
+    description: 'A UUID you choose; sending the same command again with it returns the first result.',
+  })
+  @IsOptional()
+  @IsUUID('all', { message: 'commandId must be a UUID' })
+  commandId?: string;
+
+  @Field(() => Int, {
+    nullable: true,
+    description:
+      'The stream version you based this command on; a different current version answers CONFLICT.',
+  })
+  @IsOptional()
+  @IsInt()
+  @Min(0, { message: 'expectedVersion must be 0 or more' })
+  expectedVersion?: number;
+}

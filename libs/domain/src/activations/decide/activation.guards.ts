@@ -1,0 +1,146 @@
+import { Actor, Role } from '../../shared/actor.value.js';
+import { AgencyCode } from '../../shared/agency-code.value.js';
+import { reject } from '../../shared/rejection.js';
+import { ActivationErrorCode } from '../activation.errors.js';
+import { ActivationEventDataMap, ActivationEventOf, ActivationEventType } from '../activation.events.js';
+import { ActivationState, OpenedActivation } from '../activation.state.js';
+import { ActivationStatus, InspectionStatus } from '../activation.vocabulary.js';
+
+/*
+ * The checks the activation's sub-deciders share: who may act, on what state, with which ids. Each
+ * rejects with the code and a sentence the person can act on.
+ */
+
+export function requireOpened(state: ActivationState, activationId: string): OpenedActivation {
+  // A state for another stream means the caller loaded the wrong one; to the user it is just not there.
+  if (state.opened && state.activationId === activationId) return state;
+  return reject(
+    ActivationErrorCode.NOT_FOUND,
+    `Activation ${String(activationId)} does not exist; check the id, or open the activation first.`,
+    'activationId',
+  );
+}
+
+export function isRegionalCoordinator(activation: OpenedActivation, actor: Actor): boolean {
+  return actor.role === Role.COORDINATOR && actor.region === activation.region;
+}
+
+export function requireParticipant(activation: OpenedActivation, actor: Actor): void {
+  if (activation.participants.includes(actor.agency)) return;
+  reject(
+    ActivationErrorCode.NOT_A_PARTICIPANT,
+    `Agency ${actor.agency} does not take part in activation ${activation.activationId}; ask a participant or ` +
+      `the coordinator of ${activation.region} for an invitation, then join.`,
+  );
+}
+
+export function requireParticipantOrRegionalCoordinator(activation: OpenedActivation, actor: Actor): void {
+  if (isRegionalCoordinator(activation, actor)) return;
+  requireParticipant(activation, actor);
+}
+
+export function requireNotClosed(activation: OpenedActivation, action: string): void {
+  if (activation.status !== ActivationStatus.CLOSED) return;
+  reject(
+    ActivationErrorCode.ACTIVATION_CLOSED,
+    `Activation ${activation.activationId} is closed; reopen it, with a reason, before you ${action}.`,
+  );
+}
+
+export function requireNewId(exists: boolean, what: string, id: string, field: string): void {
+  if (!exists) return;
+  reject(
+    ActivationErrorCode.DUPLICATE_ID,
+    `A ${what} with id ${id} already exists in this activation; use a new id.`,
+    field,
+  );
+}
+
+export function requireAllParticipate(
+  activation: OpenedActivation,
+  agencies: readonly AgencyCode[],
+  field: string,
+): void {
+  const outsiders = agencies.filter((agency) => !activation.participants.includes(agency));
+  if (outsiders.length === 0) return;
+  reject(
+    ActivationErrorCode.AGENCY_NOT_PARTICIPATING,
+    `${outsiders.join(', ')} ${outsiders.length === 1 ? 'does' : 'do'} not take part in activation ` +
+      `${activation.activationId}; invite ${outsiders.length === 1 ? 'it' : 'them'} and wait until they join.`,
+    field,
+  );
+}
+
+export function requireSignal(activation: OpenedActivation, id: string, field: string) {
+  return (
+    activation.signals.get(id) ??
+    reject(
+      ActivationErrorCode.SIGNAL_NOT_FOUND,
+      `There is no signal ${id} in this activation; check the id.`,
+      field,
+    )
+  );
+}
+
+export function requireFinding(activation: OpenedActivation, id: string, field: string) {
+  return (
+    activation.findings.get(id) ??
+    reject(
+      ActivationErrorCode.FINDING_NOT_FOUND,
+      `There is no finding ${id} in this activation; check the id.`,
+      field,
+    )
+  );
+}
+
+export function requireInspection(activation: OpenedActivation, id: string, field: string): InspectionStatus {
+  return (
+    activation.inspections.get(id) ??
+    reject(
+      ActivationErrorCode.INSPECTION_NOT_FOUND,
+      `There is no inspection ${id} in this activation; schedule it first or check the id.`,
+      field,
+    )
+  );
+}
+
+export function requireScheduledInspection(activation: OpenedActivation, id: string): void {
+  const status = requireInspection(activation, id, 'inspectionId');
+  if (status === InspectionStatus.COMPLETED) {
+    reject(
+      ActivationErrorCode.INSPECTION_ALREADY_COMPLETED,
+      `Inspection ${id} is already completed; record what else you found as a finding.`,
+      'inspectionId',
+    );
+  }
+  if (status === InspectionStatus.CANCELLED) {
+    reject(
+      ActivationErrorCode.INSPECTION_CANCELLED,
+      `Inspection ${id} was cancelled; schedule a new inspection instead.`,
+      'inspectionId',
+    );
+  }
+}
+
+/** An inspection something came from: it must exist and not have been cancelled. */
+export function requireHeldInspection(activation: OpenedActivation, id: string | undefined): void {
+  if (id === undefined) return;
+  if (requireInspection(activation, id, 'inspectionId') === InspectionStatus.CANCELLED) {
+    reject(
+      ActivationErrorCode.INSPECTION_CANCELLED,
+      `Inspection ${id} was cancelled, so nothing can come from it; refer to an inspection that took place.`,
+      'inspectionId',
+    );
+  }
+}
+
+export function requireFindings(activation: OpenedActivation, ids: readonly string[] | undefined): void {
+  ids?.forEach((id, i) => requireFinding(activation, id, `findingIds[${i}]`));
+}
+
+export function event<T extends ActivationEventType>(
+  type: T,
+  data: ActivationEventDataMap[T],
+): ActivationEventOf<T> {
+  return { type, data };
+}

@@ -1,0 +1,146 @@
+import { Role } from '../../shared/actor.value.js';
+import { CommandContext } from '../../shared/command-context.js';
+import { reject } from '../../shared/rejection.js';
+import {
+  CloseActivation,
+  EscalateActivation,
+  OpenActivation,
+  ReopenActivation,
+} from '../activation.commands.js';
+import { ActivationErrorCode } from '../activation.errors.js';
+import { ActivationEvent } from '../activation.events.js';
+import { ActivationState, OpenedActivation } from '../activation.state.js';
+import { ActivationKind, ActivationStatus, InspectionStatus } from '../activation.vocabulary.js';
+import {
+  event,
+  requireFinding,
+  requireNotClosed,
+  requireParticipantOrRegionalCoordinator,
+  requireSignal,
+} from './activation.guards.js';
+
+/** Opening, escalating, closing and reopening: the activation's life from start to end and back. */
+
+export function open(
+  command: OpenActivation,
+  state: ActivationState,
+  { actor }: CommandContext,
+): ActivationEvent[] {
+  const { activationId, region, leadAgency, kind, initialSignal: signal } = command;
+  if (state.opened) {
+    return reject(
+      ActivationErrorCode.ALREADY_OPENED,
+      `Activation ${activationId} is already open; record on it instead, or choose a new id for a new activation.`,
+      'activationId',
+    );
+  }
+  if (leadAgency !== actor.agency && !(actor.role === Role.COORDINATOR && actor.region === region)) {
+    return reject(
+      ActivationErrorCode.NOT_LEAD_AGENCY,
+      `Agency ${actor.agency} cannot open an activation led by ${leadAgency}; name your own agency as lead, ` +
+        `or ask the coordinator of ${region} to open it.`,
+      'leadAgency',
+    );
+  }
+  if (kind === ActivationKind.REPRESSIVE && signal?.confirmedInfection !== true) {
+    return reject(
+      ActivationErrorCode.CONFIRMED_INFECTION_REQUIRED,
+      'A repressive activation must name the confirmed infection that triggered it; add the initial signal ' +
+        'with confirmedInfection set, or open the activation as PREVENTIVE.',
+      'initialSignal',
+    );
+  }
+  if (kind === ActivationKind.PREVENTIVE && signal?.confirmedInfection === true) {
+    return reject(
+      ActivationErrorCode.KIND_CONFLICT,
+      'The initial signal reports a confirmed infection, so the activation is repressive; open it as REPRESSIVE.',
+      'kind',
+    );
+  }
+  const opened = event('activation.opened', {
+    activationId,
+    kind,
+    trigger: command.trigger,
+    themes: command.themes,
+    region,
+    municipality: command.municipality,
+    leadAgency,
+    ...(command.location && { location: command.location }),
+    ...(command.employer && { employer: command.employer }),
+    ...(kind === ActivationKind.REPRESSIVE &&
+      signal && { triggeredBy: { kind: 'SIGNAL' as const, id: signal.signalId } }),
+  });
+  if (!signal) return [opened];
+  const { signalId, ...rest } = signal;
+  return [opened, event('signal.recorded', { signalId, recordedBy: actor.agency, ...rest })];
+}
+
+export function escalate(
+  command: EscalateActivation,
+  activation: OpenedActivation,
+  { actor }: CommandContext,
+): ActivationEvent[] {
+  requireParticipantOrRegionalCoordinator(activation, actor);
+  requireNotClosed(activation, 'escalate');
+  const { kind, id } = command.triggeredBy;
+  if (activation.kind === ActivationKind.REPRESSIVE) {
+    return reject(
+      ActivationErrorCode.ALREADY_REPRESSIVE,
+      `Activation ${activation.activationId} is already repressive; record the new infection as a signal or finding.`,
+    );
+  }
+  const confirmed =
+    kind === 'SIGNAL'
+      ? requireSignal(activation, id, 'triggeredBy.id').confirmedInfection
+      : requireFinding(activation, id, 'triggeredBy.id').confirmedInfection;
+  if (!confirmed) {
+    return reject(
+      ActivationErrorCode.CONFIRMED_INFECTION_REQUIRED,
+      `${kind === 'SIGNAL' ? 'Signal' : 'Finding'} ${id} does not report a confirmed infection; name the signal ` +
+        'or finding that does.',
+      'triggeredBy.id',
+    );
+  }
+  return [event('activation.escalated', { kind: ActivationKind.REPRESSIVE, triggeredBy: { kind, id } })];
+}
+
+export function close(
+  command: CloseActivation,
+  activation: OpenedActivation,
+  { actor }: CommandContext,
+): ActivationEvent[] {
+  requireParticipantOrRegionalCoordinator(activation, actor);
+  requireNotClosed(activation, 'close it again');
+  if (!activation.reportFiled) {
+    return reject(
+      ActivationErrorCode.REPORT_REQUIRED,
+      `Activation ${activation.activationId} has no report filed since it was ` +
+        `${activation.reportIds.size > 0 ? 'reopened' : 'opened'}; file the report (procesverslag) first.`,
+    );
+  }
+  const outstanding = [...activation.inspections]
+    .filter(([, status]) => status === InspectionStatus.SCHEDULED)
+    .map(([id]) => id);
+  if (outstanding.length > 0) {
+    return reject(
+      ActivationErrorCode.INSPECTIONS_OUTSTANDING,
+      `Inspection ${outstanding.join(', ')} is still scheduled; complete or cancel it before closing.`,
+    );
+  }
+  return [event('activation.closed', { outcome: command.outcome })];
+}
+
+export function reopen(
+  command: ReopenActivation,
+  activation: OpenedActivation,
+  { actor }: CommandContext,
+): ActivationEvent[] {
+  requireParticipantOrRegionalCoordinator(activation, actor);
+  if (activation.status !== ActivationStatus.CLOSED) {
+    return reject(
+      ActivationErrorCode.ACTIVATION_NOT_CLOSED,
+      `Activation ${activation.activationId} is not closed, so there is nothing to reopen; carry on working on it.`,
+    );
+  }
+  return [event('activation.reopened', { reason: command.reason })];
+}

@@ -1,0 +1,43 @@
+import { EntityManager } from 'typeorm';
+import { ActivationFacts } from './activation-facts.js';
+
+/**
+ * The facts tables: each projector's own memory of every activation (ActivationFacts, unredacted, one
+ * jsonb row per activation). The read models keep rm_activation_facts, the feeds feed_activation_facts,
+ * each as of its own subscription. Never granted to the api.
+ */
+export type FactsTable = 'rm_activation_facts' | 'feed_activation_facts';
+
+export const activationFactsTable = {
+  async load(
+    tx: EntityManager,
+    table: FactsTable,
+    activationIds: readonly string[],
+  ): Promise<Map<string, ActivationFacts>> {
+    if (activationIds.length === 0) return new Map();
+    const rows: { facts: ActivationFacts }[] = await tx.query(
+      `SELECT facts FROM ${table} WHERE activation_id = ANY($1)`,
+      [activationIds],
+    );
+    return new Map(rows.map(({ facts }) => [facts.activationId, facts]));
+  },
+
+  async save(tx: EntityManager, table: FactsTable, facts: readonly ActivationFacts[]): Promise<void> {
+    if (facts.length === 0) return;
+    await tx.query(
+      `INSERT INTO ${table} (activation_id, facts)
+       SELECT * FROM unnest($1::text[], $2::jsonb[])
+       ON CONFLICT (activation_id) DO UPDATE SET facts = EXCLUDED.facts`,
+      [facts.map((f) => f.activationId), facts.map((f) => JSON.stringify(f))],
+    );
+  },
+
+  /** The activations an agency is entitled to as participant or as the coordinator of their region. */
+  async entitling(tx: EntityManager, table: FactsTable, agency: string): Promise<ActivationFacts[]> {
+    const rows: { facts: ActivationFacts }[] = await tx.query(
+      `SELECT facts FROM ${table} WHERE facts->>'region' = $1 OR facts->'participants' ? $1`,
+      [agency],
+    );
+    return rows.map(({ facts }) => facts);
+  },
+};

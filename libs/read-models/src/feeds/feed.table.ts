@@ -1,0 +1,130 @@
+import { EntityManager } from 'typeorm';
+import { DataCategory } from '#domain';
+import { StoredEvent } from '#events';
+
+/**
+ * rm_feed: each agency's feed, an append-only log of every event the agency was entitled to when it
+ * happened, redacted with the agreements in force then. feed_seq is written by one serialised
+ * subscription, so it commits in order: the GraphQL feed's cursor and the Kafka relay's checkpoint.
+ * Appending notifies FEED_CHANNEL (`{"agencies": [...]}`) in the same transaction, so the api's live feeds
+ * wake when the rows are there.
+ */
+export const FEED_CHANNEL = 'keten_feed';
+
+/** What the feed projector appends for one agency. */
+export interface FeedAppend {
+  agency: string;
+  event: StoredEvent;
+  activationId: string;
+  /** The activation's safety region, so region-scoped agreements apply at delivery without a lookup. */
+  region: string;
+  payload: unknown;
+  withheld: DataCategory[];
+  carried: DataCategory[];
+}
+
+/** A feed row as it is read back; `seq` is feed_seq (a bigint, so text from node-postgres). */
+export interface FeedRow {
+  seq: string;
+  agency: string;
+  event_id: string;
+  activation_id: string;
+  region: string | null;
+  stream_version: number;
+  event_type: string;
+  schema_version: number;
+  occurred_at: Date;
+  acting_agency: string;
+  payload: unknown;
+  withheld: DataCategory[];
+  carried: DataCategory[];
+  fed_at: Date;
+}
+
+/** Which rows to read: those after a feed position, optionally of one activation only. */
+export interface FeedRange {
+  readonly after: number;
+  readonly limit: number;
+  readonly activationId?: string;
+}
+
+const COLUMNS = `feed_seq::text AS seq, agency, event_id, activation_id, region, stream_version, event_type,
+  schema_version, occurred_at, acting_agency, payload, withheld, carried, fed_at`;
+
+export const feedTable = {
+  /** Appends in order; an agency that left and joined again gets only what it never had. */
+  async append(tx: EntityManager, rows: readonly FeedAppend[]): Promise<void> {
+    if (rows.length === 0) return;
+    await tx.query(
+      `INSERT INTO rm_feed (agency, event_id, activation_id, region, stream_version, event_type, schema_version,
+         occurred_at, acting_agency, payload, withheld, carried)
+       SELECT f.agency, f.event_id, f.activation_id, f.region, f.stream_version, f.event_type, f.schema_version,
+              f.occurred_at, f.acting_agency, f.payload, ARRAY(SELECT jsonb_array_elements_text(f.withheld)),
+              ARRAY(SELECT jsonb_array_elements_text(f.carried))
+       FROM unnest($1::text[], $2::uuid[], $3::text[], $4::text[], $5::int[], $6::text[], $7::smallint[],
+                   $8::timestamptz[], $9::text[], $10::jsonb[], $11::jsonb[], $12::jsonb[])
+            WITH ORDINALITY AS f(agency, event_id, activation_id, region, stream_version, event_type, schema_version,
+                                 occurred_at, acting_agency, payload, withheld, carried, ord)
+       ORDER BY f.ord
+       ON CONFLICT ON CONSTRAINT rm_feed_once_per_agency DO NOTHING`,
+      [
+        rows.map((r) => r.agency),
+        rows.map((r) => r.event.eventId),
+        rows.map((r) => r.activationId),
+        rows.map((r) => r.region),
+        rows.map((r) => r.event.streamVersion),
+        rows.map((r) => r.event.type),
+        rows.map((r) => r.event.schemaVersion),
+        rows.map((r) => r.event.occurredAt),
+        rows.map((r) => r.event.metadata.actor.agency),
+        rows.map((r) => JSON.stringify(r.payload)),
+        rows.map((r) => JSON.stringify(r.withheld)),
+        rows.map((r) => JSON.stringify(r.carried)),
+      ],
+    );
+    const agencies = [...new Set(rows.map((r) => r.agency))];
+    await tx.query(`SELECT pg_notify($1, $2)`, [FEED_CHANNEL, JSON.stringify({ agencies })]);
+  },
+
+  /** The agency's rows after a position, in feed order (the api reads them under row-level security). */
+  page(db: EntityManager, agency: string, range: FeedRange): Promise<FeedRow[]> {
+    return db.query(
+      `SELECT ${COLUMNS} FROM rm_feed
+       WHERE agency = $1 AND feed_seq > $2 AND ($3::text IS NULL OR activation_id = $3)
+       ORDER BY feed_seq LIMIT $4`,
+      [agency, range.after, range.activationId ?? null, range.limit],
+    );
+  },
+
+  /** The position of the agency's newest row (0 for an empty feed): a subscription delivers what follows. */
+  async end(db: EntityManager, agency: string): Promise<number> {
+    const [{ end }] = await db.query(
+      `SELECT COALESCE(max(feed_seq), 0)::text AS end FROM rm_feed WHERE agency = $1`,
+      [agency],
+    );
+    return Number(end);
+  },
+
+  /** Every agency's rows after a position, in feed order: what the Kafka relay publishes next. */
+  after(db: EntityManager, position: number, limit: number): Promise<FeedRow[]> {
+    // Sorted by the bigint column: sorting by its text would put 10 before 9.
+    return db.query(`SELECT ${COLUMNS} FROM rm_feed WHERE feed_seq > $1 ORDER BY rm_feed.feed_seq LIMIT $2`, [
+      position,
+      limit,
+    ]);
+  },
+
+  /** How many rows lie after a position, and how long the oldest of them has waited: the relay's lag. */
+  async backlog(
+    db: EntityManager,
+    position: number,
+  ): Promise<{ behind: number; oldestWaitingSeconds: number }> {
+    const [row] = await db.query(
+      `SELECT count(*)::int AS behind,
+              coalesce(extract(epoch FROM clock_timestamp() - min(fed_at)), 0)::float AS oldest
+       FROM rm_feed WHERE feed_seq > $1`,
+      [position],
+    );
+    return { behind: row.behind, oldestWaitingSeconds: row.oldest };
+  },
+};

@@ -1,0 +1,39 @@
+/**
+ * Every projection of the events, by name and version. The name is its subscription's checkpoint; the
+ * version is bumped whenever its rules change what it writes, and a database holding another version is
+ * brought up to date when the worker starts (projection-upgrade.ts) — no hand-written migration that
+ * empties tables. The catalogue is what the worker's /health/projections and metrics show.
+ */
+export interface ProjectionDefinition {
+  readonly name: string;
+  readonly version: number;
+  readonly description: string;
+  /** The tables it alone writes. */
+  readonly tables: readonly string[];
+  /**
+   * What a new version does to what was written under the old one: `rebuild` (derived data: emptied and
+   * projected again from the first event) or `continue` (what was delivered stays delivered; the new rules
+   * apply from the next event on).
+   */
+  readonly onNewVersion: 'rebuild' | 'continue';
+}
+
+/** The per-agency read models the api queries: lists, timelines, statistics, and the agreements they follow. */
+export const READ_MODELS: ProjectionDefinition = {
+  name: 'read-models',
+  version: 1,
+  description: 'per-agency activation lists, timelines and statistics',
+  tables: ['rm_timeline', 'rm_activations', 'rm_activation_facts', 'rm_agreements'],
+  onNewVersion: 'rebuild',
+};
+
+/** The agency feeds (GraphQL feed, subscriptions, Kafka): append-only, never rewritten. */
+export const AGENCY_FEEDS: ProjectionDefinition = {
+  name: 'agency-feeds',
+  version: 1,
+  description: 'per-agency feeds as delivered (GraphQL feed, subscriptions and Kafka)',
+  tables: ['rm_feed', 'feed_activation_facts', 'feed_agreements'],
+  onNewVersion: 'continue',
+};
+
+export const PROJECTIONS: readonly ProjectionDefinition[] = [READ_MODELS, AGENCY_FEEDS];

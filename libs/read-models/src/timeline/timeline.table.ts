@@ -1,0 +1,87 @@
+import { EntityManager } from 'typeorm';
+import { DataCategory } from '#domain';
+
+/**
+ * rm_timeline: the joint timeline of each activation as each entitled agency may see it, one row per
+ * agency and visible event, redacted by the projector. The api reads it as keten_api, under row-level
+ * security for the reader's agency.
+ */
+
+/** What the projector writes. */
+export interface TimelineEntry {
+  agency: string;
+  activationId: string;
+  streamVersion: number;
+  eventId: string;
+  eventType: string;
+  occurredAt: string;
+  actingAgency: string;
+  payload: unknown;
+  withheld: DataCategory[];
+}
+
+/** A row as the api reads it. */
+export interface TimelineRow {
+  stream_version: number;
+  event_id: string;
+  event_type: string;
+  occurred_at: Date;
+  acting_agency: string;
+  payload: unknown;
+  withheld: string[];
+}
+
+export const timelineTable = {
+  async add(tx: EntityManager, entries: readonly TimelineEntry[]): Promise<void> {
+    if (entries.length === 0) return;
+    const rows = entries.map((t) => ({
+      agency: t.agency,
+      activation_id: t.activationId,
+      stream_version: t.streamVersion,
+      event_id: t.eventId,
+      event_type: t.eventType,
+      occurred_at: t.occurredAt,
+      acting_agency: t.actingAgency,
+      payload: t.payload,
+      withheld: t.withheld,
+    }));
+    await tx.query(
+      `INSERT INTO rm_timeline (agency, activation_id, stream_version, event_id, event_type, occurred_at,
+         acting_agency, payload, withheld)
+       SELECT * FROM jsonb_to_recordset($1::jsonb) AS t(agency text, activation_id text, stream_version int,
+         event_id uuid, event_type text, occurred_at timestamptz, acting_agency text, payload jsonb, withheld text[])`,
+      [JSON.stringify(rows)],
+    );
+  },
+
+  async remove(tx: EntityManager, agency: string, activationId?: string): Promise<void> {
+    await tx.query(`DELETE FROM rm_timeline WHERE agency = $1 AND ($2::text IS NULL OR activation_id = $2)`, [
+      agency,
+      activationId ?? null,
+    ]);
+  },
+
+  /** The agency's entries of an activation after a stream version, in the order things happened. */
+  page(
+    db: EntityManager,
+    agency: string,
+    activationId: string,
+    afterVersion: number,
+    limit: number,
+  ): Promise<TimelineRow[]> {
+    return db.query(
+      `SELECT stream_version, event_id, event_type, occurred_at, acting_agency, payload, withheld
+       FROM rm_timeline WHERE agency = $1 AND activation_id = $2 AND stream_version > $3
+       ORDER BY stream_version LIMIT $4`,
+      [agency, activationId, afterVersion, limit],
+    );
+  },
+
+  async exists(db: EntityManager, agency: string, activationId: string): Promise<boolean> {
+    const [{ found }] = await db.query(
+      `SELECT EXISTS (SELECT FROM rm_timeline WHERE agency = $1 AND activation_id = $2) AS found`,
+      [agency, activationId],
+    );
+    return found;
+  },
+};

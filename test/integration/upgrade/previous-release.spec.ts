@@ -1,0 +1,99 @@
+import { DataSource } from 'typeorm';
+import { catalogueUpcasting, EventStore, GapSafeSubscription } from '#events';
+import {
+  AGENCY_FEEDS,
+  FeedProjector,
+  PROJECTIONS,
+  READ_MODELS,
+  ReadModelProjector,
+  rebuildReadModels,
+  upgradeProjections,
+} from '#read-models';
+import { AgreementClockService } from '../../../apps/worker/src/agreements/agreement-clock.service.js';
+import { CommandExecutor } from '#events';
+import { catchUp } from '../../support/catch-up.js';
+import { PreviousReleaseDatabase } from '../../support/previous-release.js';
+
+/** The read models as the api reads them, in a stable order. */
+async function readModels(db: DataSource) {
+  return {
+    activations: await db.query(
+      `SELECT agency, activation_id, region, municipality, kind, trigger, themes, status, lead_agency, participants,
+              integrated, outcome, location, employer, withheld, stream_version, opened_at, closed_at, updated_at
+       FROM rm_activations ORDER BY agency, activation_id`,
+    ),
+    timeline: await db.query(
+      `SELECT agency, activation_id, stream_version, event_id, event_type, occurred_at, acting_agency, payload, withheld
+       FROM rm_timeline ORDER BY agency, activation_id, stream_version`,
+    ),
+    feed: await db.query(
+      `SELECT feed_seq, agency, event_id, activation_id, stream_version, event_type, payload, withheld, carried
+       FROM rm_feed ORDER BY feed_seq`,
+    ),
+  };
+}
+
+/**
+ * Deploying this release onto a database the previous release wrote (release 700359e: the demo and
+ * commands reaching every event type) keeps it working: the migrations apply, nothing already delivered
+ * changes, and the read models this release builds from those events are the ones the previous release
+ * built, so every agency sees what it saw.
+ */
+describe('upgrading a database written by release 700359e', () => {
+  const database = new PreviousReleaseDatabase('700359e');
+  let db: DataSource;
+  let store: EventStore;
+  let before: Awaited<ReturnType<typeof readModels>>;
+
+  beforeAll(async () => {
+    db = await database.restore();
+    before = await readModels(db);
+    store = new EventStore(db, catalogueUpcasting);
+  }, 120_000);
+  afterAll(() => database.drop());
+
+  it('applies this release’s migrations and keeps what was delivered', async () => {
+    const applied = await database.upgrade();
+    expect(applied).toEqual([
+      'FeedRegion1795400000010',
+      'ProjectionVersions1795400000011',
+      'AgreementTookEffect1795400000012',
+    ]);
+    const after = await readModels(db);
+    expect(after).toEqual(before);
+    // Feed rows carry their activation's region now, the old ones included.
+    const [{ missing }] = await db.query(`SELECT count(*)::int AS missing FROM rm_feed WHERE region IS NULL`);
+    expect(missing).toBe(0);
+    expect(before.feed.length).toBeGreaterThan(100);
+  });
+
+  it('starts the worker on it: projections current, agreement starts recorded, nothing re-fed', async () => {
+    const upgrades = await upgradeProjections(db, PROJECTIONS);
+    expect(upgrades.map((u) => u.action)).toEqual(['none', 'none']);
+    const options = { batchSize: 500, pollIntervalMs: 1000, databaseUrl: database.url };
+    await catchUp(new GapSafeSubscription(db, store, { name: READ_MODELS.name, ...options }), (events, tx) =>
+      new ReadModelProjector(store).handle(events, tx),
+    );
+    await catchUp(new GapSafeSubscription(db, store, { name: AGENCY_FEEDS.name, ...options }), (events, tx) =>
+      new FeedProjector(store).handle(events, tx),
+    );
+    await new AgreementClockService(db, new CommandExecutor(store), store).tick();
+    const [{ pending }] = await db.query(
+      `SELECT count(*)::int AS pending FROM rm_agreements
+       WHERE status = 'GRANTED' AND valid_from <= now() AND took_effect_at IS NULL`,
+    );
+    expect(pending).toBe(0);
+    expect(await readModels(db)).toEqual(before);
+  });
+
+  it('rebuilds from the old events exactly the read models the previous release built', async () => {
+    await rebuildReadModels(db, store, {
+      batchSize: 500,
+      databaseUrl: database.url,
+      onProgress: () => undefined,
+    });
+    const rebuilt = await readModels(db);
+    expect(rebuilt.activations).toEqual(before.activations);
+    expect(rebuilt.timeline).toEqual(before.timeline);
+  });
+});
