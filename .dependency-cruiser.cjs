@@ -40,6 +40,19 @@ module.exports = {
       to: { path: '^apps/' },
     },
     {
+      name: 'api-folders-meet-through-their-index',
+      comment:
+        'Each folder of apps/api (a capability such as activations or feeds, or a shared part such as auth) ' +
+        'is used from outside only through its index.ts, which names what it offers; everything else in it ' +
+        'is its own business.',
+      severity: 'error',
+      from: { path: '^apps/api/src/([^/]+)/' },
+      to: {
+        path: '^apps/api/src/[^/]+/',
+        pathNot: ['^apps/api/src/$1/', '^apps/api/src/[^/]+/index\\.ts$'],
+      },
+    },
+    {
       name: 'no-circular',
       severity: 'error',
       from: {},

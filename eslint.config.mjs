@@ -16,6 +16,30 @@ export default tseslint.config(
     },
   },
   {
+    // SQL has one home per table: its table module (`*.table.ts`), or the event store and the database
+    // setup. Connection-level statements (LISTEN, advisory locks) live in `*.listener.ts`/`*.session.ts`.
+    files: ['apps/**/*.ts', 'libs/**/*.ts'],
+    ignores: [
+      '**/*.table.ts',
+      '**/*.listener.ts',
+      '**/*.session.ts',
+      '**/*.spec.ts',
+      'libs/events/src/store/**',
+      'libs/platform/src/database/**',
+      'libs/read-models/src/sql/**',
+    ],
+    rules: {
+      'no-restricted-syntax': [
+        'error',
+        {
+          selector: "CallExpression[callee.property.name='query']",
+          message:
+            'SQL belongs in the module that owns the table (a *.table.ts beside its projection); call its functions.',
+        },
+      ],
+    },
+  },
+  {
     // Command-line tools, scripts and tests talk to a terminal on purpose.
     files: ['**/*.cli.ts', 'test/**/*.ts', 'bench/**/*.ts', 'deploy/**/*.ts'],
     rules: { 'no-console': 'off' },

@@ -1,8 +1,9 @@
 /**
  * NestJS 12 ships as ES modules only, so Jest runs in its native ESM mode
  * (node --experimental-vm-modules, see package.json) with ts-jest emitting ESM.
- * Unit tests live beside the source; integration and e2e tests under test/ use the real Postgres and Kafka;
- * the fault suites under test/faults (their own project) kill, stop and restart them.
+ * Unit tests live beside the source; integration tests (test/integration, test/deploy, test/bench) drive the
+ * libraries and scripts against the real Postgres and Kafka; e2e tests (test/e2e) boot the real api and
+ * worker and speak GraphQL and Kafka to them; the fault suites (test/faults) kill, stop and restart them.
  */
 const moduleNameMapper = {
   '^#(domain|events|platform|read-models)$': '<rootDir>/libs/$1/src/index.ts',
@@ -24,10 +25,9 @@ export default {
     {
       ...common,
       displayName: 'integration',
-      testMatch: ['<rootDir>/test/**/*.spec.ts'],
-      // The fault suites are a project of their own (npm run test:faults), run after the main suite.
-      testPathIgnorePatterns: ['/node_modules/', '<rootDir>/test/faults/'],
+      testMatch: ['<rootDir>/test/{integration,deploy,bench}/**/*.spec.ts'],
     },
+    { ...common, displayName: 'e2e', testMatch: ['<rootDir>/test/e2e/**/*.spec.ts'] },
     {
       // Real api and worker processes, real Postgres and Kafka, each suite breaking one of them on purpose.
       ...common,

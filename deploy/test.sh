@@ -27,7 +27,7 @@ mkdir -p .run
 # Arguments (e.g. test paths) go to both runs; a run they select nothing of passes with no tests.
 status=0
 npm run --silent jest -- --ci --maxWorkers=2 --json --outputFile=.run/jest-results.json --passWithNoTests "$@" \
-  --selectProjects unit integration || status=$?
+  --selectProjects unit integration e2e || status=$?
 # The fault suites (test/faults, `npm run test:faults`) after the main suite, one at a time: they kill the
 # worker, stop a Kafka broker and a Postgres cluster of their own, and load the machine on their own.
 echo "[faults] killing, stopping and restarting the real processes"

@@ -5,18 +5,15 @@ import { GraphQLModule, type GraphQLWsSubscriptionsConfig } from '@nestjs/graphq
 import type { ExecutionResult } from 'graphql';
 import type { FormattedExecutionResult, ServerOptions } from 'graphql-ws';
 import { AppConfig, PlatformModule } from '#platform';
-import { ActivationsModule } from './activations/activations.module.js';
-import { AgreementsModule } from './agreements/agreements.module.js';
-import { AuthModule } from './auth/auth.module.js';
-import { WebSocketAuth } from './auth/websocket-auth.js';
-import { ApiErrorCode } from './errors/api-error.js';
-import { GraphqlExceptionFilter } from './errors/graphql-exception.filter.js';
-import { inputValidationPipe } from './errors/input-validation.pipe.js';
-import { FeedsModule } from './feeds/feeds.module.js';
-import { GraphqlLimits } from './limits/graphql-limits.js';
-import { WebSocketFrameLimit } from './limits/websocket-frame-limit.js';
-import { ReadsModule } from './reads/reads.module.js';
-import { ServerInfoResolver } from './server-info/server-info.resolver.js';
+import { ActivationsModule } from './activations/index.js';
+import { AgreementsModule } from './agreements/index.js';
+import { AccessLogModule } from './access-log/index.js';
+import { AuthModule, WebSocketAuth } from './auth/index.js';
+import { ApiErrorCode, GraphqlExceptionFilter, inputValidationPipe } from './errors/index.js';
+import { FeedsModule } from './feeds/index.js';
+import { GraphqlLimits, LimitsModule } from './limits/index.js';
+import { ReadsModule } from './reads/index.js';
+import { ServerInfoResolver } from './server-info/index.js';
 
 /**
  * graphql-js refuses variables it cannot coerce (a missing or null required argument, a string for an Int)
@@ -41,6 +38,8 @@ function withRequestErrorCodes(result: ExecutionResult): FormattedExecutionResul
   imports: [
     PlatformModule,
     AuthModule,
+    LimitsModule,
+    AccessLogModule,
     ActivationsModule,
     AgreementsModule,
     ReadsModule,
@@ -82,7 +81,6 @@ function withRequestErrorCodes(result: ExecutionResult): FormattedExecutionResul
   ],
   providers: [
     ServerInfoResolver,
-    WebSocketFrameLimit,
     { provide: APP_PIPE, useFactory: inputValidationPipe },
     { provide: APP_FILTER, useClass: GraphqlExceptionFilter },
   ],

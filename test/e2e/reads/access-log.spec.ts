@@ -1,6 +1,7 @@
 import { createHmac, randomBytes } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import { DataCategory } from '#domain';
+import type { AccessLogRow } from '#read-models';
 import { tokenFor } from '../../support/test-tokens.js';
 import {
   codeOf,
@@ -29,18 +30,7 @@ const ACCESS_LOG = `query Log($filter: AccessLogFilter, $first: Int, $after: Str
   }
 }`;
 
-interface LogLine {
-  trace_id: string;
-  request_id: string | null;
-  user_id: string;
-  agency: string;
-  role: string;
-  purpose: string;
-  operation: string;
-  activation_id: string;
-  categories: string[];
-  subject_ref: string;
-}
+type LogLine = Omit<AccessLogRow, 'id' | 'recorded_at' | 'recorded_key'>;
 
 const hmac = (subjectId: string) => createHmac('sha256', KEY).update(subjectId).digest('hex');
 const traceparent = (traceId: string) => `00-${traceId}-00f067aa0ba902b7-01`;

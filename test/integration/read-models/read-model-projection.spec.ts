@@ -12,22 +12,9 @@ import { generateActivations } from '../../../bench/generator/activation-generat
 import { bulkLoad, loadDemoAgreements } from '../../../bench/generator/bulk-load.js';
 import { catchUp as drive } from '../../support/catch-up.js';
 import { IsolatedDatabase } from '../../support/isolated-database.js';
+import { readModelSnapshot } from '../../support/read-model-snapshot.js';
 
-/** Everything the read models hold, in a stable order, to compare two ways of building them. */
-async function snapshot(db: DataSource) {
-  return {
-    activations: await db.query(
-      `SELECT agency, activation_id, region, municipality, kind, trigger, themes, status, lead_agency, participants,
-              integrated, outcome, location, employer, withheld, stream_version, opened_at, closed_at, updated_at
-       FROM rm_activations ORDER BY agency, activation_id`,
-    ),
-    timeline: await db.query(
-      `SELECT agency, activation_id, stream_version, event_id, event_type, occurred_at, acting_agency, payload, withheld
-       FROM rm_timeline ORDER BY agency, activation_id, stream_version`,
-    ),
-    agreements: await db.query(`SELECT * FROM rm_agreements ORDER BY agreement_id`),
-  };
-}
+const snapshot = readModelSnapshot;
 
 describe('read-model projection on a generated store', () => {
   const database = new IsolatedDatabase();

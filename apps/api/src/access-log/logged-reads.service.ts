@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import { ReadDatabase } from '#platform';
-import { scopeOf } from '../auth/read-access.guard.js';
+import { scopeOf } from '../auth/index.js';
 import { AccessLogRecorder, ReadAudit } from './access-log.recorder.js';
 import { Disclosure } from './sensitive-data.classifier.js';
 

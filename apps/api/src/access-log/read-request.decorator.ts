@@ -1,7 +1,7 @@
 import { IncomingMessage, ServerResponse } from 'node:http';
 import { createParamDecorator, ExecutionContext } from '@nestjs/common';
 import { GqlExecutionContext } from '@nestjs/graphql';
-import { apiError, ApiErrorCode } from '../errors/api-error.js';
+import { apiError, ApiErrorCode } from '../errors/index.js';
 import { DEFAULT_PURPOSE, isProcessingPurpose, ProcessingPurpose } from './processing-purpose.enum.js';
 import { TraceContext, traceContextOf, traceparentOf } from './trace-context.value.js';
 

@@ -1,5 +1,5 @@
 import { ActivationErrorCode } from '#domain';
-import { ApiErrorCode } from '../errors/api-error.js';
+import { ApiErrorCode } from '../errors/index.js';
 
 /** Exhaustive: a new domain error code without a GraphQL code here fails to compile. */
 export const ACTIVATION_ERROR_CODES: Record<ActivationErrorCode, ApiErrorCode> = {

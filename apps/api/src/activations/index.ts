@@ -1,2 +1,4 @@
 // What other capabilities of the api may use of the activation write side.
+export * from './shared/activation-enums.graphql.js';
 export { ActivationCommandResult } from './command-result.type.js';
+export { ActivationsModule } from './activations.module.js';

@@ -1,5 +1,5 @@
 import { AgreementErrorCode } from '#domain';
-import { ApiErrorCode } from '../errors/api-error.js';
+import { ApiErrorCode } from '../errors/index.js';
 
 /** Exhaustive: a new agreement error code without a GraphQL code here fails to compile. */
 export const AGREEMENT_ERROR_CODES: Record<AgreementErrorCode, ApiErrorCode> = {

@@ -1,3 +1,4 @@
 // What other capabilities of the api may use of the agreements.
 export { AgreementInForce } from './shared/agreement-in-force.type.js';
+export { AgreementsModule } from './agreements.module.js';
 export { toAgreementInForce } from './shared/agreement-row.mapper.js';

@@ -2,7 +2,7 @@ import { CanActivate, ExecutionContext, Injectable } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import { GqlExecutionContext } from '@nestjs/graphql';
 import { Actor } from '#domain';
-import { apiError, ApiErrorCode } from '../errors/api-error.js';
+import { apiError, ApiErrorCode } from '../errors/index.js';
 import { IS_PUBLIC } from './public.decorator.js';
 import { AuthenticationError, TokenVerifier } from './token-verifier.js';
 

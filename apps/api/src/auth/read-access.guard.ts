@@ -11,7 +11,7 @@ import { GqlExecutionContext } from '@nestjs/graphql';
 import { Actor, Role } from '#domain';
 import type { ReadScope } from '#platform';
 import { RequestContext } from './graphql-auth.guard.js';
-import { apiError, ApiErrorCode } from '../errors/api-error.js';
+import { apiError, ApiErrorCode } from '../errors/index.js';
 
 /** Which roles may make a kind of read, and what to tell the others. */
 export interface ReadPolicy {

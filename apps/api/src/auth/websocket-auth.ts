@@ -4,7 +4,7 @@ import type { GraphQLWsSubscriptionsConfig } from '@nestjs/graphql';
 import { CloseCode, type Context } from 'graphql-ws';
 import type { WebSocket } from 'ws';
 import type { Actor } from '#domain';
-import { apiError, ApiErrorCode } from '../errors/api-error.js';
+import { apiError, ApiErrorCode } from '../errors/index.js';
 import type { RequestContext } from './graphql-auth.guard.js';
 import { AuthenticationError, TokenVerifier } from './token-verifier.js';
 

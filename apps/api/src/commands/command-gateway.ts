@@ -1,8 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { Actor } from '#domain';
 import { CommandExecutor, ExecutedCommand, StreamDecider } from '#events';
-import { ApiErrorCode } from '../errors/api-error.js';
-import { toApiError } from '../errors/command-errors.js';
+import { ApiErrorCode, toApiError } from '../errors/index.js';
 import { CommandMapping, toRawCommand } from './command-mapping.js';
 import { CommandOptionsInput } from './command-options.input.js';
 

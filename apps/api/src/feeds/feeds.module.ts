@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { PlatformModule } from '#platform';
-import { ReadsModule } from '../reads/reads.module.js';
+import { AccessLogModule } from '../access-log/index.js';
+import { ReadsModule } from '../reads/index.js';
 import { FeedResolver } from './read-feed/feed.resolver.js';
 import { FeedNotifications } from './shared/feed-notifications.listener.js';
 import { LiveFeeds } from './shared/live-feeds.service.js';
@@ -12,7 +13,7 @@ import { TimelineSubscriptionResolver } from './subscribe-timeline/timeline-subs
  * all reading rm_feed through one function (readFeed) under row-level security, with the access log.
  */
 @Module({
-  imports: [PlatformModule, ReadsModule],
+  imports: [PlatformModule, AccessLogModule, ReadsModule],
   providers: [
     FeedNotifications,
     LiveFeeds,

@@ -1,1 +1,2 @@
+// What other parts of the api may use of input: the only way in from outside this folder.
 export * from './input-rules.js';

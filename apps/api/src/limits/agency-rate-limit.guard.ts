@@ -4,8 +4,8 @@ import { GqlExecutionContext } from '@nestjs/graphql';
 import type { GraphQLError } from 'graphql';
 import type { Actor } from '#domain';
 import { AppConfig } from '#platform';
-import { IS_PUBLIC } from '../auth/public.decorator.js';
-import { apiError, ApiErrorCode } from '../errors/api-error.js';
+import { IS_PUBLIC } from '../auth/index.js';
+import { apiError, ApiErrorCode } from '../errors/index.js';
 import { FixedWindowCounter } from './fixed-window.counter.js';
 
 /** The budget is per agency per minute. */

@@ -1,5 +1,5 @@
 import { isRealDate } from '#domain';
-import { apiError, ApiErrorCode } from '../errors/api-error.js';
+import { apiError, ApiErrorCode } from '../errors/index.js';
 
 /*
  * Cursors are opaque to clients (base64url) but carry the sort key of the last row they saw, so the next

@@ -1,6 +1,6 @@
 import { Field, ObjectType, Query, Resolver } from '@nestjs/graphql';
 import { AppConfig } from '#platform';
-import { Public } from '../auth/public.decorator.js';
+import { Public } from '../auth/index.js';
 
 @ObjectType({ description: 'Which keten answers, so a client can tell environments apart.' })
 export class ServerInfo {

@@ -6,7 +6,7 @@ import { AppConfig, FeedRelaySettings } from '#platform';
 import { FeedRow, feedTable } from '#read-models';
 import { every, WorkerMetrics } from '../metrics/worker-metrics.js';
 import { FeedTopics } from './feed-topics.js';
-import { RelaySession } from './relay-session.js';
+import { RelaySession } from './relay.session.js';
 
 /** The relay's row in subscription_checkpoints; its `position` is the last feed_seq Kafka acknowledged. */
 export const RELAY_CHECKPOINT = 'kafka-relay';

@@ -18,6 +18,7 @@ import {
 } from '../shared/field.parser.js';
 import { Instant } from '../shared/instant.value.js';
 import { parseMunicipalityCode } from '../shared/municipality-code.value.js';
+import { parseCommand, RawFields } from '../shared/command.parser.js';
 import { INVALID_INPUT, reject } from '../shared/rejection.js';
 import { parseSafetyRegion } from '../shared/safety-region.value.js';
 import { ActivationCommand, ActivationCommandOf, ActivationCommandType } from './activation.commands.js';
@@ -38,9 +39,8 @@ import {
   Theme,
 } from './activation.vocabulary.js';
 
-type Fields = Readonly<Record<string, unknown>>;
 type CommandParser<T extends ActivationCommandType> = (
-  input: Fields,
+  input: RawFields,
   now: Instant,
 ) => Omit<ActivationCommandOf<T>, 'type' | 'activationId'>;
 
@@ -239,19 +239,10 @@ const PARSERS: { readonly [T in ActivationCommandType]: CommandParser<T> } = {
  * INVALID_INPUT naming the first field at fault. `now` bounds what cannot lie in the future (birth dates).
  */
 export function parseActivationCommand(input: unknown, now: Instant): ActivationCommand {
-  const fields: Fields = isRecord(input) ? input : {};
-  const type = fields.type;
-  if (typeof type !== 'string' || !Object.hasOwn(PARSERS, type)) {
-    return reject(
-      INVALID_INPUT,
-      `${JSON.stringify(type)} is not an activation command; check the command type.`,
-      'type',
-    );
-  }
-  const activationId = requireId(fields.activationId, 'activationId', 'The activation id');
-  const parse = PARSERS[type as ActivationCommandType] as CommandParser<ActivationCommandType>;
-  return { type, activationId, ...parse(fields, now) } as ActivationCommand;
+  return parseCommand(input, ACTIVATIONS, PARSERS, now);
 }
+
+const ACTIVATIONS = { idField: 'activationId', idLabel: 'The activation id', what: 'an activation command' };
 
 function optionalId(value: unknown, field: string, label: string): string | undefined {
   return isAbsent(value) ? undefined : requireId(value, field, label);

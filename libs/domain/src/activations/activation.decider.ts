@@ -1,6 +1,6 @@
 import { Role } from '../shared/actor.value.js';
 import { CommandContext, parseCommandContext, RawCommandContext } from '../shared/command-context.js';
-import { Decider, Decision, foldEvents } from '../shared/decider.js';
+import { Decider, Decision, foldEvents, Prepared, prepareThenDecide } from '../shared/decider.js';
 import { attempt, decided } from '../shared/rejection.js';
 import { ActivationCommand, ActivationCommandOf, ActivationCommandType } from './activation.commands.js';
 import { parseActivationCommand } from './activation-command.parser.js';
@@ -21,12 +21,6 @@ import { imposeIntervention, makeReferral } from './decide/measures.decider.js';
 import { fileReport } from './decide/reports.decider.js';
 
 export type ActivationDecision = Decision<ActivationEvent, ActivationError>;
-
-/** A command parsed and checked with its context, ready for `decideActivation`. */
-export interface PreparedActivationCommand {
-  readonly command: ActivationCommand;
-  readonly context: CommandContext;
-}
 
 /** Roles that work cases; policy admins and privacy officers read no case data, agency systems only receive feeds. */
 const CASE_ROLES: readonly Role[] = [Role.INSPECTOR, Role.COORDINATOR];
@@ -64,7 +58,7 @@ const ON_OPENED: { readonly [T in Exclude<ActivationCommandType, 'OpenActivation
 export function prepareActivationCommand(
   input: unknown,
   context: RawCommandContext,
-): { ok: true; value: PreparedActivationCommand } | { ok: false; error: ActivationError } {
+): Prepared<ActivationCommand, CommandContext, ActivationError> {
   return attempt(() => {
     const checked = parseCommandContext(context, CASE_ROLES, {
       code: ActivationErrorCode.ROLE_NOT_ALLOWED,
@@ -93,15 +87,7 @@ export function decideActivation(
 }
 
 /** Prepares and decides in one step: what a command as it arrived leads to. */
-export function handleActivationCommand(
-  input: unknown,
-  state: ActivationState,
-  context: RawCommandContext,
-): ActivationDecision {
-  const prepared = prepareActivationCommand(input, context);
-  if (!prepared.ok) return prepared;
-  return decideActivation(prepared.value.command, state, prepared.value.context);
-}
+export const handleActivationCommand = prepareThenDecide(prepareActivationCommand, decideActivation);
 
 export function foldActivation(events: readonly ActivationEvent[]): ActivationState {
   return foldEvents(activationDecider, events);

@@ -6,10 +6,10 @@ import {
   optionalText,
   parsedOrReject,
   requireAgency,
-  requireId,
   requireInstant,
   requireText,
 } from '../shared/field.parser.js';
+import { parseCommand, RawFields } from '../shared/command.parser.js';
 import { INVALID_INPUT, reject } from '../shared/rejection.js';
 import { parseSafetyRegion, SafetyRegion } from '../shared/safety-region.value.js';
 import { describeInput } from '../shared/value-error.js';
@@ -19,9 +19,8 @@ import { LegalBasis } from './agreement.events.js';
 /** Purpose, legal basis and reasons: policy text, kept to what a register entry holds. */
 export const AGREEMENT_TEXT_MAX = 2_000;
 
-type Fields = Readonly<Record<string, unknown>>;
 type CommandParser<T extends AgreementCommandType> = (
-  input: Fields,
+  input: RawFields,
 ) => Omit<AgreementCommandOf<T>, 'type' | 'agreementId'>;
 
 const PARSERS: { readonly [T in AgreementCommandType]: CommandParser<T> } = {
@@ -68,19 +67,10 @@ const PARSERS: { readonly [T in AgreementCommandType]: CommandParser<T> } = {
 
 /** Parses an agreement command as it arrived; rejects with INVALID_INPUT naming the first field at fault. */
 export function parseAgreementCommand(input: unknown): AgreementCommand {
-  const fields: Fields = isRecord(input) ? input : {};
-  const type = fields.type;
-  if (typeof type !== 'string' || !Object.hasOwn(PARSERS, type)) {
-    return reject(
-      INVALID_INPUT,
-      `${JSON.stringify(type)} is not an agreement command; check the command type.`,
-      'type',
-    );
-  }
-  const agreementId = requireId(fields.agreementId, 'agreementId', 'The agreement id');
-  const parse = PARSERS[type as AgreementCommandType] as CommandParser<AgreementCommandType>;
-  return { type, agreementId, ...parse(fields) } as AgreementCommand;
+  return parseCommand(input, AGREEMENTS, PARSERS);
 }
+
+const AGREEMENTS = { idField: 'agreementId', idLabel: 'The agreement id', what: 'an agreement command' };
 
 /*
  * Every agreement includes CASE. Nearly every event of an activation has CASE as its primary category, and

@@ -1,6 +1,6 @@
 import { Actor, Role } from '../shared/actor.value.js';
 import { parseCommandContext, RawCommandContext } from '../shared/command-context.js';
-import { Decider, Decision, foldEvents } from '../shared/decider.js';
+import { Decider, Decision, foldEvents, Prepared, prepareThenDecide } from '../shared/decider.js';
 import { requireInstant } from '../shared/field.parser.js';
 import { epochMillis, Instant } from '../shared/instant.value.js';
 import { attempt, decided, INVALID_INPUT, reject } from '../shared/rejection.js';
@@ -36,11 +36,6 @@ export interface AgreementContext {
   readonly now: Instant;
 }
 
-export interface PreparedAgreementCommand {
-  readonly command: AgreementCommand;
-  readonly context: AgreementContext;
-}
-
 /*
  * Checks run in a fixed order: who the actor is, the command's fields, whether the agreement exists,
  * whether it still applies, and only then the rules between the fields. A policy admin manages
@@ -49,7 +44,7 @@ export interface PreparedAgreementCommand {
 export function prepareAgreementCommand(
   input: unknown,
   context: RawCommandContext,
-): { ok: true; value: PreparedAgreementCommand } | { ok: false; error: AgreementError } {
+): Prepared<AgreementCommand, AgreementContext, AgreementError> {
   return attempt(() => {
     if ((input as { type?: unknown } | null)?.type === 'ExpireAgreement') {
       return { command: parseAgreementCommand(input), context: { now: requireInstant(context.now, 'now') } };
@@ -90,15 +85,7 @@ export function decideAgreement(
 }
 
 /** Prepares and decides in one step: what a command as it arrived leads to. */
-export function handleAgreementCommand(
-  input: unknown,
-  state: AgreementState,
-  context: RawCommandContext,
-): AgreementDecision {
-  const prepared = prepareAgreementCommand(input, context);
-  if (!prepared.ok) return prepared;
-  return decideAgreement(prepared.value.command, state, prepared.value.context);
-}
+export const handleAgreementCommand = prepareThenDecide(prepareAgreementCommand, decideAgreement);
 
 export function foldAgreement(events: readonly AgreementEvent[]): AgreementState {
   return foldEvents(agreementDecider, events);

@@ -19,3 +19,19 @@ export function foldEvents<E, S>(
 ): S {
   return events.reduce((state, event) => decider.evolve(state, event), decider.initialState);
 }
+
+/** A command checked and parsed with its context, or why it is refused (see each decider's `prepare…`). */
+export type Prepared<C, Context, Err> =
+  | { readonly ok: true; readonly value: { readonly command: C; readonly context: Context } }
+  | { readonly ok: false; readonly error: Err };
+
+/** Prepares and decides in one step: what a command as it arrived, with its raw context, leads to. */
+export function prepareThenDecide<C, Context, RawContext, S, E, Err>(
+  prepare: (input: unknown, context: RawContext) => Prepared<C, Context, Err>,
+  decide: (command: C, state: S, context: Context) => Decision<E, Err>,
+): (input: unknown, state: S, context: RawContext) => Decision<E, Err> {
+  return (input, state, context) => {
+    const prepared = prepare(input, context);
+    return prepared.ok ? decide(prepared.value.command, state, prepared.value.context) : prepared;
+  };
+}

@@ -1,5 +1,5 @@
 import { createHash, randomUUID } from 'node:crypto';
-import { Decision, RawCommandContext } from '#domain';
+import { Decision, Prepared, RawCommandContext } from '#domain';
 import { AppendResult, EventStore } from '../store/event-store.js';
 import { EventActor } from '../store/event-envelope.js';
 import { StreamVersionConflictError } from '../store/event-store.errors.js';
@@ -7,10 +7,7 @@ import { StreamVersionConflictError } from '../store/event-store.errors.js';
 /** What the executor needs to know of one kind of stream: how a command is checked, where it goes, its decider. */
 export interface StreamDecider<C, Context, E extends { type: string; data: unknown }, S, Err> {
   /** Parses a command as it arrived, with its context; reads no state, so its refusals reveal none. */
-  prepare(
-    input: unknown,
-    context: RawCommandContext,
-  ): { ok: true; value: { command: C; context: Context } } | { ok: false; error: Err };
+  prepare(input: unknown, context: RawCommandContext): Prepared<C, Context, Err>;
   streamId(command: C): string;
   fold(events: readonly E[]): S;
   decide(command: C, state: S, context: Context): Decision<E, Err>;

@@ -7,8 +7,8 @@ import {
   IsPlainText,
   NestedInput,
   NullMeansAbsent,
-} from '../../input/input-rules.js';
-import { PageArgs } from '../../pagination/page.args.js';
+} from '../../input/index.js';
+import { PageArgs } from '../../pagination/index.js';
 
 @InputType()
 export class AccessLogFilter {

@@ -2,13 +2,17 @@ import { Args, Query, Resolver } from '@nestjs/graphql';
 import type { Actor, DataCategory, Role } from '#domain';
 import { ReadDatabase } from '#platform';
 import { accessLogTable } from '#read-models';
-import { CurrentActor } from '../../auth/current-actor.decorator.js';
+import { ACCESS_LOG, CurrentActor, ReadableBy, scopeOf } from '../../auth/index.js';
 import { ProcessingPurpose } from '../processing-purpose.enum.js';
 import { SubjectPseudonym } from '../subject-pseudonym.provider.js';
-import { Connection, ConnectionType, toConnection } from '../../pagination/connection.type.js';
-import { decodeCursor, encodeCursor } from '../../pagination/page-cursor.js';
-import { pageSize } from '../../pagination/page.args.js';
-import { ACCESS_LOG, ReadableBy, scopeOf } from '../../auth/read-access.guard.js';
+import {
+  Connection,
+  ConnectionType,
+  decodeCursor,
+  encodeCursor,
+  pageSize,
+  toConnection,
+} from '../../pagination/index.js';
 import { AccessLogArgs } from './access-log.args.js';
 import { AccessLogEntry } from './access-log-entry.type.js';
 

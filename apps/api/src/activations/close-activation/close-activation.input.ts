@@ -1,6 +1,6 @@
 import { Field, InputType } from '@nestjs/graphql';
 import { ActivationCommandInput } from '../shared/activation-command.input.js';
-import { IsText } from '../../input/input-rules.js';
+import { IsText } from '../../input/index.js';
 
 @InputType()
 export class CloseActivationInput extends ActivationCommandInput {

@@ -1,6 +1,6 @@
 import { Field, InputType } from '@nestjs/graphql';
 import { InspectionCommandInput } from '../shared/activation-links.input.js';
-import { IsText } from '../../input/input-rules.js';
+import { IsText } from '../../input/index.js';
 
 @InputType()
 export class CompleteInspectionInput extends InspectionCommandInput {

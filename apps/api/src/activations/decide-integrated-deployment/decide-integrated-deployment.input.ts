@@ -1,7 +1,7 @@
 import { Field, InputType } from '@nestjs/graphql';
 import { ArrayMaxSize, IsBoolean } from 'class-validator';
 import { ActivationCommandInput } from '../shared/activation-command.input.js';
-import { AGENCIES_MAX, IsAgencyCode, IsText } from '../../input/input-rules.js';
+import { AGENCIES_MAX, IsAgencyCode, IsText } from '../../input/index.js';
 
 @InputType()
 export class DecideIntegratedDeploymentInput extends ActivationCommandInput {

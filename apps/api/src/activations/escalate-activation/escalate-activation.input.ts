@@ -2,7 +2,7 @@ import { Field, InputType, registerEnumType } from '@nestjs/graphql';
 import { IsEnum } from 'class-validator';
 import type { InfectionEvidence } from '#domain';
 import { ActivationCommandInput } from '../shared/activation-command.input.js';
-import { IsClientId, NestedInput } from '../../input/input-rules.js';
+import { IsClientId, NestedInput } from '../../input/index.js';
 
 /** The domain names the evidence kinds as a string union; GraphQL needs them as an enum. */
 export const InfectionEvidenceKind = {

@@ -1,6 +1,6 @@
 import { Field, InputType } from '@nestjs/graphql';
 import { ActivationCommandInput } from '../shared/activation-command.input.js';
-import { IsText, OptionalNewId } from '../../input/input-rules.js';
+import { IsText, OptionalNewId } from '../../input/index.js';
 
 @InputType()
 export class FileReportInput extends ActivationCommandInput {

@@ -3,7 +3,7 @@ import { IsEnum, IsInt, IsOptional, Min } from 'class-validator';
 import { InterventionType } from '#domain';
 import { EmployerInput, LocationInput } from '../shared/activation-parts.input.js';
 import { EvidenceLinksInput } from '../shared/activation-links.input.js';
-import { IsText, NAME_MAX, NestedInput, OptionalNewId } from '../../input/input-rules.js';
+import { IsText, NAME_MAX, NestedInput, OptionalNewId } from '../../input/index.js';
 
 @InputType()
 export class ImposeInterventionInput extends EvidenceLinksInput {

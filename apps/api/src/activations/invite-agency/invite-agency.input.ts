@@ -1,6 +1,6 @@
 import { Field, InputType } from '@nestjs/graphql';
 import { ActivationCommandInput } from '../shared/activation-command.input.js';
-import { IsAgencyCode } from '../../input/input-rules.js';
+import { IsAgencyCode } from '../../input/index.js';
 
 @InputType()
 export class InviteAgencyInput extends ActivationCommandInput {

@@ -1,6 +1,6 @@
 import { Args, Mutation, Resolver } from '@nestjs/graphql';
 import type { Actor } from '#domain';
-import { CurrentActor } from '../../auth/current-actor.decorator.js';
+import { CurrentActor } from '../../auth/index.js';
 import { CommandMapping } from '../../commands/index.js';
 import { ActivationCommands } from '../activation-commands.service.js';
 import { ActivationCommandResult } from '../command-result.type.js';

@@ -1,7 +1,7 @@
 import { Field, InputType } from '@nestjs/graphql';
 import { IsOptional } from 'class-validator';
 import { ActivationCommandInput } from '../shared/activation-command.input.js';
-import { IsText } from '../../input/input-rules.js';
+import { IsText } from '../../input/index.js';
 
 @InputType({ description: 'The agency that leaves is the one in your token.' })
 export class LeaveActivationInput extends ActivationCommandInput {

@@ -1,6 +1,6 @@
 import { Field, InputType } from '@nestjs/graphql';
 import { EvidenceLinksInput } from '../shared/activation-links.input.js';
-import { IsAgencyCode, IsText, OptionalNewId } from '../../input/input-rules.js';
+import { IsAgencyCode, IsText, OptionalNewId } from '../../input/index.js';
 
 @InputType()
 export class MakeReferralInput extends EvidenceLinksInput {

@@ -2,14 +2,14 @@ import { Field, InputType } from '@nestjs/graphql';
 import { ArrayMaxSize, ArrayMinSize, IsEnum } from 'class-validator';
 import { ActivationKind, ActivationTrigger, Theme } from '#domain';
 import { EmployerInput, LocationInput, SignalInput } from '../shared/activation-parts.input.js';
-import { CommandOptionsInput } from '../../commands/command-options.input.js';
+import { CommandOptionsInput } from '../../commands/index.js';
 import {
   IsAgencyCode,
   IsMunicipality,
   IsSafetyRegion,
   NestedInput,
   OptionalNewId,
-} from '../../input/input-rules.js';
+} from '../../input/index.js';
 
 @InputType()
 export class OpenActivationInput extends CommandOptionsInput {

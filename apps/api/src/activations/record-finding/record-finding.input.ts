@@ -3,7 +3,7 @@ import { IsBoolean, IsEnum, IsOptional } from 'class-validator';
 import { DataCategory } from '#domain';
 import { MonetaryAmountInput, SubjectInput } from '../shared/activation-parts.input.js';
 import { InspectionLinkInput } from '../shared/activation-links.input.js';
-import { AMOUNTS_MAX, IsClientId, IsText, NestedInput, SUBJECTS_MAX } from '../../input/input-rules.js';
+import { AMOUNTS_MAX, IsClientId, IsText, NestedInput, SUBJECTS_MAX } from '../../input/index.js';
 
 @InputType()
 export class RecordFindingInput extends InspectionLinkInput {

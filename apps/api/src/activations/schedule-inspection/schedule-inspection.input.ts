@@ -2,7 +2,7 @@ import { Field, InputType } from '@nestjs/graphql';
 import { ArrayMaxSize, ArrayMinSize, IsOptional } from 'class-validator';
 import { LocationInput } from '../shared/activation-parts.input.js';
 import { ActivationCommandInput } from '../shared/activation-command.input.js';
-import { AGENCIES_MAX, IsAgencyCode, IsClientId, IsInstant, NestedInput } from '../../input/input-rules.js';
+import { AGENCIES_MAX, IsAgencyCode, IsClientId, IsInstant, NestedInput } from '../../input/index.js';
 
 @InputType()
 export class ScheduleInspectionInput extends ActivationCommandInput {

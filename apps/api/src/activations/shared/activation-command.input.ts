@@ -1,6 +1,6 @@
 import { Field, InputType } from '@nestjs/graphql';
-import { CommandOptionsInput } from '../../commands/command-options.input.js';
-import { IsClientId } from '../../input/input-rules.js';
+import { CommandOptionsInput } from '../../commands/index.js';
+import { IsClientId } from '../../input/index.js';
 
 /**
  * What every mutation on an existing activation accepts. Not abstract in TypeScript, so it can be combined

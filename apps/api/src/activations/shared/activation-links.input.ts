@@ -1,7 +1,7 @@
 import { Field, InputType } from '@nestjs/graphql';
 import { ArrayMaxSize, IsOptional } from 'class-validator';
 import { ActivationCommandInput } from './activation-command.input.js';
-import { FINDING_IDS_MAX, IsClientId } from '../../input/input-rules.js';
+import { FINDING_IDS_MAX, IsClientId } from '../../input/index.js';
 
 /** Commands on one scheduled inspection. */
 @InputType({ isAbstract: true })

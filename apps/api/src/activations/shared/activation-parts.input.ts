@@ -14,7 +14,7 @@ import {
   NAME_MAX,
   NestedInput,
   SUBJECTS_MAX,
-} from '../../input/input-rules.js';
+} from '../../input/index.js';
 
 @InputType()
 export class LocationInput {

@@ -1,6 +1,6 @@
 import { Field, ID, InputType } from '@nestjs/graphql';
 import { IsOptional } from 'class-validator';
-import { AGREEMENT_TEXT_MAX, IsClientId, IsText } from '../../input/input-rules.js';
+import { AGREEMENT_TEXT_MAX, IsClientId, IsText } from '../../input/index.js';
 import { AgreementTermsFields } from '../shared/agreement-terms.input.js';
 
 /** Fields left out stay as they are; an explicit null removes the end date or the region scope. */

@@ -1,6 +1,6 @@
 import { Args, Mutation, Resolver } from '@nestjs/graphql';
 import type { Actor } from '#domain';
-import { CurrentActor } from '../../auth/current-actor.decorator.js';
+import { CurrentActor } from '../../auth/index.js';
 import { CommandMapping } from '../../commands/index.js';
 import { AgreementCommands } from '../agreement-commands.service.js';
 import { AgreementCommandResult } from '../shared/agreement-command-result.type.js';

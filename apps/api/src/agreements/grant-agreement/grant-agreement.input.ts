@@ -1,7 +1,7 @@
 import { Field, InputType } from '@nestjs/graphql';
 import { ArrayMaxSize, ArrayMinSize, IsEnum, IsOptional } from 'class-validator';
 import { DataCategory } from '#domain';
-import { CommandOptionsInput } from '../../commands/command-options.input.js';
+import { CommandOptionsInput } from '../../commands/index.js';
 import {
   AGREEMENT_TEXT_MAX,
   IsAgencyCode,
@@ -10,7 +10,7 @@ import {
   NestedInput,
   OptionalNewId,
   IsSafetyRegion,
-} from '../../input/input-rules.js';
+} from '../../input/index.js';
 import { LegalBasisInput } from '../shared/agreement-terms.input.js';
 
 @InputType()

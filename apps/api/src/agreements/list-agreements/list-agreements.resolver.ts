@@ -3,9 +3,8 @@ import { IsIn, IsOptional } from 'class-validator';
 import { AgreementStatus, Role, type Actor } from '#domain';
 import { ReadDatabase } from '#platform';
 import { agreementsTable } from '#read-models';
-import { CurrentActor } from '../../auth/current-actor.decorator.js';
-import { scopeOf } from '../../auth/read-access.guard.js';
-import { IsAgencyCode } from '../../input/input-rules.js';
+import { CurrentActor, scopeOf } from '../../auth/index.js';
+import { IsAgencyCode } from '../../input/index.js';
 import { toSharingAgreement } from '../shared/agreement-row.mapper.js';
 import { SharingAgreement } from './sharing-agreement.type.js';
 

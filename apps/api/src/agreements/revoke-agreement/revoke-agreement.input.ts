@@ -1,6 +1,6 @@
 import { Field, ID, InputType } from '@nestjs/graphql';
-import { CommandOptionsInput } from '../../commands/command-options.input.js';
-import { AGREEMENT_TEXT_MAX, IsClientId, IsText } from '../../input/input-rules.js';
+import { CommandOptionsInput } from '../../commands/index.js';
+import { AGREEMENT_TEXT_MAX, IsClientId, IsText } from '../../input/index.js';
 
 @InputType()
 export class RevokeAgreementInput extends CommandOptionsInput {

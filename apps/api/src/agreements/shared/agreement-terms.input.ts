@@ -1,7 +1,7 @@
 import { Field, InputType } from '@nestjs/graphql';
 import { ArrayMaxSize, ArrayMinSize, IsEnum, IsOptional } from 'class-validator';
 import { DataCategory } from '#domain';
-import { CommandOptionsInput } from '../../commands/command-options.input.js';
+import { CommandOptionsInput } from '../../commands/index.js';
 import {
   AGREEMENT_TEXT_MAX,
   IsInstant,
@@ -9,7 +9,7 @@ import {
   IsText,
   NAME_MAX,
   NestedInput,
-} from '../../input/input-rules.js';
+} from '../../input/index.js';
 
 @InputType()
 export class LegalBasisInput {

@@ -1,6 +1,6 @@
 import { ArgsType, Field, Int, PickType } from '@nestjs/graphql';
 import { IsInt, IsOptional, Max, Min } from 'class-validator';
-import { PageArgs } from '../../pagination/page.args.js';
+import { PageArgs } from '../../pagination/index.js';
 
 export const DEFAULT_FEED_PAGE = 50;
 export const MAX_FEED_PAGE = 500;

@@ -1,12 +1,9 @@
 import { Args, Query, Resolver } from '@nestjs/graphql';
 import { EntityManager } from 'typeorm';
 import type { Actor } from '#domain';
-import { CurrentActor } from '../../auth/current-actor.decorator.js';
-import { LoggedReads } from '../../access-log/logged-reads.service.js';
-import { CurrentReadRequest, type ReadRequest } from '../../access-log/read-request.decorator.js';
-import { Connection, ConnectionType } from '../../pagination/connection.type.js';
-import { decodeCursor, encodeCursor } from '../../pagination/page-cursor.js';
-import { CASE_DATA, ReadableBy } from '../../auth/read-access.guard.js';
+import { CASE_DATA, CurrentActor, ReadableBy } from '../../auth/index.js';
+import { CurrentReadRequest, LoggedReads, type ReadRequest } from '../../access-log/index.js';
+import { Connection, ConnectionType, decodeCursor, encodeCursor } from '../../pagination/index.js';
 import { FeedEntry } from '../shared/feed-entry.type.js';
 import { FeedItem, readFeed } from '../shared/feed.reader.js';
 import { DEFAULT_FEED_PAGE, FeedArgs, MAX_FEED_PAGE } from './feed.args.js';

@@ -1,6 +1,6 @@
 import { Field, ID, Int, ObjectType } from '@nestjs/graphql';
 import { DataCategory } from '#domain';
-import { TimelineEntry } from '../../reads/view-timeline/timeline-entry.type.js';
+import { TimelineEntry } from '../../reads/index.js';
 
 /**
  * An entry of an agency's feed: a timeline entry with what a system needs to process it out of its

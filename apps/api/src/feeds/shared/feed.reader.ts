@@ -2,7 +2,7 @@ import { EntityManager } from 'typeorm';
 import { AgencyCode, categoriesInForce, DataCategory, Instant, SafetyRegion } from '#domain';
 import { redact } from '#events';
 import { agreementsTable, FeedRange, FeedRow, feedTable, toInForceView } from '#read-models';
-import { Disclosure, disclosureOf } from '../../access-log/sensitive-data.classifier.js';
+import { Disclosure, disclosureOf } from '../../access-log/index.js';
 import { FeedEntry } from './feed-entry.type.js';
 
 export interface FeedItem {

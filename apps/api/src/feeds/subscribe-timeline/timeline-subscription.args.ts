@@ -1,5 +1,5 @@
 import { ArgsType, PickType } from '@nestjs/graphql';
-import { TimelineArgs } from '../../reads/view-timeline/timeline.args.js';
+import { TimelineArgs } from '../../reads/index.js';
 
 @ArgsType()
 export class TimelineSubscriptionArgs extends PickType(TimelineArgs, ['activationId'] as const, ArgsType) {}

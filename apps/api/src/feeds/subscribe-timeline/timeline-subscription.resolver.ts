@@ -1,9 +1,8 @@
 import { Args, Resolver, Subscription } from '@nestjs/graphql';
 import type { Actor } from '#domain';
-import { CurrentActor } from '../../auth/current-actor.decorator.js';
-import { CurrentReadRequest, type ReadRequest } from '../../access-log/read-request.decorator.js';
-import { CASE_DATA, ReadableBy } from '../../auth/read-access.guard.js';
-import { TimelineEntry } from '../../reads/view-timeline/timeline-entry.type.js';
+import { CASE_DATA, CurrentActor, ReadableBy } from '../../auth/index.js';
+import { CurrentReadRequest, type ReadRequest } from '../../access-log/index.js';
+import { TimelineEntry } from '../../reads/index.js';
 import { FeedEntry } from '../shared/feed-entry.type.js';
 import { LiveFeeds } from '../shared/live-feeds.service.js';
 import { TimelineSubscriptionArgs } from './timeline-subscription.args.js';

@@ -3,9 +3,8 @@ import { DataSource } from 'typeorm';
 import type { Actor } from '#domain';
 import { ReadModelWatermark } from '#read-models';
 import { ActivationCommandResult } from '../../activations/index.js';
-import { CurrentActor } from '../../auth/current-actor.decorator.js';
-import { LoggedReads } from '../../access-log/logged-reads.service.js';
-import { CurrentReadRequest, type ReadRequest } from '../../access-log/read-request.decorator.js';
+import { CurrentActor } from '../../auth/index.js';
+import { CurrentReadRequest, LoggedReads, type ReadRequest } from '../../access-log/index.js';
 import { ActivationView } from '../shared/activation.type.js';
 import { activationViewOf } from '../shared/activation-views.js';
 

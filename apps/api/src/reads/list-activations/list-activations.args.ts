@@ -1,9 +1,9 @@
 import { ArgsType, Field, InputType } from '@nestjs/graphql';
 import { IsEnum, IsOptional } from 'class-validator';
 import { ActivationStatus } from '#domain';
-import { IsMunicipality, NestedInput } from '../../input/input-rules.js';
+import { IsMunicipality, NestedInput } from '../../input/index.js';
 import { ActivationScopeFilter } from '../shared/activation-filter.input.js';
-import { PageArgs } from '../../pagination/page.args.js';
+import { PageArgs } from '../../pagination/index.js';
 
 @InputType()
 export class ActivationsFilter extends ActivationScopeFilter {

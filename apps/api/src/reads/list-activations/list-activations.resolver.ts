@@ -1,15 +1,18 @@
 import { Args, Query, Resolver } from '@nestjs/graphql';
 import type { Actor } from '#domain';
 import { activationsTable } from '#read-models';
-import { CurrentActor } from '../../auth/current-actor.decorator.js';
-import { LoggedReads } from '../../access-log/logged-reads.service.js';
-import { CurrentReadRequest, type ReadRequest } from '../../access-log/read-request.decorator.js';
+import { CASE_DATA, CurrentActor, ReadableBy } from '../../auth/index.js';
+import { CurrentReadRequest, LoggedReads, type ReadRequest } from '../../access-log/index.js';
 import { ActivationView } from '../shared/activation.type.js';
 import { disclosureOfRow, toActivationView } from '../shared/activation-row.mapper.js';
-import { Connection, ConnectionType, toConnection } from '../../pagination/connection.type.js';
-import { decodeCursor, encodeCursor } from '../../pagination/page-cursor.js';
-import { pageSize } from '../../pagination/page.args.js';
-import { CASE_DATA, ReadableBy } from '../../auth/read-access.guard.js';
+import {
+  Connection,
+  ConnectionType,
+  decodeCursor,
+  encodeCursor,
+  pageSize,
+  toConnection,
+} from '../../pagination/index.js';
 import { ActivationsArgs } from './list-activations.args.js';
 
 const ActivationConnection = ConnectionType(ActivationView, 'Activation');

@@ -3,8 +3,7 @@ import type { Actor } from '#domain';
 import { ReadDatabase } from '#platform';
 import { agreementsTable } from '#read-models';
 import { toAgreementInForce } from '../../agreements/index.js';
-import { CurrentActor } from '../../auth/current-actor.decorator.js';
-import { scopeOf } from '../../auth/read-access.guard.js';
+import { CurrentActor, scopeOf } from '../../auth/index.js';
 import { Viewer } from './viewer.type.js';
 
 @Resolver(() => Viewer)

@@ -2,7 +2,7 @@ import { Field, InputType } from '@nestjs/graphql';
 import { IsEnum, IsOptional, ValidateBy, ValidationArguments } from 'class-validator';
 import { ActivationKind, ActivationTrigger, Theme } from '#domain';
 import type { ActivationScope } from '#read-models';
-import { IsInstant, IsSafetyRegion } from '../../input/input-rules.js';
+import { IsInstant, IsSafetyRegion } from '../../input/index.js';
 
 /** Which activations a list or a count is about; every part is optional and the parts combine with AND. */
 @InputType({ isAbstract: true })

@@ -7,7 +7,7 @@ import {
   Theme,
 } from '#domain';
 import type { ActivationListRow as ActivationRow } from '#read-models';
-import { Disclosure, disclosureOf } from '../../access-log/sensitive-data.classifier.js';
+import { Disclosure, disclosureOf } from '../../access-log/index.js';
 import { ActivationView, CompanyView, EmployerView, LocationView } from './activation.type.js';
 
 /** The projector wrote these values from decided events, so they are the domain's vocabulary. */

@@ -1,6 +1,6 @@
 import { EntityManager } from 'typeorm';
 import { activationsTable } from '#read-models';
-import type { LoggedResult } from '../../access-log/logged-reads.service.js';
+import type { LoggedResult } from '../../access-log/index.js';
 import { ActivationView } from './activation.type.js';
 import { disclosureOfRow, toActivationView } from './activation-row.mapper.js';
 

@@ -1,8 +1,8 @@
 import { registerEnumType } from '@nestjs/graphql';
 import { Role } from '#domain';
-import { ProcessingPurpose } from '../../access-log/processing-purpose.enum.js';
+import { ProcessingPurpose } from '../../access-log/index.js';
 // The case vocabulary (kind, status, theme, category...) is registered once, by the write side.
-import '../../activations/shared/activation-enums.graphql.js';
+import '../../activations/index.js';
 
 registerEnumType(Role, { name: 'Role' });
 registerEnumType(ProcessingPurpose, {

@@ -1,4 +1,4 @@
-import { apiError, ApiErrorCode } from '../../errors/api-error.js';
+import { apiError, ApiErrorCode } from '../../errors/index.js';
 
 /**
  * The same answer whether the activation does not exist or your agency may not see it: telling the two

@@ -1,5 +1,5 @@
 import { ArgsType, Field, ID } from '@nestjs/graphql';
-import { IsClientId } from '../../input/input-rules.js';
+import { IsClientId } from '../../input/index.js';
 
 @ArgsType()
 export class ActivationArgs {

@@ -1,12 +1,10 @@
 import { Args, Query, Resolver } from '@nestjs/graphql';
 import type { Actor } from '#domain';
-import { CurrentActor } from '../../auth/current-actor.decorator.js';
-import { LoggedReads } from '../../access-log/logged-reads.service.js';
-import { CurrentReadRequest, type ReadRequest } from '../../access-log/read-request.decorator.js';
+import { CASE_DATA, CurrentActor, ReadableBy } from '../../auth/index.js';
+import { CurrentReadRequest, LoggedReads, type ReadRequest } from '../../access-log/index.js';
 import { ActivationView } from '../shared/activation.type.js';
 import { activationViewOf } from '../shared/activation-views.js';
 import { activationNotFound } from '../shared/read-errors.js';
-import { CASE_DATA, ReadableBy } from '../../auth/read-access.guard.js';
 import { ActivationArgs } from './view-activation.args.js';
 
 @Resolver(() => ActivationView)

@@ -1,5 +1,5 @@
 import { ArgsType, InputType } from '@nestjs/graphql';
-import { NestedInput } from '../../input/input-rules.js';
+import { NestedInput } from '../../input/index.js';
 import { ActivationScopeFilter } from '../shared/activation-filter.input.js';
 
 @InputType()

@@ -1,10 +1,8 @@
 import { Args, Query, Resolver } from '@nestjs/graphql';
 import { ActivationKind, ActivationTrigger, InterventionType, Theme, type Actor } from '#domain';
 import { activationsTable, StatisticsCount, StatisticsDimension } from '#read-models';
-import { LoggedReads } from '../../access-log/logged-reads.service.js';
-import { CurrentReadRequest, type ReadRequest } from '../../access-log/read-request.decorator.js';
-import { CurrentActor } from '../../auth/current-actor.decorator.js';
-import { CASE_DATA, ReadableBy } from '../../auth/read-access.guard.js';
+import { CurrentReadRequest, LoggedReads, type ReadRequest } from '../../access-log/index.js';
+import { CASE_DATA, CurrentActor, ReadableBy } from '../../auth/index.js';
 import { StatisticsArgs } from './statistics.args.js';
 import { ActivationStatistics, CountByKey } from './statistics.type.js';
 

@@ -1,6 +1,6 @@
 import { ArgsType, Field, ID } from '@nestjs/graphql';
-import { IsClientId } from '../../input/input-rules.js';
-import { PageArgs } from '../../pagination/page.args.js';
+import { IsClientId } from '../../input/index.js';
+import { PageArgs } from '../../pagination/index.js';
 
 @ArgsType()
 export class TimelineArgs extends PageArgs {

@@ -1,14 +1,16 @@
 import { Args, Query, Resolver } from '@nestjs/graphql';
 import type { Actor, DataCategory } from '#domain';
 import { activationVisible, timelineTable } from '#read-models';
-import { CurrentActor } from '../../auth/current-actor.decorator.js';
-import { LoggedReads } from '../../access-log/logged-reads.service.js';
-import { CurrentReadRequest, type ReadRequest } from '../../access-log/read-request.decorator.js';
-import { disclosureOf } from '../../access-log/sensitive-data.classifier.js';
-import { Connection, ConnectionType, toConnection } from '../../pagination/connection.type.js';
-import { decodeCursor, encodeCursor } from '../../pagination/page-cursor.js';
-import { pageSize } from '../../pagination/page.args.js';
-import { CASE_DATA, ReadableBy } from '../../auth/read-access.guard.js';
+import { CASE_DATA, CurrentActor, ReadableBy } from '../../auth/index.js';
+import { CurrentReadRequest, disclosureOf, LoggedReads, type ReadRequest } from '../../access-log/index.js';
+import {
+  Connection,
+  ConnectionType,
+  decodeCursor,
+  encodeCursor,
+  pageSize,
+  toConnection,
+} from '../../pagination/index.js';
 import { activationNotFound } from '../shared/read-errors.js';
 import { TimelineArgs } from './timeline.args.js';
 import { TimelineEntry } from './timeline-entry.type.js';

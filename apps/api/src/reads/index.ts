@@ -1,0 +1,5 @@
+// What other parts of the api may use of reads: the only way in from outside this folder.
+export { ReadsModule } from './reads.module.js';
+export { TimelineArgs } from './view-timeline/timeline.args.js';
+export { TimelineEntry } from './view-timeline/timeline-entry.type.js';
+export { activationNotFound } from './shared/read-errors.js';
