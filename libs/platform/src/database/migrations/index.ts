@@ -4,6 +4,7 @@ import { ReadModels1795400000002 } from './1795400000002-read-models.migration.j
 import { ReadPolicies1795400000003 } from './1795400000003-read-policies.migration.js';
 import { AgencyFeeds1795400000004 } from './1795400000004-agency-feeds.migration.js';
 import { ReprojectOutcome1795400000005 } from './1795400000005-reproject-outcome.migration.js';
+import { RelayClustersAndDeadLetters1795400000140 } from './1795400000140-relay-clusters-and-dead-letters.migration.js';
 
 /**
  * Every schema migration of the platform, oldest first. One database, one ordered history:
@@ -16,4 +17,5 @@ export const migrations: Function[] = [
   ReadPolicies1795400000003,
   AgencyFeeds1795400000004,
   ReprojectOutcome1795400000005,
+  RelayClustersAndDeadLetters1795400000140,
 ];
