@@ -28,10 +28,10 @@ import { waitUntil } from '../../support/processes.js';
 const DEMO_AGENCIES = ['NLA', 'GM0599', 'GM0344', 'VR17', 'VR09', 'UWV', 'SVB', 'BD'];
 /** Coordinates region VR13 and leads some of its activations, but holds no agreement. */
 const UNENTITLED = 'VR13';
-const SOURCE = 'https://keten.test.example/feeds';
+const SOURCE = 'urn:nld:oin:00000001003214345000:systeem:keten-relay-test';
 const FEED_QUERY = `query Feed($after: String) {
   feed(first: 500, after: $after) {
-    edges { node { eventId activationId type payload withheld categories } }
+    edges { node { eventId activationId type schemaVersion payload withheld categories } }
     pageInfo { hasNextPage endCursor }
   }
 }`;
@@ -44,6 +44,7 @@ interface GraphqlFeedEntry {
   eventId: string;
   activationId: string;
   type: string;
+  schemaVersion: number;
   payload: Record<string, unknown>;
   withheld: string[];
   categories: string[];
@@ -104,6 +105,13 @@ describe('Kafka feed topics per agency', () => {
       const rows = await feedOf(db, agency);
       expect(rows.length).toBeGreaterThan(0);
       const messages = await readTopic(kafka, prefix + agency);
+      const recordedAt = new Map<string, Date>(
+        (
+          await db.query(`SELECT event_id, recorded_at FROM events WHERE event_id = ANY($1::uuid[])`, [
+            rows.map((row) => row.event_id),
+          ])
+        ).map((row: { event_id: string; recorded_at: Date }) => [row.event_id, row.recorded_at]),
+      );
 
       expect(messages.map((m) => m.event.id).sort()).toEqual(rows.map((r) => r.event_id).sort());
       expect(idsByKey(messages)).toEqual(idsByActivation(rows));
@@ -115,9 +123,10 @@ describe('Kafka feed topics per agency', () => {
         expect(event).toMatchObject({
           specversion: '1.0',
           source: SOURCE,
-          type: row.event_type,
+          type: `nl.keten.${row.event_type}.v${row.schema_version}`,
           subject: row.activation_id,
-          time: row.occurred_at.toISOString(),
+          time: recordedAt.get(row.event_id)!.toISOString(),
+          sequence: row.feed_seq.padStart(19, '0'),
           datacontenttype: 'application/json',
           ketencategories: row.carried.join(','),
         });
@@ -146,7 +155,7 @@ describe('Kafka feed topics per agency', () => {
       for (const entry of entries) {
         const event = byId.get(entry.eventId)!;
         expect({ type: event.type, subject: event.subject, data: event.data }).toEqual({
-          type: entry.type,
+          type: `nl.keten.${entry.type}.v${entry.schemaVersion}`,
           subject: entry.activationId,
           data: entry.payload,
         });
@@ -171,12 +180,19 @@ describe('Kafka feed topics per agency', () => {
 
   it('reports its lag on the worker’s health port', async () => {
     const [{ max }] = await db.query(`SELECT max(feed_seq)::int AS max FROM rm_feed`);
-    expect(await relayStatus(worker)).toEqual({
+    const { cluster, ...status } = await relayStatus(worker);
+    expect(status).toEqual({
       publishing: true,
       relayedThrough: max,
       behind: 0,
       oldestWaitingSeconds: 0,
       failedAttempts: 0,
+      deadLetters: { pending: 0, latest: [] },
+    });
+    expect(cluster).toEqual({
+      clusterId: expect.any(String),
+      since: expect.any(String),
+      republishing: false,
     });
   });
 });

@@ -6,6 +6,8 @@ import { catalogueUpcasting, EventStore, GapSafeSubscription } from '#events';
 import { FEED_SUBSCRIPTION, FeedProjector } from '#read-models';
 import type { RelayStatus } from '../../../apps/worker/src/relay/feed-relay.js';
 import { catchUp } from '../../support/catch-up.js';
+import { assertValidFeedMessage } from '../../support/cloudevents-validation.js';
+import { kafkaSecurity } from '../../support/kafka-credentials.js';
 
 /** One record of a feed topic, its value parsed: a CloudEvent in the structured JSON mode. */
 export interface FeedMessage {
@@ -31,19 +33,29 @@ export interface FeedRow {
   event_id: string;
   activation_id: string;
   event_type: string;
+  schema_version: number;
   occurred_at: Date;
   payload: Record<string, unknown>;
   carried: string[];
   withheld: string[];
 }
 
-/** A topic prefix no other test file uses, so parallel suites on one broker never read each other's topics. */
+/**
+ * A topic prefix no other test file uses, so parallel suites on one broker never read each other's topics.
+ * Under keten.feed., the topics the broker lets the relay create and write.
+ */
 export function uniqueTopicPrefix(): string {
-  return `test.${randomBytes(4).toString('hex')}.feed.`;
+  return `keten.feed.test-${randomBytes(4).toString('hex')}.`;
 }
 
+/** A client as the platform admin (an operator), which may read every topic. */
 export function testKafka(brokers: string): Kafka {
-  return new Kafka({ clientId: 'keten-relay-test', brokers: [brokers], logLevel: logLevel.NOTHING });
+  return new Kafka({
+    clientId: 'keten-relay-test',
+    brokers: [brokers],
+    logLevel: logLevel.NOTHING,
+    ...kafkaSecurity('keten-admin'),
+  });
 }
 
 /** Removes a test's topics, so that runs leave nothing behind on a shared broker. */
@@ -70,7 +82,9 @@ export async function topicExists(kafka: Kafka, topic: string): Promise<boolean>
 
 /**
  * Reads a topic from its beginning to its end as it is now, as a consumer group of its own (the way a new
- * agency system would), and returns the records in offset order per partition.
+ * agency system would), and returns the records in offset order per partition. Every message read is
+ * checked against the official CloudEvents JSON schema and the NL GOV profile for CloudEvents, so that
+ * every suite that reads a feed topic proves what it reads valid.
  */
 export async function readTopic(kafka: Kafka, topic: string, timeoutMs = 60_000): Promise<FeedMessage[]> {
   const admin = kafka.admin();
@@ -93,12 +107,21 @@ export async function readTopic(kafka: Kafka, topic: string, timeoutMs = 60_000)
       );
       void consumer.run({
         eachMessage: async ({ partition, message }) => {
+          const event = JSON.parse(message.value!.toString());
+          try {
+            assertValidFeedMessage(event, `${topic} partition ${partition} offset ${message.offset}`);
+          } catch (error) {
+            // Thrown here it would only make kafkajs retry the message: the read fails instead.
+            clearTimeout(timer);
+            reject(error as Error);
+            return;
+          }
           messages.push({
             partition,
             offset: Number(message.offset),
             key: message.key!.toString(),
             contentType: message.headers?.['content-type']?.toString() ?? '',
-            event: JSON.parse(message.value!.toString()),
+            event,
           });
           if (Number(message.offset) >= (pending.get(partition) ?? Infinity)) pending.delete(partition);
           if (pending.size === 0) {
