@@ -29,9 +29,13 @@ try {
 
 let security;
 try {
-  const { KAFKA_SSL_CA_FILE: caFile, KAFKA_SASL_USERNAME: username, KAFKA_SASL_PASSWORD_FILE: passwordFile } =
-    process.env;
-  if (!caFile || !username || !passwordFile) throw new Error('KAFKA_SSL_CA_FILE, KAFKA_SASL_USERNAME and KAFKA_SASL_PASSWORD_FILE must be set');
+  const {
+    KAFKA_SSL_CA_FILE: caFile,
+    KAFKA_SASL_USERNAME: username,
+    KAFKA_SASL_PASSWORD_FILE: passwordFile,
+  } = process.env;
+  if (!caFile || !username || !passwordFile)
+    throw new Error('KAFKA_SSL_CA_FILE, KAFKA_SASL_USERNAME and KAFKA_SASL_PASSWORD_FILE must be set');
   security = {
     ssl: { ca: [readFileSync(caFile, 'utf8')] },
     sasl: { mechanism: 'scram-sha-512', username, password: readFileSync(passwordFile, 'utf8').trim() },

@@ -4,15 +4,14 @@ import { DataSource } from 'typeorm';
 import { generateActivations } from '../../../bench/generator/activation-generator.js';
 import { bulkLoad, loadDemoAgreements } from '../../../bench/generator/bulk-load.js';
 import { startApi } from '../../support/api-app.js';
-import { graphql, GraphqlResponse } from '../../support/graphql-client.js';
 import { IsolatedDatabase } from '../../support/isolated-database.js';
 import { TEST_KAFKA_BROKERS } from '../../support/test-env.js';
-import { tokenFor } from '../../support/test-tokens.js';
 import { startWorker } from '../../support/worker-app.js';
 import {
   deleteTopics,
   feedOf,
   FeedRow,
+  graphqlFeedOf,
   idsByActivation,
   idsByKey,
   readTopic,
@@ -29,27 +28,6 @@ const DEMO_AGENCIES = ['NLA', 'GM0599', 'GM0344', 'VR17', 'VR09', 'UWV', 'SVB', 
 /** Coordinates region VR13 and leads some of its activations, but holds no agreement. */
 const UNENTITLED = 'VR13';
 const SOURCE = 'urn:nld:oin:00000001003214345000:systeem:keten-relay-test';
-const FEED_QUERY = `query Feed($after: String) {
-  feed(first: 500, after: $after) {
-    edges { node { eventId activationId type schemaVersion payload withheld categories } }
-    pageInfo { hasNextPage endCursor }
-  }
-}`;
-
-interface FeedPage {
-  feed: { edges: { node: GraphqlFeedEntry }[]; pageInfo: { hasNextPage: boolean; endCursor: string } };
-}
-
-interface GraphqlFeedEntry {
-  eventId: string;
-  activationId: string;
-  type: string;
-  schemaVersion: number;
-  payload: Record<string, unknown>;
-  withheld: string[];
-  categories: string[];
-}
-
 /**
  * The worker's relay against the real broker: each demo agency's topic, read by a fresh consumer group,
  * holds exactly that agency's feed — the same ids, payloads and classification, each activation in order.
@@ -62,21 +40,6 @@ describe('Kafka feed topics per agency', () => {
   let api: INestApplication;
   let apiUrl: string;
   let kafka: Kafka;
-
-  /** The agency's whole GraphQL feed, as its own system reads it page by page. */
-  const graphqlFeed = async (agency: string): Promise<GraphqlFeedEntry[]> => {
-    const token = await tokenFor({ userId: `feed@${agency.toLowerCase()}`, agency, role: 'AGENCY_SYSTEM' });
-    const entries: GraphqlFeedEntry[] = [];
-    let after: string | null = null;
-    for (;;) {
-      const page: GraphqlResponse<FeedPage> = await graphql<FeedPage>(apiUrl, FEED_QUERY, { after }, token);
-      expect(page.errors).toBeUndefined();
-      const { edges, pageInfo } = page.data!.feed;
-      entries.push(...edges.map((edge) => edge.node));
-      if (!pageInfo.hasNextPage) return entries;
-      after = pageInfo.endCursor;
-    }
-  };
 
   beforeAll(async () => {
     db = await database.create();
@@ -145,7 +108,10 @@ describe('Kafka feed topics per agency', () => {
   it.each(DEMO_AGENCIES)(
     "%s's topic carries what its GraphQL feed returns",
     async (agency) => {
-      const [entries, messages] = await Promise.all([graphqlFeed(agency), readTopic(kafka, prefix + agency)]);
+      const [entries, messages] = await Promise.all([
+        graphqlFeedOf(apiUrl, agency),
+        readTopic(kafka, prefix + agency),
+      ]);
       const rows: Pick<FeedRow, 'activation_id' | 'event_id'>[] = entries.map((entry) => ({
         activation_id: entry.activationId,
         event_id: entry.eventId,

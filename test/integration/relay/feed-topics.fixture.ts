@@ -7,7 +7,9 @@ import { FEED_SUBSCRIPTION, FeedProjector } from '#read-models';
 import type { RelayStatus } from '../../../apps/worker/src/relay/feed-relay.js';
 import { catchUp } from '../../support/catch-up.js';
 import { assertValidFeedMessage } from '../../support/cloudevents-validation.js';
+import { graphql, GraphqlResponse } from '../../support/graphql-client.js';
 import { kafkaSecurity } from '../../support/kafka-credentials.js';
+import { tokenFor } from '../../support/test-tokens.js';
 
 /** One record of a feed topic, its value parsed: a CloudEvent in the structured JSON mode. */
 export interface FeedMessage {
@@ -229,4 +231,40 @@ export async function relayCaughtUp(db: DataSource): Promise<boolean> {
     [FEED_SUBSCRIPTION],
   );
   return done;
+}
+
+const FEED_QUERY = `query Feed($after: String) {
+  feed(first: 500, after: $after) {
+    edges { node { eventId activationId type schemaVersion payload withheld categories } }
+    pageInfo { hasNextPage endCursor }
+  }
+}`;
+
+interface FeedPage {
+  feed: { edges: { node: GraphqlFeedEntry }[]; pageInfo: { hasNextPage: boolean; endCursor: string } };
+}
+
+export interface GraphqlFeedEntry {
+  eventId: string;
+  activationId: string;
+  type: string;
+  schemaVersion: number;
+  payload: Record<string, unknown>;
+  withheld: string[];
+  categories: string[];
+}
+
+/** The agency's whole GraphQL feed, as its own system reads it page by page. */
+export async function graphqlFeedOf(apiUrl: string, agency: string): Promise<GraphqlFeedEntry[]> {
+  const token = await tokenFor({ userId: `feed@${agency.toLowerCase()}`, agency, role: 'AGENCY_SYSTEM' });
+  const entries: GraphqlFeedEntry[] = [];
+  let after: string | null = null;
+  for (;;) {
+    const page: GraphqlResponse<FeedPage> = await graphql<FeedPage>(apiUrl, FEED_QUERY, { after }, token);
+    expect(page.errors).toBeUndefined();
+    const { edges, pageInfo } = page.data!.feed;
+    entries.push(...edges.map((edge) => edge.node));
+    if (!pageInfo.hasNextPage) return entries;
+    after = pageInfo.endCursor;
+  }
 }
