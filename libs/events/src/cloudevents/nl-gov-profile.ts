@@ -115,9 +115,10 @@ export function nlGovProfileViolations(event: Record<string, unknown>): string[]
     if (value !== null && typeof value === 'object')
       problems.push(`attribute ${name} is not a CloudEvents type`);
     // Personal data (here: a BSN) never travels in context attributes, which intermediaries may log.
+    // Words of digits only: the hex groups of a UUID hold digit runs that would pass the eleven-test.
     const bsns = String(value)
-      .split(/[^0-9]+/)
-      .filter((token) => token.length === 9 && parseBsn(token).ok);
+      .split(/[^0-9A-Za-z]+/)
+      .filter((token) => /^\d{9}$/.test(token) && parseBsn(token).ok);
     if (bsns.length > 0) problems.push(`attribute ${name} holds what looks like a BSN`);
   }
 
