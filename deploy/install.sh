@@ -13,3 +13,19 @@ if [ ! -f node_modules/.package-lock.json ] || [ package-lock.json -nt node_modu
   echo "[install] npm ci"
   npm ci --no-audit --no-fund --loglevel=error
 fi
+
+# kcat, a Kafka client that is not kafkajs: the tests check the broker's TLS, SASL and ACLs from outside
+# with it, and agency developers can read their feed with it. Debian has it; installed once, quietly.
+if ! command -v kcat >/dev/null 2>&1; then
+  if command -v apt-get >/dev/null 2>&1 && [ "$(id -u)" -eq 0 ]; then
+    echo "[install] kcat (apt-get)"
+    if ! { DEBIAN_FRONTEND=noninteractive apt-get install -y -qq kcat >/dev/null 2>&1 ||
+      { apt-get update -qq >/dev/null 2>&1 && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq kcat >/dev/null; }; }; then
+      echo "installing kcat with apt-get failed; install it by hand (apt-get install kcat) and retry." >&2
+      exit 1
+    fi
+  else
+    echo "kcat is missing and cannot be installed here (needs apt-get as root); install it (e.g. sudo apt-get install kcat) and retry." >&2
+    exit 1
+  fi
+fi

@@ -2,6 +2,12 @@
 # Runs a single-node Apache Kafka (KRaft, broker + controller in one JVM) for development and
 # tests, without Docker or a Kafka package: the jars come from Maven Central via
 # deploy/kafka/pom.xml and are cached in .cache/kafka/lib. See `deploy/kafka.sh help`.
+#
+# The broker is secured the way a production one must be: clients connect over TLS and
+# authenticate with SASL/SCRAM-SHA-512, KRaft's StandardAuthorizer allows only what ACLs grant
+# (nobody is anonymous, nothing is allowed when no ACL matches), the relay may create and write
+# the feed topics, and agency X may read only its own topic. The development CA, the broker's
+# certificate and the platform's passwords are made once into .cache/kafka/secrets (git-ignored).
 set -euo pipefail
 
 readonly SCRIPT_DIR="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
@@ -19,6 +25,21 @@ KAFKA_HOST="${KAFKA_HOST:-127.0.0.1}"
 KAFKA_STATE_DIR="${KAFKA_STATE_DIR:-$CACHE_DIR/broker}"
 KAFKA_HEAP="${KAFKA_HEAP:--Xms256m -Xmx512m}"
 KAFKA_START_TIMEOUT="${KAFKA_START_TIMEOUT:-90}"
+KAFKA_SECRETS_DIR="${KAFKA_SECRETS_DIR:-$CACHE_DIR/secrets}"
+# The feed topics the relay may create and write: the same prefix the worker publishes under.
+KAFKA_RELAY_TOPIC_PREFIX="${KAFKA_RELAY_TOPIC_PREFIX:-${FEED_TOPIC_PREFIX:-keten.feed.}}"
+
+# The platform's principals. The broker authenticates to itself (inter-broker) with SCRAM and to its
+# controller with its certificate; the admin is what this script and operators use; the relay is the
+# worker's (and the probes') principal. Agencies get principals of their own: agency-<CODE>.
+readonly BROKER_USER=keten-broker
+readonly ADMIN_USER=keten-admin
+readonly RELAY_USER=keten-relay
+readonly SCRAM_MECHANISM=SCRAM-SHA-512
+readonly SCRAM_ITERATIONS=8192
+readonly SCRAM_LOGIN_MODULE=org.apache.kafka.common.security.scram.ScramLoginModule
+# Written with the ACLs into the state dir; a change here makes the next start grant them again.
+readonly ACL_LAYOUT_VERSION=1
 
 log() { echo "kafka: $*"; }
 die() {
@@ -31,19 +52,29 @@ usage() {
 Usage: deploy/kafka.sh <command>
 
 Commands:
-  start    download Kafka once, then start a single-node KRaft broker and wait until it serves
-           requests; does nothing if this broker already runs
+  start    download Kafka once, make the development CA and passwords once, then start a
+           single-node KRaft broker (TLS, SASL/SCRAM, ACLs) and wait until it serves requests;
+           does nothing if this broker already runs
   stop     stop the broker (SIGTERM, SIGKILL after 30 s); does nothing if it is not running
   status   print whether the broker runs; exit 0 running, 1 starting, 3 stopped
+  agency-access --agency CODE --topic TOPIC --group-prefix PREFIX [--rotate]
+           give an agency's principal (agency-CODE) a SCRAM credential (made once, new with
+           --rotate) and ACLs to read TOPIC and use consumer groups starting with PREFIX, and
+           print its client properties; used by `npm run kafka:client-config`, which checks
+           the agency code and names its topic
   help     show this text
 
 Environment (defaults in brackets):
-  KAFKA_PORT             client (PLAINTEXT) port [9092]
-  KAFKA_CONTROLLER_PORT  KRaft controller port [9093]
-  KAFKA_HOST             address to listen on and advertise [127.0.0.1]
-  KAFKA_STATE_DIR        config, data, logs and pid file [<repo>/.cache/kafka/broker]
-  KAFKA_HEAP             JVM heap options [-Xms256m -Xmx512m]
-  KAFKA_START_TIMEOUT    seconds to wait for the broker to serve requests [90]
+  KAFKA_PORT               client (SASL_SSL) port [9092]
+  KAFKA_CONTROLLER_PORT    KRaft controller port (TLS with client certificates) [9093]
+  KAFKA_HOST               address to listen on and advertise [127.0.0.1]
+  KAFKA_STATE_DIR          config, data, logs, pid file, agency passwords [<repo>/.cache/kafka/broker]
+  KAFKA_SECRETS_DIR        development CA, broker certificate, platform passwords, shared by
+                           every broker of this checkout [<repo>/.cache/kafka/secrets]
+  KAFKA_RELAY_TOPIC_PREFIX topics the relay (keten-relay) may create and write
+                           [FEED_TOPIC_PREFIX, else keten.feed.]
+  KAFKA_HEAP               JVM heap options [-Xms256m -Xmx512m]
+  KAFKA_START_TIMEOUT      seconds to wait for the broker to serve requests [90]
 EOF
 }
 
@@ -62,6 +93,11 @@ validate_config() {
   CONFIG_FILE="$KAFKA_STATE_DIR/server.properties"
   DATA_DIR="$KAFKA_STATE_DIR/data"
   LOG_DIR="$KAFKA_STATE_DIR/logs"
+  KAFKA_SECRETS_DIR="$(realpath -m "$KAFKA_SECRETS_DIR")"
+  CA_FILE="$KAFKA_SECRETS_DIR/ca.crt"
+  ADMIN_PROPERTIES="$KAFKA_SECRETS_DIR/$ADMIN_USER.properties"
+  [[ "$KAFKA_RELAY_TOPIC_PREFIX" =~ ^[A-Za-z0-9._-]{1,200}$ ]] ||
+    die "KAFKA_RELAY_TOPIC_PREFIX (or FEED_TOPIC_PREFIX) must be 1-200 letters, digits, dots, dashes or underscores, got '$KAFKA_RELAY_TOPIC_PREFIX'."
 }
 
 # True when something accepts TCP connections on host:port. Uses bash's /dev/tcp so that no
@@ -171,6 +207,107 @@ set_java_args() {
     -Dkafka.logs.dir="$LOG_DIR"
     -cp "$LIB_DIR/*"
   )
+  # Kafka's admin tools (ACLs, SCRAM credentials) are short-lived: a small heap and a JIT that starts
+  # fast. Their warnings and errors go to stderr, where this script shows them on failure.
+  TOOL_ARGS=(
+    -Xms32m -Xmx256m -XX:+UseSerialGC -XX:TieredStopAtLevel=1 -Djava.awt.headless=true
+    -Dlog4j.configuration="file:$KAFKA_DEPLOY_DIR/tools-log4j.properties"
+    -cp "$LIB_DIR/*"
+  )
+}
+
+# Runs one of Kafka's own admin tools (a main class of the cached jars) as the platform admin over the
+# secured listener. Prints its output; on failure shows it and stops, naming what was being done.
+run_tool() {
+  local purpose="$1" class="$2" output
+  shift 2
+  if ! output="$(java "${TOOL_ARGS[@]}" "$class" --bootstrap-server "$KAFKA_HOST:$KAFKA_PORT" \
+    --command-config "$ADMIN_PROPERTIES" "$@" 2>&1)"; then
+    printf '%s\n' "$output" >&2
+    die "$purpose failed ($class as $ADMIN_USER on $KAFKA_HOST:$KAFKA_PORT); see its output above."
+  fi
+  printf '%s\n' "$output"
+}
+
+# 48 hex characters: nothing that needs quoting in JAAS, properties or SCRAM configs.
+new_password() {
+  openssl rand -hex 24
+}
+
+# Makes, once per checkout, what every broker of it shares: a development CA, the broker's key and
+# certificate (for 127.0.0.1, localhost and KAFKA_HOST), the platform principals' passwords, and the
+# admin's client properties for Kafka's tools. Serialised: parallel test brokers start at the same time.
+ensure_secrets() {
+  command -v openssl >/dev/null ||
+    die "openssl is not on PATH; it is needed once to make the development CA (apt-get install openssl)."
+  mkdir -p "$KAFKA_SECRETS_DIR"
+  chmod 700 "$KAFKA_SECRETS_DIR"
+  exec 7>"$KAFKA_SECRETS_DIR/.lock"
+  flock -w 120 7 || die "another deploy/kafka.sh is still making secrets in $KAFKA_SECRETS_DIR after 120 s; try again."
+  local dir="$KAFKA_SECRETS_DIR" san="IP:127.0.0.1,DNS:localhost" out="$KAFKA_SECRETS_DIR/openssl.out"
+  if [[ "$KAFKA_HOST" =~ ^[0-9.]+$ ]]; then
+    [[ "$KAFKA_HOST" == 127.0.0.1 ]] || san="$san,IP:$KAFKA_HOST"
+  elif [[ "$KAFKA_HOST" != localhost ]]; then
+    san="$san,DNS:$KAFKA_HOST"
+  fi
+  local previous_umask
+  previous_umask="$(umask)"
+  umask 077
+  if [[ ! -s "$dir/ca.crt" || ! -s "$dir/ca.key" ]]; then
+    log "making a development CA in $dir (once) ..."
+    rm -f "$dir/broker".*
+    openssl req -x509 -newkey ec -pkeyopt ec_paramgen_curve:P-256 -nodes -days 3650 \
+      -subj "/CN=keten development CA" -addext "basicConstraints=critical,CA:TRUE" \
+      -addext "keyUsage=critical,keyCertSign,cRLSign" -keyout "$dir/ca.key" -out "$dir/ca.crt" >"$out" 2>&1 ||
+      { cat "$out" >&2; die "openssl could not make the development CA in $dir."; }
+  fi
+  # Made again when KAFKA_HOST is not among its names, so that clients can verify the broker's host.
+  if [[ ! -s "$dir/broker.pem" || "$(cat "$dir/broker.san" 2>/dev/null)" != "$san" ]]; then
+    log "making the broker certificate for $san ..."
+    printf '%s\n' "subjectAltName=$san" "extendedKeyUsage=serverAuth,clientAuth" \
+      "keyUsage=critical,digitalSignature" "basicConstraints=CA:FALSE" >"$dir/broker.ext"
+    { openssl req -new -newkey ec -pkeyopt ec_paramgen_curve:P-256 -nodes -subj "/CN=$BROKER_USER" \
+      -keyout "$dir/broker.key" -out "$dir/broker.csr" &&
+      openssl x509 -req -in "$dir/broker.csr" -CA "$dir/ca.crt" -CAkey "$dir/ca.key" -CAcreateserial \
+        -days 3650 -extfile "$dir/broker.ext" -out "$dir/broker.crt"; } >"$out" 2>&1 ||
+      { cat "$out" >&2; die "openssl could not make the broker certificate in $dir."; }
+    # Kafka's PEM key store: the private key (PKCS#8) followed by the certificate chain.
+    cat "$dir/broker.key" "$dir/broker.crt" "$dir/ca.crt" >"$dir/broker.pem"
+    echo "$san" >"$dir/broker.san"
+  fi
+  local user
+  for user in "$BROKER_USER" "$ADMIN_USER" "$RELAY_USER"; do
+    [[ -s "$dir/$user.password" ]] || new_password >"$dir/$user.password"
+  done
+  cat >"$ADMIN_PROPERTIES.tmp" <<EOF
+# Generated by deploy/kafka.sh: the platform admin's client properties for Kafka's own tools.
+security.protocol=SASL_SSL
+sasl.mechanism=$SCRAM_MECHANISM
+sasl.jaas.config=$SCRAM_LOGIN_MODULE required username="$ADMIN_USER" password="$(<"$dir/$ADMIN_USER.password")";
+ssl.truststore.type=PEM
+ssl.truststore.location=$CA_FILE
+EOF
+  mv "$ADMIN_PROPERTIES.tmp" "$ADMIN_PROPERTIES"
+  umask "$previous_umask"
+  exec 7>&-
+}
+
+# The id the storage was formatted with: the cluster id clients see.
+cluster_id_of_storage() {
+  sed -n 's/^cluster\.id=//p' "$DATA_DIR/meta.properties" 2>/dev/null
+}
+
+# ACLs live in the cluster's metadata, so the relay's are granted once per formatted storage (the
+# marker holds the cluster id and the layout) instead of on every start, which would cost a JVM.
+ensure_platform_acls() {
+  local marker="$KAFKA_STATE_DIR/platform-acls" want
+  want="$ACL_LAYOUT_VERSION $(cluster_id_of_storage) $KAFKA_RELAY_TOPIC_PREFIX"
+  [[ -f "$marker" && "$(<"$marker")" == "$want" ]] && return 0
+  log "granting $RELAY_USER create and write on the topics $KAFKA_RELAY_TOPIC_PREFIX* ..."
+  run_tool "granting the relay's ACLs" kafka.admin.AclCommand --add --allow-principal "User:$RELAY_USER" \
+    --operation Create --operation Write --operation Describe \
+    --topic "$KAFKA_RELAY_TOPIC_PREFIX" --resource-pattern-type prefixed >/dev/null
+  echo "$want" >"$marker"
 }
 
 write_config() {
@@ -182,10 +319,26 @@ process.roles=broker,controller
 node.id=1
 controller.quorum.voters=1@$KAFKA_HOST:$KAFKA_CONTROLLER_PORT
 controller.listener.names=CONTROLLER
-listeners=PLAINTEXT://$KAFKA_HOST:$KAFKA_PORT,CONTROLLER://$KAFKA_HOST:$KAFKA_CONTROLLER_PORT
-advertised.listeners=PLAINTEXT://$KAFKA_HOST:$KAFKA_PORT
-inter.broker.listener.name=PLAINTEXT
-listener.security.protocol.map=PLAINTEXT:PLAINTEXT,CONTROLLER:PLAINTEXT
+# Clients (and the broker itself) use CLIENT: TLS, then SASL/SCRAM. The controller listener takes TLS
+# with a client certificate of the development CA, which only the broker has: no password there.
+listeners=CLIENT://$KAFKA_HOST:$KAFKA_PORT,CONTROLLER://$KAFKA_HOST:$KAFKA_CONTROLLER_PORT
+advertised.listeners=CLIENT://$KAFKA_HOST:$KAFKA_PORT
+inter.broker.listener.name=CLIENT
+listener.security.protocol.map=CLIENT:SASL_SSL,CONTROLLER:SSL
+sasl.enabled.mechanisms=$SCRAM_MECHANISM
+sasl.mechanism.inter.broker.protocol=$SCRAM_MECHANISM
+listener.name.client.scram-sha-512.sasl.jaas.config=$SCRAM_LOGIN_MODULE required username="$BROKER_USER" password="$(<"$KAFKA_SECRETS_DIR/$BROKER_USER.password")";
+ssl.keystore.type=PEM
+ssl.keystore.location=$KAFKA_SECRETS_DIR/broker.pem
+ssl.truststore.type=PEM
+ssl.truststore.location=$CA_FILE
+listener.name.controller.ssl.client.auth=required
+# The certificate CN=keten-broker is the principal User:keten-broker on the controller listener.
+ssl.principal.mapping.rules=RULE:^CN=([A-Za-z0-9._-]+)(,.*)?\$/\$1/,DEFAULT
+# Only what an ACL allows; the broker and the platform admin are the only super users.
+authorizer.class.name=org.apache.kafka.metadata.authorizer.StandardAuthorizer
+allow.everyone.if.no.acl.found=false
+super.users=User:$BROKER_USER;User:$ADMIN_USER
 log.dirs=$DATA_DIR
 # One node: internal topics cannot have more than one replica.
 offsets.topic.replication.factor=1
@@ -196,23 +349,34 @@ auto.create.topics.enable=true
 # Consumers in tests should get their partitions at once, not after the default 3 s pause.
 group.initial.rebalance.delay.ms=0
 EOF
+  chmod 600 "$CONFIG_FILE.tmp"
   mv "$CONFIG_FILE.tmp" "$CONFIG_FILE"
 }
 
-# KRaft refuses to start on unformatted storage. The cluster id is generated once and kept, so a
-# re-format (after deleting data/) does not produce a cluster the old data cannot belong to.
+# KRaft refuses to start on unformatted storage. Every format gets a new cluster id: empty storage is a
+# new cluster, and the relay, which remembers the cluster it published to, republishes every feed to it.
+# The platform principals' SCRAM credentials go into the new metadata log at format time (KIP-900), so
+# the broker can authenticate to itself and the admin can grant ACLs from the first start on.
 format_storage() {
-  [[ -f "$DATA_DIR/meta.properties" ]] && return 0
-  local id_file="$KAFKA_STATE_DIR/cluster.id" cluster_id
-  if [[ ! -s "$id_file" ]]; then
-    cluster_id="$(java "${JAVA_ARGS[@]}" kafka.tools.StorageTool random-uuid 2>/dev/null | tail -n 1)"
-    [[ -n "$cluster_id" ]] || die "could not generate a Kafka cluster id (kafka.tools.StorageTool random-uuid failed)."
-    echo "$cluster_id" >"$id_file"
+  local secured="$DATA_DIR/.keten-secured"
+  if [[ -f "$DATA_DIR/meta.properties" ]]; then
+    [[ -f "$secured" ]] && return 0
+    log "the storage in $DATA_DIR belongs to an unsecured broker (before TLS and SASL); formatting it anew: its topics are gone, and the relay republishes every feed to the new cluster."
+    rm -rf "$DATA_DIR"
+    mkdir -p "$DATA_DIR"
   fi
-  cluster_id="$(<"$id_file")"
+  local cluster_id
+  cluster_id="$(java "${JAVA_ARGS[@]}" kafka.tools.StorageTool random-uuid 2>/dev/null | tail -n 1)"
+  [[ -n "$cluster_id" ]] || die "could not generate a Kafka cluster id (kafka.tools.StorageTool random-uuid failed)."
+  local scram=() user
+  for user in "$BROKER_USER" "$ADMIN_USER" "$RELAY_USER"; do
+    scram+=(--add-scram "$SCRAM_MECHANISM=[name=$user,iterations=$SCRAM_ITERATIONS,password=$(<"$KAFKA_SECRETS_DIR/$user.password")]")
+  done
   log "formatting storage in $DATA_DIR (cluster id $cluster_id) ..."
-  java "${JAVA_ARGS[@]}" kafka.tools.StorageTool format -t "$cluster_id" -c "$CONFIG_FILE" >"$LOG_DIR/format.out" 2>&1 ||
+  java "${JAVA_ARGS[@]}" kafka.tools.StorageTool format -t "$cluster_id" -c "$CONFIG_FILE" "${scram[@]}" \
+    >"$LOG_DIR/format.out" 2>&1 ||
     { cat "$LOG_DIR/format.out" >&2; die "formatting Kafka storage in $DATA_DIR failed."; }
+  touch "$secured"
 }
 
 # Shows what this start logged. server.log is appended to across runs, so only the part after
@@ -237,7 +401,9 @@ print_log_tail() {
 # sitting out the whole timeout.
 wait_until_ready() {
   local pid="$1" waiter status
-  node "$KAFKA_DEPLOY_DIR/wait-ready.cjs" "$KAFKA_HOST:$KAFKA_PORT" "$KAFKA_START_TIMEOUT" &
+  KAFKA_SSL_CA_FILE="$CA_FILE" KAFKA_SASL_USERNAME="$ADMIN_USER" \
+    KAFKA_SASL_PASSWORD_FILE="$KAFKA_SECRETS_DIR/$ADMIN_USER.password" \
+    node "$KAFKA_DEPLOY_DIR/wait-ready.cjs" "$KAFKA_HOST:$KAFKA_PORT" "$KAFKA_START_TIMEOUT" &
   waiter=$!
   # If this script is interrupted (Ctrl-C), do not leave the waiter polling for minutes. The
   # broker itself is left running on purpose: the next `start` picks it up.
@@ -284,8 +450,14 @@ cmd_start() {
     if ! port_open "$KAFKA_HOST" "$KAFKA_PORT"; then
       # Alive but not answering: a start that was interrupted while waiting. Finish the wait.
       log "broker (pid $pid) is starting; waiting for it ..."
+      ensure_secrets
       wait_until_ready "$pid"
     fi
+    # An earlier start may have been interrupted before it granted the relay's ACLs.
+    ensure_jars
+    ensure_secrets
+    set_java_args
+    ensure_platform_acls
     log "already running (pid $pid, bootstrap $KAFKA_HOST:$KAFKA_PORT)."
     return 0
   fi
@@ -300,6 +472,7 @@ cmd_start() {
   done
 
   ensure_jars
+  ensure_secrets
   mkdir -p "$DATA_DIR" "$LOG_DIR"
   set_java_args
   write_config
@@ -318,6 +491,7 @@ cmd_start() {
   echo "$pid" >"$PID_FILE"
   echo "$KAFKA_HOST $KAFKA_PORT $KAFKA_CONTROLLER_PORT" >"$ADDR_FILE"
   wait_until_ready "$pid"
+  ensure_platform_acls
   log "running (pid $pid, bootstrap $KAFKA_HOST:$KAFKA_PORT), ready after $((SECONDS - started)) s."
 }
 
@@ -379,11 +553,88 @@ cmd_status() {
   return 1
 }
 
+# An agency's access to its feed: the principal agency-<CODE> with a SCRAM credential, allowed to read
+# one topic and to use the consumer groups under one prefix, nothing else. The password is kept in the
+# state dir (made once, new with --rotate) and the grant is remembered per cluster id, so that printing
+# the properties again costs no JVM, while a replaced cluster (new id) gets the credential and ACLs again.
+cmd_agency_access() {
+  local agency="" topic="" group_prefix="" rotate=false
+  while (($# > 0)); do
+    case "$1" in
+      --agency) agency="${2:-}"; shift 2 ;;
+      --topic) topic="${2:-}"; shift 2 ;;
+      --group-prefix) group_prefix="${2:-}"; shift 2 ;;
+      --rotate) rotate=true; shift ;;
+      *) die "agency-access: unknown argument '$1'; see deploy/kafka.sh help." ;;
+    esac
+  done
+  # The agency code itself is checked by the caller (npm run kafka:client-config) against the domain's
+  # list; here it only has to be safe as a principal and file name.
+  [[ "$agency" =~ ^[A-Z0-9]{2,10}$ ]] || die "agency-access: --agency must be an agency code such as NLA or GM0599, got '$agency'."
+  [[ "$topic" =~ ^[A-Za-z0-9._-]{1,249}$ ]] || die "agency-access: --topic must be a Kafka topic name, got '$topic'."
+  [[ "$group_prefix" =~ ^[A-Za-z0-9._-]{1,200}$ ]] || die "agency-access: --group-prefix must be 1-200 letters, digits, dots, dashes or underscores, got '$group_prefix'."
+  validate_config
+  local pid
+  pid="$(find_broker_pid)" || die "no broker runs for $KAFKA_STATE_DIR; start it first: npm run kafka -- start"
+  load_running_addr
+  set_java_args
+  ensure_secrets
+  local principal="agency-$agency" dir="$KAFKA_STATE_DIR/agencies"
+  mkdir -p "$dir"
+  chmod 700 "$dir"
+  exec 6>"$dir/.lock"
+  flock -w 120 6 || die "another deploy/kafka.sh is still changing agency credentials in $dir after 120 s; try again."
+  local password_file="$dir/$agency.password" marker="$dir/$agency.granted" want
+  want="$(cluster_id_of_storage) $topic $group_prefix"
+  if $rotate || [[ ! -s "$password_file" ]]; then
+    (umask 077 && new_password >"$password_file.new")
+    if $rotate; then log "rotating the SCRAM credential of $principal ..." >&2; fi
+  elif [[ -f "$marker" && "$(<"$marker")" == "$want" ]]; then
+    print_client_properties "$principal" "$password_file"
+    return 0
+  else
+    cp "$password_file" "$password_file.new"
+  fi
+  # An upsert: it creates the credential or replaces the one there (rotation: the old password stops
+  # working for new connections at once).
+  run_tool "setting the SCRAM credential of $principal" kafka.admin.ConfigCommand --alter \
+    --entity-type users --entity-name "$principal" \
+    --add-config "$SCRAM_MECHANISM=[iterations=$SCRAM_ITERATIONS,password=$(<"$password_file.new")]" >/dev/null
+  mv "$password_file.new" "$password_file"
+  if [[ ! -f "$marker" || "$(<"$marker")" != "$want" ]]; then
+    run_tool "granting $principal read on $topic" kafka.admin.AclCommand --add --allow-principal "User:$principal" \
+      --operation Read --operation Describe --topic "$topic" --resource-pattern-type literal >/dev/null
+    run_tool "granting $principal its consumer groups $group_prefix*" kafka.admin.AclCommand --add \
+      --allow-principal "User:$principal" --operation Read --operation Describe \
+      --group "$group_prefix" --resource-pattern-type prefixed >/dev/null
+    echo "$want" >"$marker"
+  fi
+  print_client_properties "$principal" "$password_file"
+}
+
+# The client properties kcat (librdkafka) reads with -F: one agency's credentials for this broker.
+print_client_properties() {
+  cat <<EOF
+# keten: Kafka client properties of $1 for the broker on $KAFKA_HOST:$KAFKA_PORT (deploy/kafka.sh).
+# Use them as they are: kcat -F <this file> -C -t <your topic>. Keep them secret.
+bootstrap.servers=$KAFKA_HOST:$KAFKA_PORT
+security.protocol=SASL_SSL
+sasl.mechanisms=$SCRAM_MECHANISM
+sasl.username=$1
+sasl.password=$(<"$2")
+ssl.ca.location=$CA_FILE
+EOF
+}
+
 main() {
   case "${1:-help}" in
     start) cmd_start ;;
     stop) cmd_stop ;;
     status) cmd_status ;;
+    agency-access)
+      shift
+      cmd_agency_access "$@"
+      ;;
     help | -h | --help) usage ;;
     *)
       usage >&2

@@ -28,6 +28,9 @@ keten is running.
   api health     http://127.0.0.1:$api_port/health/ready
   worker health  http://127.0.0.1:$worker_port/health/ready
   demo tokens    .run/demo-tokens.env   (source it, then: curl -H "authorization: Bearer \$KETEN_TOKEN_NLA_INSPECTOR" ...)
+  Kafka          127.0.0.1:${KAFKA_PORT:-9092}, TLS + SASL/SCRAM-SHA-512 only; topics keten.feed.<agency>
+  agency Kafka   npm run -s kafka:client-config -- --agency NLA > nla.properties   (creates NLA's credentials)
+                 kcat -F nla.properties -C -t keten.feed.NLA -o beginning
   logs           .run/logs/
   stop           npm run stop
 INFO

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { Kafka, logLevel } from 'kafkajs';
 import { DataSource } from 'typeorm';
 import { activationStreamId, catalogueEntry, EventStore, NewEvent, SubscriptionCheckpoint } from '#events';
+import { loadConfig } from '#platform';
 import { READ_MODELS } from '#read-models';
 import { REPO_ROOT } from '../../deploy/demo/demo-loader.js';
 import { FeedTopics } from '../../apps/worker/src/relay/feed-topics.js';
@@ -21,7 +22,8 @@ export interface LagResult {
   kafka: { p50: number; p99: number; samples: number };
 }
 
-const TOPIC_PREFIX = 'bench.feed.';
+/** Under keten.feed., the topics the broker lets the relay (keten-relay) create and write. */
+const TOPIC_PREFIX = 'keten.feed.bench.';
 const WRITERS = 16;
 /** Each rate first runs this long unmeasured, so the figures are of the steady state, not of the ramp-up. */
 const STEADY_AFTER_MS = 5_000;
@@ -55,10 +57,17 @@ export async function benchLag(
     await db.query(`SELECT DISTINCT data->>'agency' AS agency FROM events WHERE type = 'agreement.granted'`)
   ).map((row: { agency: string }) => row.agency);
 
+  // The consumer reads every agency's topic, so it is the operator (keten-admin) rather than one agency.
+  const secrets = join(REPO_ROOT, '.cache/kafka/secrets');
   const kafka = new Kafka({
     clientId: 'keten-bench-lag',
     brokers: (process.env.KAFKA_BROKERS ?? '127.0.0.1:9092').split(','),
     logLevel: logLevel.NOTHING,
+    ...loadConfig({
+      KAFKA_SSL_CA_FILE: join(secrets, 'ca.crt'),
+      KAFKA_SASL_USERNAME: 'keten-admin',
+      KAFKA_SASL_PASSWORD_FILE: join(secrets, 'keten-admin.password'),
+    }).kafkaSecurity,
   });
   await new FeedTopics(kafka, { partitions: 1, replicationFactor: 1 }).ensure(
     agencies.map((a) => TOPIC_PREFIX + a),

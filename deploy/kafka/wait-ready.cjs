@@ -3,9 +3,13 @@
 // has registered itself with the controller and can answer requests.
 //
 // Usage: node deploy/kafka/wait-ready.cjs <host:port> <timeoutSeconds>
+// It connects over TLS with SASL/SCRAM-SHA-512 as KAFKA_SASL_USERNAME, with the password in
+// KAFKA_SASL_PASSWORD_FILE, trusting the CA in KAFKA_SSL_CA_FILE (deploy/kafka.sh sets all three).
 // Exit codes: 0 ready, 1 not ready before the deadline, 2 usage or setup error.
 // Plain CommonJS on purpose: it runs before anything is compiled, straight from deploy/kafka.sh.
 'use strict';
+
+const { readFileSync } = require('node:fs');
 
 const [broker, timeoutArg] = process.argv.slice(2);
 const timeoutSeconds = Number(timeoutArg);
@@ -20,6 +24,24 @@ try {
   ({ Kafka, logLevel } = require('kafkajs'));
 } catch {
   console.error('kafkajs is not installed; run `npm ci` in the repository root first.');
+  process.exit(2);
+}
+
+let security;
+try {
+  const {
+    KAFKA_SSL_CA_FILE: caFile,
+    KAFKA_SASL_USERNAME: username,
+    KAFKA_SASL_PASSWORD_FILE: passwordFile,
+  } = process.env;
+  if (!caFile || !username || !passwordFile)
+    throw new Error('KAFKA_SSL_CA_FILE, KAFKA_SASL_USERNAME and KAFKA_SASL_PASSWORD_FILE must be set');
+  security = {
+    ssl: { ca: [readFileSync(caFile, 'utf8')] },
+    sasl: { mechanism: 'scram-sha-512', username, password: readFileSync(passwordFile, 'utf8').trim() },
+  };
+} catch (error) {
+  console.error(`cannot read the broker's credentials: ${error.message}`);
   process.exit(2);
 }
 
@@ -39,9 +61,11 @@ async function main() {
     clientId: 'keten-kafka-wait-ready',
     brokers: [broker],
     logLevel: logLevel.NOTHING,
-    connectionTimeout: 1000,
+    connectionTimeout: 3000,
+    authenticationTimeout: 5000,
     requestTimeout: 3000,
     retry: { retries: 0 },
+    ...security,
   });
   let lastError;
   while (Date.now() < deadline) {

@@ -11,6 +11,7 @@ import { createConnection, createServer, type Server } from 'node:net';
 import { tmpdir } from 'node:os';
 import { basename, join, resolve } from 'node:path';
 import { Kafka, logLevel } from 'kafkajs';
+import { kafkaSecurity } from '../support/kafka-credentials.js';
 
 const SCRIPT = resolve(import.meta.dirname, '../../deploy/kafka.sh');
 const HOST = '127.0.0.1';
@@ -85,6 +86,7 @@ async function listTopics(port: number): Promise<string[]> {
     clientId: 'kafka-script-spec',
     brokers: [`${HOST}:${port}`],
     logLevel: logLevel.NOTHING,
+    ...kafkaSecurity('keten-admin'),
   }).admin();
   await admin.connect();
   try {

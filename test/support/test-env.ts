@@ -26,8 +26,9 @@ export function testEnvironment(overrides: Record<string, string> = {}): Record<
     JWT_JWKS_FILE: '.run/test-keys/jwks.json',
     JWT_ISSUER: 'keten-test',
     JWT_AUDIENCE: 'keten',
-    // Tests that run a worker publish feeds; keep them apart from the topics `npm start` uses.
-    FEED_TOPIC_PREFIX: 'test.feed.',
+    // Tests that run a worker publish feeds; keep them apart from the topics `npm start` uses (still under
+    // keten.feed., the topics the broker lets the relay write).
+    FEED_TOPIC_PREFIX: 'keten.feed.test.',
     ...overrides,
   };
 }

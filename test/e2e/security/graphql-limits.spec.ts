@@ -483,6 +483,7 @@ describe('GraphQL limits', () => {
       ({ app, url } = await startApiWith({
         NODE_ENV: 'production',
         ACCESS_LOG_PSEUDONYM_KEY: 'p'.repeat(40),
+        FEED_EVENT_SOURCE: 'urn:nld:oin:00000001003214345000:systeem:keten',
       }));
       token = await inspector('NLA');
     });

@@ -1,6 +1,6 @@
 import { Kafka } from 'kafkajs';
 import { DataCategory, Role } from '#domain';
-import { catalogueEntry } from '#events';
+import { catalogueEntry, parseFeedEventType } from '#events';
 import { READ_MODELS } from '#read-models';
 import { LiveFeeds } from '../../../apps/api/src/feeds/shared/live-feeds.service.js';
 import { graphql, GraphqlResponse } from '../../support/graphql-client.js';
@@ -683,7 +683,7 @@ describe('leak matrix: every demo agency × role × read path sees exactly what 
       const timeline = response.data!.whole.edges.map((e) => e.node);
       const feed = response.data!.feed.edges.map((e) => e.node).filter((e) => e.activationId === A4);
       const messages = (await readTopic(kafka, prefix + reader)).map((m) => ({
-        type: m.event.type,
+        type: parseFeedEventType(m.event.type)?.wireName,
         payload: m.event.data,
       }));
       for (const { type, path, value } of injected.filter((i) => i.reader === reader)) {

@@ -4,15 +4,14 @@ import { DataSource } from 'typeorm';
 import { generateActivations } from '../../../bench/generator/activation-generator.js';
 import { bulkLoad, loadDemoAgreements } from '../../../bench/generator/bulk-load.js';
 import { startApi } from '../../support/api-app.js';
-import { graphql, GraphqlResponse } from '../../support/graphql-client.js';
 import { IsolatedDatabase } from '../../support/isolated-database.js';
 import { TEST_KAFKA_BROKERS } from '../../support/test-env.js';
-import { tokenFor } from '../../support/test-tokens.js';
 import { startWorker } from '../../support/worker-app.js';
 import {
   deleteTopics,
   feedOf,
   FeedRow,
+  graphqlFeedOf,
   idsByActivation,
   idsByKey,
   readTopic,
@@ -28,27 +27,7 @@ import { waitUntil } from '../../support/processes.js';
 const DEMO_AGENCIES = ['NLA', 'GM0599', 'GM0344', 'VR17', 'VR09', 'UWV', 'SVB', 'BD'];
 /** Coordinates region VR13 and leads some of its activations, but holds no agreement. */
 const UNENTITLED = 'VR13';
-const SOURCE = 'https://keten.test.example/feeds';
-const FEED_QUERY = `query Feed($after: String) {
-  feed(first: 500, after: $after) {
-    edges { node { eventId activationId type payload withheld categories } }
-    pageInfo { hasNextPage endCursor }
-  }
-}`;
-
-interface FeedPage {
-  feed: { edges: { node: GraphqlFeedEntry }[]; pageInfo: { hasNextPage: boolean; endCursor: string } };
-}
-
-interface GraphqlFeedEntry {
-  eventId: string;
-  activationId: string;
-  type: string;
-  payload: Record<string, unknown>;
-  withheld: string[];
-  categories: string[];
-}
-
+const SOURCE = 'urn:nld:oin:00000001003214345000:systeem:keten-relay-test';
 /**
  * The worker's relay against the real broker: each demo agency's topic, read by a fresh consumer group,
  * holds exactly that agency's feed — the same ids, payloads and classification, each activation in order.
@@ -61,21 +40,6 @@ describe('Kafka feed topics per agency', () => {
   let api: INestApplication;
   let apiUrl: string;
   let kafka: Kafka;
-
-  /** The agency's whole GraphQL feed, as its own system reads it page by page. */
-  const graphqlFeed = async (agency: string): Promise<GraphqlFeedEntry[]> => {
-    const token = await tokenFor({ userId: `feed@${agency.toLowerCase()}`, agency, role: 'AGENCY_SYSTEM' });
-    const entries: GraphqlFeedEntry[] = [];
-    let after: string | null = null;
-    for (;;) {
-      const page: GraphqlResponse<FeedPage> = await graphql<FeedPage>(apiUrl, FEED_QUERY, { after }, token);
-      expect(page.errors).toBeUndefined();
-      const { edges, pageInfo } = page.data!.feed;
-      entries.push(...edges.map((edge) => edge.node));
-      if (!pageInfo.hasNextPage) return entries;
-      after = pageInfo.endCursor;
-    }
-  };
 
   beforeAll(async () => {
     db = await database.create();
@@ -104,6 +68,13 @@ describe('Kafka feed topics per agency', () => {
       const rows = await feedOf(db, agency);
       expect(rows.length).toBeGreaterThan(0);
       const messages = await readTopic(kafka, prefix + agency);
+      const recordedAt = new Map<string, Date>(
+        (
+          await db.query(`SELECT event_id, recorded_at FROM events WHERE event_id = ANY($1::uuid[])`, [
+            rows.map((row) => row.event_id),
+          ])
+        ).map((row: { event_id: string; recorded_at: Date }) => [row.event_id, row.recorded_at]),
+      );
 
       expect(messages.map((m) => m.event.id).sort()).toEqual(rows.map((r) => r.event_id).sort());
       expect(idsByKey(messages)).toEqual(idsByActivation(rows));
@@ -115,9 +86,10 @@ describe('Kafka feed topics per agency', () => {
         expect(event).toMatchObject({
           specversion: '1.0',
           source: SOURCE,
-          type: row.event_type,
+          type: `nl.keten.${row.event_type}.v${row.schema_version}`,
           subject: row.activation_id,
-          time: row.occurred_at.toISOString(),
+          time: recordedAt.get(row.event_id)!.toISOString(),
+          sequence: row.feed_seq.padStart(19, '0'),
           datacontenttype: 'application/json',
           ketencategories: row.carried.join(','),
         });
@@ -136,7 +108,10 @@ describe('Kafka feed topics per agency', () => {
   it.each(DEMO_AGENCIES)(
     "%s's topic carries what its GraphQL feed returns",
     async (agency) => {
-      const [entries, messages] = await Promise.all([graphqlFeed(agency), readTopic(kafka, prefix + agency)]);
+      const [entries, messages] = await Promise.all([
+        graphqlFeedOf(apiUrl, agency),
+        readTopic(kafka, prefix + agency),
+      ]);
       const rows: Pick<FeedRow, 'activation_id' | 'event_id'>[] = entries.map((entry) => ({
         activation_id: entry.activationId,
         event_id: entry.eventId,
@@ -146,7 +121,7 @@ describe('Kafka feed topics per agency', () => {
       for (const entry of entries) {
         const event = byId.get(entry.eventId)!;
         expect({ type: event.type, subject: event.subject, data: event.data }).toEqual({
-          type: entry.type,
+          type: `nl.keten.${entry.type}.v${entry.schemaVersion}`,
           subject: entry.activationId,
           data: entry.payload,
         });
@@ -171,12 +146,19 @@ describe('Kafka feed topics per agency', () => {
 
   it('reports its lag on the worker’s health port', async () => {
     const [{ max }] = await db.query(`SELECT max(feed_seq)::int AS max FROM rm_feed`);
-    expect(await relayStatus(worker)).toEqual({
+    const { cluster, ...status } = await relayStatus(worker);
+    expect(status).toEqual({
       publishing: true,
       relayedThrough: max,
       behind: 0,
       oldestWaitingSeconds: 0,
       failedAttempts: 0,
+      deadLetters: { pending: 0, latest: [] },
+    });
+    expect(cluster).toEqual({
+      clusterId: expect.any(String),
+      since: expect.any(String),
+      republishing: false,
     });
   });
 });

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { DiagnosticSeverity, Parser } from '@asyncapi/parser';
 import type { ParseOutput } from '@asyncapi/parser';
-import { allEventTypes, catalogueEntry } from '#events';
+import { allEventTypes, catalogueEntry, feedEventType, parseFeedEventType } from '#events';
 
 const DOCUMENT = resolve(import.meta.dirname, '../../../docs/asyncapi.yaml');
 
@@ -57,14 +57,22 @@ describe('docs/asyncapi.yaml', () => {
         .map((message) => {
           const own = (message.payload()!.json() as JsonSchema).allOf![1].properties!;
           const dataschema = own.dataschema.const;
-          return [own.type.const, { dataschema, fields: fieldPaths(own.data).sort() }];
+          return [
+            parseFeedEventType(own.type.const!)?.wireName ?? own.type.const,
+            {
+              type: own.type.const,
+              dataschema,
+              fields: fieldPaths(own.data).sort(),
+            },
+          ];
         }),
     );
     expect([...described.keys()].sort()).toEqual([...allEventTypes()].sort());
     for (const type of allEventTypes()) {
       const entry = catalogueEntry(type);
-      expect({ type, ...described.get(type) }).toEqual({
-        type,
+      expect({ wireName: type, ...described.get(type) }).toEqual({
+        wireName: type,
+        type: feedEventType(type, entry.schemaVersion),
         dataschema: `urn:keten:event:${type}:${entry.schemaVersion}`,
         fields: Object.keys(entry.fields).sort(),
       });

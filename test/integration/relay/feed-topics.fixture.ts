@@ -6,6 +6,10 @@ import { catalogueUpcasting, EventStore, GapSafeSubscription } from '#events';
 import { AGENCY_FEEDS, FeedProjector } from '#read-models';
 import type { RelayStatus } from '../../../apps/worker/src/relay/feed-relay.js';
 import { catchUp } from '../../support/catch-up.js';
+import { assertValidFeedMessage } from '../../support/cloudevents-validation.js';
+import { graphql, GraphqlResponse } from '../../support/graphql-client.js';
+import { kafkaSecurity } from '../../support/kafka-credentials.js';
+import { tokenFor } from '../../support/test-tokens.js';
 
 /** One record of a feed topic, its value parsed: a CloudEvent in the structured JSON mode. */
 export interface FeedMessage {
@@ -31,19 +35,29 @@ export interface FeedRow {
   event_id: string;
   activation_id: string;
   event_type: string;
+  schema_version: number;
   occurred_at: Date;
   payload: Record<string, unknown>;
   carried: string[];
   withheld: string[];
 }
 
-/** A topic prefix no other test file uses, so parallel suites on one broker never read each other's topics. */
+/**
+ * A topic prefix no other test file uses, so parallel suites on one broker never read each other's topics.
+ * Under keten.feed., the topics the broker lets the relay create and write.
+ */
 export function uniqueTopicPrefix(): string {
-  return `test.${randomBytes(4).toString('hex')}.feed.`;
+  return `keten.feed.test-${randomBytes(4).toString('hex')}.`;
 }
 
+/** A client as the platform admin (an operator), which may read every topic. */
 export function testKafka(brokers: string): Kafka {
-  return new Kafka({ clientId: 'keten-relay-test', brokers: [brokers], logLevel: logLevel.NOTHING });
+  return new Kafka({
+    clientId: 'keten-relay-test',
+    brokers: [brokers],
+    logLevel: logLevel.NOTHING,
+    ...kafkaSecurity('keten-admin'),
+  });
 }
 
 /** Removes a test's topics, so that runs leave nothing behind on a shared broker. */
@@ -70,7 +84,9 @@ export async function topicExists(kafka: Kafka, topic: string): Promise<boolean>
 
 /**
  * Reads a topic from its beginning to its end as it is now, as a consumer group of its own (the way a new
- * agency system would), and returns the records in offset order per partition.
+ * agency system would), and returns the records in offset order per partition. Every message read is
+ * checked against the official CloudEvents JSON schema and the NL GOV profile for CloudEvents, so that
+ * every suite that reads a feed topic proves what it reads valid.
  */
 export async function readTopic(kafka: Kafka, topic: string, timeoutMs = 60_000): Promise<FeedMessage[]> {
   const admin = kafka.admin();
@@ -93,12 +109,21 @@ export async function readTopic(kafka: Kafka, topic: string, timeoutMs = 60_000)
       );
       void consumer.run({
         eachMessage: async ({ partition, message }) => {
+          const event = JSON.parse(message.value!.toString());
+          try {
+            assertValidFeedMessage(event, `${topic} partition ${partition} offset ${message.offset}`);
+          } catch (error) {
+            // Thrown here it would only make kafkajs retry the message: the read fails instead.
+            clearTimeout(timer);
+            reject(error as Error);
+            return;
+          }
           messages.push({
             partition,
             offset: Number(message.offset),
             key: message.key!.toString(),
             contentType: message.headers?.['content-type']?.toString() ?? '',
-            event: JSON.parse(message.value!.toString()),
+            event,
           });
           if (Number(message.offset) >= (pending.get(partition) ?? Infinity)) pending.delete(partition);
           if (pending.size === 0) {
@@ -206,4 +231,40 @@ export async function relayCaughtUp(db: DataSource): Promise<boolean> {
     [AGENCY_FEEDS.name],
   );
   return done;
+}
+
+const FEED_QUERY = `query Feed($after: String) {
+  feed(first: 500, after: $after) {
+    edges { node { eventId activationId type schemaVersion payload withheld categories } }
+    pageInfo { hasNextPage endCursor }
+  }
+}`;
+
+interface FeedPage {
+  feed: { edges: { node: GraphqlFeedEntry }[]; pageInfo: { hasNextPage: boolean; endCursor: string } };
+}
+
+export interface GraphqlFeedEntry {
+  eventId: string;
+  activationId: string;
+  type: string;
+  schemaVersion: number;
+  payload: Record<string, unknown>;
+  withheld: string[];
+  categories: string[];
+}
+
+/** The agency's whole GraphQL feed, as its own system reads it page by page. */
+export async function graphqlFeedOf(apiUrl: string, agency: string): Promise<GraphqlFeedEntry[]> {
+  const token = await tokenFor({ userId: `feed@${agency.toLowerCase()}`, agency, role: 'AGENCY_SYSTEM' });
+  const entries: GraphqlFeedEntry[] = [];
+  let after: string | null = null;
+  for (;;) {
+    const page: GraphqlResponse<FeedPage> = await graphql<FeedPage>(apiUrl, FEED_QUERY, { after }, token);
+    expect(page.errors).toBeUndefined();
+    const { edges, pageInfo } = page.data!.feed;
+    entries.push(...edges.map((edge) => edge.node));
+    if (!pageInfo.hasNextPage) return entries;
+    after = pageInfo.endCursor;
+  }
 }

@@ -43,14 +43,17 @@ describe('upgrading a database written by release 700359e', () => {
   it('applies this release’s migrations and keeps what was delivered', async () => {
     const applied = await database.upgrade();
     expect(applied).toEqual([
-      'FeedRegion1795400000010',
+      'FeedRegionAndRecordedAt1795400000010',
       'ProjectionVersions1795400000011',
       'AgreementTookEffect1795400000012',
+      'RelayClustersAndDeadLetters1795400000140',
     ]);
     const after = await shown(db);
     expect(after).toEqual(before);
     // Feed rows carry their activation's region now, the old ones included.
-    const [{ missing }] = await db.query(`SELECT count(*)::int AS missing FROM rm_feed WHERE region IS NULL`);
+    const [{ missing }] = await db.query(
+      `SELECT count(*)::int AS missing FROM rm_feed WHERE region IS NULL OR recorded_at IS NULL`,
+    );
     expect(missing).toBe(0);
     expect(before.feed.length).toBeGreaterThan(100);
   });

@@ -71,6 +71,24 @@ export class WorkerMetrics {
     registers: [this.registry],
   });
 
+  readonly relayDeadLetters = new Gauge({
+    name: 'keten_relay_dead_letters',
+    help: 'Feed entries Kafka refused for good, set aside and not yet replayed (npm run relay:replay-dead-letters).',
+    registers: [this.registry],
+  });
+
+  readonly relayDeadLettered = new Counter({
+    name: 'keten_relay_dead_lettered_total',
+    help: 'Feed entries this process set aside as dead letters because Kafka refused them for good.',
+    registers: [this.registry],
+  });
+
+  readonly relayClusterReplacements = new Counter({
+    name: 'keten_relay_cluster_replacements_total',
+    help: 'Times this process found a Kafka cluster other than the one it published to, and republished every feed.',
+    registers: [this.registry],
+  });
+
   readonly projectionVersion = new Gauge({
     name: 'keten_projection_version',
     help: 'The version of each projection this worker writes (a new version is rebuilt at start).',

@@ -1,15 +1,18 @@
 import { Injectable, Logger, OnApplicationBootstrap, OnModuleDestroy } from '@nestjs/common';
-import { Kafka, Message, Partitioners, Producer } from 'kafkajs';
+import { Kafka } from 'kafkajs';
 import { DataSource } from 'typeorm';
-import { checkpointsTable, feedCloudEvent, feedRecord, WakeSignal } from '#events';
+import { checkpointsTable, WakeSignal } from '#events';
 import { AppConfig, FeedRelaySettings } from '#platform';
-import { FeedRow, feedTable } from '#read-models';
 import { every, WorkerMetrics } from '../metrics/worker-metrics.js';
-import { FeedTopics } from './feed-topics.js';
+import { DeadLetterSummary, deadLetters } from './dead-letters/dead-letter.table.js';
+import { FeedPublisher, Refusal } from './feed-publisher.js';
+import { KafkaCluster } from './kafka-cluster.js';
+import { RelayCluster, relayClusters } from './relay-cluster.table.js';
+import { RELAY_CHECKPOINT, relayEntries } from './relay-entries.js';
 import { RelaySession } from './relay.session.js';
 
-/** The relay's row in subscription_checkpoints; its `position` is the last feed_seq Kafka acknowledged. */
-export const RELAY_CHECKPOINT = 'kafka-relay';
+export { RELAY_CHECKPOINT } from './relay-entries.js';
+
 const MIN_BACKOFF_MS = 200;
 const STOP_GRACE_MS = 5000;
 const LAG_INTERVAL_MS = 1000;
@@ -25,25 +28,37 @@ export interface RelayStatus {
   oldestWaitingSeconds: number;
   failedAttempts: number;
   lastError?: string;
+  /**
+   * The cluster the relay publishes to; after a replacement, the one it replaced, the checkpoint that one
+   * had reached, and whether the relay is still publishing the feeds again up to there.
+   */
+  cluster?: RelayCluster & { republishing: boolean };
+  /** Entries the broker refused for good, set aside until an operator replays them. */
+  deadLetters: DeadLetterSummary;
 }
 
 /**
  * Publishes the agency feeds (rm_feed) to Kafka, one topic per agency, as CloudEvents keyed by activation.
  *
  * rm_feed has a single serialised writer, so feed_seq commits in order and "after the last feed_seq
- * relayed" never skips an entry. A batch goes out in feed_seq order through an idempotent producer
- * (one request in flight, acks from all in-sync replicas), and the checkpoint moves only after the broker
- * acknowledged all of it: after a crash or a failed send the relay publishes that batch again, which is
- * the only way a consumer sees a message twice (it deduplicates by the CloudEvent id). While Kafka does
- * not answer, the relay retries with exponential backoff; the feeds keep filling meanwhile.
+ * relayed" never skips an entry. A batch goes out in feed_seq order (FeedPublisher), and the checkpoint
+ * moves only after the broker acknowledged all of it: after a crash or a failed send the relay publishes
+ * that batch again, which is the only way a consumer sees a message twice (it deduplicates by the
+ * CloudEvent id). While Kafka does not answer, the relay retries with exponential backoff; the feeds keep
+ * filling meanwhile. Two things would otherwise go unnoticed or block a feed for good:
+ * - a replaced, empty cluster (its id differs from the one recorded): every feed is published again;
+ * - an entry the broker refuses for good: it becomes a dead letter, in the checkpoint's transaction, and
+ *   the relay moves on.
  */
 @Injectable()
 export class FeedRelay implements OnApplicationBootstrap, OnModuleDestroy {
   private readonly logger = new Logger('FeedRelay');
   private readonly settings: FeedRelaySettings;
-  private readonly topics: FeedTopics;
+  private readonly publisher: FeedPublisher;
+  private readonly cluster: KafkaCluster;
   private readonly lease: RelaySession;
-  private producer?: Producer;
+  /** The cluster id this process last found recorded and confirmed, so that only a change costs a query. */
+  private confirmedCluster?: string;
   private running = false;
   private loop?: Promise<void>;
   private readonly signal = new WakeSignal();
@@ -53,12 +68,13 @@ export class FeedRelay implements OnApplicationBootstrap, OnModuleDestroy {
 
   constructor(
     private readonly db: DataSource,
-    private readonly kafka: Kafka,
+    kafka: Kafka,
     config: AppConfig,
     private readonly metrics: WorkerMetrics,
   ) {
     this.settings = config.feedRelay;
-    this.topics = new FeedTopics(kafka, this.settings);
+    this.publisher = new FeedPublisher(kafka, this.settings);
+    this.cluster = new KafkaCluster(kafka);
     this.lease = new RelaySession(RELAY_CHECKPOINT, config.databaseUrl, () => this.signal.notify());
   }
 
@@ -71,6 +87,7 @@ export class FeedRelay implements OnApplicationBootstrap, OnModuleDestroy {
       this.metrics.relayLag.set(status.behind);
       this.metrics.relayOldestWaiting.set(status.oldestWaitingSeconds);
       this.metrics.relayFailedAttempts.set(status.failedAttempts);
+      this.metrics.relayDeadLetters.set(status.deadLetters.pending);
     });
   }
 
@@ -82,46 +99,102 @@ export class FeedRelay implements OnApplicationBootstrap, OnModuleDestroy {
     let timer: NodeJS.Timeout | undefined;
     await Promise.race([this.loop, new Promise((resolve) => (timer = setTimeout(resolve, STOP_GRACE_MS)))]);
     clearTimeout(timer);
-    await this.dropProducer();
+    await this.publisher.close();
+    await this.cluster.close();
     await this.lease.release();
   }
 
-  /** Publishes at most one batch and moves the checkpoint past it; returns how many entries it published. */
+  /** Publishes at most one batch and moves the checkpoint past it; returns how many entries it handled. */
   async relayBatch(): Promise<number> {
     if (!(await this.lease.acquire())) return 0;
     this.signal.looking();
-    const relayed = await checkpointsTable.position(this.db.manager, RELAY_CHECKPOINT);
-    const rows = await feedTable.after(this.db.manager, relayed, this.settings.batchSize);
-    if (rows.length === 0) return 0;
+    await this.followCluster();
+    const entries = await relayEntries.afterCheckpoint(this.db.manager, this.settings.batchSize);
+    if (entries.length === 0) return 0;
 
-    const messages = new Map<string, Message[]>();
-    for (const row of rows) {
-      const topic = this.settings.topicPrefix + row.agency;
-      const list = messages.get(topic) ?? [];
-      list.push(this.toMessage(row));
-      messages.set(topic, list);
-    }
-    await this.topics.ensure([...messages.keys()]);
-    this.producer ??= await this.connectProducer();
-    await this.producer.sendBatch({
-      acks: -1,
-      topicMessages: [...messages].map(([topic, list]) => ({ topic, messages: list })),
+    const refused = await this.publisher.publish(entries);
+    await this.db.transaction(async (tx) => {
+      await deadLetters.record(
+        tx,
+        refused.map(({ entry, topic, reason, detail }) => ({
+          feedSeq: entry.feedSeq,
+          agency: entry.agency,
+          eventId: entry.eventId,
+          topic,
+          reason,
+          detail,
+        })),
+      );
+      await checkpointsTable.moveTo(tx, RELAY_CHECKPOINT, entries[entries.length - 1].feedSeq);
     });
-    await checkpointsTable.moveTo(this.db.manager, RELAY_CHECKPOINT, rows[rows.length - 1].seq);
-    return rows.length;
+    this.reportDeadLetters(refused);
+    return entries.length;
   }
 
   async status(): Promise<RelayStatus> {
-    const relayedThrough = await checkpointsTable.position(this.db.manager, RELAY_CHECKPOINT);
-    const backlog = await feedTable.backlog(this.db.manager, relayedThrough);
+    const [backlog, cluster, letters] = await Promise.all([
+      relayEntries.backlog(this.db.manager),
+      relayClusters.find(this.db.manager, RELAY_CHECKPOINT),
+      deadLetters.summary(this.db.manager),
+    ]);
     return {
       publishing: this.lease.isHeld,
-      relayedThrough,
-      behind: backlog.behind,
-      oldestWaitingSeconds: backlog.oldestWaitingSeconds,
+      ...backlog,
       failedAttempts: this.failures,
       lastError: this.lastError,
+      cluster: cluster && {
+        ...cluster,
+        republishing:
+          cluster.republishedFrom !== undefined && backlog.relayedThrough < cluster.republishedFrom,
+      },
+      deadLetters: letters,
     };
+  }
+
+  /**
+   * Compares the cluster the broker belongs to with the one recorded. The first one seen is recorded
+   * as it is (a new database, or one from before the relay recorded clusters: its checkpoint was
+   * acknowledged by this cluster). A different one is a new cluster that holds none of what was
+   * published: the checkpoint goes back to the start, in the transaction that records the new cluster.
+   */
+  private async followCluster(): Promise<void> {
+    const clusterId = await this.cluster.id();
+    if (clusterId === this.confirmedCluster) return;
+    const recorded = await relayClusters.find(this.db.manager, RELAY_CHECKPOINT);
+    if (!recorded) {
+      await relayClusters.recordFirst(this.db.manager, RELAY_CHECKPOINT, clusterId);
+    } else if (recorded.clusterId !== clusterId) {
+      const republishedFrom = await this.db.transaction(async (tx) => {
+        const through = await checkpointsTable.position(tx, RELAY_CHECKPOINT);
+        await relayClusters.recordReplacement(tx, RELAY_CHECKPOINT, {
+          from: recorded.clusterId,
+          to: clusterId,
+          republishedFrom: through,
+        });
+        await checkpointsTable.reset(tx, RELAY_CHECKPOINT);
+        return through;
+      });
+      await this.publisher.reset();
+      this.metrics.relayClusterReplacements.inc();
+      this.logger.warn(
+        `Kafka cluster ${clusterId} is not the cluster ${recorded.clusterId} the relay published to ` +
+          `(through feed entry ${republishedFrom}): it is a new, empty cluster, so every feed is published ` +
+          'again from the start; consumers drop the copies by CloudEvent id',
+      );
+    }
+    this.confirmedCluster = clusterId;
+  }
+
+  private reportDeadLetters(refused: readonly Refusal[]): void {
+    if (refused.length === 0) return;
+    this.metrics.relayDeadLettered.inc(refused.length);
+    for (const { entry, topic, reason, detail } of refused) {
+      this.logger.error(
+        `Kafka refused feed entry ${entry.feedSeq} (event ${entry.eventId}) for ${topic} for good: ` +
+          `${reason} (${detail}); it is kept as a dead letter and the feed goes on. ` +
+          'Fix the cause, then run `npm run relay:replay-dead-letters`.',
+      );
+    }
   }
 
   private async run(): Promise<void> {
@@ -145,9 +218,7 @@ export class FeedRelay implements OnApplicationBootstrap, OnModuleDestroy {
   private async backOff(error: Error): Promise<void> {
     this.failures += 1;
     this.lastError = error.message;
-    // A producer that failed mid-batch may hold stale sequence numbers: the next attempt starts a new one.
-    await this.dropProducer();
-    this.topics.forget();
+    await this.publisher.reset();
     const delay = Math.min(MIN_BACKOFF_MS * 2 ** Math.min(this.failures - 1, 16), this.settings.maxRetryMs);
     const behind = await this.status().then(
       (status) =>
@@ -156,48 +227,5 @@ export class FeedRelay implements OnApplicationBootstrap, OnModuleDestroy {
     );
     this.logger.warn(`feed relay attempt failed: ${error.message}; ${behind}; next attempt in ${delay} ms`);
     await this.signal.sleep(delay, { backOff: true });
-  }
-
-  private toMessage(row: FeedRow): Message {
-    const event = feedCloudEvent(
-      {
-        eventId: row.event_id,
-        activationId: row.activation_id,
-        type: row.event_type,
-        schemaVersion: row.schema_version,
-        occurredAt: row.occurred_at,
-        payload: row.payload,
-        carried: row.carried,
-        withheld: row.withheld,
-      },
-      this.settings.source,
-    );
-    return feedRecord(event);
-  }
-
-  private async connectProducer(): Promise<Producer> {
-    const producer = this.kafka.producer({
-      idempotent: true,
-      maxInFlightRequests: 1,
-      allowAutoTopicCreation: false,
-      // The Java client's partitioner, so every Kafka client maps an activation id to the same partition.
-      createPartitioner: Partitioners.DefaultPartitioner,
-      // Bounded, unlike kafkajs's default for idempotent producers (retry forever): the relay's own
-      // backoff takes over, stays visible in the log and status, and lets the worker stop.
-      retry: { retries: 5, maxRetryTime: 5000 },
-    });
-    try {
-      await producer.connect();
-    } catch (error) {
-      await producer.disconnect().catch(() => undefined);
-      throw error;
-    }
-    return producer;
-  }
-
-  private async dropProducer(): Promise<void> {
-    const producer = this.producer;
-    this.producer = undefined;
-    await producer?.disconnect().catch(() => undefined);
   }
 }

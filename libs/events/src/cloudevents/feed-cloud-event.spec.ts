@@ -5,20 +5,22 @@ import { sampleEvent } from '../catalogue/catalogue.fixtures.js';
 import { redact } from '../redaction/redact.js';
 import { dataClassification } from './data-classification.js';
 import { FeedEntry, feedCloudEvent, feedRecord } from './feed-cloud-event.js';
+import { nlGovProfileViolations } from './nl-gov-profile.js';
 
 const { CASE, LOCATION, EMPLOYER, PERSONAL, HEALTH, CRIMINAL, INTERVENTION, REPORT } = DataCategory;
-const SOURCE = 'urn:keten:test';
+const SOURCE = 'urn:nld:oin:00000000000000000000:systeem:keten-test';
 
 /** A finding as the municipality (no HEALTH) would get it on its feed. */
 function municipalityEntry(): FeedEntry {
   const finding = sampleEvent('finding.recorded');
   const visible = redact(finding, new Set([CASE, LOCATION, EMPLOYER, PERSONAL, INTERVENTION, REPORT]))!;
   return {
+    feedSeq: '1234',
     eventId: '5f0e7c1a-3b9e-4d2a-8c47-0a6f1e2b3c4d',
     activationId: 'act-1',
     type: finding.type,
     schemaVersion: 1,
-    occurredAt: new Date('2026-03-02T09:15:00.000Z'),
+    recordedAt: new Date('2026-03-02T09:15:00.000Z'),
     payload: visible.data,
     carried: visible.carried,
     withheld: visible.withheld,
@@ -36,9 +38,10 @@ describe('feed CloudEvents', () => {
       specversion: '1.0',
       id: entry.eventId,
       source: SOURCE,
-      type: 'finding.recorded',
+      type: 'nl.keten.finding.recorded.v1',
       subject: 'act-1',
       time: '2026-03-02T09:15:00.000Z',
+      sequence: '0000000000000001234',
       datacontenttype: 'application/json',
       dataschema: 'urn:keten:event:finding.recorded:1',
       data: entry.payload,
@@ -48,6 +51,11 @@ describe('feed CloudEvents', () => {
       ketenwithheld: entry.withheld.join(','),
     });
     expect(entry.withheld).toContain(HEALTH);
+  });
+
+  it('follows the NL GOV profile for CloudEvents', () => {
+    const event = JSON.parse(feedRecord(feedCloudEvent(municipalityEntry(), SOURCE)).value);
+    expect(nlGovProfileViolations(event)).toEqual([]);
   });
 
   it('reads back through the SDK as a valid CloudEvent', () => {

@@ -1,15 +1,19 @@
 import { CloudEvent, Kafka } from 'cloudevents';
 import { DataCategory } from '#domain';
 import { dataClassification } from './data-classification.js';
+import { feedEventType, feedSequence } from './nl-gov-profile.js';
 
 /** One entry of an agency's feed: an event as that agency was entitled to see it when it happened. */
 export interface FeedEntry {
+  /** The entry's position in the feeds (rm_feed.feed_seq), which the GraphQL feed pages by too. */
+  feedSeq: number | string;
   eventId: string;
   activationId: string;
   /** The event's wire name, e.g. `activation.opened`. */
   type: string;
   schemaVersion: number;
-  occurredAt: Date | string;
+  /** When the event store recorded the event: the meaning of `time` under the NL GOV profile. */
+  recordedAt: Date | string;
   /** The payload after redaction: withheld parts are null. */
   payload: unknown;
   carried: readonly DataCategory[];
@@ -24,8 +28,12 @@ export interface FeedRecord {
 }
 
 /**
- * The CloudEvent for one feed entry. `partitionkey` (the CloudEvents partitioning extension) is the
+ * The CloudEvent for one feed entry, after the NL GOV profile for CloudEvents (see nl-gov-profile.ts).
+ * `id` is the event id, the same on every agency's topic; `sequence` the feed position, to resynchronise
+ * with the GraphQL feed; `time` when keten recorded the event (not when it happened in the field: that,
+ * where it matters, is in `data`). `partitionkey` (the CloudEvents partitioning extension) is the
  * activation id: the Kafka binding makes it the record key, so one activation's events stay in order.
+ * Context attributes carry no personal data: only ids, names of types and categories, and times.
  * Names of extension attributes are lowercase alphanumerics of at most 20 characters (CloudEvents 1.0).
  */
 export function feedCloudEvent(entry: FeedEntry, source: string): CloudEvent<unknown> {
@@ -33,9 +41,10 @@ export function feedCloudEvent(entry: FeedEntry, source: string): CloudEvent<unk
     specversion: '1.0',
     id: entry.eventId,
     source,
-    type: entry.type,
+    type: feedEventType(entry.type, entry.schemaVersion),
     subject: entry.activationId,
-    time: new Date(entry.occurredAt).toISOString(),
+    time: new Date(entry.recordedAt).toISOString(),
+    sequence: feedSequence(entry.feedSeq),
     datacontenttype: 'application/json',
     dataschema: `urn:keten:event:${entry.type}:${entry.schemaVersion}`,
     data: entry.payload,

@@ -1,5 +1,10 @@
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { ConfigError } from './config.error.js';
 import { loadConfig } from './app-config.js';
+
+const SOURCE = 'urn:nld:oin:00000001003214345000:systeem:keten';
 
 describe('loadConfig', () => {
   it('uses defaults that work on a developer machine', () => {
@@ -56,13 +61,16 @@ describe('loadConfig', () => {
   });
 
   it('requires an access-log pseudonym key in production and uses a development key elsewhere', () => {
-    expect(() => loadConfig({ NODE_ENV: 'production' })).toThrow(/ACCESS_LOG_PSEUDONYM_KEY must be set/);
+    expect(() => loadConfig({ NODE_ENV: 'production', FEED_EVENT_SOURCE: SOURCE })).toThrow(
+      /ACCESS_LOG_PSEUDONYM_KEY must be set/,
+    );
     expect(() => loadConfig({ ACCESS_LOG_PSEUDONYM_KEY: 'short' })).toThrow(/at least 32 characters/);
     expect(loadConfig({}).accessLogPseudonymKey).toMatch(/development/);
     const key = 'k'.repeat(40);
-    expect(loadConfig({ NODE_ENV: 'production', ACCESS_LOG_PSEUDONYM_KEY: key }).accessLogPseudonymKey).toBe(
-      key,
-    );
+    expect(
+      loadConfig({ NODE_ENV: 'production', FEED_EVENT_SOURCE: SOURCE, ACCESS_LOG_PSEUDONYM_KEY: key })
+        .accessLogPseudonymKey,
+    ).toBe(key);
   });
 
   it("limits GraphQL operations, request bodies and each agency's rate, with defaults and overrides", () => {
@@ -78,6 +86,7 @@ describe('loadConfig', () => {
     expect(defaults.maxRequestBodyBytes).toBe(1024 * 1024);
     const tuned = loadConfig({
       NODE_ENV: 'production',
+      FEED_EVENT_SOURCE: SOURCE,
       ACCESS_LOG_PSEUDONYM_KEY: 'k'.repeat(40),
       GRAPHQL_MAX_DEPTH: '6',
       GRAPHQL_MAX_ALIASES: '0',
@@ -104,5 +113,48 @@ describe('loadConfig', () => {
     ['MAX_REQUEST_BODY_BYTES', '1mb', /MAX_REQUEST_BODY_BYTES must be a whole number of bytes between 1024/],
   ])('refuses %s=%p with a sentence naming it', (name, value, message) => {
     expect(() => loadConfig({ [name]: value })).toThrow(message);
+  });
+
+  it("names the feeds' source as the NL GOV profile asks: a urn:nld URN, required in production", () => {
+    expect(loadConfig({}).feedRelay.source).toBe(
+      'urn:nld:oin:00000000000000000000:systeem:keten-development',
+    );
+    expect(loadConfig({ FEED_EVENT_SOURCE: SOURCE }).feedRelay.source).toBe(SOURCE);
+    expect(() => loadConfig({ NODE_ENV: 'production', ACCESS_LOG_PSEUDONYM_KEY: 'k'.repeat(40) })).toThrow(
+      /FEED_EVENT_SOURCE must be set \(in production\) to a URN of the NL GOV profile/,
+    );
+    for (const source of [
+      'urn:keten:production',
+      'https://keten.example.nl',
+      'urn:nld:oin:123:systeem:keten',
+    ]) {
+      expect(() => loadConfig({ FEED_EVENT_SOURCE: source })).toThrow(/FEED_EVENT_SOURCE must be set/);
+    }
+  });
+
+  it('connects to Kafka over TLS with SASL/SCRAM, and names the file it cannot read', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'keten-config-'));
+    writeFileSync(join(dir, 'ca.crt'), 'CA');
+    writeFileSync(join(dir, 'password'), 's3cret\n');
+    const config = loadConfig({
+      KAFKA_SSL_CA_FILE: join(dir, 'ca.crt'),
+      KAFKA_SASL_USERNAME: 'agency-NLA',
+      KAFKA_SASL_PASSWORD_FILE: join(dir, 'password'),
+    });
+    expect(config.kafkaSecurity).toEqual({
+      ssl: { ca: ['CA'] },
+      sasl: { mechanism: 'scram-sha-512', username: 'agency-NLA', password: 's3cret' },
+    });
+    expect(
+      loadConfig({ KAFKA_SSL_CA_FILE: join(dir, 'ca.crt'), KAFKA_SASL_PASSWORD: 'direct' }).kafkaSecurity
+        .sasl,
+    ).toEqual({ mechanism: 'scram-sha-512', username: 'keten-relay', password: 'direct' });
+    const missing = loadConfig({ KAFKA_SSL_CA_FILE: join(dir, 'nope.crt') });
+    expect(() => missing.kafkaSecurity).toThrow(ConfigError);
+    expect(() => missing.kafkaSecurity).toThrow(
+      /KAFKA_SSL_CA_FILE names .*nope\.crt, which cannot be read \(ENOENT\)/,
+    );
+    expect(() => loadConfig({ KAFKA_SASL_USERNAME: 'a b' })).toThrow(/KAFKA_SASL_USERNAME must be/);
+    rmSync(dir, { recursive: true });
   });
 });

@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { plainToInstance, Transform } from 'class-transformer';
 import {
   IsIn,
@@ -52,6 +53,16 @@ function maskPassword(value: string): string {
   return value.replace(/\/\/([^:/@]+):[^@]*@/, '//$1:***@');
 }
 
+/**
+ * NL GOV profile for CloudEvents, `source`: a URN with namespace `nld`; organisations by OIN (or KvK
+ * number), then the system. The OIN form is the one the profile recommends for government bodies.
+ */
+const FEED_SOURCE_URN = /^urn:nld:(oin:\d{20}|kvknr:\d{8}):systeem:[A-Za-z0-9][A-Za-z0-9._-]{0,99}$/;
+
+/** Not a real OIN: outside production the feeds name a development system of no organisation. */
+const DEV_FEED_SOURCE = (environment: string) =>
+  `urn:nld:oin:00000000000000000000:systeem:keten-${environment}`;
+
 const PORT_MESSAGE = (args: ValidationArguments) =>
   `${args.property} must be a whole number between 1 and 65535`;
 
@@ -92,6 +103,30 @@ export class EnvironmentVariables {
     message: 'KAFKA_CLIENT_ID must be 1-64 lowercase letters, digits or dashes',
   })
   KAFKA_CLIENT_ID = 'keten';
+
+  /**
+   * The broker takes TLS and SASL/SCRAM-SHA-512 only. The defaults are what `deploy/kafka.sh start` makes
+   * for a development broker: its CA and the relay's password, in .cache/kafka/secrets.
+   */
+  @IsString()
+  @Length(1, 1000, {
+    message: 'KAFKA_SSL_CA_FILE must name the PEM file of the CA that signed the broker certificate',
+  })
+  KAFKA_SSL_CA_FILE = '.cache/kafka/secrets/ca.crt';
+
+  @Matches(/^[A-Za-z0-9._@-]{1,200}$/, {
+    message:
+      'KAFKA_SASL_USERNAME must be 1-200 letters, digits, dots, dashes, underscores or @, e.g. keten-relay',
+  })
+  KAFKA_SASL_USERNAME = 'keten-relay';
+
+  /** The password itself (e.g. from a secret store); when set it wins over KAFKA_SASL_PASSWORD_FILE. */
+  @IsString()
+  KAFKA_SASL_PASSWORD = '';
+
+  @IsString()
+  @Length(1, 1000, { message: 'KAFKA_SASL_PASSWORD_FILE must name a file holding the SASL password' })
+  KAFKA_SASL_PASSWORD_FILE = '.cache/kafka/secrets/keten-relay.password';
 
   @Transform(toInt)
   @IsInt({ message: PORT_MESSAGE })
@@ -157,11 +192,16 @@ export class EnvironmentVariables {
   @Length(1, 200, { message: 'JWT_AUDIENCE must name the audience tokens are issued for' })
   JWT_AUDIENCE = 'keten';
 
-  /** The CloudEvents `source` of feed messages: an absolute URI naming this platform; `urn:keten:<NODE_ENV>` if unset. */
-  @ValidateIf((env: EnvironmentVariables) => env.FEED_EVENT_SOURCE !== '')
-  @Matches(/^[A-Za-z][A-Za-z0-9+.-]*:[^\s]+$/, {
+  /**
+   * The CloudEvents `source` of feed messages, in the URN form of the NL GOV profile for CloudEvents:
+   * namespace `nld`, then the organisation (its OIN) and the system. Required in production; outside it
+   * a placeholder OIN of zeros names the development system.
+   */
+  @ValidateIf((env: EnvironmentVariables) => env.FEED_EVENT_SOURCE !== '' || env.NODE_ENV === 'production')
+  @Matches(FEED_SOURCE_URN, {
     message:
-      'FEED_EVENT_SOURCE must be an absolute URI, e.g. https://keten.example.nl or urn:keten:production',
+      'FEED_EVENT_SOURCE must be set (in production) to a URN of the NL GOV profile for CloudEvents, ' +
+      'urn:nld:oin:<OIN of 20 digits>:systeem:<system>, e.g. urn:nld:oin:00000001003214345000:systeem:keten',
   })
   FEED_EVENT_SOURCE = '';
 
@@ -225,6 +265,12 @@ export interface GraphqlLimitSettings {
   blockFieldSuggestions: boolean;
 }
 
+/** How every Kafka client of keten connects: TLS with the broker's CA, then SASL/SCRAM-SHA-512. */
+export interface KafkaSecuritySettings {
+  ssl: { ca: string[] };
+  sasl: { mechanism: 'scram-sha-512'; username: string; password: string };
+}
+
 export interface FeedRelaySettings {
   source: string;
   topicPrefix: string;
@@ -261,6 +307,20 @@ export class AppConfig {
   get kafkaClientId(): string {
     return this.env.KAFKA_CLIENT_ID;
   }
+  /**
+   * Read when a client is made, so that a missing file stops the process at start-up with a sentence
+   * naming the variable rather than at the first publish.
+   */
+  get kafkaSecurity(): KafkaSecuritySettings {
+    const ca = readSecretFile('KAFKA_SSL_CA_FILE', this.env.KAFKA_SSL_CA_FILE);
+    const password =
+      this.env.KAFKA_SASL_PASSWORD ||
+      readSecretFile('KAFKA_SASL_PASSWORD_FILE', this.env.KAFKA_SASL_PASSWORD_FILE).trim();
+    return {
+      ssl: { ca: [ca] },
+      sasl: { mechanism: 'scram-sha-512', username: this.env.KAFKA_SASL_USERNAME, password },
+    };
+  }
   get apiPort(): number {
     return this.env.API_PORT;
   }
@@ -279,7 +339,7 @@ export class AppConfig {
   }
   get feedRelay(): FeedRelaySettings {
     return {
-      source: this.env.FEED_EVENT_SOURCE || `urn:keten:${this.env.NODE_ENV}`,
+      source: this.env.FEED_EVENT_SOURCE || DEV_FEED_SOURCE(this.env.NODE_ENV),
       topicPrefix: this.env.FEED_TOPIC_PREFIX,
       partitions: this.env.FEED_TOPIC_PARTITIONS,
       replicationFactor: this.env.FEED_TOPIC_REPLICAS,
@@ -310,6 +370,17 @@ export class AppConfig {
       issuer: this.env.JWT_ISSUER,
       audience: this.env.JWT_AUDIENCE,
     };
+  }
+}
+
+function readSecretFile(variable: string, path: string): string {
+  try {
+    return readFileSync(path, 'utf8');
+  } catch (error) {
+    throw new ConfigError([
+      `${variable} names ${path}, which cannot be read (${(error as NodeJS.ErrnoException).code ?? 'error'}); ` +
+        'for a development broker run `npm run kafka -- start`, which makes it, or point it at your own file',
+    ]);
   }
 }
 

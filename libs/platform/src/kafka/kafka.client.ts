@@ -22,6 +22,9 @@ export function createKafka(config: AppConfig, overrides: Partial<KafkaConfig> =
     logLevel: logLevel.WARN,
     logCreator,
     connectionTimeout: 3000,
+    // SCRAM's salted hashing (8192 iterations) on a busy machine takes longer than kafkajs's 10 s default.
+    authenticationTimeout: 15_000,
+    ...config.kafkaSecurity,
     ...overrides,
   });
 }

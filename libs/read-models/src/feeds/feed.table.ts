@@ -34,6 +34,8 @@ export interface FeedRow {
   event_type: string;
   schema_version: number;
   occurred_at: Date;
+  /** When the event store recorded the event (the CloudEvents `time` of the feed message). */
+  recorded_at: Date;
   acting_agency: string;
   payload: unknown;
   withheld: DataCategory[];
@@ -49,7 +51,7 @@ export interface FeedRange {
 }
 
 const COLUMNS = `feed_seq::text AS seq, agency, event_id, activation_id, region, stream_version, event_type,
-  schema_version, occurred_at, acting_agency, payload, withheld, carried, fed_at`;
+  schema_version, occurred_at, recorded_at, acting_agency, payload, withheld, carried, fed_at`;
 
 export const feedTable = {
   /** Appends in order; an agency that left and joined again gets only what it never had. */
@@ -57,14 +59,14 @@ export const feedTable = {
     if (rows.length === 0) return;
     await tx.query(
       `INSERT INTO rm_feed (agency, event_id, activation_id, region, stream_version, event_type, schema_version,
-         occurred_at, acting_agency, payload, withheld, carried)
+         occurred_at, recorded_at, acting_agency, payload, withheld, carried)
        SELECT f.agency, f.event_id, f.activation_id, f.region, f.stream_version, f.event_type, f.schema_version,
-              f.occurred_at, f.acting_agency, f.payload, ARRAY(SELECT jsonb_array_elements_text(f.withheld)),
-              ARRAY(SELECT jsonb_array_elements_text(f.carried))
+              f.occurred_at, f.recorded_at, f.acting_agency, f.payload,
+              ARRAY(SELECT jsonb_array_elements_text(f.withheld)), ARRAY(SELECT jsonb_array_elements_text(f.carried))
        FROM unnest($1::text[], $2::uuid[], $3::text[], $4::text[], $5::int[], $6::text[], $7::smallint[],
-                   $8::timestamptz[], $9::text[], $10::jsonb[], $11::jsonb[], $12::jsonb[])
+                   $8::timestamptz[], $9::timestamptz[], $10::text[], $11::jsonb[], $12::jsonb[], $13::jsonb[])
             WITH ORDINALITY AS f(agency, event_id, activation_id, region, stream_version, event_type, schema_version,
-                                 occurred_at, acting_agency, payload, withheld, carried, ord)
+                                 occurred_at, recorded_at, acting_agency, payload, withheld, carried, ord)
        ORDER BY f.ord
        ON CONFLICT ON CONSTRAINT rm_feed_once_per_agency DO NOTHING`,
       [
@@ -76,6 +78,7 @@ export const feedTable = {
         rows.map((r) => r.event.type),
         rows.map((r) => r.event.schemaVersion),
         rows.map((r) => r.event.occurredAt),
+        rows.map((r) => r.event.recordedAt),
         rows.map((r) => r.event.metadata.actor.agency),
         rows.map((r) => JSON.stringify(r.payload)),
         rows.map((r) => JSON.stringify(r.withheld)),
@@ -111,6 +114,14 @@ export const feedTable = {
     return db.query(`SELECT ${COLUMNS} FROM rm_feed WHERE feed_seq > $1 ORDER BY rm_feed.feed_seq LIMIT $2`, [
       position,
       limit,
+    ]);
+  },
+
+  /** The rows at these feed positions, in feed order (the relay replaying dead letters). */
+  at(db: EntityManager, positions: readonly (number | string)[]): Promise<FeedRow[]> {
+    if (positions.length === 0) return Promise.resolve([]);
+    return db.query(`SELECT ${COLUMNS} FROM rm_feed WHERE feed_seq = ANY($1::bigint[]) ORDER BY feed_seq`, [
+      positions,
     ]);
   },
 

@@ -4,9 +4,10 @@ import { ReadModels1795400000002 } from './1795400000002-read-models.migration.j
 import { ReadPolicies1795400000003 } from './1795400000003-read-policies.migration.js';
 import { AgencyFeeds1795400000004 } from './1795400000004-agency-feeds.migration.js';
 import { ReprojectOutcome1795400000005 } from './1795400000005-reproject-outcome.migration.js';
-import { FeedRegion1795400000010 } from './1795400000010-feed-region.migration.js';
+import { FeedRegionAndRecordedAt1795400000010 } from './1795400000010-feed-region-and-recorded-at.migration.js';
 import { ProjectionVersions1795400000011 } from './1795400000011-projection-versions.migration.js';
 import { AgreementTookEffect1795400000012 } from './1795400000012-agreement-took-effect.migration.js';
+import { RelayClustersAndDeadLetters1795400000140 } from './1795400000140-relay-clusters-and-dead-letters.migration.js';
 
 /**
  * Every schema migration of the platform, oldest first. One database, one ordered history:
@@ -19,7 +20,8 @@ export const migrations: Function[] = [
   ReadPolicies1795400000003,
   AgencyFeeds1795400000004,
   ReprojectOutcome1795400000005,
-  FeedRegion1795400000010,
+  FeedRegionAndRecordedAt1795400000010,
   ProjectionVersions1795400000011,
   AgreementTookEffect1795400000012,
+  RelayClustersAndDeadLetters1795400000140,
 ];
