@@ -4,6 +4,7 @@ import { parseArgs } from 'node:util';
 import { REPO_ROOT } from '../deploy/demo/demo-loader.js';
 import { AppendCase, benchAppend } from './append/append.bench.js';
 import { benchCommandPath } from './graphql/command-path.bench.js';
+import { benchNotFoundParity } from './graphql/not-found-parity.bench.js';
 import { benchLag } from './lag/lag.bench.js';
 import { benchQueries } from './queries/queries.bench.js';
 import { benchRebuild } from './rebuild/rebuild.bench.js';
@@ -11,7 +12,7 @@ import { BenchReport, markdownReport } from './report/markdown-report.js';
 import { throughputChart } from './report/throughput-chart.js';
 import { openBenchDatabase } from './support/bench-database.js';
 
-const PARTS = ['append', 'command', 'lag', 'rebuild', 'queries'];
+const PARTS = ['append', 'command', 'parity', 'lag', 'rebuild', 'queries'];
 /** docs/benchmarks.md keeps everything from this line on across runs. */
 const ANALYSIS_MARKER = '<!-- analysis: kept when the tables above are regenerated -->';
 
@@ -38,6 +39,7 @@ async function main(): Promise<void> {
       appends: 20,
       writers: [1, 4],
       command: 1,
+      probes: 20,
       lagRates: [50],
       lagSeconds: 2,
       activations: 200,
@@ -48,6 +50,7 @@ async function main(): Promise<void> {
       appends: 600,
       writers: [1, 8, 32],
       command: 5,
+      probes: 500,
       lagRates: [500, 1000],
       lagSeconds: 10,
       activations: 20_000,
@@ -58,6 +61,7 @@ async function main(): Promise<void> {
       appends: 3000,
       writers: [1, 8, 32],
       command: 15,
+      probes: 2000,
       lagRates: [500, 1000, 1500],
       lagSeconds: 30,
       activations: 100_000,
@@ -97,6 +101,13 @@ async function main(): Promise<void> {
     const { db, config } = await openBenchDatabase();
     await db.destroy();
     report.commandPath = await benchCommandPath(config.databaseUrl, plan.command);
+  }
+
+  if (wanted('parity')) {
+    process.stderr.write('[bench] 2b/5 NOT_FOUND timing: hidden vs absent activations\n');
+    const { db, config } = await openBenchDatabase();
+    await db.destroy();
+    report.notFoundParity = await benchNotFoundParity(config.databaseUrl, plan.probes);
   }
 
   if (wanted('lag')) {

@@ -4,16 +4,20 @@ import {
   ActivationKind,
   ActivationTrigger,
   Actor,
-  handleActivationCommand,
   DataCategory,
   evolveActivation,
   initialActivationState,
   InterventionType,
+  prepareThenDecide,
   Role,
   SignalSourceKind,
   Theme,
 } from '#domain';
+import { activationStreams } from '#events';
 import { SeededRandom } from './seeded-random.js';
+
+/** The write path's decision, narratives classified as they are before an event is stored. */
+const decideAsStored = prepareThenDecide(activationStreams.prepare, activationStreams.decide);
 
 /** Regions with a municipality each: the generated activations spread over them. */
 const PLACES = [
@@ -74,7 +78,7 @@ function generateOne(random: SeededRandom, activationId: string, startMillis: nu
   const run = (as: Actor, command: Record<string, unknown> & { type: ActivationCommand['type'] }) => {
     clock += random.int(5, 600) * 60_000;
     const now = new Date(clock).toISOString();
-    const decision = handleActivationCommand({ ...command, activationId }, state, { actor: as, now });
+    const decision = decideAsStored({ ...command, activationId }, state, { actor: as, now });
     if (!decision.ok)
       throw new Error(`generator produced a refused ${command.type}: ${decision.error.message}`);
     for (const event of decision.events) {

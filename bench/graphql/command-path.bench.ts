@@ -1,10 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import autocannon from 'autocannon';
-import { INestApplication } from '@nestjs/common';
-import { NestFactory } from '@nestjs/core';
-import { configureApp } from '#platform';
-import { ApiModule } from '../../apps/api/src/api.module.js';
-import { DevTokenIssuer } from '../../apps/api/src/auth/dev-token-issuer.js';
+import { openActivationInput, startBenchApi } from '../support/bench-api.js';
 
 export interface CommandPathResult {
   operation: string;
@@ -20,39 +16,15 @@ export interface CommandPathResult {
  * recordFinding against a trivial operation on the same server, the framework's floor.
  */
 export async function benchCommandPath(databaseUrl: string, seconds: number): Promise<CommandPathResult[]> {
-  const jwksFile = '.run/bench-keys/jwks.json';
-  Object.assign(process.env, {
-    DATABASE_URL: databaseUrl,
-    NODE_ENV: 'test',
-    LOG_LEVEL: 'error',
-    JWT_JWKS_FILE: jwksFile,
-    JWT_ISSUER: 'keten-bench',
-    // One agency hammers the api at hundreds of requests a second: measure the path, not the rate limit.
-    RATE_LIMIT_PER_AGENCY: '100000000',
-  });
-  const issuer = await DevTokenIssuer.open(jwksFile);
-  const token = await issuer.sign(
-    { userId: 'bench@nla', agency: 'NLA', role: 'INSPECTOR' },
-    { issuer: 'keten-bench', audience: 'keten' },
-  );
-  const app: INestApplication = await NestFactory.create(ApiModule, { logger: ['error'] });
-  configureApp(app);
-  await app.listen(0, '127.0.0.1');
-  const url = `${(await app.getUrl()).replace('[::1]', '127.0.0.1')}/graphql`;
+  const api = await startBenchApi(databaseUrl);
+  const url = `${api.url}/graphql`;
+  const token = await api.token('NLA');
   const headers = { 'content-type': 'application/json', authorization: `Bearer ${token}` };
   const open = (id: string) =>
     JSON.stringify({
-      query: `mutation($input: OpenActivationInput!) { openActivation(input: $input) { streamVersion } }`,
+      query: `mutation($input: OpenActivationInput!) { openActivation(input: $input) { version } }`,
       variables: {
-        input: {
-          activationId: id,
-          kind: 'PREVENTIVE',
-          trigger: 'OWN_OBSERVATION',
-          themes: ['WORK'],
-          region: 'VR17',
-          municipality: 'GM0599',
-          leadAgency: 'NLA',
-        },
+        input: openActivationInput(id),
       },
     });
   const targets = Array.from({ length: 200 }, () => randomUUID());
@@ -65,7 +37,7 @@ export async function benchCommandPath(databaseUrl: string, seconds: number): Pr
       'recordFinding',
       () =>
         JSON.stringify({
-          query: `mutation($input: RecordFindingInput!) { recordFinding(input: $input) { streamVersion } }`,
+          query: `mutation($input: RecordFindingInput!) { recordFinding(input: $input) { version } }`,
           variables: {
             input: {
               activationId: targets[Math.floor(Math.random() * targets.length)],
@@ -105,7 +77,7 @@ export async function benchCommandPath(databaseUrl: string, seconds: number): Pr
   } finally {
     // autocannon stops at its deadline with requests still in flight: let them finish before closing.
     await new Promise((resolve) => setTimeout(resolve, 1000));
-    await app.close();
+    await api.close();
   }
   return results;
 }

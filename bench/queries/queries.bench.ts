@@ -1,9 +1,5 @@
-import { INestApplication } from '@nestjs/common';
-import { NestFactory } from '@nestjs/core';
 import { DataSource } from 'typeorm';
-import { configureApp } from '#platform';
-import { ApiModule } from '../../apps/api/src/api.module.js';
-import { DevTokenIssuer } from '../../apps/api/src/auth/dev-token-issuer.js';
+import { startBenchApi } from '../support/bench-api.js';
 import { runConcurrently } from '../support/latency-stats.js';
 
 export interface QueryResult {
@@ -25,26 +21,9 @@ export async function benchQueries(
   clients: number,
   requests: number,
 ): Promise<QueryResult[]> {
-  const jwksFile = '.run/bench-keys/jwks.json';
-  Object.assign(process.env, {
-    DATABASE_URL: databaseUrl,
-    NODE_ENV: 'test',
-    LOG_LEVEL: 'error',
-    JWT_JWKS_FILE: jwksFile,
-    JWT_ISSUER: 'keten-bench',
-    API_PORT: '39902',
-    // One agency hammers the api at hundreds of requests a second: measure the path, not the rate limit.
-    RATE_LIMIT_PER_AGENCY: '100000000',
-  });
-  const issuer = await DevTokenIssuer.open(jwksFile);
-  const token = await issuer.sign(
-    { userId: 'bench@nla', agency: 'NLA', role: 'INSPECTOR' },
-    { issuer: 'keten-bench', audience: 'keten' },
-  );
-  const app: INestApplication = await NestFactory.create(ApiModule, { logger: ['error'], bufferLogs: true });
-  configureApp(app);
-  await app.listen(0, '127.0.0.1');
-  const url = (await app.getUrl()).replace('[::1]', '127.0.0.1');
+  const api = await startBenchApi(databaseUrl);
+  const { url } = api;
+  const token = await api.token('NLA');
   const ids: string[] = (
     await db.query(
       `SELECT activation_id FROM rm_activations WHERE agency = 'NLA' ORDER BY random() LIMIT 500`,
@@ -113,7 +92,7 @@ export async function benchQueries(
       );
     });
   } finally {
-    await app.close();
+    await api.close();
   }
   return results;
 }

@@ -1,6 +1,7 @@
 import { cpus, totalmem } from 'node:os';
 import { AppendResult } from '../append/append.bench.js';
 import { CommandPathResult } from '../graphql/command-path.bench.js';
+import { NotFoundParity } from '../graphql/not-found-parity.bench.js';
 import { LagResult } from '../lag/lag.bench.js';
 import { QueryResult } from '../queries/queries.bench.js';
 import { RebuildResult } from '../rebuild/rebuild.bench.js';
@@ -11,6 +12,7 @@ export interface BenchReport {
   postgres: string;
   append?: AppendResult[];
   commandPath?: CommandPathResult[];
+  notFoundParity?: NotFoundParity;
   lag?: LagResult[];
   rebuild?: RebuildResult;
   queries?: QueryResult[];
@@ -103,6 +105,25 @@ export function markdownReport(report: BenchReport): string {
           f(r.rssMb),
         ]),
       ),
+      '',
+    );
+  }
+  if (report.notFoundParity) {
+    const { results, difference, noise, eventsPerActivation } = report.notFoundParity;
+    const range = (d: { median: number; low: number; high: number }) =>
+      `${f(d.median, 3)} ms (95% CI ${f(d.low, 3)} … ${f(d.high, 3)})`;
+    parts.push(
+      '## NOT_FOUND timing: an activation hidden from the caller vs one that does not exist',
+      '',
+      `Target: the difference of the medians within the noise of two identical probes. recordSignal by an agency that`,
+      `takes no part, one connection, probes interleaved; each hidden activation holds ${eventsPerActivation} events.`,
+      '',
+      table(
+        ['probe', 'requests', 'p50 ms', 'p90 ms', 'p99 ms'],
+        results.map((r) => [r.probe, r.requests, f(r.p50, 2), f(r.p90, 2), f(r.p99, 2)]),
+      ),
+      '',
+      `Median hidden − absent: ${range(difference)}; two halves of the absent probes: ${range(noise)}.`,
       '',
     );
   }

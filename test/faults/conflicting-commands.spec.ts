@@ -9,6 +9,7 @@ import {
   openPreventiveInput,
   scenarioTokens,
   send,
+  versionOf,
 } from '../e2e/activations/activation-mutations.fixture.js';
 import { deleteTopics, testKafka, uniqueTopicPrefix } from '../integration/relay/feed-topics.fixture.js';
 import { IsolatedDatabase } from '../support/isolated-database.js';
@@ -83,12 +84,12 @@ describe('fifty clients with conflicting commands on one activation', () => {
 
   it('refuses all but one of fifty commands based on the same version, as CONFLICT', async () => {
     const open = await act(0, 'openActivation', opened);
-    expect(open.result?.streamVersion).toBe(1);
+    expect(open.result?.version).toBe(versionOf(opened.activationId, 1));
 
     const round = await Promise.all(
       Array.from({ length: CLIENTS }, (_, client) =>
         act(client, 'recordSignal', {
-          expectedVersion: 1,
+          expectedVersion: open.result!.version,
           signalId: `signal-same-version-${client}`,
           source: { kind: 'EXTERNAL', name: 'FNV' },
           description: `Signal ${client}, sent by a client that saw version 1.`,
@@ -98,7 +99,7 @@ describe('fifty clients with conflicting commands on one activation', () => {
     const won = round.filter((o) => o.result);
     expect(won).toHaveLength(1);
     expect(won[0].result).toMatchObject({
-      streamVersion: 2,
+      version: versionOf(opened.activationId, 2),
       duplicate: false,
       eventIds: [expect.any(String)],
     });

@@ -87,7 +87,7 @@ describe('a 30 s Kafka outage under load', () => {
           'recordSignal',
           {
             activationId: opened.activationId,
-            expectedVersion: 1,
+            expectedVersion: open.result?.version,
             signalId: `signal-${commands}`,
             source: { kind: 'EXTERNAL', name: 'FNV' },
             description: 'Workers report unpaid overtime.',

@@ -1,10 +1,13 @@
 import { randomUUID } from 'node:crypto';
+import { activationStreamId, VersionTokens } from '#events';
+import { loadConfig } from '#platform';
 import { graphql, GraphqlResponse } from '../../support/graphql-client.js';
 import { tokenFor } from '../../support/test-tokens.js';
 
 export interface CommandResult {
   activationId: string;
-  streamVersion: number;
+  /** The activation's version after the command: an opaque token, for the next command's expectedVersion. */
+  version: string;
   eventIds: string[];
   duplicate: boolean;
 }
@@ -31,9 +34,21 @@ export type ActivationMutation =
 const document = (name: ActivationMutation) => {
   const input = `${name[0].toUpperCase()}${name.slice(1)}Input`;
   return `mutation Act($input: ${input}!) {
-    ${name}(input: $input) { activationId streamVersion eventIds duplicate }
+    ${name}(input: $input) { activationId version eventIds duplicate }
   }`;
 };
+
+const versionTokens = new VersionTokens(
+  loadConfig({ VERSION_TOKEN_KEY: process.env.VERSION_TOKEN_KEY ?? '' }).versionTokenKey,
+);
+
+/**
+ * The token the api gives an activation at a stream version. Tests know the development key, so they may
+ * say "after its third event" without a round trip; clients only ever get tokens from the api.
+ */
+export function versionOf(activationId: string, streamVersion: number): string {
+  return versionTokens.of(activationStreamId(activationId), streamVersion);
+}
 
 /** Sends one activation mutation over HTTP and returns its result (or errors) without judging them. */
 export async function send(

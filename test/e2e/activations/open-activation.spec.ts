@@ -3,9 +3,10 @@ import { INestApplication } from '@nestjs/common';
 import { startApi } from '../../support/api-app.js';
 import { graphql } from '../../support/graphql-client.js';
 import { tokenFor } from '../../support/test-tokens.js';
+import { versionOf } from './activation-mutations.fixture.js';
 
 const OPEN = `mutation Open($input: OpenActivationInput!) {
-  openActivation(input: $input) { activationId streamVersion eventIds duplicate }
+  openActivation(input: $input) { activationId version eventIds duplicate }
 }`;
 
 describe('openActivation over HTTP with real tokens', () => {
@@ -37,7 +38,7 @@ describe('openActivation over HTTP with real tokens', () => {
     expect(errors).toBeUndefined();
     expect(data?.openActivation).toEqual({
       activationId: given.activationId,
-      streamVersion: 1,
+      version: versionOf(given.activationId, 1),
       eventIds: [expect.any(String)],
       duplicate: false,
     });
@@ -92,7 +93,7 @@ describe('openActivation over HTTP with real tokens', () => {
       { input: { ...given, region: 'VR17', municipality: 'GM0599' } },
       inspector,
     );
-    expect(retry.data?.openActivation).toMatchObject({ streamVersion: 1 });
+    expect(retry.data?.openActivation).toMatchObject({ version: versionOf(given.activationId, 1) });
   });
 
   it('refuses expired tokens and tokens that never expire with 401', async () => {

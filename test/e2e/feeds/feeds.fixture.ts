@@ -17,13 +17,14 @@ import { ActivationMutation, send } from '../activations/activation-mutations.fi
  * through the api as the demo scenario grants them.
  */
 
-export const FEED_ENTRY_FIELDS = `eventId activationId streamVersion type schemaVersion occurredAt actingAgency
+export const FEED_ENTRY_FIELDS = `eventId activationId sequence type schemaVersion occurredAt actingAgency
   payload withheld categories`;
 
 export interface FeedEntry {
   eventId: string;
   activationId: string;
-  streamVersion: number;
+  /** Its place in the agency's own feed: 1, 2, 3, … */
+  sequence: string;
   type: string;
   schemaVersion: number;
   occurredAt: string;

@@ -20,7 +20,7 @@ const KEY = 'access-log-test-key-0123456789abcdef';
 const { CASE, LOCATION, EMPLOYER, PERSONAL, HEALTH, CRIMINAL } = DataCategory;
 
 const TIMELINE = `query Timeline($activationId: ID!, $first: Int) {
-  timeline(activationId: $activationId, first: $first) { edges { node { streamVersion payload } } }
+  timeline(activationId: $activationId, first: $first) { edges { node { eventId payload } } }
 }`;
 const ACTIVATION = `query One($id: ID!) { activation(id: $id) { id employer { name } location { city } } }`;
 const ACCESS_LOG = `query Log($filter: AccessLogFilter, $first: Int, $after: String) {

@@ -9,6 +9,7 @@ import {
   ReadsHarness,
   startReadsHarness,
 } from './reads.fixture.js';
+import { versionOf } from '../activations/activation-mutations.fixture.js';
 
 const A = 'GM9101';
 const B = 'GM9102';
@@ -17,7 +18,7 @@ const ACTIVATION = `query One($id: ID!) {
   activation(id: $id) {
     id kind trigger themes region municipality status leadAgency participants integratedDeployment outcome
     location { address postcode city } employer { name kvkNumber staffingAgency { name kvkNumber } }
-    withheld streamVersion openedAt closedAt updatedAt
+    withheld version openedAt closedAt updatedAt
   }
 }`;
 
@@ -235,7 +236,7 @@ describe('activation, activations and me: the list as one agency sees it', () =>
         location,
         employer,
         withheld: [],
-        streamVersion: 7,
+        version: versionOf(id(1), 7),
         openedAt: '2020-05-28T09:00:00.000Z',
         closedAt: null,
         updatedAt: '2020-05-28T09:00:00.000Z',

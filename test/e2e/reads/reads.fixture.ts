@@ -1,8 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { INestApplication } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { DataCategory } from '#domain';
-import { redact } from '#events';
+import { ActivationEvent, DataCategory } from '#domain';
+import { narrativePaths, redact, withNarrativeDefaults } from '#events';
 import { startApi } from '../../support/api-app.js';
 import { openTestDataSource } from '../../support/test-database.js';
 
@@ -60,6 +60,7 @@ export interface ActivationSeed {
   location?: unknown;
   employer?: unknown;
   withheld?: string[];
+  /** How many events its stream holds (rm_activations.stream_version; the api shows it as a token). */
   streamVersion?: number;
   closedAt?: string | null;
 }
@@ -95,6 +96,18 @@ export async function seedActivations(db: DataSource, seeds: readonly Activation
   }
 }
 
+/**
+ * A seed as the write path stores it: a plain string in a free-text field becomes a narrative, and a
+ * narrative its author declared nothing for gets the categories its event carries (withNarrativeDefaults).
+ */
+function asStored(seed: EventSeed): ActivationEvent {
+  const data = { ...(seed.data as Record<string, unknown>) };
+  for (const path of narrativePaths(seed.type as ActivationEvent['type'])) {
+    if (typeof data[path] === 'string') data[path] = { text: data[path] };
+  }
+  return withNarrativeDefaults({ type: seed.type, data } as unknown as ActivationEvent);
+}
+
 export interface EventSeed {
   type: string;
   data: unknown;
@@ -115,7 +128,7 @@ export async function seedTimeline(
 ): Promise<number[]> {
   const written: number[] = [];
   for (const [index, event] of events.entries()) {
-    const visible = redact({ type: event.type, data: event.data }, new Set(grants));
+    const visible = redact(asStored(event), new Set(grants));
     if (!visible) continue;
     await db.query(
       `INSERT INTO rm_timeline (agency, activation_id, stream_version, event_id, event_type, occurred_at,

@@ -10,7 +10,7 @@ import {
   isActivationEventType,
   SafetyRegion,
 } from '#domain';
-import { activationIdOfStream, catalogueEntry, categoriesAt, leavesOf, upcastEventData } from '#events';
+import { activationIdOfStream, categoriesAt, leavesOf, primaryCategoryOf, upcastEventData } from '#events';
 
 /*
  * The leak matrix's expectations, computed independently of the redaction function and the projectors:
@@ -135,7 +135,7 @@ export class LeakOracle {
       } as ActivationEvent;
       const stream = oracle.streams.get(activationId) ?? [];
       const region = stream[0]?.region ?? (event.data as { region: string }).region;
-      const primary = catalogueEntry(event.type).primaryCategory;
+      const primary = primaryCategoryOf(event);
       const found = new Map<string, DataCategory[]>();
       for (const leaf of leavesOf(event.data)) {
         if (leaf.value === null) continue;

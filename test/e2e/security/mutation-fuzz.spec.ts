@@ -431,8 +431,7 @@ describe('every mutation, fuzzed with hostile input, answers typed errors and wr
         result: 'agreementId streamVersion eventIds duplicate',
       },
     } satisfies Record<string, Omit<MutationCase, 'result'> & { result?: string }>);
-    for (const entry of Object.values(cases))
-      entry.result ??= 'activationId streamVersion eventIds duplicate';
+    for (const entry of Object.values(cases)) entry.result ??= 'activationId version eventIds duplicate';
   }, 60_000);
 
   afterAll(async () => {

@@ -414,7 +414,7 @@ describe('every read, fuzzed with hostile arguments, answers data or a typed ref
   const CONNECTION = (fields: string) =>
     `edges { cursor node { ${fields} } } pageInfo { hasNextPage endCursor }`;
   const ACTIVATION_FIELDS = `id kind trigger themes region municipality status leadAgency participants outcome
-    location { address postcode city } employer { name kvkNumber } withheld streamVersion openedAt`;
+    location { address postcode city } employer { name kvkNumber } withheld version openedAt`;
 
   const READS: Record<string, ReadCase> = {
     activation: {
@@ -465,7 +465,7 @@ describe('every read, fuzzed with hostile arguments, answers data or a typed ref
     timeline: {
       document: `query Fuzz($activationId: ID!, $first: Int, $after: String) {
         timeline(activationId: $activationId, first: $first, after: $after) {
-          ${CONNECTION('eventId streamVersion occurredAt actingAgency type payload withheld')}
+          ${CONNECTION('eventId occurredAt actingAgency type payload withheld')}
         }
       }`,
       token: () => inspector,

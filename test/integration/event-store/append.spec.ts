@@ -41,7 +41,11 @@ describe('EventStore.append against the real Postgres', () => {
     const stream = newStreamId();
     await store.append(stream, 0, [newEvent(), newEvent()]);
     await expect(store.append(stream, 1, [newEvent()])).rejects.toBeInstanceOf(StreamVersionConflictError);
-    await expect(store.append(stream, 5, [newEvent()])).rejects.toThrow(/has changed since version 5/);
+    // The message names no versions: where versions are shown to agencies, a count would tell them how
+    // many events they may not see.
+    await expect(store.append(stream, 5, [newEvent()])).rejects.toThrow(
+      expect.objectContaining({ streamId: stream, message: expect.not.stringMatching(/\d/) }),
+    );
     await expect(store.append(stream, 0, [newEvent()])).rejects.toBeInstanceOf(StreamVersionConflictError);
     expect(await store.readStream(stream)).toHaveLength(2);
   });

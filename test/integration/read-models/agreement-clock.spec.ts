@@ -7,6 +7,7 @@ import {
   EventStore,
   GapSafeSubscription,
 } from '#events';
+import { loadConfig } from '#platform';
 import { READ_MODELS, ReadModelProjector } from '#read-models';
 import { AgreementClockService } from '../../../apps/worker/src/agreements/agreement-clock.service.js';
 import { generateActivations } from '../../../bench/generator/activation-generator.js';
@@ -61,7 +62,7 @@ describe('agreement dates take effect through the worker clock', () => {
     await catchUp();
     expect(await rowsOf('NLA')).toBeGreaterThan(0);
 
-    const clock = new AgreementClockService(db, executor, store);
+    const clock = new AgreementClockService(db, executor, store, loadConfig(database.env));
     await clock.tick(new Date(now.getTime() + 30_000));
     await catchUp();
     expect(await rowsOf('NLA')).toBeGreaterThan(0);
@@ -77,7 +78,7 @@ describe('agreement dates take effect through the worker clock', () => {
   });
 
   it('re-projects the agency when a future agreement takes effect', async () => {
-    const clock = new AgreementClockService(db, executor, store);
+    const clock = new AgreementClockService(db, executor, store, loadConfig(database.env));
     const startsAt = new Date(Date.now() + 2_000);
     await grant('nla-later', startsAt);
     await catchUp();
@@ -94,7 +95,7 @@ describe('agreement dates take effect through the worker clock', () => {
     expect(await rowsOf('VR17')).toBe(0);
     // The worker that projected the grant stops before the start; the next one starts after it.
     await new Promise((resolve) => setTimeout(resolve, startsAt.getTime() - Date.now() + 200));
-    const restarted = new AgreementClockService(db, executor, store);
+    const restarted = new AgreementClockService(db, executor, store, loadConfig(database.env));
     await restarted.tick();
     expect(await rowsOf('VR17')).toBeGreaterThan(0);
     const [row] = await db.query(

@@ -52,13 +52,16 @@ describe('projection versions', () => {
     store = new EventStore(db, catalogueUpcasting);
     await loadDemoAgreements(db);
     await bulkLoad(db, generateActivations(40, 11, 'versions'));
+    // As the worker starts: projections brought to this code's versions first (a new database holds
+    // version 1 of each, from its migration), then projected.
+    await upgradeProjections(db, [READ_MODELS, AGENCY_FEEDS]);
     await project();
   }, 120_000);
   afterAll(() => database.drop());
 
-  it('starts at version 1 of each projection, and an upgrade to the same version does nothing', async () => {
-    expect(await versionOf(db, READ_MODELS.name)).toBe(1);
-    expect(await versionOf(db, AGENCY_FEEDS.name)).toBe(1);
+  it('is at the version of this code, and an upgrade to the same version does nothing', async () => {
+    expect(await versionOf(db, READ_MODELS.name)).toBe(READ_MODELS.version);
+    expect(await versionOf(db, AGENCY_FEEDS.name)).toBe(AGENCY_FEEDS.version);
     const timeline = await count(db, 'rm_timeline');
     const upgrades = await upgradeProjections(db, [READ_MODELS, AGENCY_FEEDS]);
     expect(upgrades.map((u) => u.action)).toEqual(['none', 'none']);
@@ -73,25 +76,28 @@ describe('projection versions', () => {
     };
     expect(before.timeline.length).toBeGreaterThan(0);
     const log: string[] = [];
+    const next = { readModels: READ_MODELS.version + 1, feeds: AGENCY_FEEDS.version + 1 };
     const upgrades = await upgradeProjections(
       db,
       [
-        { ...READ_MODELS, version: 2 },
-        { ...AGENCY_FEEDS, version: 2 },
+        { ...READ_MODELS, version: next.readModels },
+        { ...AGENCY_FEEDS, version: next.feeds },
       ],
       (line) => log.push(line),
     );
     expect(upgrades).toEqual([
-      { name: READ_MODELS.name, from: 1, to: 2, action: 'rebuilding' },
-      { name: AGENCY_FEEDS.name, from: 1, to: 2, action: 'recorded' },
+      { name: READ_MODELS.name, from: READ_MODELS.version, to: next.readModels, action: 'rebuilding' },
+      { name: AGENCY_FEEDS.name, from: AGENCY_FEEDS.version, to: next.feeds, action: 'recorded' },
     ]);
-    expect(log.join('\n')).toMatch(/rebuilding it as version 2 from the first event/);
+    expect(log.join('\n')).toMatch(
+      new RegExp(`rebuilding it as version ${next.readModels} from the first event`),
+    );
     // Emptied and back to the start; the feeds untouched.
     for (const table of READ_MODELS.tables) expect(await count(db, table)).toBe(0);
     expect(await checkpointOf(db, READ_MODELS.name)).toBe(0);
     expect(await count(db, 'rm_feed')).toBe(before.feed);
-    expect(await versionOf(db, READ_MODELS.name)).toBe(2);
-    expect(await versionOf(db, AGENCY_FEEDS.name)).toBe(2);
+    expect(await versionOf(db, READ_MODELS.name)).toBe(next.readModels);
+    expect(await versionOf(db, AGENCY_FEEDS.name)).toBe(next.feeds);
 
     await project();
     expect(

@@ -89,7 +89,7 @@ describe('Kafka feed topics per agency', () => {
           type: `nl.keten.${row.event_type}.v${row.schema_version}`,
           subject: row.activation_id,
           time: recordedAt.get(row.event_id)!.toISOString(),
-          sequence: row.feed_seq.padStart(19, '0'),
+          sequence: row.agency_seq.padStart(19, '0'),
           datacontenttype: 'application/json',
           ketencategories: row.carried.join(','),
         });

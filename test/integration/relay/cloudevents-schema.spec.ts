@@ -33,7 +33,7 @@ describe('feed messages against the CloudEvents schema and the NL GOV profile', 
     const record = feedRecord(
       feedCloudEvent(
         {
-          feedSeq: 4711,
+          sequence: 4711,
           eventId: '5f0e7c1a-3b9e-4d2a-8c47-0a6f1e2b3c4d',
           activationId: 'act-1',
           type,

@@ -81,10 +81,10 @@ describe('an entry Kafka refuses for good', () => {
         activation.events.some(({ event }) => event.type === 'signal.recorded'),
     )!;
     const signal = led.events.find(({ event }) => event.type === 'signal.recorded')!;
-    (signal.event.data as { description: string }).description = POISON_DESCRIPTION;
+    (signal.event.data as unknown as { description: { text: string } }).description.text = POISON_DESCRIPTION;
     await bulkLoad(db, activations);
     [{ event_id: poisonEventId }] = await db.query(
-      `SELECT event_id FROM events WHERE type = 'signal.recorded' AND data->>'description' = $1`,
+      `SELECT event_id FROM events WHERE type = 'signal.recorded' AND data->'description'->>'text' = $1`,
       [POISON_DESCRIPTION],
     );
 
@@ -166,10 +166,10 @@ describe('an entry Kafka refuses for good', () => {
     const rows = await feedOf(db, 'NLA');
     expect(new Set(messages.map((m) => m.event.id))).toEqual(new Set(rows.map((row) => row.event_id)));
     const replayed = messages.find((m) => m.event.id === poisonEventId)!;
-    expect(replayed.event.data.description).toBe(POISON_DESCRIPTION);
+    expect((replayed.event.data.description as { text: string }).text).toBe(POISON_DESCRIPTION);
     // Replayed late, it carries its feed position: a consumer can put it where it belongs.
     expect(replayed.event.sequence).toBe(
-      rows.find((r) => r.event_id === poisonEventId)!.feed_seq.padStart(19, '0'),
+      rows.find((r) => r.event_id === poisonEventId)!.agency_seq.padStart(19, '0'),
     );
     expect(await replay()).toMatchObject({ code: 0, stdout: expect.stringContaining('no dead letters') });
   });

@@ -31,6 +31,8 @@ export interface FeedMessage {
 
 export interface FeedRow {
   feed_seq: string;
+  /** The row's place in its agency's feed: the `sequence` of its message. */
+  agency_seq: string;
   agency: string;
   event_id: string;
   activation_id: string;

@@ -1,5 +1,15 @@
+import { INestApplication } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { catalogueUpcasting, EventStore, GapSafeSubscription } from '#events';
+import { ACTIVATION_EVENT_TYPES, DataCategory } from '#domain';
+import {
+  catalogueEntry,
+  catalogueUpcasting,
+  CommandExecutor,
+  EventStore,
+  GapSafeSubscription,
+  narrativePaths,
+} from '#events';
+import { loadConfig } from '#platform';
 import {
   AGENCY_FEEDS,
   FeedProjector,
@@ -10,22 +20,37 @@ import {
   upgradeProjections,
 } from '#read-models';
 import { AgreementClockService } from '../../../apps/worker/src/agreements/agreement-clock.service.js';
-import { CommandExecutor } from '#events';
+import { startApi } from '../../support/api-app.js';
 import { catchUp } from '../../support/catch-up.js';
+import { graphql } from '../../support/graphql-client.js';
 import { PreviousReleaseDatabase } from '../../support/previous-release.js';
 import { readModelSnapshot } from '../../support/read-model-snapshot.js';
+import { tokenFor } from '../../support/test-tokens.js';
+
+const { PERSONAL } = DataCategory;
 
 /**
  * Deploying this release onto a database the previous release wrote (release 700359e: the demo and
- * commands reaching every event type) keeps it working: the migrations apply, nothing already delivered
- * changes, and the read models this release builds from those events are the ones the previous release
- * built, so every agency sees what it saw.
+ * commands reaching every event type and every free-text field) keeps it working: the migrations apply,
+ * nothing already delivered changes, and the rules of this release apply to what the old release stored.
+ * Its free text was plain text shown under the category of its field; nobody can tell any more what was
+ * typed into it, so it now counts as naming a person (PERSONAL) besides whatever its event carries.
  */
 /** What agencies were shown and delivered (the agreements table gains a column, so it is left out). */
 const shown = async (db: DataSource) => {
   const { activations, timeline, feed } = await readModelSnapshot(db);
   return { activations, timeline, feed };
 };
+
+/** Agencies of the demo agreements without PERSONAL: no free text may reach them. */
+const WITHOUT_PERSONAL = ['VR17', 'VR09', 'BD'];
+
+/** The narratives of a payload, by path: their value as stored or shown (a narrative, null, or plain text). */
+function narrativesOf(type: string, payload: Record<string, unknown>): [string, unknown][] {
+  return narrativePaths(type as never)
+    .filter((path) => path in payload)
+    .map((path) => [path, payload[path]]);
+}
 
 describe('upgrading a database written by release 700359e', () => {
   const database = new PreviousReleaseDatabase('700359e');
@@ -40,27 +65,57 @@ describe('upgrading a database written by release 700359e', () => {
   }, 120_000);
   afterAll(() => database.drop());
 
+  it('holds plain text in every free-text field of every event type, as the old release wrote it', async () => {
+    for (const type of ACTIVATION_EVENT_TYPES) {
+      for (const path of narrativePaths(type)) {
+        const [{ n }] = await db.query(
+          `SELECT count(*)::int AS n FROM events WHERE type = $1 AND jsonb_typeof(data->$2) = 'string'`,
+          [type, path],
+        );
+        expect({ type, path, stored: n > 0 }).toEqual({ type, path, stored: true });
+      }
+    }
+    // And the old release showed some of it to agencies without PERSONAL.
+    const exposed = before.timeline.filter(
+      (row: { agency: string; event_type: string; payload: Record<string, unknown> }) =>
+        WITHOUT_PERSONAL.includes(row.agency) &&
+        narrativesOf(row.event_type, row.payload).some(([, value]) => typeof value === 'string'),
+    );
+    expect(exposed.length).toBeGreaterThan(0);
+  });
+
   it('applies this release’s migrations and keeps what was delivered', async () => {
     const applied = await database.upgrade();
     expect(applied).toEqual([
       'FeedRegionAndRecordedAt1795400000010',
       'ProjectionVersions1795400000011',
       'AgreementTookEffect1795400000012',
+      'FeedAgencySequence1795400000120',
       'RelayClustersAndDeadLetters1795400000140',
     ]);
     const after = await shown(db);
     expect(after).toEqual(before);
-    // Feed rows carry their activation's region now, the old ones included.
+    // Feed rows carry their activation's region now, the old ones included, and a place in their
+    // agency's own feed: 1, 2, 3, … per agency, in the order they were fed.
     const [{ missing }] = await db.query(
       `SELECT count(*)::int AS missing FROM rm_feed WHERE region IS NULL OR recorded_at IS NULL`,
     );
     expect(missing).toBe(0);
+    const [{ misnumbered }] = await db.query(
+      `SELECT count(*)::int AS misnumbered FROM (
+         SELECT agency_seq, row_number() OVER (PARTITION BY agency ORDER BY feed_seq) AS expected FROM rm_feed
+       ) n WHERE agency_seq <> expected`,
+    );
+    expect(misnumbered).toBe(0);
     expect(before.feed.length).toBeGreaterThan(100);
   });
 
-  it('starts the worker on it: projections current, agreement starts recorded, nothing re-fed', async () => {
+  it('starts the worker on it: read models rebuilt by this release’s rules, the feeds kept, nothing re-fed', async () => {
     const upgrades = await upgradeProjections(db, PROJECTIONS);
-    expect(upgrades.map((u) => u.action)).toEqual(['none', 'none']);
+    expect(upgrades.map((u) => [u.name, u.from, u.to, u.action])).toEqual([
+      [READ_MODELS.name, 1, READ_MODELS.version, 'rebuilding'],
+      [AGENCY_FEEDS.name, 1, AGENCY_FEEDS.version, 'recorded'],
+    ]);
     const options = { batchSize: 500, pollIntervalMs: 1000, databaseUrl: database.url };
     await catchUp(new GapSafeSubscription(db, store, { name: READ_MODELS.name, ...options }), (events, tx) =>
       new ReadModelProjector(store).handle(events, tx),
@@ -68,23 +123,87 @@ describe('upgrading a database written by release 700359e', () => {
     await catchUp(new GapSafeSubscription(db, store, { name: AGENCY_FEEDS.name, ...options }), (events, tx) =>
       new FeedProjector(store).handle(events, tx),
     );
-    await new AgreementClockService(db, new CommandExecutor(store), store).tick();
+    await new AgreementClockService(db, new CommandExecutor(store), store, loadConfig(database.env)).tick();
     const [{ pending }] = await db.query(
       `SELECT count(*)::int AS pending FROM rm_agreements
        WHERE status = 'GRANTED' AND valid_from <= now() AND took_effect_at IS NULL`,
     );
     expect(pending).toBe(0);
-    expect(await shown(db)).toEqual(before);
+    expect((await shown(db)).feed).toEqual(before.feed);
   });
 
-  it('rebuilds from the old events exactly the read models the previous release built', async () => {
+  it('shows no old free text to an agency without PERSONAL, and the rest only as classified text', async () => {
+    const { timeline } = await shown(db);
+    expect(timeline.length).toBeGreaterThan(0);
+    let shownText = 0;
+    for (const row of timeline as {
+      agency: string;
+      event_type: string;
+      payload: Record<string, unknown>;
+    }[]) {
+      for (const [path, value] of narrativesOf(row.event_type, row.payload)) {
+        const where = { agency: row.agency, type: row.event_type, path };
+        if (WITHOUT_PERSONAL.includes(row.agency)) {
+          expect({ ...where, value }).toEqual({ ...where, value: null });
+        } else if (value !== null) {
+          expect({ ...where, value }).toEqual({
+            ...where,
+            value: { text: expect.any(String), categories: expect.arrayContaining([PERSONAL]) },
+          });
+          shownText++;
+        }
+      }
+    }
+    // Not everything was withheld: agencies holding PERSONAL still read the old texts.
+    expect(shownText).toBeGreaterThan(0);
+  });
+
+  it('redacts the old feed entries again when they are read, by the same rules', async () => {
+    let api: INestApplication | undefined;
+    try {
+      let url: string;
+      ({ app: api, url } = await startApi(database.env));
+      const read = async (agency: string, role: string, region?: string) => {
+        const token = await tokenFor({ userId: `${role.toLowerCase()}@${agency}`, agency, role, region });
+        const response = await graphql<{
+          feed: {
+            edges: { node: { type: string; schemaVersion: number; payload: Record<string, unknown> } }[];
+          };
+        }>(url, '{ feed(first: 500) { edges { node { type schemaVersion payload } } } }', {}, token);
+        expect(response.errors).toBeUndefined();
+        return response.data!.feed.edges.map((edge) => edge.node);
+      };
+      const coordinator = await read('VR17', 'COORDINATOR', 'VR17');
+      expect(coordinator.length).toBeGreaterThan(0);
+      for (const entry of coordinator) {
+        for (const [path, value] of narrativesOf(entry.type, entry.payload)) {
+          expect({ type: entry.type, path, value }).toEqual({ type: entry.type, path, value: null });
+        }
+      }
+      const inspector = await read('NLA', 'INSPECTOR');
+      const texts = inspector.flatMap((entry) => narrativesOf(entry.type, entry.payload).map(([, v]) => v));
+      expect(texts.filter((value) => value !== null).length).toBeGreaterThan(0);
+      for (const value of texts.filter((v) => v !== null)) {
+        expect(value).toEqual({ text: expect.any(String), categories: expect.arrayContaining([PERSONAL]) });
+      }
+      // Read as this release reads them: at the current schema of their type.
+      for (const entry of inspector) {
+        expect(entry.schemaVersion).toBe(catalogueEntry(entry.type as never).schemaVersion);
+      }
+    } finally {
+      await api?.close();
+    }
+  });
+
+  it('rebuilds from the old events exactly what the worker projected', async () => {
+    const projected = await shown(db);
     await rebuildReadModels(db, store, {
       batchSize: 500,
       databaseUrl: database.url,
       onProgress: () => undefined,
     });
     const rebuilt = await shown(db);
-    expect(rebuilt.activations).toEqual(before.activations);
-    expect(rebuilt.timeline).toEqual(before.timeline);
+    expect(rebuilt.activations).toEqual(projected.activations);
+    expect(rebuilt.timeline).toEqual(projected.timeline);
   });
 });

@@ -1,7 +1,9 @@
 import { Module } from '@nestjs/common';
+import { activationStreamsWith } from '#events';
+import { AppConfig, PlatformModule } from '#platform';
 import { CommandsModule } from '../commands/index.js';
 import './shared/activation-enums.graphql.js';
-import { ActivationCommands } from './activation-commands.service.js';
+import { ACTIVATION_STREAMS, ActivationCommands } from './activation-commands.service.js';
 import { CancelInspectionResolver } from './cancel-inspection/cancel-inspection.resolver.js';
 import { CloseActivationResolver } from './close-activation/close-activation.resolver.js';
 import { CompleteInspectionResolver } from './complete-inspection/complete-inspection.resolver.js';
@@ -21,8 +23,13 @@ import { ScheduleInspectionResolver } from './schedule-inspection/schedule-inspe
 
 /** The activation write side: one folder per use case (input and resolver), all through ActivationCommands. */
 @Module({
-  imports: [CommandsModule],
+  imports: [CommandsModule, PlatformModule],
   providers: [
+    {
+      provide: ACTIVATION_STREAMS,
+      inject: [AppConfig],
+      useFactory: (config: AppConfig) => activationStreamsWith(config.regionalCoordination),
+    },
     ActivationCommands,
     // In the order an activation lives through them.
     OpenActivationResolver,

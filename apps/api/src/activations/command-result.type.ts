@@ -1,4 +1,4 @@
-import { Field, ID, Int, ObjectType } from '@nestjs/graphql';
+import { Field, ID, ObjectType } from '@nestjs/graphql';
 import type { SubscriptionCheckpoint } from '#events';
 
 /** What every activation mutation answers: where the stream stands after the command. */
@@ -7,9 +7,13 @@ export class ActivationCommandResult {
   @Field(() => ID)
   activationId!: string;
 
-  @Field(() => Int, {
-    description: 'The stream version after the command; pass it as expectedVersion next time.',
+  @Field({
+    description:
+      'The version of the activation after the command (an opaque token); pass it as expectedVersion next time.',
   })
+  version!: string;
+
+  /** The stream's version as a number: internal (a count of events, some of which the caller may not see). */
   streamVersion!: number;
 
   @Field(() => [ID], { description: 'The events this command appended (none when it changed nothing).' })

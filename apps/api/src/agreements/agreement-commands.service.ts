@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { Actor } from '#domain';
 import { agreementStreams } from '#events';
-import { CommandGateway, CommandMapping, CommandOptionsInput } from '../commands/index.js';
+import { CommandGateway, CommandMapping, IdempotentCommandInput } from '../commands/index.js';
 import { AGREEMENT_ERROR_CODES } from './agreement-errors.mapping.js';
 import { AgreementCommandResult } from './shared/agreement-command-result.type.js';
 
@@ -12,7 +12,7 @@ export class AgreementCommands {
 
   async execute(
     mapping: CommandMapping,
-    input: CommandOptionsInput,
+    input: IdempotentCommandInput,
     actor: Actor,
   ): Promise<AgreementCommandResult> {
     const result = await this.gateway.execute(agreementStreams, AGREEMENT_ERROR_CODES, mapping, input, actor);

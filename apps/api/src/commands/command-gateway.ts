@@ -1,9 +1,21 @@
+import { setTimeout as sleep } from 'node:timers/promises';
 import { Injectable } from '@nestjs/common';
+import { GraphQLError } from 'graphql';
 import type { Actor } from '#domain';
-import { CommandExecutor, ExecutedCommand, StreamDecider } from '#events';
-import { ApiErrorCode, toApiError } from '../errors/index.js';
+import {
+  CommandExecutor,
+  ExecutedCommand,
+  StreamDecider,
+  StreamVersionConflictError,
+  VersionTokens,
+} from '#events';
+import { AppConfig } from '#platform';
+import { apiError, ApiErrorCode, toApiError } from '../errors/index.js';
 import { CommandMapping, toRawCommand } from './command-mapping.js';
-import { CommandOptionsInput } from './command-options.input.js';
+import { IdempotentCommandInput } from './command-options.input.js';
+
+/** How a capability writes the versions of its streams to clients: opaque tokens, or plain numbers. */
+export type VersionForm = 'token' | 'number';
 
 /**
  * The api's one way to send a command, for every capability: the mutation's input becomes the raw
@@ -12,16 +24,23 @@ import { CommandOptionsInput } from './command-options.input.js';
  */
 @Injectable()
 export class CommandGateway {
-  constructor(private readonly executor: CommandExecutor) {}
+  constructor(
+    private readonly executor: CommandExecutor,
+    private readonly tokens: VersionTokens,
+    private readonly config: AppConfig,
+  ) {}
 
   async execute<C, Context, E extends { type: string; data: unknown }, S, Err, Code extends string>(
     stream: StreamDecider<C, Context, E, S, Err>,
     codes: Record<Code, ApiErrorCode>,
     mapping: CommandMapping,
-    input: CommandOptionsInput,
+    input: IdempotentCommandInput,
     actor: Actor,
+    versions: VersionForm = 'number',
   ): Promise<ExecutedCommand<C>> {
+    const started = performance.now();
     const { command, options } = toRawCommand(mapping, input);
+    const expected = options.expectedVersion;
     try {
       return await this.executor.execute(
         stream,
@@ -31,10 +50,47 @@ export class CommandGateway {
           eventActor: { userId: actor.userId, agency: actor.agency, role: actor.role },
           now: new Date().toISOString(),
         },
-        options,
+        {
+          commandId: options.commandId,
+          expectedVersion:
+            typeof expected === 'string'
+              ? (streamId, version) => this.tokens.matches(expected, streamId, version)
+              : expected,
+        },
       );
     } catch (error) {
-      throw toApiError(error, codes);
+      const answer =
+        error instanceof StreamVersionConflictError
+          ? this.conflict(error, versions)
+          : toApiError(error, codes);
+      if (answer instanceof GraphQLError && answer.extensions.code === ApiErrorCode.NOT_FOUND) {
+        // A hidden stream was read and folded before it was refused, an absent one was not: answer both
+        // no sooner than the floor, so the time taken does not tell them apart (bench: NOT_FOUND timing).
+        await sleep(Math.max(0, this.config.notFoundFloorMs - (performance.now() - started)));
+      }
+      throw answer;
     }
+  }
+
+  /** The version of a stream as the capability shows it. */
+  present(streamId: string, version: number, versions: VersionForm): string | number {
+    return versions === 'token' ? this.tokens.of(streamId, version) : version;
+  }
+
+  /**
+   * CONFLICT, with the version the stream has now, in the capability's form: no stream names, and no
+   * counts where versions are tokens.
+   */
+  private conflict(error: StreamVersionConflictError, versions: VersionForm) {
+    const current =
+      error.currentVersion === undefined
+        ? {}
+        : { currentVersion: this.present(error.streamId, error.currentVersion, versions) };
+    return apiError(
+      ApiErrorCode.CONFLICT,
+      'It changed since you read it: someone else acted on it meanwhile. Read it again and send your command ' +
+        'with its current version, or without one.',
+      { reason: error.code, ...current },
+    );
   }
 }

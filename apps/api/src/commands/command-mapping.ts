@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { CommandOptionsInput } from './command-options.input.js';
+import { CommandOptions, IdempotentCommandInput } from './command-options.input.js';
 
 /**
  * How one mutation's GraphQL input becomes a domain command as it arrives: the command type, and which
@@ -20,9 +20,9 @@ export interface CommandMapping {
 /** The command fields of a mutation's input, and the options (idempotency, concurrency) apart from them. */
 export function toRawCommand(
   mapping: CommandMapping,
-  input: CommandOptionsInput,
-): { command: Record<string, unknown>; options: CommandOptionsInput } {
-  const { commandId, expectedVersion, ...fields } = input as CommandOptionsInput & Record<string, unknown>;
+  input: IdempotentCommandInput,
+): { command: Record<string, unknown>; options: CommandOptions } {
+  const { commandId, expectedVersion, ...fields } = input as CommandOptions & Record<string, unknown>;
   const newId = (given: unknown) => given ?? commandId ?? randomUUID();
   let command: Record<string, unknown> = { type: mapping.type, ...fields };
   for (const path of mapping.newIds ?? []) command = withNewId(command, path.split('.'), newId);

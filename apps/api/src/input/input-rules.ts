@@ -3,6 +3,8 @@ import { Field, FieldOptions } from '@nestjs/graphql';
 import { Transform, Type } from 'class-transformer';
 import {
   ArrayMaxSize,
+  ArrayMinSize,
+  IsEnum,
   IsOptional,
   IsString,
   Length,
@@ -13,6 +15,7 @@ import {
 } from 'class-validator';
 import {
   BSN_FORMAT,
+  DataCategory,
   ID_PATTERN,
   parseAgencyCode,
   parseCalendarDate,
@@ -174,3 +177,26 @@ export function NestedInput(
     Type(() => type),
   );
 }
+
+/**
+ * The categories its author says a free-text field contains (`description` → `descriptionCategories`):
+ * only agencies holding all of them read it. Left out, it takes those of what the command records besides
+ * it, at least PERSONAL.
+ */
+export const TextCategories = (what: string) =>
+  applyDecorators(
+    Field(() => [DataCategory], {
+      nullable: true,
+      description:
+        `The data categories the ${what} contains; only agencies that may see all of them read it. Left out: ` +
+        'the categories of what this command records besides it, at least PERSONAL. A text that names a person ' +
+        '(a BSN, or someone recorded in the activation) needs PERSONAL.',
+    }),
+    IsOptional(),
+    ArrayMinSize(1, { message: '$property must name at least one category, or be left out' }),
+    ArrayMaxSize(11),
+    IsEnum(DataCategory, {
+      each: true,
+      message: `$property must list data categories such as PERSONAL or HEALTH`,
+    }),
+  );

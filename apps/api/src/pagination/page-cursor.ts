@@ -26,6 +26,16 @@ export function encodeCursor(list: string, key: readonly (string | number)[]): s
   return Buffer.from(JSON.stringify([list, ...key]), 'utf8').toString('base64url');
 }
 
+/** The list a cursor says it belongs to, or undefined for something that is no cursor at all. */
+export function cursorListOf(cursor: string): string | undefined {
+  try {
+    const decoded: unknown = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
+    return Array.isArray(decoded) && typeof decoded[0] === 'string' ? decoded[0] : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
 export function decodeCursor<const Parts extends readonly CursorPart[]>(
   list: string,
   cursor: string,

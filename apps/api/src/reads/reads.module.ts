@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { PlatformModule } from '#platform';
 import './shared/read-enums.graphql.js';
 import { AccessLogModule } from '../access-log/index.js';
+import { CommandsModule } from '../commands/index.js';
 import { CommandResultViewResolver } from './command-result-view/command-result-view.resolver.js';
 import { ListActivationsResolver } from './list-activations/list-activations.resolver.js';
 import { MeResolver } from './me/me.resolver.js';
@@ -15,7 +16,7 @@ import { TimelineResolver } from './view-timeline/timeline.resolver.js';
  * row-level security for the actor's agency, the access log written in the same transaction).
  */
 @Module({
-  imports: [PlatformModule, AccessLogModule],
+  imports: [PlatformModule, AccessLogModule, CommandsModule],
   providers: [
     ReadAccessGuard,
     MeResolver,

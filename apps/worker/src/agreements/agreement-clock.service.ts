@@ -1,6 +1,7 @@
 import { Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { agreementStreams, CommandExecutor, EventStore } from '#events';
+import { AppConfig } from '#platform';
 import { agreementsTable, lockReadModels, ReadModelProjector } from '#read-models';
 
 /** Expiry is nobody's decision: the worker records it, as this actor, once an end date has passed. */
@@ -24,6 +25,7 @@ export class AgreementClockService implements OnApplicationBootstrap, OnApplicat
     private readonly dataSource: DataSource,
     private readonly executor: CommandExecutor,
     private readonly store: EventStore,
+    private readonly config: AppConfig,
   ) {}
 
   onApplicationBootstrap(): void {
@@ -54,7 +56,10 @@ export class AgreementClockService implements OnApplicationBootstrap, OnApplicat
     for (const [agency, agreementIds] of await agreementsTable.startsDue(this.dataSource.manager, now)) {
       await this.dataSource.transaction(async (tx) => {
         await lockReadModels(tx);
-        await new ReadModelProjector(this.store, () => now).reprojectAgency(agency, tx);
+        await new ReadModelProjector(this.store, () => now, this.config.regionalCoordination).reprojectAgency(
+          agency,
+          tx,
+        );
         await agreementsTable.markTookEffect(tx, agreementIds);
       });
       this.logger.log(

@@ -13,7 +13,7 @@ export class FeedProjectionService extends SubscriptionHost {
 
   constructor(dataSource: DataSource, store: EventStore, config: AppConfig, metrics: WorkerMetrics) {
     super(AGENCY_FEEDS.name, dataSource, store, config, metrics);
-    const projector = new FeedProjector(store);
+    const projector = new FeedProjector(store, undefined, config.regionalCoordination);
     this.handler = (events, tx) => projector.handle(events, tx);
   }
 }

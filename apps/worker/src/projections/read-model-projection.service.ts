@@ -13,7 +13,7 @@ export class ReadModelProjectionService extends SubscriptionHost {
 
   constructor(dataSource: DataSource, store: EventStore, config: AppConfig, metrics: WorkerMetrics) {
     super(READ_MODELS.name, dataSource, store, config, metrics);
-    const projector = new ReadModelProjector(store);
+    const projector = new ReadModelProjector(store, undefined, config.regionalCoordination);
     this.handler = (events, tx) => projector.handle(events, tx);
   }
 }

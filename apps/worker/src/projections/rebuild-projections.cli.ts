@@ -18,6 +18,7 @@ async function main(): Promise<void> {
       batchSize: config.subscriptions.batchSize,
       databaseUrl: config.databaseUrl,
       onProgress: bar.update,
+      coordination: config.regionalCoordination,
     });
     bar.done();
     const seconds = (Date.now() - started) / 1000;

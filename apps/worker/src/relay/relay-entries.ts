@@ -5,9 +5,10 @@ import { FeedRow, feedTable } from '#read-models';
 /** The relay's row in subscription_checkpoints; its `position` is the last feed_seq Kafka acknowledged. */
 export const RELAY_CHECKPOINT = 'kafka-relay';
 
-/** A feed entry the relay publishes: the CloudEvent's content and where it goes. */
+/** A feed entry the relay publishes: the CloudEvent's content, where it goes, and its place among all rows. */
 export interface RelayEntry extends FeedEntry {
   agency: string;
+  /** rm_feed.feed_seq: the relay's own order and checkpoint over every agency's entries; never published. */
   feedSeq: string;
 }
 
@@ -21,6 +22,7 @@ export interface RelayBacklog {
 function toEntry(row: FeedRow): RelayEntry {
   return {
     feedSeq: row.seq,
+    sequence: row.agency_seq,
     agency: row.agency,
     eventId: row.event_id,
     activationId: row.activation_id,

@@ -5,6 +5,7 @@ import {
   isRecord,
   NAME_MAX,
   optionalIds,
+  optionalNarrative,
   optionalText,
   parsedOrReject,
   requireAgencies,
@@ -13,8 +14,8 @@ import {
   requireId,
   requireInstant,
   requireList,
+  requireNarrative,
   requireOneOf,
-  requireText,
 } from '../shared/field.parser.js';
 import { Instant } from '../shared/instant.value.js';
 import { parseMunicipalityCode } from '../shared/municipality-code.value.js';
@@ -89,7 +90,7 @@ const PARSERS: { readonly [T in ActivationCommandType]: CommandParser<T> } = {
   InviteAgency: (input) => ({ agency: requireAgency(input.agency, 'agency') }),
   JoinActivation: () => ({}),
   LeaveActivation: (input) => {
-    const reason = optionalText(input.reason, 'reason', 'The reason');
+    const reason = optionalNarrative(input, 'reason', 'The reason');
     return reason === undefined ? {} : { reason };
   },
   EscalateActivation: (input) => {
@@ -125,16 +126,16 @@ const PARSERS: { readonly [T in ActivationCommandType]: CommandParser<T> } = {
   },
   CompleteInspection: (input) => ({
     inspectionId: requireId(input.inspectionId, 'inspectionId', 'The inspection id'),
-    outcomeSummary: requireText(input.outcomeSummary, 'outcomeSummary', 'The outcome summary'),
+    outcomeSummary: requireNarrative(input, 'outcomeSummary', 'The outcome summary'),
   }),
   CancelInspection: (input) => ({
     inspectionId: requireId(input.inspectionId, 'inspectionId', 'The inspection id'),
-    reason: requireText(input.reason, 'reason', 'The reason'),
+    reason: requireNarrative(input, 'reason', 'The reason'),
   }),
   RecordFinding: (input, now) => {
     const findingId = requireId(input.findingId, 'findingId', 'The finding id');
     const category = requireOneOf(input.category, FINDING_CATEGORIES, 'category', 'The finding category');
-    const description = requireText(input.description, 'description', 'The description');
+    const description = requireNarrative(input, 'description', 'The description');
     const inspectionId = optionalId(input.inspectionId, 'inspectionId', 'The inspection id');
     const subjects = optionalSubjects(input.subjects, 'subjects', now);
     const amounts = optionalAmounts(input.amounts, 'amounts');
@@ -173,7 +174,7 @@ const PARSERS: { readonly [T in ActivationCommandType]: CommandParser<T> } = {
       'interventionType',
       'The intervention type',
     );
-    const description = requireText(input.description, 'description', 'The description');
+    const description = requireNarrative(input, 'description', 'The description');
     const addressee = optionalEmployer(input.addressee, 'addressee');
     const amountEuroCents = fineAmount(interventionType, input.amountEuroCents);
     const legalBasis = optionalText(input.legalBasis, 'legalBasis', 'The legal basis', NAME_MAX);
@@ -195,7 +196,7 @@ const PARSERS: { readonly [T in ActivationCommandType]: CommandParser<T> } = {
   MakeReferral: (input) => {
     const referralId = requireId(input.referralId, 'referralId', 'The referral id');
     const toAgency = requireAgency(input.toAgency, 'toAgency');
-    const reason = requireText(input.reason, 'reason', 'The reason');
+    const reason = requireNarrative(input, 'reason', 'The reason');
     const inspectionId = optionalId(input.inspectionId, 'inspectionId', 'The inspection id');
     const findingIds = optionalIds(input.findingIds, 'findingIds', 'The finding id');
     return {
@@ -223,15 +224,15 @@ const PARSERS: { readonly [T in ActivationCommandType]: CommandParser<T> } = {
         'agencies',
       );
     }
-    return { integrated, agencies, rationale: requireText(input.rationale, 'rationale', 'The rationale') };
+    return { integrated, agencies, rationale: requireNarrative(input, 'rationale', 'The rationale') };
   },
   FileReport: (input) => ({
     reportId: requireId(input.reportId, 'reportId', 'The report id'),
-    summary: requireText(input.summary, 'summary', 'The summary'),
-    outcome: requireText(input.outcome, 'outcome', 'The outcome'),
+    summary: requireNarrative(input, 'summary', 'The summary'),
+    outcome: requireNarrative(input, 'outcome', 'The outcome'),
   }),
-  CloseActivation: (input) => ({ outcome: requireText(input.outcome, 'outcome', 'The outcome') }),
-  ReopenActivation: (input) => ({ reason: requireText(input.reason, 'reason', 'The reason for reopening') }),
+  CloseActivation: (input) => ({ outcome: requireNarrative(input, 'outcome', 'The outcome') }),
+  ReopenActivation: (input) => ({ reason: requireNarrative(input, 'reason', 'The reason for reopening') }),
 };
 
 /**

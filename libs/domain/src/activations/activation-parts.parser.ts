@@ -7,11 +7,13 @@ import {
   isRecord,
   NAME_MAX,
   optionalBoolean,
+  optionalNarrative,
   optionalText,
   parsedOrReject,
   requireAgency,
   requireId,
   requireList,
+  requireNarrative,
   requireOneOf,
   requireText,
 } from '../shared/field.parser.js';
@@ -180,14 +182,14 @@ export function parseSignal(input: unknown, prefix: string, now: Instant): Signa
   if (!isRecord(input)) return reject(INVALID_INPUT, 'The signal is missing; fill it in.', prefix);
   const signalId = requireId(input.signalId, field('signalId'), 'The signal id');
   const source = parseSignalSource(input.source, field('source'));
-  const description = requireText(input.description, field('description'), 'The description');
+  const description = requireNarrative(input, 'description', 'The description', { prefix });
   const subjects = optionalSubjects(input.subjects, field('subjects'), now);
   const confirmedInfection = optionalBoolean(
     input.confirmedInfection,
     field('confirmedInfection'),
     'Confirmed infection',
   );
-  const healthDetail = optionalText(input.healthDetail, field('healthDetail'), 'The health detail');
+  const healthDetail = optionalNarrative(input, 'healthDetail', 'The health detail', { prefix });
   return {
     signalId,
     source,

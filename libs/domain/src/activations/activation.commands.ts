@@ -2,6 +2,7 @@ import { AgencyCode } from '../shared/agency-code.value.js';
 import { EuroCents } from '../shared/euro-cents.value.js';
 import { Instant } from '../shared/instant.value.js';
 import { MunicipalityCode } from '../shared/municipality-code.value.js';
+import { Narrative } from '../shared/narrative.value.js';
 import { Raw } from '../shared/raw.js';
 import { SafetyRegion } from '../shared/safety-region.value.js';
 import {
@@ -31,10 +32,10 @@ interface OnActivation {
 export interface SignalFields {
   readonly signalId: string;
   readonly source: SignalSource;
-  readonly description: string;
+  readonly description: Narrative;
   readonly subjects?: readonly Subject[];
   readonly confirmedInfection?: boolean;
-  readonly healthDetail?: string;
+  readonly healthDetail?: Narrative;
 }
 
 export interface OpenActivation extends OnActivation {
@@ -68,7 +69,7 @@ export interface JoinActivation extends OnActivation {
 /** The actor's own agency leaves. */
 export interface LeaveActivation extends OnActivation {
   readonly type: 'LeaveActivation';
-  readonly reason?: string;
+  readonly reason?: Narrative;
 }
 
 /** Turns a preventive activation repressive, naming the confirmed infection that caused it. */
@@ -89,20 +90,20 @@ export interface ScheduleInspection extends OnActivation {
 export interface CompleteInspection extends OnActivation {
   readonly type: 'CompleteInspection';
   readonly inspectionId: string;
-  readonly outcomeSummary: string;
+  readonly outcomeSummary: Narrative;
 }
 
 export interface CancelInspection extends OnActivation {
   readonly type: 'CancelInspection';
   readonly inspectionId: string;
-  readonly reason: string;
+  readonly reason: Narrative;
 }
 
 export interface RecordFinding extends OnActivation {
   readonly type: 'RecordFinding';
   readonly findingId: string;
   readonly category: FindingCategory;
-  readonly description: string;
+  readonly description: Narrative;
   readonly inspectionId?: string;
   readonly subjects?: readonly Subject[];
   readonly amounts?: readonly MonetaryAmount[];
@@ -113,7 +114,7 @@ export interface ImposeIntervention extends OnActivation {
   readonly type: 'ImposeIntervention';
   readonly interventionId: string;
   readonly interventionType: InterventionType;
-  readonly description: string;
+  readonly description: Narrative;
   /** The employer the measure is addressed to; the activation's employer when left out. */
   readonly addressee?: Employer;
   /** Set exactly for a FINE (the parser refuses it otherwise, and a fine without it). */
@@ -129,7 +130,7 @@ export interface MakeReferral extends OnActivation {
   readonly type: 'MakeReferral';
   readonly referralId: string;
   readonly toAgency: AgencyCode;
-  readonly reason: string;
+  readonly reason: Narrative;
   readonly inspectionId?: string;
   readonly findingIds?: readonly string[];
 }
@@ -139,24 +140,24 @@ export interface DecideIntegratedDeployment extends OnActivation {
   readonly integrated: boolean;
   /** At least two participating agencies when integrated; empty otherwise. */
   readonly agencies: readonly AgencyCode[];
-  readonly rationale: string;
+  readonly rationale: Narrative;
 }
 
 export interface FileReport extends OnActivation {
   readonly type: 'FileReport';
   readonly reportId: string;
-  readonly summary: string;
-  readonly outcome: string;
+  readonly summary: Narrative;
+  readonly outcome: Narrative;
 }
 
 export interface CloseActivation extends OnActivation {
   readonly type: 'CloseActivation';
-  readonly outcome: string;
+  readonly outcome: Narrative;
 }
 
 export interface ReopenActivation extends OnActivation {
   readonly type: 'ReopenActivation';
-  readonly reason: string;
+  readonly reason: Narrative;
 }
 
 export type ActivationCommand =

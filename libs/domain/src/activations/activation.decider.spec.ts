@@ -15,7 +15,13 @@ import { RawCommandContext } from '../shared/command-context.js';
 import { ScenarioCommand } from '../shared/decider.scenario.js';
 import { Raw } from '../shared/raw.js';
 import { OpenActivation as ParsedOpenActivation, RawActivationCommand } from './activation.commands.js';
-import { foldActivation, handleActivationCommand } from './activation.decider.js';
+import { AgencyCode } from '../shared/agency-code.value.js';
+import { RegionalCoordination } from '../shared/regional-coordination.value.js';
+import {
+  decideActivation as decide,
+  foldActivation,
+  prepareActivationCommand,
+} from './activation.decider.js';
 import { ActivationErrorCode as E } from './activation.errors.js';
 import {
   ActivationEvent,
@@ -38,8 +44,18 @@ import {
 type ActivationCommand = ScenarioCommand<RawActivationCommand>;
 type OpenActivation = ScenarioCommand<Raw<ParsedOpenActivation>>;
 
-function decideActivation(command: ActivationCommand, state: ReturnType<typeof foldActivation>) {
-  return handleActivationCommand(command, state, command as RawCommandContext);
+function decideActivation(
+  command: ActivationCommand,
+  state: ReturnType<typeof foldActivation>,
+  coordination?: RegionalCoordination,
+) {
+  const prepared = prepareActivationCommand(command, command as RawCommandContext, coordination);
+  return prepared.ok ? decide(prepared.value.command, state, prepared.value.context) : prepared;
+}
+
+/** A token of another agency that claims the COORDINATOR role for VR17. */
+function coordinatorClaimedBy(agency: AgencyCode): Actor {
+  return { userId: `u-${agency}`, agency, role: Role.COORDINATOR, region: VR17 };
 }
 
 const ID = 'act-1';
@@ -49,6 +65,7 @@ const NLA = agencyCode('NLA');
 const UWV = agencyCode('UWV');
 const SVB = agencyCode('SVB');
 const POL = agencyCode('POL');
+const BD = agencyCode('BD');
 const VR17 = safetyRegion('VR17');
 const GM0599 = municipalityCode('GM0599');
 
@@ -107,15 +124,15 @@ const plainSignal = ev('signal.recorded', {
   signalId: 's-1',
   recordedBy: NLA,
   source: { kind: SignalSourceKind.EXTERNAL, name: 'FNV Bouw' },
-  description: 'Twenty workers sleep in a shed on the building site.',
+  description: { text: 'Twenty workers sleep in a shed on the building site.' },
 });
 const infectionSignal = ev('signal.recorded', {
   signalId: 's-2',
   recordedBy: NLA,
   source: { kind: SignalSourceKind.PARTNER_AGENCY, agency: agencyCode('GGD17') },
-  description: 'Positive tests among workers housed at the site.',
+  description: { text: 'Positive tests among workers housed at the site.' },
   confirmedInfection: true,
-  healthDetail: 'Three positive PCR tests on 30 May.',
+  healthDetail: { text: 'Three positive PCR tests on 30 May.' },
 });
 const inspectionScheduled = ev('inspection.scheduled', {
   inspectionId: 'i-1',
@@ -125,28 +142,28 @@ const inspectionScheduled = ev('inspection.scheduled', {
 });
 const inspectionCompleted = ev('inspection.completed', {
   inspectionId: 'i-1',
-  outcomeSummary: 'Site visited.',
+  outcomeSummary: { text: 'Site visited.' },
 });
 const healthFinding = ev('finding.recorded', {
   findingId: 'f-health',
   category: DataCategory.HEALTH,
-  description: 'Two workers with confirmed infection share a room with six others.',
+  description: { text: 'Two workers with confirmed infection share a room with six others.' },
   recordedBy: NLA,
   confirmedInfection: true,
 });
 const employerFinding = ev('finding.recorded', {
   findingId: 'f-employer',
   category: DataCategory.EMPLOYER,
-  description: 'No risk inventory for the housing.',
+  description: { text: 'No risk inventory for the housing.' },
   recordedBy: NLA,
 });
 const reportFiled = ev('report.filed', {
   reportId: 'r-1',
   filedBy: NLA,
-  summary: 'Housing inspected; warning given.',
-  outcome: 'Employer improved the housing.',
+  summary: { text: 'Housing inspected; warning given.' },
+  outcome: { text: 'Employer improved the housing.' },
 });
-const closed = ev('activation.closed', { outcome: 'Housing improved.' });
+const closed = ev('activation.closed', { outcome: { text: 'Housing improved.' } });
 const closedHistory = [...withUwv, reportFiled, closed];
 
 function openCommand(overrides: Partial<OpenActivation> = {}): OpenActivation {
@@ -401,7 +418,7 @@ describe('activation decider', () => {
     });
 
     it('takes findings again once reopened', () => {
-      given([...closedHistory, ev('activation.reopened', { reason: 'New complaint.' })])
+      given([...closedHistory, ev('activation.reopened', { reason: { text: 'New complaint.' } })])
         .when({
           ...by(),
           type: 'RecordFinding',
@@ -413,7 +430,7 @@ describe('activation decider', () => {
           ev('finding.recorded', {
             findingId: 'f-9',
             category: DataCategory.EMPLOYER,
-            description: 'x',
+            description: { text: 'x' },
             recordedBy: NLA,
           }),
         ]);
@@ -430,15 +447,16 @@ describe('activation decider', () => {
       'ReopenActivation',
     ]);
 
-    it.each(
-      everyCommandOn(svbInspector)
-        .filter((c) => c.type !== 'JoinActivation')
-        .map(byType),
-    )('a non-participant cannot %s', (_type, command) => {
-      given([...withUwv, infectionSignal, inspectionScheduled])
-        .when(command)
-        .then(E.NOT_A_PARTICIPANT);
-    });
+    it.each(everyCommandOn(svbInspector).map(byType))(
+      'an agency that neither takes part, is invited nor coordinates the region is answered %s as for no activation at all',
+      (_type, command) => {
+        const hidden = given([...withUwv, infectionSignal, inspectionScheduled])
+          .when(command)
+          .then(E.NOT_FOUND);
+        const absent = given([]).when(command).then(E.NOT_FOUND);
+        expect(hidden).toEqual(absent);
+      },
+    );
 
     it('an invited agency that has not joined is not a participant yet', () => {
       given([opened, uwvInvited])
@@ -466,10 +484,32 @@ describe('activation decider', () => {
       everyCommandOn(otherRegionCoordinator)
         .filter((c) => coordinatorCommands.has(c.type))
         .map(byType),
-    )("another region's coordinator cannot %s", (_type, command) => {
+    )("another region's coordinator is answered %s as for no activation at all", (_type, command) => {
       given([...withUwv, infectionSignal])
         .when(command)
-        .then(E.NOT_A_PARTICIPANT);
+        .then(E.NOT_FOUND);
+    });
+
+    it.each(everyCommandOn(coordinatorClaimedBy(BD)).map(byType))(
+      "a COORDINATOR role in another agency's token, naming the region, grants no regional power: %s",
+      (_type, command) => {
+        given([...withUwv, infectionSignal, inspectionScheduled])
+          .when(command)
+          .then(E.NOT_FOUND);
+      },
+    );
+
+    it('a coordinator that configuration names for the region coordinates it', () => {
+      const named = { named: new Map([[VR17, [GM0599]]]) };
+      const invite = { ...by(coordinatorClaimedBy(GM0599)), type: 'InviteAgency', agency: 'SVB' } as const;
+      expect(decideActivation(invite, foldActivation(withUwv), named)).toEqual({
+        ok: true,
+        events: [ev('agency.invited', { agency: SVB, invitedBy: GM0599 })],
+      });
+      expect(decideActivation(invite, foldActivation(withUwv))).toMatchObject({
+        ok: false,
+        error: { code: E.NOT_FOUND },
+      });
     });
 
     it.each([Role.POLICY_ADMIN, Role.PRIVACY_OFFICER, Role.AGENCY_SYSTEM])(
@@ -508,7 +548,7 @@ describe('activation decider', () => {
             signalId: 's-3',
             recordedBy: NLA,
             source: { kind: SignalSourceKind.EXTERNAL, name: 'Neighbour' },
-            description: 'Workers transported in an overloaded van.',
+            description: { text: 'Workers transported in an overloaded van.' },
             subjects: [
               {
                 subjectId: 'p-1',
@@ -538,7 +578,7 @@ describe('activation decider', () => {
             signalId: 's-4',
             recordedBy: NLA,
             source: { kind: SignalSourceKind.PARTNER_AGENCY, agency: UWV, name: 'Team Handhaving' },
-            description: 'Benefits paid to workers who live at the site.',
+            description: { text: 'Benefits paid to workers who live at the site.' },
           }),
         ]);
       given([opened])
@@ -554,7 +594,7 @@ describe('activation decider', () => {
             signalId: 's-5',
             recordedBy: NLA,
             source: { kind: SignalSourceKind.ANONYMOUS },
-            description: 'Call.',
+            description: { text: 'Call.' },
           }),
         ]);
     });
@@ -656,7 +696,7 @@ describe('activation decider', () => {
             signalId: 's-3',
             recordedBy: UWV,
             source: { kind: SignalSourceKind.ANONYMOUS },
-            description: 'x',
+            description: { text: 'x' },
           }),
         ]);
     });
@@ -718,16 +758,22 @@ describe('activation decider', () => {
         .then([]);
     });
 
-    it('refuses an agency that was not invited', () => {
+    it('answers an agency that was not invited as if there were no activation', () => {
       given([opened])
         .when({ ...by(uwvInspector), type: 'JoinActivation' })
+        .then(E.NOT_FOUND);
+    });
+
+    it('refuses the region coordinator, who sees the activation, without an invitation', () => {
+      given([opened])
+        .when({ ...by(regionCoordinator), type: 'JoinActivation' })
         .then(E.NOT_INVITED);
     });
 
     it('requires a new invitation after leaving', () => {
       given([...withUwv, ev('agency.left', { agency: UWV })])
         .when({ ...by(uwvInspector), type: 'JoinActivation' })
-        .then(E.NOT_INVITED);
+        .then(E.NOT_FOUND);
     });
   });
 
@@ -735,7 +781,7 @@ describe('activation decider', () => {
     it('lets a participant leave, with a reason', () => {
       given(withUwv)
         .when({ ...by(uwvInspector), type: 'LeaveActivation', reason: 'No benefits involved.' })
-        .then([ev('agency.left', { agency: UWV, reason: 'No benefits involved.' })]);
+        .then([ev('agency.left', { agency: UWV, reason: { text: 'No benefits involved.' } })]);
     });
 
     it('leaves the reason out when none is given', () => {
@@ -759,10 +805,10 @@ describe('activation decider', () => {
           source: { kind: SignalSourceKind.ANONYMOUS },
           description: 'x',
         })
-        .then(E.NOT_A_PARTICIPANT);
+        .then(E.NOT_FOUND);
       given([...withUwv, ev('agency.left', { agency: UWV })])
         .when({ ...by(uwvInspector), type: 'LeaveActivation' })
-        .then(E.NOT_A_PARTICIPANT);
+        .then(E.NOT_FOUND);
     });
   });
 
@@ -915,7 +961,7 @@ describe('activation decider', () => {
       given([
         opened,
         inspectionScheduled,
-        ev('inspection.cancelled', { inspectionId: 'i-1', reason: 'Site empty.' }),
+        ev('inspection.cancelled', { inspectionId: 'i-1', reason: { text: 'Site empty.' } }),
       ])
         .when(complete)
         .then(E.INSPECTION_CANCELLED);
@@ -930,7 +976,7 @@ describe('activation decider', () => {
     it('cancels a scheduled inspection, with a reason', () => {
       given([opened, inspectionScheduled])
         .when({ ...by(), type: 'CancelInspection', inspectionId: 'i-1', reason: 'Site empty.' })
-        .then([ev('inspection.cancelled', { inspectionId: 'i-1', reason: 'Site empty.' })]);
+        .then([ev('inspection.cancelled', { inspectionId: 'i-1', reason: { text: 'Site empty.' } })]);
       given([opened, inspectionScheduled])
         .when({ ...by(), type: 'CancelInspection', inspectionId: 'i-1', reason: '' })
         .then(E.INVALID_INPUT);
@@ -960,7 +1006,7 @@ describe('activation decider', () => {
           ev('finding.recorded', {
             findingId: 'f-1',
             category: DataCategory.INCOME,
-            description: 'Wages below the legal minimum after housing deductions.',
+            description: { text: 'Wages below the legal minimum after housing deductions.' },
             recordedBy: NLA,
             inspectionId: 'i-1',
             subjects: [{ subjectId: 'p-1', name: 'Jan Kowalski', bsn: bsn('111222333') }],
@@ -1045,7 +1091,11 @@ describe('activation decider', () => {
         inspectionId: 'i-1',
       };
       given([opened]).when(finding).then(E.INSPECTION_NOT_FOUND);
-      given([opened, inspectionScheduled, ev('inspection.cancelled', { inspectionId: 'i-1', reason: 'x' })])
+      given([
+        opened,
+        inspectionScheduled,
+        ev('inspection.cancelled', { inspectionId: 'i-1', reason: { text: 'x' } }),
+      ])
         .when(finding)
         .then(E.INSPECTION_CANCELLED);
     });
@@ -1084,11 +1134,12 @@ describe('activation decider', () => {
             interventionType: InterventionType.FINE,
             imposedBy: NLA,
             addressee: { name: 'FlexWerk Uitzend B.V.', kvkNumber: kvkNumber('87654321') },
-            description: 'Fine for lacking a risk inventory.',
+            description: { text: 'Fine for lacking a risk inventory.' },
             amountEuroCents: euroCents(450000),
             legalBasis: 'Arbeidsomstandighedenwet art. 5',
             inspectionId: 'i-1',
             findingIds: ['f-employer'],
+            findingCategories: [DataCategory.EMPLOYER],
           }),
         ]);
     });
@@ -1108,7 +1159,7 @@ describe('activation decider', () => {
             interventionType: InterventionType.WARNING,
             imposedBy: NLA,
             addressee: employer,
-            description: 'Improve the housing within two weeks.',
+            description: { text: 'Improve the housing within two weeks.' },
           }),
         ]);
     });
@@ -1128,7 +1179,7 @@ describe('activation decider', () => {
             interventionType: InterventionType.CLOSURE,
             imposedBy: NLA,
             addressee: employer,
-            description: 'Building site closed; workers also live there.',
+            description: { text: 'Building site closed; workers also live there.' },
             location: siteLocation,
           }),
         ]);
@@ -1219,8 +1270,9 @@ describe('activation decider', () => {
             referralId: 'rf-1',
             fromAgency: NLA,
             toAgency: POL,
-            reason: 'Signs of human trafficking.',
+            reason: { text: 'Signs of human trafficking.' },
             findingIds: ['f-employer'],
+            findingCategories: [DataCategory.EMPLOYER],
           }),
         ]);
     });
@@ -1253,7 +1305,7 @@ describe('activation decider', () => {
     it('refuses a referral id that is already used', () => {
       given([
         opened,
-        ev('referral.made', { referralId: 'rf-1', fromAgency: NLA, toAgency: POL, reason: 'x' }),
+        ev('referral.made', { referralId: 'rf-1', fromAgency: NLA, toAgency: POL, reason: { text: 'x' } }),
       ])
         .when({ ...by(), type: 'MakeReferral', referralId: 'rf-1', toAgency: 'POL', reason: 'x' })
         .then(E.DUPLICATE_ID);
@@ -1274,7 +1326,7 @@ describe('activation decider', () => {
           ev('integrated-deployment.decided', {
             integrated: true,
             agencies: [NLA, UWV],
-            rationale: 'Housing and benefits fraud go together.',
+            rationale: { text: 'Housing and benefits fraud go together.' },
           }),
         ]);
     });
@@ -1292,7 +1344,7 @@ describe('activation decider', () => {
           ev('integrated-deployment.decided', {
             integrated: false,
             agencies: [],
-            rationale: 'One agency suffices.',
+            rationale: { text: 'One agency suffices.' },
           }),
         ]);
     });
@@ -1336,7 +1388,14 @@ describe('activation decider', () => {
     it('lets the coordinator of the region file it', () => {
       given(withUwv)
         .when({ ...by(regionCoordinator), type: 'FileReport', reportId: 'r-1', summary: 'S.', outcome: 'O.' })
-        .then([ev('report.filed', { reportId: 'r-1', filedBy: VR17, summary: 'S.', outcome: 'O.' })]);
+        .then([
+          ev('report.filed', {
+            reportId: 'r-1',
+            filedBy: VR17,
+            summary: { text: 'S.' },
+            outcome: { text: 'O.' },
+          }),
+        ]);
     });
 
     it('refuses an empty summary or outcome, and a report id that is already used', () => {
@@ -1381,7 +1440,7 @@ describe('activation decider', () => {
     });
 
     it('needs a report filed after the last reopening', () => {
-      const reopened = [...closedHistory, ev('activation.reopened', { reason: 'New complaint.' })];
+      const reopened = [...closedHistory, ev('activation.reopened', { reason: { text: 'New complaint.' } })];
       given(reopened).when(close).then(E.REPORT_REQUIRED);
       given([...reopened, ev('report.filed', { ...reportFiled.data, reportId: 'r-2' })])
         .when(close)
@@ -1411,23 +1470,23 @@ describe('activation decider', () => {
     it('reopens a closed activation, back in progress when work had started', () => {
       given(closedHistory)
         .when(reopen)
-        .then([ev('activation.reopened', { reason: 'New complaint.' })]);
+        .then([ev('activation.reopened', { reason: { text: 'New complaint.' } })]);
       const worked = [
         opened,
         employerFinding,
         reportFiled,
         closed,
-        ev('activation.reopened', { reason: 'x' }),
+        ev('activation.reopened', { reason: { text: 'x' } }),
       ];
       expect((foldActivation(worked) as OpenedActivation).status).toBe(ActivationStatus.IN_PROGRESS);
-      const idle = [...closedHistory, ev('activation.reopened', { reason: 'x' })];
+      const idle = [...closedHistory, ev('activation.reopened', { reason: { text: 'x' } })];
       expect((foldActivation(idle) as OpenedActivation).status).toBe(ActivationStatus.OPEN);
     });
 
     it('lets the coordinator of the region reopen it', () => {
       given(closedHistory)
         .when({ ...reopen, actor: regionCoordinator })
-        .then([ev('activation.reopened', { reason: 'New complaint.' })]);
+        .then([ev('activation.reopened', { reason: { text: 'New complaint.' } })]);
     });
 
     it('needs a reason', () => {

@@ -1,7 +1,9 @@
 import { Role } from '../shared/actor.value.js';
-import { CommandContext, parseCommandContext, RawCommandContext } from '../shared/command-context.js';
+import { parseCommandContext, RawCommandContext } from '../shared/command-context.js';
 import { Decider, Decision, foldEvents, Prepared, prepareThenDecide } from '../shared/decider.js';
 import { attempt, decided } from '../shared/rejection.js';
+import { RegionalCoordination, SAFETY_REGIONS_COORDINATE } from '../shared/regional-coordination.value.js';
+import { ActivationContext } from './activation-context.js';
 import { ActivationCommand, ActivationCommandOf, ActivationCommandType } from './activation.commands.js';
 import { parseActivationCommand } from './activation-command.parser.js';
 import { ActivationError, ActivationErrorCode } from './activation.errors.js';
@@ -12,7 +14,7 @@ import {
   initialActivationState,
   OpenedActivation,
 } from './activation.state.js';
-import { requireOpened } from './decide/activation.guards.js';
+import { requireOpened, requireVisible } from './decide/activation.guards.js';
 import { close, escalate, open, reopen } from './decide/lifecycle.decider.js';
 import { decideIntegratedDeployment, invite, join, leave } from './decide/participation.decider.js';
 import { recordFinding, recordSignal } from './decide/observations.decider.js';
@@ -28,7 +30,7 @@ const CASE_ROLES: readonly Role[] = [Role.INSPECTOR, Role.COORDINATOR];
 type OnOpened<T extends ActivationCommandType> = (
   command: ActivationCommandOf<T>,
   activation: OpenedActivation,
-  context: CommandContext,
+  context: ActivationContext,
 ) => ActivationEvent[];
 
 /** Each command on an existing activation and the sub-decider that judges it. */
@@ -58,29 +60,52 @@ const ON_OPENED: { readonly [T in Exclude<ActivationCommandType, 'OpenActivation
 export function prepareActivationCommand(
   input: unknown,
   context: RawCommandContext,
-): Prepared<ActivationCommand, CommandContext, ActivationError> {
+  coordination: RegionalCoordination = SAFETY_REGIONS_COORDINATE,
+): Prepared<ActivationCommand, ActivationContext, ActivationError> {
   return attempt(() => {
     const checked = parseCommandContext(context, CASE_ROLES, {
       code: ActivationErrorCode.ROLE_NOT_ALLOWED,
       message: (role) =>
         `The role ${role} cannot act on activations; sign in as an inspector or coordinator.`,
     });
-    return { command: parseActivationCommand(input, checked.now), context: checked };
+    return {
+      command: parseActivationCommand(input, checked.now),
+      context: { ...checked, coordination },
+    };
   });
 }
 
+/**
+ * Whether the actor may act on the stream at all, before anything else about it is said (its version
+ * included): an activation it may not see is refused exactly as one that does not exist.
+ */
+export function admitActivationCommand(
+  command: ActivationCommand,
+  state: ActivationState,
+  context: ActivationContext,
+): ActivationError | undefined {
+  if (command.type === 'OpenActivation') return undefined;
+  const admitted = decided(() => {
+    requireVisible(requireOpened(state, command.activationId), context);
+    return [];
+  });
+  return admitted.ok ? undefined : (admitted.error as ActivationError);
+}
+
 /*
- * Judges a parsed command against the activation: whether it exists, whether the actor may act on it,
- * whether it is closed, and then the rules that depend on its history.
+ * Judges a parsed command against the activation: whether it exists and the actor may see it (both
+ * answered alike), whether the actor may act on it, whether it is closed, and then the rules that depend
+ * on its history.
  */
 export function decideActivation(
   command: ActivationCommand,
   state: ActivationState,
-  context: CommandContext,
+  context: ActivationContext,
 ): ActivationDecision {
   return decided(() => {
     if (command.type === 'OpenActivation') return open(command, state, context);
     const activation = requireOpened(state, command.activationId);
+    requireVisible(activation, context);
     const decide = ON_OPENED[command.type] as OnOpened<typeof command.type>;
     return decide(command, activation, context);
   });
@@ -98,7 +123,7 @@ export const activationDecider: Decider<
   ActivationEvent,
   ActivationState,
   ActivationError,
-  CommandContext
+  ActivationContext
 > = {
   initialState: initialActivationState,
   decide: decideActivation,

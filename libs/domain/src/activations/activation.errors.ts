@@ -31,7 +31,17 @@ export enum ActivationErrorCode {
   INSPECTION_ALREADY_COMPLETED = 'INSPECTION_ALREADY_COMPLETED',
   INSPECTION_CANCELLED = 'INSPECTION_CANCELLED',
   EMPLOYER_REQUIRED = 'EMPLOYER_REQUIRED',
+  /** Free text not classified PERSONAL names a person (a BSN, or a person the activation records). */
+  PERSONAL_DATA_IN_TEXT = 'PERSONAL_DATA_IN_TEXT',
   LOCATION_REQUIRED = 'LOCATION_REQUIRED',
 }
 
 export type ActivationError = DomainError<ActivationErrorCode>;
+
+/**
+ * The one answer for an activation that does not exist and one the reader may not see, on the write side
+ * and the read side alike: telling the two apart would tell an outsider that a case exists.
+ */
+export function activationNotVisibleMessage(activationId: string): string {
+  return `Your agency sees no activation ${JSON.stringify(String(activationId))}; check the id, or ask a participating agency to invite yours.`;
+}

@@ -1,7 +1,9 @@
 import { AgencyCode } from '../shared/agency-code.value.js';
 import { EuroCents } from '../shared/euro-cents.value.js';
 import { Instant } from '../shared/instant.value.js';
+import { DataCategory } from '../shared/data-category.enum.js';
 import { MunicipalityCode } from '../shared/municipality-code.value.js';
+import { Narrative } from '../shared/narrative.value.js';
 import { SafetyRegion } from '../shared/safety-region.value.js';
 import {
   ActivationKind,
@@ -42,10 +44,10 @@ export interface SignalRecordedData {
   readonly signalId: string;
   readonly recordedBy: AgencyCode;
   readonly source: SignalSource;
-  readonly description: string;
+  readonly description: Narrative;
   readonly subjects?: readonly Subject[];
   readonly confirmedInfection?: boolean;
-  readonly healthDetail?: string;
+  readonly healthDetail?: Narrative;
 }
 
 export interface AgencyInvitedData {
@@ -59,7 +61,7 @@ export interface AgencyJoinedData {
 
 export interface AgencyLeftData {
   readonly agency: AgencyCode;
-  readonly reason?: string;
+  readonly reason?: Narrative;
 }
 
 export interface ActivationEscalatedData {
@@ -77,18 +79,18 @@ export interface InspectionScheduledData {
 
 export interface InspectionCompletedData {
   readonly inspectionId: string;
-  readonly outcomeSummary: string;
+  readonly outcomeSummary: Narrative;
 }
 
 export interface InspectionCancelledData {
   readonly inspectionId: string;
-  readonly reason: string;
+  readonly reason: Narrative;
 }
 
 export interface FindingRecordedData {
   readonly findingId: string;
   readonly category: FindingCategory;
-  readonly description: string;
+  readonly description: Narrative;
   readonly recordedBy: AgencyCode;
   readonly inspectionId?: string;
   readonly subjects?: readonly Subject[];
@@ -103,7 +105,7 @@ export interface InterventionImposedData {
   readonly interventionType: InterventionType;
   readonly imposedBy: AgencyCode;
   readonly addressee: Employer;
-  readonly description: string;
+  readonly description: Narrative;
   /** The fine, set exactly when interventionType is FINE. */
   readonly amountEuroCents?: EuroCents;
   readonly legalBasis?: string;
@@ -111,37 +113,44 @@ export interface InterventionImposedData {
   readonly location?: Location;
   readonly inspectionId?: string;
   readonly findingIds?: readonly string[];
+  /**
+   * The categories of the findings named in findingIds, set with them: a reference carries the
+   * category of what it points to, so only an agency that may see those findings sees which they are.
+   */
+  readonly findingCategories?: readonly DataCategory[];
 }
 
 export interface ReferralMadeData {
   readonly referralId: string;
   readonly fromAgency: AgencyCode;
   readonly toAgency: AgencyCode;
-  readonly reason: string;
+  readonly reason: Narrative;
   readonly inspectionId?: string;
   readonly findingIds?: readonly string[];
+  /** The categories of the findings named in findingIds, as for interventions. */
+  readonly findingCategories?: readonly DataCategory[];
 }
 
 export interface IntegratedDeploymentDecidedData {
   readonly integrated: boolean;
   /** The agencies that act jointly; empty when the decision is against integrated deployment. */
   readonly agencies: readonly AgencyCode[];
-  readonly rationale: string;
+  readonly rationale: Narrative;
 }
 
 export interface ReportFiledData {
   readonly reportId: string;
   readonly filedBy: AgencyCode;
-  readonly summary: string;
-  readonly outcome: string;
+  readonly summary: Narrative;
+  readonly outcome: Narrative;
 }
 
 export interface ActivationClosedData {
-  readonly outcome: string;
+  readonly outcome: Narrative;
 }
 
 export interface ActivationReopenedData {
-  readonly reason: string;
+  readonly reason: Narrative;
 }
 
 /** Wire name → payload. The wire names are stable: renaming one is a breaking change for every feed consumer. */

@@ -9,6 +9,7 @@ import {
   InfectionEvidence,
   InspectionStatus,
   Location,
+  Subject,
   Theme,
 } from './activation.vocabulary.js';
 
@@ -39,6 +40,8 @@ export interface OpenedActivation extends ActivationProgress {
     { readonly category: FindingCategory; readonly confirmedInfection: boolean }
   >;
   readonly inspections: ReadonlyMap<string, InspectionStatus>;
+  /** The persons recorded in the activation, by subject id: free text must not name them below PERSONAL. */
+  readonly persons: ReadonlyMap<string, { readonly name?: string; readonly bsn?: string }>;
   readonly interventionIds: ReadonlySet<string>;
   readonly referralIds: ReadonlySet<string>;
   readonly reportIds: ReadonlySet<string>;
@@ -60,6 +63,7 @@ export function evolveActivation(state: ActivationState, event: ActivationEvent)
         signals: withEntry(next.signals, event.data.signalId, {
           confirmedInfection: event.data.confirmedInfection === true,
         }),
+        persons: withPersons(next.persons, event.data.subjects),
       };
     case 'activation.escalated':
       return { ...next, triggeredBy: event.data.triggeredBy };
@@ -85,6 +89,7 @@ export function evolveActivation(state: ActivationState, event: ActivationEvent)
           category: event.data.category,
           confirmedInfection: event.data.confirmedInfection === true,
         }),
+        persons: withPersons(next.persons, event.data.subjects),
       };
     case 'intervention.imposed':
       return { ...next, interventionIds: withItem(next.interventionIds, event.data.interventionId) };
@@ -112,6 +117,7 @@ function opened(data: ActivationOpenedData): OpenedActivation {
     signals: new Map(),
     findings: new Map(),
     inspections: new Map(),
+    persons: new Map(),
     interventionIds: new Set(),
     referralIds: new Set(),
     reportIds: new Set(),
@@ -120,6 +126,19 @@ function opened(data: ActivationOpenedData): OpenedActivation {
 
 function withEntry<V>(map: ReadonlyMap<string, V>, key: string, value: V): ReadonlyMap<string, V> {
   return new Map(map).set(key, value);
+}
+
+function withPersons(
+  persons: OpenedActivation['persons'],
+  subjects: readonly Subject[] | undefined,
+): OpenedActivation['persons'] {
+  if (!subjects?.length) return persons;
+  const next = new Map(persons);
+  for (const { subjectId, name, bsn } of subjects) {
+    const known = next.get(subjectId) ?? {};
+    next.set(subjectId, { ...known, ...(name !== undefined && { name }), ...(bsn !== undefined && { bsn }) });
+  }
+  return next;
 }
 
 function withItem(set: ReadonlySet<string>, item: string): ReadonlySet<string> {

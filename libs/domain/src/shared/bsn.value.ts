@@ -39,3 +39,19 @@ function passesElevenTest(digits: string): boolean {
   sum -= Number(digits[8]);
   return sum % 11 === 0;
 }
+
+/**
+ * Every number in a text that is a BSN: nine digits passing the eleven-test, written together or grouped
+ * with dots or spaces as people write them (628194821, 6281.94.821, 628 194 821). Digit runs inside longer
+ * numbers or words (a UUID's hex groups, an IBAN) do not count.
+ */
+export function bsnsIn(text: string): Bsn[] {
+  const found = new Set<Bsn>();
+  const candidates =
+    /(?<![0-9A-Za-z])(\d{9}|\d{4}[. ]\d{2}[. ]\d{3}|\d{3}[. ]\d{3}[. ]\d{3}|\d{2}[. ]\d{3}[. ]\d{2}[. ]\d{2})(?![0-9A-Za-z])/g;
+  for (const match of text.matchAll(candidates)) {
+    const digits = match[1].replace(/[. ]/g, '');
+    if (digits.length === 9 && passesElevenTest(digits)) found.add(digits as Bsn);
+  }
+  return [...found];
+}

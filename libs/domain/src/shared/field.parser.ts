@@ -1,5 +1,6 @@
 import { AgencyCode, parseAgencyCode } from './agency-code.value.js';
 import { Instant, parseInstant } from './instant.value.js';
+import { categoriesFieldOf, Narrative, parseDeclaredCategories } from './narrative.value.js';
 import { INVALID_INPUT, reject } from './rejection.js';
 import { describeInput, Parsed } from './value-error.js';
 
@@ -40,6 +41,32 @@ export function optionalText(
   max = TEXT_MAX,
 ): string | undefined {
   return isAbsent(value) ? undefined : requireText(value, field, label, max);
+}
+
+/**
+ * A narrative: the text in `fields[key]` and the categories its author declared in `fields[keyCategories]`
+ * (absent: the default its event gets, see Narrative). `prefix` names a nested part (`initialSignal`).
+ */
+export function requireNarrative(
+  fields: Readonly<Record<string, unknown>>,
+  key: string,
+  label: string,
+  { max = TEXT_MAX, prefix = '' }: { max?: number; prefix?: string } = {},
+): Narrative {
+  const at = (name: string) => (prefix === '' ? name : `${prefix}.${name}`);
+  const text = requireText(fields[key], at(key), label, max);
+  const declared = parseDeclaredCategories(fields[categoriesFieldOf(key)]);
+  if (!declared.ok) return reject(INVALID_INPUT, declared.message, at(categoriesFieldOf(key)));
+  return declared.value === undefined ? { text } : { text, categories: declared.value };
+}
+
+export function optionalNarrative(
+  fields: Readonly<Record<string, unknown>>,
+  key: string,
+  label: string,
+  options: { max?: number; prefix?: string } = {},
+): Narrative | undefined {
+  return isAbsent(fields[key]) ? undefined : requireNarrative(fields, key, label, options);
 }
 
 /** Ids chosen by the caller: of activations, agreements, signals, findings, persons. */

@@ -4,6 +4,7 @@ import {
   ActivationEvent,
   ALL_DATA_CATEGORIES,
   DataCategory,
+  FINDING_CATEGORIES,
   foldActivation,
   SignalSourceKind,
 } from '#domain';
@@ -13,6 +14,7 @@ import {
   categoriesAt,
   categoriesCarried,
   fieldCategories,
+  primaryCategoryOf,
   unclassifiedPaths,
   upcastEventData,
 } from './activation-events.catalogue.js';
@@ -64,7 +66,7 @@ describe('activation event catalogue', () => {
 
   it('gives every event type its primary category', () => {
     const primaries = Object.fromEntries(
-      allEventTypes().map((type) => [type, catalogueEntry(type).primaryCategory]),
+      sampleEvents().map((event) => [event.type, primaryCategoryOf(event)]),
     );
     expect(primaries).toEqual({
       'activation.opened': CASE,
@@ -76,7 +78,7 @@ describe('activation event catalogue', () => {
       'inspection.scheduled': CASE,
       'inspection.completed': CASE,
       'inspection.cancelled': CASE,
-      'finding.recorded': CASE,
+      'finding.recorded': HEALTH,
       'intervention.imposed': INTERVENTION,
       'referral.made': INTERVENTION,
       'integrated-deployment.decided': CASE,
@@ -97,7 +99,7 @@ describe('activation event catalogue', () => {
     it("gives a finding's content the finding's own category", () => {
       const health = sampleEvent('finding.recorded');
       expect(categoriesAt(health, 'category')).toEqual([CASE]);
-      expect(categoriesAt(health, 'description')).toEqual([HEALTH]);
+      expect(categoriesAt(health, 'description.text')).toEqual([HEALTH]);
       expect(categoriesAt(health, 'amounts[].euroCents')).toEqual([HEALTH]);
       expect(categoriesAt(health, 'confirmedInfection')).toEqual([HEALTH]);
 
@@ -105,7 +107,8 @@ describe('activation event catalogue', () => {
         ...health,
         data: { ...health.data, category: DataCategory.INCOME },
       } as ActivationEvent;
-      expect(categoriesAt(income, 'description')).toEqual([INCOME]);
+      // The description keeps the categories declared for it when it was written.
+      expect(categoriesAt(income, 'description.text')).toEqual([HEALTH]);
       expect(categoriesAt(income, 'amounts[].label')).toEqual([INCOME]);
     });
 
@@ -131,7 +134,10 @@ describe('activation event catalogue', () => {
       ).toEqual([PERSONAL]);
       expect(
         categoriesAt(
-          { type: 'signal.recorded', data: { ...plain, healthDetail: 'Coughing.' } },
+          {
+            type: 'signal.recorded',
+            data: { ...plain, healthDetail: { text: 'Coughing.', categories: [HEALTH] } },
+          },
           'subjects[].bsn',
         ),
       ).toEqual([PERSONAL, HEALTH]);
@@ -143,14 +149,15 @@ describe('activation event catalogue', () => {
         ...finding,
         data: { ...finding.data, category: 'SECRET' },
       } as unknown as ActivationEvent;
-      expect(() => categoriesAt(corrupt, 'description')).toThrow(CatalogueError);
+      expect(() => categoriesAt(corrupt, 'amounts[].label')).toThrow(CatalogueError);
     });
   });
 
   it('lists the categories an event carries', () => {
     expect(categoriesCarried(sampleEvent('report.filed'))).toEqual([REPORT]);
     expect(new Set(categoriesCarried(sampleEvent('intervention.imposed')))).toEqual(
-      new Set([INTERVENTION, EMPLOYER, LOCATION, CASE]),
+      // HEALTH: the measure rests on a health finding, and says which.
+      new Set([INTERVENTION, EMPLOYER, LOCATION, CASE, HEALTH]),
     );
     expect(new Set(categoriesCarried(sampleEvent('signal.recorded')))).toEqual(
       new Set([CASE, PERSONAL, HEALTH]),
@@ -161,13 +168,30 @@ describe('activation event catalogue', () => {
   });
 
   describe('schema versions', () => {
-    it('writes every type at version 1, except signal.recorded at 2', () => {
-      for (const type of allEventTypes()) {
-        expect([type, catalogueEntry(type).schemaVersion]).toEqual([
-          type,
-          type === 'signal.recorded' ? 2 : 1,
-        ]);
-      }
+    it('writes each type at the version of its current shape', () => {
+      expect(
+        Object.fromEntries(allEventTypes().map((type) => [type, catalogueEntry(type).schemaVersion])),
+      ).toEqual({
+        'activation.opened': 1,
+        // v2: a source instead of a reporter; v3: classified narratives.
+        'signal.recorded': 3,
+        'agency.invited': 1,
+        'agency.joined': 1,
+        // v2: free text became a narrative with the categories its author declared.
+        'agency.left': 2,
+        'activation.escalated': 1,
+        'inspection.scheduled': 1,
+        'inspection.completed': 2,
+        'inspection.cancelled': 2,
+        'finding.recorded': 2,
+        // v2: narratives, and the categories of the findings they name.
+        'intervention.imposed': 2,
+        'referral.made': 2,
+        'integrated-deployment.decided': 2,
+        'report.filed': 2,
+        'activation.closed': 2,
+        'activation.reopened': 2,
+      });
     });
 
     it('has one upcaster for every older version, in order', () => {
@@ -181,7 +205,7 @@ describe('activation event catalogue', () => {
 
     it('leaves current payloads alone and lifts old ones', () => {
       const current = sampleEvent('signal.recorded').data;
-      expect(upcastEventData('signal.recorded', 2, current)).toBe(current);
+      expect(upcastEventData('signal.recorded', 3, current)).toBe(current);
       expect(
         upcastEventData('signal.recorded', 1, {
           signalId: 's-1',
@@ -193,12 +217,43 @@ describe('activation event catalogue', () => {
         signalId: 's-1',
         recordedBy: 'NLA',
         source: { kind: SignalSourceKind.PARTNER_AGENCY, agency: 'UWV' },
-        description: 'x',
+        // Nobody can tell what was typed into an old narrative: it counts as naming a person.
+        description: { text: 'x', categories: [PERSONAL] },
       });
     });
 
+    it('classifies an old narrative with every category its event carries, PERSONAL included', () => {
+      expect(
+        upcastEventData('signal.recorded', 2, {
+          signalId: 's-1',
+          recordedBy: 'NLA',
+          source: { kind: SignalSourceKind.ANONYMOUS },
+          description: 'Two workers are ill.',
+          confirmedInfection: true,
+          healthDetail: 'Both tested positive.',
+        }),
+      ).toMatchObject({
+        description: { text: 'Two workers are ill.', categories: [HEALTH, PERSONAL] },
+        healthDetail: { text: 'Both tested positive.', categories: [HEALTH, PERSONAL] },
+      });
+      // What a feed row once withheld is known to have been there.
+      expect(
+        upcastEventData('activation.closed', 1, { outcome: 'Closed after the fine.' }, [INCOME]),
+      ).toEqual({ outcome: { text: 'Closed after the fine.', categories: [INCOME, PERSONAL] } });
+    });
+
+    it('counts the findings an old measure named as carrying every finding category', () => {
+      const lifted = upcastEventData('intervention.imposed', 1, {
+        ...sampleEvent('intervention.imposed').data,
+        description: 'Fine.',
+        findingIds: ['f-1'],
+        findingCategories: undefined,
+      });
+      expect(lifted.findingCategories).toEqual([...FINDING_CATEGORIES].sort());
+    });
+
     it('refuses versions it does not know', () => {
-      expect(() => upcastEventData('signal.recorded', 3, {})).toThrow(CatalogueError);
+      expect(() => upcastEventData('signal.recorded', 4, {})).toThrow(CatalogueError);
       expect(() => upcastEventData('agency.joined', 0, {})).toThrow(CatalogueError);
     });
 
@@ -211,12 +266,12 @@ describe('activation event catalogue', () => {
           description: 'x',
         }),
       ).toEqual({
-        schemaVersion: 2,
+        schemaVersion: 3,
         data: {
           signalId: 's-1',
           recordedBy: 'NLA',
           source: { kind: SignalSourceKind.ANONYMOUS },
-          description: 'x',
+          description: { text: 'x', categories: [PERSONAL] },
         },
       });
       const agreement = { agency: 'NLA' };

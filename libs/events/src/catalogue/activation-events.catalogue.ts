@@ -1,5 +1,6 @@
 import {
   ACTIVATION_EVENT_TYPES,
+  FINDING_CATEGORIES,
   ActivationEvent,
   ActivationEventDataMap,
   ActivationEventType,
@@ -10,15 +11,21 @@ import {
   CatalogueError,
   FieldClassification,
   FieldMap,
+  LeafPath,
   resolveClassification,
+  ScalarPath,
 } from './field-classification.js';
 import { leavesOf } from './field-paths.js';
 import { SignalRecordedV1Data, upcastSignalRecordedV1 } from './signal-recorded.upcaster.js';
 
-/** Turns a payload stored at `fromVersion` into one at `fromVersion + 1`. */
+/**
+ * Turns a payload stored at `fromVersion` into one at `fromVersion + 1`. `known` are categories the payload
+ * is known to have carried besides what it shows: an agency's feed row keeps the data it withheld as null,
+ * and what it withheld must still count when its old free text is classified.
+ */
 export interface Upcaster {
   readonly fromVersion: number;
-  readonly upcast: (data: unknown) => unknown;
+  readonly upcast: (data: unknown, known: readonly DataCategory[]) => unknown;
 }
 
 export interface CatalogueEntry<T extends ActivationEventType = ActivationEventType> {
@@ -27,8 +34,18 @@ export interface CatalogueEntry<T extends ActivationEventType = ActivationEventT
   /** The version new events are written at; older stored versions are upcast on read. */
   readonly schemaVersion: number;
   readonly description: string;
-  /** An agency without this category does not see the event at all: no placeholder, no count. */
-  readonly primaryCategory: DataCategory;
+  /**
+   * An agency without this category does not see the event at all: no placeholder, no count. It can follow
+   * the event's content (a CRIMINAL finding is a CRIMINAL event); see primaryCategoryOf.
+   */
+  readonly primaryCategory: DataCategory | { readonly categoryFrom: ScalarPath<ActivationEventDataMap[T]> };
+  /**
+   * Categories a narrative of this type always carries, whatever its event carries besides (a health
+   * detail is HEALTH); see narrativeDefaults.
+   */
+  readonly narrativeFloors?: Partial<
+    Record<NarrativePath<ActivationEventDataMap[T]>, readonly DataCategory[]>
+  >;
   /** The category of every leaf of the payload; see field-classification.ts for the rule forms. */
   readonly fields: FieldMap<ActivationEventDataMap[T]>;
   /** One per older version, in order: upcasters[0] lifts version 1 to 2, and so on. */
@@ -36,6 +53,18 @@ export interface CatalogueEntry<T extends ActivationEventType = ActivationEventT
 }
 
 const { CASE, LOCATION, EMPLOYER, PERSONAL, HEALTH, INTERVENTION, REPORT } = DataCategory;
+
+/** Paths of the narratives of a payload: where `<path>.text` is a leaf. */
+export type NarrativePath<Data> = {
+  [L in LeafPath<Data>]: L extends `${infer P}.text` ? P : never;
+}[LeafPath<Data>];
+
+/*
+ * A narrative (free text) is visible with the categories its author declared, or that its event carried
+ * when it was stored (narrativeDefaults): its text and the list of those categories alike, so an agency
+ * that may not read it sees `null` and the categories it lacks as withheld, nothing of what it says.
+ */
+const text = <P extends string>(path: P) => ({ categoriesFrom: `${path}.categories` }) as const;
 
 const location = {
   'location.address': LOCATION,
@@ -49,7 +78,7 @@ const location = {
  */
 const signalSubject = [
   PERSONAL,
-  { category: HEALTH, whenAnyOf: ['confirmedInfection', 'healthDetail'] },
+  { category: HEALTH, whenAnyOf: ['confirmedInfection', 'healthDetail.text'] },
 ] as const;
 /* Persons in a finding are PERSONAL and, being linked to it, also of the finding's own category. */
 const findingSubject = [PERSONAL, { categoryFrom: 'category' }] as const;
@@ -81,14 +110,15 @@ const CATALOGUE: { readonly [T in ActivationEventType]: CatalogueEntry<T> } = {
       'employer.kvkNumber': EMPLOYER,
       'employer.staffingAgency.name': EMPLOYER,
       'employer.staffingAgency.kvkNumber': EMPLOYER,
-      'triggeredBy.kind': CASE,
-      'triggeredBy.id': CASE,
+      // A repressive activation names the confirmed infection that triggered it: what it points to is HEALTH.
+      'triggeredBy.kind': HEALTH,
+      'triggeredBy.id': HEALTH,
     },
     upcasters: [],
   },
   'signal.recorded': {
     type: 'signal.recorded',
-    schemaVersion: 2,
+    schemaVersion: 3,
     description: 'A signal reached the activation: who reported it, what it says, whom it names.',
     primaryCategory: CASE,
     fields: {
@@ -98,16 +128,22 @@ const CATALOGUE: { readonly [T in ActivationEventType]: CatalogueEntry<T> } = {
       'source.agency': CASE,
       // Whoever reported may be a private person who needs protecting, not only an organisation.
       'source.name': PERSONAL,
-      description: CASE,
+      'description.text': text('description'),
+      'description.categories[]': text('description'),
       'subjects[].subjectId': signalSubject,
       'subjects[].name': signalSubject,
       'subjects[].bsn': signalSubject,
       'subjects[].birthDate': signalSubject,
       'subjects[].nationality': signalSubject,
       confirmedInfection: HEALTH,
-      healthDetail: HEALTH,
+      'healthDetail.text': text('healthDetail'),
+      'healthDetail.categories[]': text('healthDetail'),
     },
-    upcasters: [{ fromVersion: 1, upcast: (data) => upcastSignalRecordedV1(data as SignalRecordedV1Data) }],
+    narrativeFloors: { healthDetail: [HEALTH] },
+    upcasters: [
+      { fromVersion: 1, upcast: (data) => upcastSignalRecordedV1(data as SignalRecordedV1Data) },
+      narrativesFrom(2, 'signal.recorded', ['description', 'healthDetail']),
+    ],
   },
   'agency.invited': {
     type: 'agency.invited',
@@ -127,18 +163,19 @@ const CATALOGUE: { readonly [T in ActivationEventType]: CatalogueEntry<T> } = {
   },
   'agency.left': {
     type: 'agency.left',
-    schemaVersion: 1,
+    schemaVersion: 2,
     description: 'A participating agency left.',
     primaryCategory: CASE,
-    fields: { agency: CASE, reason: CASE },
-    upcasters: [],
+    fields: { agency: CASE, 'reason.text': text('reason'), 'reason.categories[]': text('reason') },
+    upcasters: [narrativesFrom(1, 'agency.left', ['reason'])],
   },
   'activation.escalated': {
     type: 'activation.escalated',
     schemaVersion: 1,
     description: 'A preventive activation became repressive, naming the confirmed infection that caused it.',
     primaryCategory: CASE,
-    fields: { kind: CASE, 'triggeredBy.kind': CASE, 'triggeredBy.id': CASE },
+    // That it became repressive is CASE; which confirmed infection made it so is HEALTH.
+    fields: { kind: CASE, 'triggeredBy.kind': HEALTH, 'triggeredBy.id': HEALTH },
     upcasters: [],
   },
   'inspection.scheduled': {
@@ -151,31 +188,37 @@ const CATALOGUE: { readonly [T in ActivationEventType]: CatalogueEntry<T> } = {
   },
   'inspection.completed': {
     type: 'inspection.completed',
-    schemaVersion: 1,
+    schemaVersion: 2,
     // What was found is recorded as findings, each with its own category; the summary says how it went.
     description: 'A scheduled inspection took place.',
     primaryCategory: CASE,
-    fields: { inspectionId: CASE, outcomeSummary: CASE },
-    upcasters: [],
+    fields: {
+      inspectionId: CASE,
+      'outcomeSummary.text': text('outcomeSummary'),
+      'outcomeSummary.categories[]': text('outcomeSummary'),
+    },
+    upcasters: [narrativesFrom(1, 'inspection.completed', ['outcomeSummary'])],
   },
   'inspection.cancelled': {
     type: 'inspection.cancelled',
-    schemaVersion: 1,
+    schemaVersion: 2,
     description: 'A scheduled inspection will not take place.',
     primaryCategory: CASE,
-    fields: { inspectionId: CASE, reason: CASE },
-    upcasters: [],
+    fields: { inspectionId: CASE, 'reason.text': text('reason'), 'reason.categories[]': text('reason') },
+    upcasters: [narrativesFrom(1, 'inspection.cancelled', ['reason'])],
   },
   'finding.recorded': {
     type: 'finding.recorded',
-    schemaVersion: 1,
-    // Everyone on the case learns that a finding of some category exists; its content needs that category.
-    description: 'Something was found: its category decides who may read what it says.',
-    primaryCategory: CASE,
+    schemaVersion: 2,
+    // A finding is an event of its own category: an agency without CRIMINAL does not learn that a CRIMINAL
+    // finding exists, nor who recorded it.
+    description: 'Something was found: its category decides who may know of it.',
+    primaryCategory: { categoryFrom: 'category' },
     fields: {
       findingId: CASE,
       category: CASE,
-      description: { categoryFrom: 'category' },
+      'description.text': text('description'),
+      'description.categories[]': text('description'),
       recordedBy: CASE,
       inspectionId: CASE,
       'subjects[].subjectId': findingSubject,
@@ -187,11 +230,11 @@ const CATALOGUE: { readonly [T in ActivationEventType]: CatalogueEntry<T> } = {
       'amounts[].euroCents': { categoryFrom: 'category' },
       confirmedInfection: HEALTH,
     },
-    upcasters: [],
+    upcasters: [narrativesFrom(1, 'finding.recorded', ['description'])],
   },
   'intervention.imposed': {
     type: 'intervention.imposed',
-    schemaVersion: 1,
+    schemaVersion: 2,
     description: 'An agency imposed a measure on an employer: warning, order, fine, closure or referral.',
     primaryCategory: INTERVENTION,
     fields: {
@@ -202,62 +245,79 @@ const CATALOGUE: { readonly [T in ActivationEventType]: CatalogueEntry<T> } = {
       'addressee.kvkNumber': EMPLOYER,
       'addressee.staffingAgency.name': EMPLOYER,
       'addressee.staffingAgency.kvkNumber': EMPLOYER,
-      description: INTERVENTION,
+      'description.text': text('description'),
+      'description.categories[]': text('description'),
       amountEuroCents: INTERVENTION,
       legalBasis: INTERVENTION,
       ...location,
       inspectionId: CASE,
-      'findingIds[]': CASE,
+      // Which findings a measure rests on is as sensitive as those findings.
+      'findingIds[]': { categoriesFrom: 'findingCategories' },
+      'findingCategories[]': { categoriesFrom: 'findingCategories' },
     },
-    upcasters: [],
+    upcasters: [findingReferencesFrom(1, 'intervention.imposed', ['description'])],
   },
   'referral.made': {
     type: 'referral.made',
-    schemaVersion: 1,
+    schemaVersion: 2,
     description: 'An agency referred the matter to another agency.',
     primaryCategory: INTERVENTION,
     fields: {
       referralId: INTERVENTION,
       fromAgency: INTERVENTION,
       toAgency: INTERVENTION,
-      reason: INTERVENTION,
+      'reason.text': text('reason'),
+      'reason.categories[]': text('reason'),
       inspectionId: CASE,
-      'findingIds[]': CASE,
+      'findingIds[]': { categoriesFrom: 'findingCategories' },
+      'findingCategories[]': { categoriesFrom: 'findingCategories' },
     },
-    upcasters: [],
+    upcasters: [findingReferencesFrom(1, 'referral.made', ['reason'])],
   },
   'integrated-deployment.decided': {
     type: 'integrated-deployment.decided',
-    schemaVersion: 1,
+    schemaVersion: 2,
     // Activations are counted by whether they led to integrated deployment, so it is part of the case.
     description: 'It was decided whether several agencies act jointly, and which.',
     primaryCategory: CASE,
-    fields: { integrated: CASE, 'agencies[]': CASE, rationale: CASE },
-    upcasters: [],
+    fields: {
+      integrated: CASE,
+      'agencies[]': CASE,
+      'rationale.text': text('rationale'),
+      'rationale.categories[]': text('rationale'),
+    },
+    upcasters: [narrativesFrom(1, 'integrated-deployment.decided', ['rationale'])],
   },
   'report.filed': {
     type: 'report.filed',
-    schemaVersion: 1,
+    schemaVersion: 2,
     description: 'The written report (procesverslag) of the activation was filed.',
     primaryCategory: REPORT,
-    fields: { reportId: REPORT, filedBy: REPORT, summary: REPORT, outcome: REPORT },
-    upcasters: [],
+    fields: {
+      reportId: REPORT,
+      filedBy: REPORT,
+      'summary.text': text('summary'),
+      'summary.categories[]': text('summary'),
+      'outcome.text': text('outcome'),
+      'outcome.categories[]': text('outcome'),
+    },
+    upcasters: [narrativesFrom(1, 'report.filed', ['summary', 'outcome'])],
   },
   'activation.closed': {
     type: 'activation.closed',
-    schemaVersion: 1,
+    schemaVersion: 2,
     description: 'The activation was closed, with its outcome.',
     primaryCategory: CASE,
-    fields: { outcome: CASE },
-    upcasters: [],
+    fields: { 'outcome.text': text('outcome'), 'outcome.categories[]': text('outcome') },
+    upcasters: [narrativesFrom(1, 'activation.closed', ['outcome'])],
   },
   'activation.reopened': {
     type: 'activation.reopened',
-    schemaVersion: 1,
+    schemaVersion: 2,
     description: 'A closed activation was reopened, with the reason.',
     primaryCategory: CASE,
-    fields: { reason: CASE },
-    upcasters: [],
+    fields: { 'reason.text': text('reason'), 'reason.categories[]': text('reason') },
+    upcasters: [narrativesFrom(1, 'activation.reopened', ['reason'])],
   },
 };
 
@@ -303,9 +363,142 @@ export function unclassifiedPaths(event: ActivationEvent): string[] {
  * For the CloudEvents data-classification attribute and for deciding whether a read must be logged.
  */
 export function categoriesCarried(event: ActivationEvent): DataCategory[] {
-  const carried = new Set<DataCategory>([catalogueEntry(event.type).primaryCategory]);
+  const carried = new Set<DataCategory>([primaryCategoryOf(event)]);
   for (const leaf of leavesOf(event.data)) categoriesAt(event, leaf.path)?.forEach((c) => carried.add(c));
   return [...carried];
+}
+
+/**
+ * The category an agency must hold to know of this event at all: the type's own, or the one its content
+ * names (a finding's category). Throws on content that names none, which a reader must treat as hidden.
+ */
+export function primaryCategoryOf(event: { readonly type: string; readonly data: unknown }): DataCategory {
+  const primary = catalogueEntry(event.type as ActivationEventType).primaryCategory;
+  if (typeof primary === 'string') return primary;
+  const [category] = resolveClassification(primary, event.data);
+  return category;
+}
+
+/** The narratives of an event type, by path (`description`, `healthDetail`). */
+export function narrativePaths(type: ActivationEventType): string[] {
+  const fields = catalogueEntry(type).fields as Readonly<Record<string, FieldClassification>>;
+  return Object.entries(fields)
+    .filter(([path, rule]) => {
+      const base = path.endsWith('.text') ? path.slice(0, -'.text'.length) : undefined;
+      return base !== undefined && isCategoriesFrom(rule, `${base}.categories`);
+    })
+    .map(([path]) => path.slice(0, -'.text'.length));
+}
+
+/**
+ * Gives every narrative its author did not classify the categories its event carries besides CASE (and
+ * its type's floor), or PERSONAL when the event carries nothing else: free text is never CASE alone. The
+ * write path runs this before an event is stored, so what is stored says how it was classified. Pure: a
+ * new event, the input untouched.
+ */
+export function withNarrativeDefaults<E extends ActivationEvent>(event: E): E {
+  return classifyNarratives(event, { strict: false, known: [] });
+}
+
+/**
+ * The categories of the event besides its narratives: its primary category and those of every other
+ * field it has set. What a narrative defaults to.
+ */
+function categoriesBesidesNarratives(
+  event: ActivationEvent,
+  narratives: readonly string[],
+): Set<DataCategory> {
+  const carried = new Set<DataCategory>([primaryCategoryOf(event)]);
+  for (const leaf of leavesOf(event.data)) {
+    if (narratives.some((path) => leaf.path === path || leaf.path.startsWith(`${path}.`))) continue;
+    try {
+      categoriesAt(event, leaf.path)?.forEach((c) => carried.add(c));
+    } catch (error) {
+      if (!(error instanceof CatalogueError)) throw error;
+    }
+  }
+  return carried;
+}
+
+/**
+ * Classifies the unclassified narratives of an event. `strict` (old events, written before narratives were
+ * classified): PERSONAL is added whatever the event carries, and `known` (what a feed row withheld), since
+ * nobody can tell any more what was typed into them; nothing stored leaks after the upgrade.
+ */
+function classifyNarratives<E extends ActivationEvent>(
+  event: E,
+  { strict, known }: { strict: boolean; known: readonly DataCategory[] },
+): E {
+  const paths = narrativePaths(event.type);
+  const data = event.data as unknown as Record<string, unknown>;
+  const pending = paths.filter((path) => {
+    const value = data[path];
+    return typeof value === 'object' && value !== null && !('categories' in value);
+  });
+  if (pending.length === 0) return event;
+  const carried = categoriesBesidesNarratives(event, paths);
+  carried.delete(DataCategory.CASE);
+  if (strict) [PERSONAL, ...known].forEach((category) => carried.add(category));
+  known.forEach((category) => category !== DataCategory.CASE && carried.add(category));
+  const floors = (catalogueEntry(event.type).narrativeFloors ?? {}) as Partial<
+    Record<string, readonly DataCategory[]>
+  >;
+  const classified = { ...data };
+  for (const path of pending) {
+    const categories = new Set([...carried, ...(floors[path] ?? [])]);
+    if (categories.size === 0) categories.add(PERSONAL);
+    classified[path] = { ...(data[path] as object), categories: [...categories].sort() };
+  }
+  return { ...event, data: classified } as unknown as E;
+}
+
+/**
+ * The upcaster of a type whose free-text fields were plain text up to `fromVersion`: each becomes a
+ * narrative classified strictly (see classifyNarratives). Values already withheld (null) stay null.
+ */
+function narrativesFrom(fromVersion: number, type: ActivationEventType, paths: readonly string[]): Upcaster {
+  return {
+    fromVersion,
+    upcast: (data, known) => {
+      const fields = { ...(data as Record<string, unknown>) };
+      for (const path of paths) {
+        if (typeof fields[path] === 'string') fields[path] = { text: fields[path] };
+      }
+      return classifyNarratives({ type, data: fields } as unknown as ActivationEvent, { strict: true, known })
+        .data;
+    },
+  };
+}
+
+/**
+ * As narrativesFrom, for measures that named findings by id only: which categories those findings had is
+ * not in the event, so the ids count as carrying every category a finding can have.
+ */
+function findingReferencesFrom(
+  fromVersion: number,
+  type: ActivationEventType,
+  paths: readonly string[],
+): Upcaster {
+  const narratives = narrativesFrom(fromVersion, type, paths);
+  return {
+    fromVersion,
+    upcast: (data, known) => {
+      const fields = { ...(data as Record<string, unknown>) };
+      if (Array.isArray(fields.findingIds) && fields.findingCategories === undefined) {
+        fields.findingCategories = [...FINDING_CATEGORIES].sort();
+      }
+      return narratives.upcast(fields, known);
+    },
+  };
+}
+
+function isCategoriesFrom(rule: FieldClassification, path: string): boolean {
+  return (
+    typeof rule === 'object' &&
+    !Array.isArray(rule) &&
+    'categoriesFrom' in rule &&
+    rule.categoriesFrom === path
+  );
 }
 
 /**
@@ -316,6 +509,7 @@ export function upcastEventData<T extends ActivationEventType>(
   type: T,
   schemaVersion: number,
   data: unknown,
+  known: readonly DataCategory[] = [],
 ): ActivationEventDataMap[T] {
   const entry = catalogueEntry(type);
   if (!Number.isInteger(schemaVersion) || schemaVersion < 1 || schemaVersion > entry.schemaVersion) {
@@ -328,7 +522,7 @@ export function upcastEventData<T extends ActivationEventType>(
   for (let version = schemaVersion; version < entry.schemaVersion; version++) {
     const step = entry.upcasters.find((upcaster) => upcaster.fromVersion === version);
     if (!step) throw new CatalogueError(`${type} has no upcaster from version ${version}.`);
-    upcast = step.upcast(upcast);
+    upcast = step.upcast(upcast, known);
   }
   return upcast as ActivationEventDataMap[T];
 }

@@ -37,6 +37,7 @@ type Samples = {
   };
 };
 
+const { PERSONAL, HEALTH, LOCATION, INTERVENTION, CRIMINAL, BENEFITS, REPORT } = DataCategory;
 const NLA = agencyCode('NLA');
 const UWV = agencyCode('UWV');
 const location = { address: 'Havenweg 12', postcode: postcode('3011 AB'), city: 'Rotterdam' };
@@ -85,15 +86,21 @@ const SAMPLES: Samples = {
         agency: agencyCode('GGD17'),
         name: 'Team Infectieziekten',
       },
-      description: 'Positive tests among workers housed at the building site.',
+      description: {
+        text: 'Positive tests among workers housed at the building site.',
+        categories: [HEALTH, PERSONAL],
+      },
       subjects: [subject],
       confirmedInfection: true,
-      healthDetail: 'Three positive PCR tests on 30 May.',
+      healthDetail: { text: 'Three positive PCR tests on 30 May.', categories: [HEALTH] },
     },
   },
   'agency.invited': { type: 'agency.invited', data: { agency: UWV, invitedBy: NLA } },
   'agency.joined': { type: 'agency.joined', data: { agency: UWV } },
-  'agency.left': { type: 'agency.left', data: { agency: UWV, reason: 'No benefits involved.' } },
+  'agency.left': {
+    type: 'agency.left',
+    data: { agency: UWV, reason: { text: 'No benefits involved.', categories: [PERSONAL] } },
+  },
   'activation.escalated': {
     type: 'activation.escalated',
     data: { kind: ActivationKind.REPRESSIVE, triggeredBy: { kind: 'FINDING', id: 'f-1' } },
@@ -109,18 +116,24 @@ const SAMPLES: Samples = {
   },
   'inspection.completed': {
     type: 'inspection.completed',
-    data: { inspectionId: 'i-1', outcomeSummary: 'Site and housing visited with UWV.' },
+    data: {
+      inspectionId: 'i-1',
+      outcomeSummary: { text: 'Site and housing visited with UWV.', categories: [LOCATION] },
+    },
   },
   'inspection.cancelled': {
     type: 'inspection.cancelled',
-    data: { inspectionId: 'i-2', reason: 'Site empty.' },
+    data: { inspectionId: 'i-2', reason: { text: 'Site empty.', categories: [LOCATION] } },
   },
   'finding.recorded': {
     type: 'finding.recorded',
     data: {
       findingId: 'f-1',
       category: DataCategory.HEALTH,
-      description: 'Two workers with confirmed infection share a room with six others.',
+      description: {
+        text: 'Two workers with confirmed infection share a room with six others.',
+        categories: [HEALTH],
+      },
       recordedBy: NLA,
       inspectionId: 'i-1',
       subjects: [subject],
@@ -135,12 +148,13 @@ const SAMPLES: Samples = {
       interventionType: InterventionType.FINE,
       imposedBy: NLA,
       addressee: employer,
-      description: 'Fine for housing workers on the building site.',
+      description: { text: 'Fine for housing workers on the building site.', categories: [INTERVENTION] },
       amountEuroCents: euroCents(450000),
       legalBasis: 'Arbeidsomstandighedenwet art. 5',
       location,
       inspectionId: 'i-1',
       findingIds: ['f-1'],
+      findingCategories: [HEALTH],
     },
   },
   'referral.made': {
@@ -149,26 +163,37 @@ const SAMPLES: Samples = {
       referralId: 'rf-1',
       fromAgency: NLA,
       toAgency: agencyCode('POL'),
-      reason: 'Signs of human trafficking.',
+      reason: { text: 'Signs of human trafficking.', categories: [CRIMINAL, PERSONAL] },
       inspectionId: 'i-1',
       findingIds: ['f-1'],
+      findingCategories: [HEALTH],
     },
   },
   'integrated-deployment.decided': {
     type: 'integrated-deployment.decided',
-    data: { integrated: true, agencies: [NLA, UWV], rationale: 'Housing and benefits fraud go together.' },
+    data: {
+      integrated: true,
+      agencies: [NLA, UWV],
+      rationale: { text: 'Housing and benefits fraud go together.', categories: [BENEFITS, LOCATION] },
+    },
   },
   'report.filed': {
     type: 'report.filed',
     data: {
       reportId: 'r-1',
       filedBy: NLA,
-      summary: 'Housing inspected jointly; fine imposed; referral to police.',
-      outcome: 'Workers rehoused; site reopened after improvements.',
+      summary: { text: 'Housing inspected jointly; fine imposed; referral to police.', categories: [REPORT] },
+      outcome: { text: 'Workers rehoused; site reopened after improvements.', categories: [REPORT] },
     },
   },
-  'activation.closed': { type: 'activation.closed', data: { outcome: 'Workers rehoused.' } },
-  'activation.reopened': { type: 'activation.reopened', data: { reason: 'New complaint from the union.' } },
+  'activation.closed': {
+    type: 'activation.closed',
+    data: { outcome: { text: 'Workers rehoused.', categories: [PERSONAL] } },
+  },
+  'activation.reopened': {
+    type: 'activation.reopened',
+    data: { reason: { text: 'New complaint from the union.', categories: [PERSONAL] } },
+  },
 };
 
 /** One fully populated event per type, in catalogue order; a fresh copy each call, so tests may change them. */

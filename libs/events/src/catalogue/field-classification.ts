@@ -24,19 +24,32 @@ export type LeafPath<T, Prefix extends string = ''> = T extends Primitive
 /** Paths outside arrays: those name a single value of the event, so a rule can read it. */
 export type ScalarPath<T> = Exclude<LeafPath<T>, `${string}[]${string}`>;
 
-export type CategoryRule<Path extends string = string> =
+/** Paths of lists outside arrays (`findingCategories`, `description.categories`): a rule can read a list there. */
+export type ListPath<T> = {
+  [L in LeafPath<T>]: L extends `${infer P}[]` ? (P extends `${string}[]${string}` ? never : P) : never;
+}[LeafPath<T>];
+
+export type CategoryRule<Path extends string = string, List extends string = string> =
   | DataCategory
   /** The category is the value of another field of the same event, e.g. a finding's `category`. */
   | { readonly categoryFrom: Path }
+  /**
+   * The categories are the values of a list in the same event: a narrative's declared `categories`, or
+   * the categories of the findings a measure refers to. An absent or malformed list resolves to nothing
+   * usable, and the field is withheld (fail closed).
+   */
+  | { readonly categoriesFrom: List }
   /** The category is required only when one of these fields is set (not absent, null, false or empty). */
   | { readonly category: DataCategory; readonly whenAnyOf: readonly Path[] };
 
 /** One rule, or several that all apply. */
-export type FieldClassification<Path extends string = string> =
-  CategoryRule<Path> | readonly CategoryRule<Path>[];
+export type FieldClassification<Path extends string = string, List extends string = string> =
+  CategoryRule<Path, List> | readonly CategoryRule<Path, List>[];
 
 /** A classification for every leaf of the payload, no more and no less: a new field fails to compile until classified. */
-export type FieldMap<Data> = { readonly [P in LeafPath<Data>]: FieldClassification<ScalarPath<Data>> };
+export type FieldMap<Data> = {
+  readonly [P in LeafPath<Data>]: FieldClassification<ScalarPath<Data>, ListPath<Data>>;
+};
 
 export class CatalogueError extends Error {
   constructor(message: string) {
@@ -63,6 +76,14 @@ export function resolveClassification(classification: FieldClassification, data:
         );
       }
       categories.add(value);
+    } else if ('categoriesFrom' in rule) {
+      const value = valueAt(data, rule.categoriesFrom);
+      if (!Array.isArray(value) || value.length === 0 || !value.every(isDataCategory)) {
+        throw new CatalogueError(
+          `Field ${rule.categoriesFrom} holds ${JSON.stringify(value)}, not a list of data categories.`,
+        );
+      }
+      value.forEach((category) => categories.add(category));
     } else if (rule.whenAnyOf.some((path) => isSet(valueAt(data, path)))) {
       categories.add(rule.category);
     }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from '@jest/globals';
 import { SignalSourceKind } from '#domain';
-import { unclassifiedPaths } from './activation-events.catalogue.js';
+import { unclassifiedPaths, upcastEventData } from './activation-events.catalogue.js';
 import { SignalRecordedV1Data, upcastSignalRecordedV1 } from './signal-recorded.upcaster.js';
 
 const v1: SignalRecordedV1Data = {
@@ -47,8 +47,10 @@ describe('signal.recorded v1 → v2', () => {
     });
   });
 
-  it('yields a payload the current catalogue classifies completely', () => {
-    expect(unclassifiedPaths({ type: 'signal.recorded', data: upcastSignalRecordedV1(v1) })).toEqual([]);
+  it('yields, through the later upcasters, a payload the current catalogue classifies completely', () => {
+    expect(
+      unclassifiedPaths({ type: 'signal.recorded', data: upcastEventData('signal.recorded', 1, v1) }),
+    ).toEqual([]);
   });
 
   it('does not change its input', () => {

@@ -1,4 +1,4 @@
-import { parseAgencyCode, SignalRecordedData, SignalSource, SignalSourceKind, Subject } from '#domain';
+import { parseAgencyCode, SignalSource, SignalSourceKind, Subject } from '#domain';
 
 /**
  * `signal.recorded` version 1 named who reported in one free-text `reporter` field. Feeds could not tell a
@@ -17,10 +17,17 @@ export interface SignalRecordedV1Data {
   readonly healthDetail?: string;
 }
 
+/** Version 2: the source apart; its free text still plain text (version 3 classifies it). */
+export interface SignalRecordedV2Data extends Omit<SignalRecordedV1Data, 'reporter'> {
+  readonly source: SignalSource;
+}
+
 /** Pure and total: every v1 payload that was ever stored has a v2 reading. */
-export function upcastSignalRecordedV1(v1: SignalRecordedV1Data): SignalRecordedData {
+export function upcastSignalRecordedV1(v1: SignalRecordedV1Data): SignalRecordedV2Data {
   const { reporter, ...rest } = v1;
-  return { ...(rest as Omit<SignalRecordedData, 'source'>), source: sourceFromReporter(reporter) };
+  // A feed row that withheld the reporter (null) keeps the source withheld: not "anonymous".
+  if ((reporter as unknown) === null) return { ...rest, source: null as unknown as SignalSource };
+  return { ...rest, source: sourceFromReporter(reporter) };
 }
 
 function sourceFromReporter(reporter: unknown): SignalSource {

@@ -10,16 +10,16 @@ import { nlGovProfileViolations } from './nl-gov-profile.js';
 const { CASE, LOCATION, EMPLOYER, PERSONAL, HEALTH, CRIMINAL, INTERVENTION, REPORT } = DataCategory;
 const SOURCE = 'urn:nld:oin:00000000000000000000:systeem:keten-test';
 
-/** A finding as the municipality (no HEALTH) would get it on its feed. */
+/** A signal that speaks of health as the municipality (no HEALTH) would get it on its feed. */
 function municipalityEntry(): FeedEntry {
-  const finding = sampleEvent('finding.recorded');
-  const visible = redact(finding, new Set([CASE, LOCATION, EMPLOYER, PERSONAL, INTERVENTION, REPORT]))!;
+  const signal = sampleEvent('signal.recorded');
+  const visible = redact(signal, new Set([CASE, LOCATION, EMPLOYER, PERSONAL, INTERVENTION, REPORT]))!;
   return {
-    feedSeq: '1234',
+    sequence: '1234',
     eventId: '5f0e7c1a-3b9e-4d2a-8c47-0a6f1e2b3c4d',
     activationId: 'act-1',
-    type: finding.type,
-    schemaVersion: 1,
+    type: signal.type,
+    schemaVersion: 3,
     recordedAt: new Date('2026-03-02T09:15:00.000Z'),
     payload: visible.data,
     carried: visible.carried,
@@ -38,15 +38,15 @@ describe('feed CloudEvents', () => {
       specversion: '1.0',
       id: entry.eventId,
       source: SOURCE,
-      type: 'nl.keten.finding.recorded.v1',
+      type: 'nl.keten.signal.recorded.v3',
       subject: 'act-1',
       time: '2026-03-02T09:15:00.000Z',
       sequence: '0000000000000001234',
       datacontenttype: 'application/json',
-      dataschema: 'urn:keten:event:finding.recorded:1',
+      dataschema: 'urn:keten:event:signal.recorded:3',
       data: entry.payload,
       partitionkey: 'act-1',
-      dataclassification: 'confidential',
+      ...dataClassification(entry.carried),
       ketencategories: entry.carried.join(','),
       ketenwithheld: entry.withheld.join(','),
     });

@@ -5,8 +5,11 @@ import { feedEventType, feedSequence } from './nl-gov-profile.js';
 
 /** One entry of an agency's feed: an event as that agency was entitled to see it when it happened. */
 export interface FeedEntry {
-  /** The entry's position in the feeds (rm_feed.feed_seq), which the GraphQL feed pages by too. */
-  feedSeq: number | string;
+  /**
+   * The entry's place in its agency's own feed (1, 2, 3, …), which the GraphQL feed pages by too. Not a
+   * position among all agencies' entries: the gaps would count what other agencies were fed.
+   */
+  sequence: number | string;
   eventId: string;
   activationId: string;
   /** The event's wire name, e.g. `activation.opened`. */
@@ -29,8 +32,8 @@ export interface FeedRecord {
 
 /**
  * The CloudEvent for one feed entry, after the NL GOV profile for CloudEvents (see nl-gov-profile.ts).
- * `id` is the event id, the same on every agency's topic; `sequence` the feed position, to resynchronise
- * with the GraphQL feed; `time` when keten recorded the event (not when it happened in the field: that,
+ * `id` is the event id, the same on every agency's topic; `sequence` the entry's place in the agency's own
+ * feed, to resynchronise with the GraphQL feed; `time` when keten recorded the event (not when it happened in the field: that,
  * where it matters, is in `data`). `partitionkey` (the CloudEvents partitioning extension) is the
  * activation id: the Kafka binding makes it the record key, so one activation's events stay in order.
  * Context attributes carry no personal data: only ids, names of types and categories, and times.
@@ -44,7 +47,7 @@ export function feedCloudEvent(entry: FeedEntry, source: string): CloudEvent<unk
     type: feedEventType(entry.type, entry.schemaVersion),
     subject: entry.activationId,
     time: new Date(entry.recordedAt).toISOString(),
-    sequence: feedSequence(entry.feedSeq),
+    sequence: feedSequence(entry.sequence),
     datacontenttype: 'application/json',
     dataschema: `urn:keten:event:${entry.type}:${entry.schemaVersion}`,
     data: entry.payload,

@@ -1,4 +1,4 @@
-import { agencyKindOf, parseBsn } from '#domain';
+import { agencyKindOf, bsnsIn } from '#domain';
 
 /*
  * The NL GOV profile for CloudEvents (Logius, "CloudEvents-NL"), as keten's feed messages apply it. The
@@ -114,12 +114,9 @@ export function nlGovProfileViolations(event: Record<string, unknown>): string[]
       problems.push(`attribute name ${name} is not 1-20 lowercase letters or digits`);
     if (value !== null && typeof value === 'object')
       problems.push(`attribute ${name} is not a CloudEvents type`);
-    // Personal data (here: a BSN) never travels in context attributes, which intermediaries may log.
-    // Words of digits only: the hex groups of a UUID hold digit runs that would pass the eleven-test.
-    const bsns = String(value)
-      .split(/[^0-9A-Za-z]+/)
-      .filter((token) => /^\d{9}$/.test(token) && parseBsn(token).ok);
-    if (bsns.length > 0) problems.push(`attribute ${name} holds what looks like a BSN`);
+    // Personal data (here: a BSN) never travels in context attributes, which intermediaries may log. The
+    // domain's own reading of BSNs in text: not the digit runs inside a UUID's hex groups.
+    if (bsnsIn(String(value)).length > 0) problems.push(`attribute ${name} holds what looks like a BSN`);
   }
 
   const classification = text('dataclassification');

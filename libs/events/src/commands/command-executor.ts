@@ -10,6 +10,11 @@ export interface StreamDecider<C, Context, E extends { type: string; data: unkno
   prepare(input: unknown, context: RawCommandContext): Prepared<C, Context, Err>;
   streamId(command: C): string;
   fold(events: readonly E[]): S;
+  /**
+   * Whether the actor may act on this stream at all, asked before its version is compared: a stream the
+   * actor may not know of is refused as one that does not exist, whatever version the command names.
+   */
+  admit?(command: C, state: S, context: Context): Err | undefined;
   decide(command: C, state: S, context: Context): Decision<E, Err>;
   schemaVersion(type: E['type']): number;
 }
@@ -24,10 +29,13 @@ export interface CommandOrigin {
   readonly now: string;
 }
 
+/** Which version of the stream the caller based its command on: the version itself, or a test of it (a token). */
+export type ExpectedVersion = number | ((streamId: string, version: number) => boolean);
+
 export interface ExecuteOptions {
   commandId?: string;
   /** The version the caller saw; a different current version is a conflict instead of a silent overwrite. */
-  expectedVersion?: number;
+  expectedVersion?: ExpectedVersion;
   correlationId?: string;
   traceId?: string;
 }
@@ -80,14 +88,13 @@ export class CommandExecutor {
       if (earlier) return { ...earlier, command };
       const history = await this.store.readStream(streamId);
       const version = history.length;
-      if (options.expectedVersion !== undefined && options.expectedVersion !== version) {
-        throw new StreamVersionConflictError(streamId, options.expectedVersion);
+      const state = decider.fold(history.map(({ type, data }) => ({ type, data }) as E));
+      const refused = decider.admit?.(command, state, context);
+      if (refused) throw new CommandRejectedError(refused as Err & { message: string });
+      if (!isExpected(options.expectedVersion, streamId, version)) {
+        throw new StreamVersionConflictError(streamId, version);
       }
-      const decision = decider.decide(
-        command,
-        decider.fold(history.map(({ type, data }) => ({ type, data }) as E)),
-        context,
-      );
+      const decision = decider.decide(command, state, context);
       if (!decision.ok) throw new CommandRejectedError(decision.error as Err & { message: string });
       if (decision.events.length === 0)
         return { command, streamId, streamVersion: version, eventIds: [], duplicate: false };
@@ -121,10 +128,18 @@ export class CommandExecutor {
             continue;
           }
         }
+        if (error instanceof StreamVersionConflictError) {
+          throw new StreamVersionConflictError(streamId, await this.store.streamVersion(streamId));
+        }
         throw error;
       }
     }
   }
+}
+
+function isExpected(expected: ExpectedVersion | undefined, streamId: string, version: number): boolean {
+  if (expected === undefined) return true;
+  return typeof expected === 'number' ? expected === version : expected(streamId, version);
 }
 
 /** The command's content and who sent it, without its clock: an honest retry hashes the same, another command not. */

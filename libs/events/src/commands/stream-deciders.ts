@@ -1,39 +1,58 @@
 import {
   ActivationCommand,
+  ActivationContext,
   ActivationError,
   ActivationEvent,
   ActivationState,
+  admitActivationCommand,
   AgreementCommand,
   AgreementContext,
   AgreementError,
   AgreementEvent,
   AgreementState,
-  CommandContext,
   decideActivation,
   decideAgreement,
   foldActivation,
   foldAgreement,
   prepareActivationCommand,
   prepareAgreementCommand,
+  RegionalCoordination,
+  SAFETY_REGIONS_COORDINATE,
 } from '#domain';
-import { catalogueEntry } from '../catalogue/activation-events.catalogue.js';
+import { catalogueEntry, withNarrativeDefaults } from '../catalogue/activation-events.catalogue.js';
 import { AGREEMENT_EVENT_SCHEMA_VERSIONS } from '../catalogue/agreement-events.catalogue.js';
 import { activationStreamId, agreementStreamId } from '../store/stream-ids.js';
 import { StreamDecider } from './command-executor.js';
 
-export const activationStreams: StreamDecider<
+export type ActivationStreams = StreamDecider<
   ActivationCommand,
-  CommandContext,
+  ActivationContext,
   ActivationEvent,
   ActivationState,
   ActivationError
-> = {
-  prepare: prepareActivationCommand,
-  streamId: (command) => activationStreamId(command.activationId),
-  fold: foldActivation,
-  decide: decideActivation,
-  schemaVersion: (type) => catalogueEntry(type).schemaVersion,
-};
+>;
+
+/**
+ * The activation streams, with who coordinates which region. What the decider decides is stored with its
+ * free text classified (withNarrativeDefaults): the catalogue is the one place that knows what an event
+ * carries, so it, not the domain, fills in the categories an author left out.
+ */
+export function activationStreamsWith(coordination: RegionalCoordination): ActivationStreams {
+  return {
+    prepare: (input, context) => prepareActivationCommand(input, context, coordination),
+    admit: admitActivationCommand,
+    streamId: (command) => activationStreamId(command.activationId),
+    fold: foldActivation,
+    decide: (command, state, context) => {
+      const decision = decideActivation(command, state, context);
+      return decision.ok ? { ok: true, events: decision.events.map(withNarrativeDefaults) } : decision;
+    },
+    schemaVersion: (type) => catalogueEntry(type).schemaVersion,
+  };
+}
+
+/** The activation streams where each safety region alone coordinates its activations. */
+export const activationStreams: ActivationStreams = activationStreamsWith(SAFETY_REGIONS_COORDINATE);
 
 export const agreementStreams: StreamDecider<
   AgreementCommand,

@@ -3,9 +3,9 @@ import fc from 'fast-check';
 import { ActivationEvent, ALL_DATA_CATEGORIES, DataCategory } from '#domain';
 import {
   allEventTypes,
-  catalogueEntry,
   categoriesAt,
   categoriesCarried,
+  primaryCategoryOf,
 } from '../catalogue/activation-events.catalogue.js';
 import { sampleEvent } from '../catalogue/catalogue.fixtures.js';
 import { Leaf, leavesOf } from '../catalogue/field-paths.js';
@@ -21,26 +21,35 @@ import { redact } from './redact.js';
 const RUNS = { numRuns: 300 };
 const ALL = new Set(ALL_DATA_CATEGORIES);
 
+/** Keys whose values are lists of categories, which the classification reads rather than carries. */
+const CATEGORY_LISTS = new Set(['categories', 'findingCategories']);
+
 type Json = string | number | boolean | null | Json[] | { [key: string]: Json };
 
 /** Values of the same shape as the sample, with any key left out and arrays of 0 to 3 elements. */
 function variationOf(sample: unknown, key?: string): fc.Arbitrary<Json> {
   // The finding's category decides the category of its content; any category, not only those a finding may have.
   if (key === 'category') return fc.constantFrom(...ALL_DATA_CATEGORIES);
+  // What a narrative's author declared, and the categories of the findings a measure names.
+  if (key !== undefined && CATEGORY_LISTS.has(key))
+    return fc.subarray([...ALL_DATA_CATEGORIES], { minLength: 1 }).map((list) => [...list].sort());
   if (typeof sample === 'string') return fc.string({ maxLength: 8 });
   if (typeof sample === 'number') return fc.integer({ min: 0, max: 10_000_000 });
   if (typeof sample === 'boolean') return fc.boolean();
   if (Array.isArray(sample)) return fc.array(variationOf(sample[0]), { maxLength: 3 });
   const record = sample as Record<string, unknown>;
   const shape = Object.fromEntries(Object.keys(record).map((k) => [k, variationOf(record[k], k)]));
-  return fc.record(shape, { requiredKeys: 'category' in record ? ['category'] : [] }) as fc.Arbitrary<Json>;
+  // The keys the classification reads are always written with what they classify.
+  const requiredKeys = Object.keys(record).filter((k) => k === 'category' || CATEGORY_LISTS.has(k));
+  return fc.record(shape, { requiredKeys }) as fc.Arbitrary<Json>;
 }
 
 function withMarkers(data: Json): Json {
   let next = 0;
   const mark = (value: Json, key?: string): Json => {
     if (typeof value === 'string') return key === 'category' ? value : `⦃${next++}⦄${value}`;
-    if (Array.isArray(value)) return value.map((element) => mark(element));
+    if (Array.isArray(value))
+      return key !== undefined && CATEGORY_LISTS.has(key) ? value : value.map((element) => mark(element));
     if (value !== null && typeof value === 'object') {
       return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, mark(v, k)]));
     }
@@ -88,7 +97,7 @@ describe('redact, for every event type and every set of categories', () => {
     fc.assert(
       fc.property(anyEvent, anyGrants, (event, granted) => {
         const visible = redact(event, granted);
-        expect(visible === undefined).toBe(!granted.has(catalogueEntry(event.type).primaryCategory));
+        expect(visible === undefined).toBe(!granted.has(primaryCategoryOf(event)));
       }),
       RUNS,
     );
@@ -154,7 +163,7 @@ describe('redact, for every event type and every set of categories', () => {
             if (!granted.has(category)) withheld.add(category);
         }
         expect(visible.withheld).toEqual([...withheld].sort());
-        const carried = new Set([catalogueEntry(event.type).primaryCategory]);
+        const carried = new Set([primaryCategoryOf(event)]);
         for (const leaf of leavesOf(visible.data)) {
           if (leaf.value !== null)
             categoriesAt(event, leaf.path)!.forEach((category) => carried.add(category));

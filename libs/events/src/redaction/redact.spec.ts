@@ -2,9 +2,9 @@ import { describe, expect, it } from '@jest/globals';
 import { ActivationEvent, ALL_DATA_CATEGORIES, ActivationEventType, DataCategory } from '#domain';
 import {
   allEventTypes,
-  catalogueEntry,
   categoriesCarried,
   fieldCategories,
+  primaryCategoryOf,
 } from '../catalogue/activation-events.catalogue.js';
 import { sampleEvent, sampleEvents } from '../catalogue/catalogue.fixtures.js';
 import { redact } from './redact.js';
@@ -32,15 +32,17 @@ const HIDDEN = 'hidden';
  * the catalogue, not computed, so a change to either shows up here as a reviewable diff.
  */
 const MATRIX: Record<ActivationEventType, Record<DemoAgency, typeof HIDDEN | DataCategory[]>> = {
+  // A repressive activation names the infection that triggered it: HEALTH.
   'activation.opened': {
-    NLA: [],
-    GM0599: [],
+    NLA: [HEALTH],
+    GM0599: [HEALTH],
     VR17: [],
-    UWV: [LOCATION],
-    SVB: [LOCATION],
-    BD: [LOCATION],
+    UWV: [HEALTH, LOCATION],
+    SVB: [HEALTH, LOCATION],
+    BD: [HEALTH, LOCATION],
   },
-  // The sample signal speaks of health, so whom it names is HEALTH as well as PERSONAL data.
+  // The sample signal speaks of health, so whom it names is HEALTH as well as PERSONAL data, and its
+  // description is classified HEALTH and PERSONAL.
   'signal.recorded': {
     NLA: [HEALTH],
     GM0599: [HEALTH],
@@ -51,8 +53,17 @@ const MATRIX: Record<ActivationEventType, Record<DemoAgency, typeof HIDDEN | Dat
   },
   'agency.invited': { NLA: [], GM0599: [], VR17: [], UWV: [], SVB: [], BD: [] },
   'agency.joined': { NLA: [], GM0599: [], VR17: [], UWV: [], SVB: [], BD: [] },
-  'agency.left': { NLA: [], GM0599: [], VR17: [], UWV: [], SVB: [], BD: [] },
-  'activation.escalated': { NLA: [], GM0599: [], VR17: [], UWV: [], SVB: [], BD: [] },
+  // Its reason is classified PERSONAL.
+  'agency.left': { NLA: [], GM0599: [], VR17: [PERSONAL], UWV: [], SVB: [], BD: [PERSONAL] },
+  // That it became repressive is CASE; the infection that made it so is HEALTH.
+  'activation.escalated': {
+    NLA: [HEALTH],
+    GM0599: [HEALTH],
+    VR17: [],
+    UWV: [HEALTH],
+    SVB: [HEALTH],
+    BD: [HEALTH],
+  },
   'inspection.scheduled': {
     NLA: [],
     GM0599: [],
@@ -61,23 +72,41 @@ const MATRIX: Record<ActivationEventType, Record<DemoAgency, typeof HIDDEN | Dat
     SVB: [LOCATION],
     BD: [LOCATION],
   },
-  'inspection.completed': { NLA: [], GM0599: [], VR17: [], UWV: [], SVB: [], BD: [] },
-  'inspection.cancelled': { NLA: [], GM0599: [], VR17: [], UWV: [], SVB: [], BD: [] },
-  // The sample finding is a HEALTH finding.
+  // Summary and reason are classified LOCATION.
+  'inspection.completed': { NLA: [], GM0599: [], VR17: [], UWV: [LOCATION], SVB: [LOCATION], BD: [LOCATION] },
+  'inspection.cancelled': { NLA: [], GM0599: [], VR17: [], UWV: [LOCATION], SVB: [LOCATION], BD: [LOCATION] },
+  // The sample finding is a HEALTH finding, so a HEALTH event: it does not exist without HEALTH.
   'finding.recorded': {
-    NLA: [HEALTH],
-    GM0599: [HEALTH],
+    NLA: HIDDEN,
+    GM0599: HIDDEN,
     VR17: [PERSONAL],
-    UWV: [HEALTH],
-    SVB: [HEALTH],
-    BD: [HEALTH, PERSONAL],
+    UWV: HIDDEN,
+    SVB: HIDDEN,
+    BD: HIDDEN,
   },
-  'intervention.imposed': { NLA: [], GM0599: [], VR17: [], UWV: HIDDEN, SVB: HIDDEN, BD: HIDDEN },
-  'referral.made': { NLA: [], GM0599: [], VR17: [], UWV: HIDDEN, SVB: HIDDEN, BD: HIDDEN },
-  'integrated-deployment.decided': { NLA: [], GM0599: [], VR17: [], UWV: [], SVB: [], BD: [] },
+  // Both rest on the HEALTH finding: which finding it is, is HEALTH. The referral's reason is CRIMINAL and PERSONAL.
+  'intervention.imposed': { NLA: [HEALTH], GM0599: [HEALTH], VR17: [], UWV: HIDDEN, SVB: HIDDEN, BD: HIDDEN },
+  'referral.made': {
+    NLA: [HEALTH],
+    GM0599: [CRIMINAL, HEALTH],
+    VR17: [CRIMINAL, PERSONAL],
+    UWV: HIDDEN,
+    SVB: HIDDEN,
+    BD: HIDDEN,
+  },
+  // Its rationale is classified BENEFITS and LOCATION.
+  'integrated-deployment.decided': {
+    NLA: [],
+    GM0599: [BENEFITS],
+    VR17: [BENEFITS],
+    UWV: [LOCATION],
+    SVB: [LOCATION],
+    BD: [BENEFITS, LOCATION],
+  },
   'report.filed': { NLA: [], GM0599: [], VR17: [], UWV: HIDDEN, SVB: HIDDEN, BD: HIDDEN },
-  'activation.closed': { NLA: [], GM0599: [], VR17: [], UWV: [], SVB: [], BD: [] },
-  'activation.reopened': { NLA: [], GM0599: [], VR17: [], UWV: [], SVB: [], BD: [] },
+  // Outcome and reason are classified PERSONAL.
+  'activation.closed': { NLA: [], GM0599: [], VR17: [PERSONAL], UWV: [], SVB: [], BD: [PERSONAL] },
+  'activation.reopened': { NLA: [], GM0599: [], VR17: [PERSONAL], UWV: [], SVB: [], BD: [PERSONAL] },
 };
 
 function cases(): [ActivationEventType, DemoAgency, typeof HIDDEN | DataCategory[]][] {
@@ -99,7 +128,7 @@ describe('redact', () => {
       expect(visible?.type).toBe(type);
       expect(visible?.withheld).toEqual(expected);
       // What is left is the primary category and those of the fields the agency may see whole.
-      const carried = new Set([catalogueEntry(type).primaryCategory]);
+      const carried = new Set([primaryCategoryOf(sampleEvent(type))]);
       for (const categories of fieldCategories(sampleEvent(type) as ActivationEvent).values()) {
         if (categories.every((c) => DEMO[agency].has(c))) categories.forEach((c) => carried.add(c));
       }
@@ -115,7 +144,10 @@ describe('redact', () => {
         data: {
           findingId: 'f-1',
           category: HEALTH,
-          description: 'Two workers with confirmed infection share a room with six others.',
+          description: {
+            text: 'Two workers with confirmed infection share a room with six others.',
+            categories: [HEALTH],
+          },
           recordedBy: 'NLA',
           inspectionId: 'i-1',
           // Not an array of nulls: how many persons a HEALTH finding names is health data too.
@@ -128,27 +160,22 @@ describe('redact', () => {
       });
     });
 
-    it('shows the municipality that a HEALTH finding exists, and nothing of what it says', () => {
-      expect(redact(sampleEvent('finding.recorded'), DEMO.GM0599)).toEqual({
-        type: 'finding.recorded',
-        data: {
-          findingId: 'f-1',
-          category: HEALTH,
-          description: null,
-          recordedBy: 'NLA',
-          inspectionId: 'i-1',
-          subjects: null,
-          amounts: null,
-          confirmedInfection: null,
-        },
-        withheld: [HEALTH],
-        carried: [CASE],
+    it('does not let the municipality know that a HEALTH finding exists: a finding is an event of its own category', () => {
+      expect(redact(sampleEvent('finding.recorded'), DEMO.GM0599)).toBeUndefined();
+      const criminal = { ...sampleEvent('finding.recorded').data, category: CRIMINAL };
+      expect(redact({ type: 'finding.recorded', data: criminal }, DEMO.GM0599)).toBeUndefined();
+      expect(redact({ type: 'finding.recorded', data: criminal }, DEMO.NLA)).toMatchObject({
+        data: { findingId: 'f-1', category: CRIMINAL, recordedBy: 'NLA' },
       });
     });
 
     it('shows UWV the persons and amounts of an INCOME finding', () => {
       const finding = sampleEvent('finding.recorded');
-      const { confirmedInfection: _health, ...income } = { ...finding.data, category: INCOME };
+      const { confirmedInfection: _health, ...income } = {
+        ...finding.data,
+        category: INCOME,
+        description: { text: 'Paid € 9.80 an hour.', categories: [INCOME] },
+      };
       const visible = redact({ type: 'finding.recorded', data: income }, DEMO.UWV);
       expect(visible).toEqual({
         type: 'finding.recorded',
@@ -156,21 +183,19 @@ describe('redact', () => {
         withheld: [],
         carried: [CASE, INCOME, PERSONAL],
       });
-      // SVB holds PERSONAL but not INCOME: the persons are linked to the finding, so they need both.
-      expect(redact({ type: 'finding.recorded', data: income }, DEMO.SVB)).toMatchObject({
-        data: { description: null, subjects: null, amounts: null },
-        withheld: [INCOME],
-      });
+      // SVB holds PERSONAL but not INCOME: an INCOME finding does not exist for it.
+      expect(redact({ type: 'finding.recorded', data: income }, DEMO.SVB)).toBeUndefined();
     });
 
-    it('shows the Belastingdienst a health signal without reporter, persons or health', () => {
+    it('shows the Belastingdienst a health signal without reporter, persons, health, or what it says of them', () => {
       expect(redact(sampleEvent('signal.recorded'), DEMO.BD)).toEqual({
         type: 'signal.recorded',
         data: {
           signalId: 's-1',
           recordedBy: 'NLA',
           source: { kind: 'PARTNER_AGENCY', agency: 'GGD17', name: null },
-          description: 'Positive tests among workers housed at the building site.',
+          // Its author classified it HEALTH and PERSONAL: the text and its categories go together.
+          description: null,
           subjects: null,
           confirmedInfection: null,
           healthDetail: null,
@@ -182,9 +207,10 @@ describe('redact', () => {
 
     it('shows the persons of a signal that does not speak of health to whoever holds PERSONAL', () => {
       const { confirmedInfection: _c, healthDetail: _h, ...plain } = sampleEvent('signal.recorded').data;
-      expect(redact({ type: 'signal.recorded', data: plain }, DEMO.SVB)).toEqual({
+      const data = { ...plain, description: { text: 'Twelve beds in a shed.', categories: [PERSONAL] } };
+      expect(redact({ type: 'signal.recorded', data }, DEMO.SVB)).toEqual({
         type: 'signal.recorded',
-        data: plain,
+        data,
         withheld: [],
         carried: [CASE, PERSONAL],
       });
@@ -192,39 +218,47 @@ describe('redact', () => {
 
     it('collapses an object with nothing visible to null rather than a husk of nulls', () => {
       expect(redact(sampleEvent('activation.opened'), new Set([CASE]))).toMatchObject({
-        data: { location: null, employer: null, triggeredBy: { kind: 'SIGNAL', id: 's-1' } },
-        withheld: [EMPLOYER, LOCATION],
+        data: { location: null, employer: null, triggeredBy: null },
+        withheld: [EMPLOYER, HEALTH, LOCATION],
         carried: [CASE],
       });
     });
 
     it('collapses an array whose elements are all withheld, so its length does not show', () => {
-      expect(redact(sampleEvent('referral.made'), new Set([INTERVENTION]))).toEqual({
+      expect(redact(sampleEvent('referral.made'), new Set([INTERVENTION, CRIMINAL, PERSONAL]))).toEqual({
         type: 'referral.made',
         data: {
           referralId: 'rf-1',
           fromAgency: 'NLA',
           toAgency: 'POL',
-          reason: 'Signs of human trafficking.',
+          reason: { text: 'Signs of human trafficking.', categories: [CRIMINAL, PERSONAL] },
           inspectionId: null,
           findingIds: null,
+          findingCategories: null,
         },
-        withheld: [CASE],
-        carried: [INTERVENTION],
+        withheld: [CASE, HEALTH],
+        carried: [CRIMINAL, INTERVENTION, PERSONAL],
       });
     });
 
     it('keeps empty arrays and the fields an event left out as they are', () => {
-      const decided = { integrated: false, agencies: [], rationale: 'One agency suffices.' };
-      expect(redact({ type: 'integrated-deployment.decided', data: decided }, new Set([CASE]))).toEqual({
+      const decided = {
+        integrated: false,
+        agencies: [],
+        rationale: { text: 'One agency suffices.', categories: [PERSONAL] },
+      };
+      expect(
+        redact({ type: 'integrated-deployment.decided', data: decided }, new Set([CASE, PERSONAL])),
+      ).toEqual({
         type: 'integrated-deployment.decided',
         data: decided,
         withheld: [],
-        carried: [CASE],
+        carried: [CASE, PERSONAL],
       });
       const { healthDetail: _h, subjects: _s, ...lean } = sampleEvent('signal.recorded').data;
       expect(redact({ type: 'signal.recorded', data: lean }, DEMO.NLA)?.data).toEqual({
         ...lean,
+        description: null,
         confirmedInfection: null,
       });
     });
@@ -237,14 +271,16 @@ describe('redact', () => {
           interventionType: 'FINE',
           imposedBy: 'NLA',
           addressee: null,
-          description: 'Fine for housing workers on the building site.',
+          description: { text: 'Fine for housing workers on the building site.', categories: [INTERVENTION] },
           amountEuroCents: 450000,
           legalBasis: 'Arbeidsomstandighedenwet art. 5',
           location: null,
           inspectionId: 'i-1',
-          findingIds: ['f-1'],
+          // It rests on a HEALTH finding: which finding that is, is HEALTH.
+          findingIds: null,
+          findingCategories: null,
         },
-        withheld: [EMPLOYER, LOCATION],
+        withheld: [EMPLOYER, HEALTH, LOCATION],
         carried: [CASE, INTERVENTION],
       });
     });
@@ -260,7 +296,18 @@ describe('redact', () => {
       for (const employer of employers) {
         const visible = redact({ type: opened.type, data: { ...opened.data, employer } }, new Set([CASE]));
         expect(visible?.data).toMatchObject({ employer: null });
-        expect(visible?.withheld).toEqual([EMPLOYER, LOCATION]);
+        expect(visible?.withheld).toEqual([EMPLOYER, HEALTH, LOCATION]);
+      }
+    });
+
+    it('withholds a narrative whose categories are missing or corrupt, whatever the agency holds', () => {
+      const closed = sampleEvent('activation.closed');
+      for (const outcome of [
+        { text: 'x' },
+        { text: 'x', categories: [] },
+        { text: 'x', categories: ['SECRET'] },
+      ]) {
+        expect(redact({ type: closed.type, data: { outcome } }, ALL)?.data).toEqual({ outcome: null });
       }
     });
   });
@@ -314,7 +361,7 @@ describe('redact', () => {
     });
 
     it('withholds a value of the wrong shape', () => {
-      const left = { type: 'agency.left', data: { agency: { code: 'UWV' }, reason: ['a', 'b'] } };
+      const left = { type: 'agency.left', data: { agency: { code: 'UWV' }, reason: 'a plain string' } };
       expect(redact(left, ALL)).toEqual({
         type: 'agency.left',
         data: { agency: null, reason: null },
@@ -328,18 +375,10 @@ describe('redact', () => {
       expect(redact({ type: 'agency.joined', data: 'UWV' }, ALL)?.data).toBeNull();
     });
 
-    it('withholds what depends on a finding category that names no category, and does not throw', () => {
+    it('hides a finding whose category names no category, and does not throw', () => {
       const finding = sampleEvent('finding.recorded');
       const corrupt = { type: finding.type, data: { ...finding.data, category: 'SECRET' } };
-      const visible = redact(corrupt, ALL);
-      expect(visible?.data).toMatchObject({
-        category: 'SECRET',
-        description: null,
-        subjects: null,
-        amounts: null,
-        confirmedInfection: true,
-      });
-      expect(visible?.withheld).toEqual([]);
+      expect(redact(corrupt, ALL)).toBeUndefined();
     });
 
     it('ignores anything in the grants that is not a category', () => {

@@ -1,6 +1,6 @@
 import { ActivationEvent, DataCategory, isActivationEventType } from '#domain';
-import { catalogueEntry } from '../catalogue/activation-events.catalogue.js';
-import { FieldClassification } from '../catalogue/field-classification.js';
+import { catalogueEntry, primaryCategoryOf } from '../catalogue/activation-events.catalogue.js';
+import { CatalogueError, FieldClassification } from '../catalogue/field-classification.js';
 import { categoriesOf, maskOf } from './category-mask.js';
 import { applyRedactionPlan, compileRedactionPlan, RedactionPlan } from './redaction-plan.js';
 import { VisibleActivationEvent, VisibleEvent } from './visible-event.js';
@@ -19,7 +19,7 @@ function planFor(type: string): RedactionPlan | undefined {
   if (plan === undefined) {
     const entry = catalogueEntry(type);
     plan = compileRedactionPlan(
-      entry.primaryCategory,
+      typeof entry.primaryCategory === 'string' ? entry.primaryCategory : undefined,
       entry.fields as Readonly<Record<string, FieldClassification>>,
     );
     plans.set(type, plan);
@@ -53,13 +53,25 @@ export function redact(
 ): VisibleEvent | undefined {
   const plan = planFor(event.type);
   if (plan === undefined) return undefined;
+  const primary = plan.primary ?? primaryMaskOf(event);
+  if (primary === undefined) return undefined;
   const grantedMask = maskOf(granted);
-  if ((plan.primary & ~grantedMask) !== 0) return undefined;
+  if ((primary & ~grantedMask) !== 0) return undefined;
   const result = applyRedactionPlan(plan, event.data, grantedMask);
   return {
     type: event.type,
     data: result.data,
     withheld: categoriesOf(result.withheld),
-    carried: categoriesOf(result.carried | plan.primary),
+    carried: categoriesOf(result.carried | primary),
   };
+}
+
+/** The primary category of an event whose type takes it from its content; undefined (hidden) when corrupt. */
+function primaryMaskOf(event: { readonly type: string; readonly data: unknown }): number | undefined {
+  try {
+    return maskOf([primaryCategoryOf(event)]);
+  } catch (error) {
+    if (error instanceof CatalogueError) return undefined;
+    throw error;
+  }
 }

@@ -56,7 +56,8 @@ export interface ArrayPlan {
 }
 
 export interface RedactionPlan {
-  readonly primary: CategoryMask;
+  /** The mask of the type's primary category; undefined when each event's content names it. */
+  readonly primary: CategoryMask | undefined;
   readonly root: ObjectPlan;
   /** Distinct classifications that must be resolved against each event's data. */
   readonly dynamicRules: readonly FieldClassification[];
@@ -73,7 +74,7 @@ export interface PlanResult {
 
 /** Builds the plan for one event type from its primary category and field map (paths such as `subjects[].bsn`). */
 export function compileRedactionPlan(
-  primaryCategory: DataCategory,
+  primaryCategory: DataCategory | undefined,
   fields: Readonly<Record<string, FieldClassification>>,
 ): RedactionPlan {
   const root: MutableObjectPlan = { kind: 'object', children: new Map() };
@@ -97,7 +98,7 @@ export function compileRedactionPlan(
     }
     insert(root, path, leaf);
   }
-  return { primary: maskOf([primaryCategory]), root, dynamicRules };
+  return { primary: primaryCategory && maskOf([primaryCategory]), root, dynamicRules };
 }
 
 interface MutableObjectPlan extends ObjectPlan {

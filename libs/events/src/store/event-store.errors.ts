@@ -1,15 +1,16 @@
-/** The stream moved on since the caller read it; reading again and retrying is safe. */
+/**
+ * The stream moved on since the caller read it; reading again and retrying is safe. `currentVersion` is
+ * where it stands now when known, for the caller to answer with (as its own opaque form); the message names
+ * neither the stream nor versions, since it may reach a client.
+ */
 export class StreamVersionConflictError extends Error {
   readonly code = 'STREAM_VERSION_CONFLICT';
 
   constructor(
     readonly streamId: string,
-    readonly expectedVersion: number,
+    readonly currentVersion?: number,
   ) {
-    super(
-      `Stream ${streamId} has changed since version ${expectedVersion}: someone else acted on it at the same time. ` +
-        `Reload it and try again.`,
-    );
+    super('It changed meanwhile: someone else acted on it at the same time. Read it again and retry.');
     this.name = 'StreamVersionConflictError';
   }
 }

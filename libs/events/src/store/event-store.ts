@@ -108,7 +108,7 @@ export class EventStore {
       // A racing twin of this command may have won; its result is the answer, not a conflict.
       const earlier = command && (await this.processedCommand(this.dataSource.manager, command));
       if (earlier) return earlier;
-      throw new StreamVersionConflictError(streamId, expectedVersion);
+      throw new StreamVersionConflictError(streamId);
     }
   }
 
@@ -199,7 +199,7 @@ export class EventStore {
     }
     const [last] = appended;
     // Nothing appended: the stream is not at `expectedVersion` (it is behind it).
-    if (!last) throw new StreamVersionConflictError(streamId, expectedVersion);
+    if (!last) throw new StreamVersionConflictError(streamId);
     this.wakeUp.committed();
     return {
       streamId,

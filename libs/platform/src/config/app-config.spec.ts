@@ -61,16 +61,50 @@ describe('loadConfig', () => {
   });
 
   it('requires an access-log pseudonym key in production and uses a development key elsewhere', () => {
-    expect(() => loadConfig({ NODE_ENV: 'production', FEED_EVENT_SOURCE: SOURCE })).toThrow(
-      /ACCESS_LOG_PSEUDONYM_KEY must be set/,
-    );
+    expect(() =>
+      loadConfig({ NODE_ENV: 'production', FEED_EVENT_SOURCE: SOURCE, VERSION_TOKEN_KEY: 'v'.repeat(40) }),
+    ).toThrow(/ACCESS_LOG_PSEUDONYM_KEY must be set/);
     expect(() => loadConfig({ ACCESS_LOG_PSEUDONYM_KEY: 'short' })).toThrow(/at least 32 characters/);
     expect(loadConfig({}).accessLogPseudonymKey).toMatch(/development/);
     const key = 'k'.repeat(40);
     expect(
-      loadConfig({ NODE_ENV: 'production', FEED_EVENT_SOURCE: SOURCE, ACCESS_LOG_PSEUDONYM_KEY: key })
-        .accessLogPseudonymKey,
+      loadConfig({
+        NODE_ENV: 'production',
+        FEED_EVENT_SOURCE: SOURCE,
+        ACCESS_LOG_PSEUDONYM_KEY: key,
+        VERSION_TOKEN_KEY: 'v'.repeat(40),
+      }).accessLogPseudonymKey,
     ).toBe(key);
+  });
+
+  it('requires a version-token key in production and uses a development key elsewhere', () => {
+    const production = {
+      NODE_ENV: 'production',
+      FEED_EVENT_SOURCE: SOURCE,
+      ACCESS_LOG_PSEUDONYM_KEY: 'k'.repeat(40),
+    };
+    expect(() => loadConfig(production)).toThrow(/VERSION_TOKEN_KEY must be set \(in production\)/);
+    expect(() => loadConfig({ VERSION_TOKEN_KEY: 'short' })).toThrow(
+      /VERSION_TOKEN_KEY .*at least 32 characters/,
+    );
+    expect(loadConfig({}).versionTokenKey).toMatch(/development/);
+    expect(loadConfig({ ...production, VERSION_TOKEN_KEY: 'v'.repeat(40) }).versionTokenKey).toBe(
+      'v'.repeat(40),
+    );
+  });
+
+  it('reads who coordinates a safety region with the domain parser, and names a part it cannot read', () => {
+    expect([...loadConfig({}).regionalCoordination.named]).toEqual([]);
+    expect([
+      ...loadConfig({ REGIONAL_COORDINATORS: ' VR17 = GM0599, nla ; VR09=GM0344;' }).regionalCoordination
+        .named,
+    ]).toEqual([
+      ['VR17', ['GM0599', 'NLA']],
+      ['VR09', ['GM0344']],
+    ]);
+    for (const wrong of ['VR17', 'VR99=NLA', 'VR17=GM0599=NLA', 'VR17=nl a']) {
+      expect(() => loadConfig({ REGIONAL_COORDINATORS: wrong })).toThrow(/REGIONAL_COORDINATORS/);
+    }
   });
 
   it("limits GraphQL operations, request bodies and each agency's rate, with defaults and overrides", () => {
@@ -88,6 +122,7 @@ describe('loadConfig', () => {
       NODE_ENV: 'production',
       FEED_EVENT_SOURCE: SOURCE,
       ACCESS_LOG_PSEUDONYM_KEY: 'k'.repeat(40),
+      VERSION_TOKEN_KEY: 'v'.repeat(40),
       GRAPHQL_MAX_DEPTH: '6',
       GRAPHQL_MAX_ALIASES: '0',
       GRAPHQL_MAX_COST: '2000',
@@ -120,9 +155,13 @@ describe('loadConfig', () => {
       'urn:nld:oin:00000000000000000000:systeem:keten-development',
     );
     expect(loadConfig({ FEED_EVENT_SOURCE: SOURCE }).feedRelay.source).toBe(SOURCE);
-    expect(() => loadConfig({ NODE_ENV: 'production', ACCESS_LOG_PSEUDONYM_KEY: 'k'.repeat(40) })).toThrow(
-      /FEED_EVENT_SOURCE must be set \(in production\) to a URN of the NL GOV profile/,
-    );
+    expect(() =>
+      loadConfig({
+        NODE_ENV: 'production',
+        ACCESS_LOG_PSEUDONYM_KEY: 'k'.repeat(40),
+        VERSION_TOKEN_KEY: 'v'.repeat(40),
+      }),
+    ).toThrow(/FEED_EVENT_SOURCE must be set \(in production\) to a URN of the NL GOV profile/);
     for (const source of [
       'urn:keten:production',
       'https://keten.example.nl',

@@ -14,10 +14,13 @@ import {
   ValidateIf,
   ValidationArguments,
 } from 'class-validator';
+import { parseRegionalCoordination, RegionalCoordination } from '#domain';
 import { ConfigError } from './config.error.js';
 
 /** For development and tests only: production refuses to start without ACCESS_LOG_PSEUDONYM_KEY. */
 const DEV_PSEUDONYM_KEY = 'keten-development-access-log-pseudonym-key';
+/** For development and tests only: production refuses to start without VERSION_TOKEN_KEY. */
+const DEV_VERSION_TOKEN_KEY = 'keten-development-version-token-key-0000';
 
 const POSTGRES_URL_EXAMPLE = 'postgres://postgres@127.0.0.1:5432/keten';
 
@@ -33,6 +36,23 @@ function IsPostgresUrl(): PropertyDecorator {
         defaultMessage: (args?: ValidationArguments) =>
           `${args?.property} must be a PostgreSQL URL with a host and a database name, ` +
           `e.g. ${POSTGRES_URL_EXAMPLE} (got '${maskPassword(String(args?.value))}')`,
+      },
+    });
+}
+
+/** Validates with the domain's own parser, so configuration and domain read coordinators one way. */
+function IsRegionalCoordination(): PropertyDecorator {
+  return (target, propertyName) =>
+    registerDecorator({
+      name: 'isRegionalCoordination',
+      target: target.constructor,
+      propertyName: propertyName as string,
+      validator: {
+        validate: (value: unknown) => typeof value === 'string' && parseRegionalCoordination(value).ok,
+        defaultMessage: (args?: ValidationArguments) => {
+          const parsed = parseRegionalCoordination(String(args?.value ?? ''));
+          return `${args?.property}: ${parsed.ok ? 'invalid' : parsed.error.message}`;
+        },
       },
     });
 }
@@ -172,6 +192,25 @@ export class EnvironmentVariables {
   })
   ACCESS_LOG_PSEUDONYM_KEY = '';
 
+  /**
+   * The secret under which activations' versions become opaque tokens (HMAC-SHA256). Required in
+   * production; changing it makes the tokens clients hold stale (their next command answers CONFLICT).
+   */
+  @ValidateIf((env: EnvironmentVariables) => env.VERSION_TOKEN_KEY !== '' || env.NODE_ENV === 'production')
+  @IsString()
+  @Length(32, 512, {
+    message:
+      'VERSION_TOKEN_KEY must be set (in production) to at least 32 characters; generate one with: openssl rand -hex 32',
+  })
+  VERSION_TOKEN_KEY = '';
+
+  /**
+   * Who coordinates a safety region besides the region itself, e.g. `VR17=GM0599;VR09=GM0344,NLA`. Empty:
+   * each safety region alone coordinates its activations.
+   */
+  @IsRegionalCoordination()
+  REGIONAL_COORDINATORS = '';
+
   /** Where the api finds the public keys that sign tokens: a local JWKS file (dev) ... */
   @IsString()
   JWT_JWKS_FILE = '.run/dev-keys/jwks.json';
@@ -250,6 +289,13 @@ export class EnvironmentVariables {
    */
   @WholeNumber(1, 100_000_000)
   RATE_LIMIT_PER_AGENCY = 6000;
+
+  /**
+   * The least time, in ms, before a mutation answers NOT_FOUND: an activation hidden from the caller is
+   * loaded before it is refused, one that does not exist is not, and the difference must not show.
+   */
+  @WholeNumber(0, 1000)
+  NOT_FOUND_FLOOR_MS = 25;
 
   /** The largest request body the api reads; a larger one is refused with 413 PAYLOAD_TOO_LARGE. */
   @WholeNumber(1024, 100 * 1024 * 1024, ' of bytes')
@@ -337,6 +383,17 @@ export class AppConfig {
   get accessLogPseudonymKey(): string {
     return this.env.ACCESS_LOG_PSEUDONYM_KEY || DEV_PSEUDONYM_KEY;
   }
+  /** The key of opaque version tokens; a fixed development key outside production. */
+  get versionTokenKey(): string {
+    return this.env.VERSION_TOKEN_KEY || DEV_VERSION_TOKEN_KEY;
+  }
+  /** Who coordinates which safety region (the domain's rule, with what configuration names). */
+  get regionalCoordination(): RegionalCoordination {
+    const parsed = parseRegionalCoordination(this.env.REGIONAL_COORDINATORS);
+    // Validated when the configuration was loaded.
+    if (!parsed.ok) throw new ConfigError([`REGIONAL_COORDINATORS: ${parsed.error.message}`]);
+    return parsed.value;
+  }
   get feedRelay(): FeedRelaySettings {
     return {
       source: this.env.FEED_EVENT_SOURCE || DEV_FEED_SOURCE(this.env.NODE_ENV),
@@ -359,6 +416,9 @@ export class AppConfig {
   }
   get rateLimitPerAgencyPerMinute(): number {
     return this.env.RATE_LIMIT_PER_AGENCY;
+  }
+  get notFoundFloorMs(): number {
+    return this.env.NOT_FOUND_FLOOR_MS;
   }
   get maxRequestBodyBytes(): number {
     return this.env.MAX_REQUEST_BODY_BYTES;

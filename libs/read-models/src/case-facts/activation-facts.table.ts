@@ -32,11 +32,16 @@ export const activationFactsTable = {
     );
   },
 
-  /** The activations an agency is entitled to as participant or as the coordinator of their region. */
-  async entitling(tx: EntityManager, table: FactsTable, agency: string): Promise<ActivationFacts[]> {
+  /** The activations an agency is entitled to: as participant, or as coordinator of their region (`regions`). */
+  async entitling(
+    tx: EntityManager,
+    table: FactsTable,
+    agency: string,
+    regions: readonly string[],
+  ): Promise<ActivationFacts[]> {
     const rows: { facts: ActivationFacts }[] = await tx.query(
-      `SELECT facts FROM ${table} WHERE facts->>'region' = $1 OR facts->'participants' ? $1`,
-      [agency],
+      `SELECT facts FROM ${table} WHERE facts->>'region' = ANY($2) OR facts->'participants' ? $1`,
+      [agency, regions],
     );
     return rows.map(({ facts }) => facts);
   },

@@ -1,6 +1,10 @@
 import {
   ActivationEvent,
   ActivationProgress,
+  coordinatorsOf,
+  RegionalCoordination,
+  SAFETY_REGIONS_COORDINATE,
+  SafetyRegion,
   evolveProgress,
   InterventionType,
   openedProgress,
@@ -21,7 +25,6 @@ export interface ActivationFacts extends ActivationProgress {
   leadAgency: string;
   /** The strongest measure imposed so far, or null: how the LOT-C report counted outcomes. */
   strongestMeasure: InterventionType | null;
-  closingOutcome: string | null;
   openedAt: string;
   closedAt: string | null;
   updatedAt: string;
@@ -61,7 +64,6 @@ export function evolveFacts(
       leadAgency: d.leadAgency,
       ...openedProgress(d),
       strongestMeasure: null,
-      closingOutcome: null,
       openedAt: at.occurredAt,
       closedAt: null,
       updatedAt: at.occurredAt,
@@ -85,7 +87,6 @@ export function evolveFacts(
       break;
     }
     case 'activation.closed':
-      next.closingOutcome = event.data.outcome;
       next.closedAt = at.occurredAt;
       break;
     case 'activation.reopened':
@@ -112,7 +113,13 @@ function withProgressDefaults(facts: ActivationFacts): ActivationProgress {
   };
 }
 
-/** Who sees an activation's rows (DESIGN §4): its participants and the coordinators of its region. */
-export function entitledAgencies(facts: ActivationFacts): string[] {
-  return [...new Set([...facts.participants, facts.region])];
+/**
+ * Who sees an activation's rows (DESIGN §4): its participants and the coordinators of its region (the
+ * safety region, and whom configuration names for it).
+ */
+export function entitledAgencies(
+  facts: ActivationFacts,
+  coordination: RegionalCoordination = SAFETY_REGIONS_COORDINATE,
+): string[] {
+  return [...new Set([...facts.participants, ...coordinatorsOf(coordination, facts.region as SafetyRegion)])];
 }

@@ -1,5 +1,11 @@
 import { EntityManager } from 'typeorm';
-import { ActivationEvent, isActivationEventType, isAgreementEventType } from '#domain';
+import {
+  ActivationEvent,
+  isActivationEventType,
+  isAgreementEventType,
+  RegionalCoordination,
+  SAFETY_REGIONS_COORDINATE,
+} from '#domain';
 import { EventStore, redact, StoredEvent } from '#events';
 import { ActivationFacts, entitledAgencies, evolveFacts } from '../case-facts/activation-facts.js';
 import { activationFactsTable } from '../case-facts/activation-facts.table.js';
@@ -18,6 +24,8 @@ export class FeedProjector {
   constructor(
     private readonly store: EventStore,
     private readonly clock: () => Date = () => new Date(),
+    /** Who coordinates which region: they see its activations too. */
+    private readonly coordination: RegionalCoordination = SAFETY_REGIONS_COORDINATE,
   ) {}
 
   async handle(events: readonly StoredEvent[], tx: EntityManager): Promise<void> {
@@ -39,8 +47,8 @@ export class FeedProjector {
       if (!after) continue;
       facts.set(activationId, after);
       changed.set(activationId, after);
-      const was = new Set(before ? entitledAgencies(before) : []);
-      for (const agency of entitledAgencies(after)) {
+      const was = new Set(before ? entitledAgencies(before, this.coordination) : []);
+      for (const agency of entitledAgencies(after, this.coordination)) {
         const categories = await grants.categoriesFor(agency, after.region);
         const earlier = before && !was.has(agency) ? await history.before(event) : [];
         for (const item of [...earlier, event]) {

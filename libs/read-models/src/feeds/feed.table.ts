@@ -23,9 +23,14 @@ export interface FeedAppend {
   carried: DataCategory[];
 }
 
-/** A feed row as it is read back; `seq` is feed_seq (a bigint, so text from node-postgres). */
+/**
+ * A feed row as it is read back; `seq` is feed_seq (a bigint, so text from node-postgres), the order of all
+ * agencies' rows together, internal; `agency_seq` the row's place in its own agency's feed, which cursors
+ * and Kafka's `sequence` carry.
+ */
 export interface FeedRow {
   seq: string;
+  agency_seq: string;
   agency: string;
   event_id: string;
   activation_id: string;
@@ -43,32 +48,49 @@ export interface FeedRow {
   fed_at: Date;
 }
 
-/** Which rows to read: those after a feed position, optionally of one activation only. */
+/** Which rows to read: those after a position in the agency's feed (agency_seq), optionally of one activation. */
 export interface FeedRange {
   readonly after: number;
   readonly limit: number;
   readonly activationId?: string;
 }
 
-const COLUMNS = `feed_seq::text AS seq, agency, event_id, activation_id, region, stream_version, event_type,
+const COLUMNS = `feed_seq::text AS seq, agency_seq::text AS agency_seq, agency, event_id, activation_id, region, stream_version, event_type,
   schema_version, occurred_at, recorded_at, acting_agency, payload, withheld, carried, fed_at`;
 
 export const feedTable = {
-  /** Appends in order; an agency that left and joined again gets only what it never had. */
+  /**
+   * Appends in order, numbering each agency's new rows after its last; an agency that left and joined
+   * again gets only what it never had. The feed has one writer at a time (its subscription's checkpoint
+   * lock), so the numbers have no gaps and no twins.
+   */
   async append(tx: EntityManager, rows: readonly FeedAppend[]): Promise<void> {
     if (rows.length === 0) return;
     await tx.query(
-      `INSERT INTO rm_feed (agency, event_id, activation_id, region, stream_version, event_type, schema_version,
-         occurred_at, recorded_at, acting_agency, payload, withheld, carried)
-       SELECT f.agency, f.event_id, f.activation_id, f.region, f.stream_version, f.event_type, f.schema_version,
-              f.occurred_at, f.recorded_at, f.acting_agency, f.payload,
-              ARRAY(SELECT jsonb_array_elements_text(f.withheld)), ARRAY(SELECT jsonb_array_elements_text(f.carried))
-       FROM unnest($1::text[], $2::uuid[], $3::text[], $4::text[], $5::int[], $6::text[], $7::smallint[],
-                   $8::timestamptz[], $9::timestamptz[], $10::text[], $11::jsonb[], $12::jsonb[], $13::jsonb[])
-            WITH ORDINALITY AS f(agency, event_id, activation_id, region, stream_version, event_type, schema_version,
-                                 occurred_at, recorded_at, acting_agency, payload, withheld, carried, ord)
-       ORDER BY f.ord
-       ON CONFLICT ON CONSTRAINT rm_feed_once_per_agency DO NOTHING`,
+      `WITH input AS (
+         SELECT * FROM unnest($1::text[], $2::uuid[], $3::text[], $4::text[], $5::int[], $6::text[], $7::smallint[],
+                              $8::timestamptz[], $9::timestamptz[], $10::text[], $11::jsonb[], $12::jsonb[], $13::jsonb[])
+           WITH ORDINALITY AS f(agency, event_id, activation_id, region, stream_version, event_type, schema_version,
+                                occurred_at, recorded_at, acting_agency, payload, withheld, carried, ord)
+       ),
+       fresh AS (
+         SELECT DISTINCT ON (i.agency, i.event_id) i.* FROM input i
+         WHERE NOT EXISTS (SELECT 1 FROM rm_feed r WHERE r.agency = i.agency AND r.event_id = i.event_id)
+         ORDER BY i.agency, i.event_id, i.ord
+       ),
+       numbered AS (
+         SELECT fresh.*,
+                coalesce((SELECT max(r.agency_seq) FROM rm_feed r WHERE r.agency = fresh.agency), 0)
+                  + row_number() OVER (PARTITION BY fresh.agency ORDER BY fresh.ord) AS agency_seq
+         FROM fresh
+       )
+       INSERT INTO rm_feed (agency, agency_seq, event_id, activation_id, region, stream_version, event_type,
+         schema_version, occurred_at, recorded_at, acting_agency, payload, withheld, carried)
+       SELECT n.agency, n.agency_seq, n.event_id, n.activation_id, n.region, n.stream_version, n.event_type,
+              n.schema_version, n.occurred_at, n.recorded_at, n.acting_agency, n.payload,
+              ARRAY(SELECT jsonb_array_elements_text(n.withheld)), ARRAY(SELECT jsonb_array_elements_text(n.carried))
+       FROM numbered n
+       ORDER BY n.ord`,
       [
         rows.map((r) => r.agency),
         rows.map((r) => r.event.eventId),
@@ -91,10 +113,11 @@ export const feedTable = {
 
   /** The agency's rows after a position, in feed order (the api reads them under row-level security). */
   page(db: EntityManager, agency: string, range: FeedRange): Promise<FeedRow[]> {
+    // By the bigint column, not the text alias of the same name: that would put 10 before 9.
     return db.query(
       `SELECT ${COLUMNS} FROM rm_feed
-       WHERE agency = $1 AND feed_seq > $2 AND ($3::text IS NULL OR activation_id = $3)
-       ORDER BY feed_seq LIMIT $4`,
+       WHERE agency = $1 AND rm_feed.agency_seq > $2 AND ($3::text IS NULL OR activation_id = $3)
+       ORDER BY rm_feed.agency_seq LIMIT $4`,
       [agency, range.after, range.activationId ?? null, range.limit],
     );
   },
@@ -102,10 +125,23 @@ export const feedTable = {
   /** The position of the agency's newest row (0 for an empty feed): a subscription delivers what follows. */
   async end(db: EntityManager, agency: string): Promise<number> {
     const [{ end }] = await db.query(
-      `SELECT COALESCE(max(feed_seq), 0)::text AS end FROM rm_feed WHERE agency = $1`,
+      `SELECT COALESCE(max(agency_seq), 0)::text AS end FROM rm_feed WHERE agency = $1`,
       [agency],
     );
     return Number(end);
+  },
+
+  /**
+   * The agency's position at or before an old, all-agency feed position (feed_seq), for cursors handed
+   * out before feeds had their own sequence: a client resumes where it was.
+   */
+  async positionAtFeedSeq(db: EntityManager, agency: string, feedSeq: number): Promise<number> {
+    const [row] = await db.query(
+      `SELECT agency_seq::text AS position FROM rm_feed WHERE agency = $1 AND feed_seq <= $2
+       ORDER BY feed_seq DESC LIMIT 1`,
+      [agency, feedSeq],
+    );
+    return Number(row?.position ?? 0);
   },
 
   /** Every agency's rows after a position, in feed order: what the Kafka relay publishes next. */

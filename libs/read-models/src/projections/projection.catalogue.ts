@@ -21,7 +21,9 @@ export interface ProjectionDefinition {
 /** The per-agency read models the api queries: lists, timelines, statistics, and the agreements they follow. */
 export const READ_MODELS: ProjectionDefinition = {
   name: 'read-models',
-  version: 1,
+  // 2: free text classified by what it says, findings of their own category, references as sensitive as
+  // what they point to, regional coordination by the safety region (issue 12).
+  version: 2,
   description: 'per-agency activation lists, timelines and statistics',
   tables: ['rm_timeline', 'rm_activations', 'rm_activation_facts', 'rm_agreements'],
   onNewVersion: 'rebuild',
@@ -30,7 +32,8 @@ export const READ_MODELS: ProjectionDefinition = {
 /** The agency feeds (GraphQL feed, subscriptions, Kafka): append-only, never rewritten. */
 export const AGENCY_FEEDS: ProjectionDefinition = {
   name: 'agency-feeds',
-  version: 1,
+  // 2: the rules of read-models 2, from the next event on.
+  version: 2,
   description: 'per-agency feeds as delivered (GraphQL feed, subscriptions and Kafka)',
   tables: ['rm_feed', 'feed_activation_facts', 'feed_agreements'],
   onNewVersion: 'continue',

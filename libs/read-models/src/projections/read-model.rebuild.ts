@@ -1,4 +1,5 @@
 import { DataSource, EntityManager } from 'typeorm';
+import type { RegionalCoordination } from '#domain';
 import { checkpointsTable, EventStore, GapSafeSubscription } from '#events';
 import { ReadModelProjector } from '../projector/read-model.projector.js';
 import { READ_MODELS } from './projection.catalogue.js';
@@ -10,6 +11,8 @@ export interface RebuildOptions {
   batchSize: number;
   databaseUrl: string;
   onProgress: (done: number, total: number) => void;
+  /** Who coordinates which region (they see its activations); each safety region alone when left out. */
+  coordination?: RegionalCoordination;
 }
 
 /**
@@ -23,7 +26,7 @@ export async function rebuildReadModels(
   store: EventStore,
   options: RebuildOptions,
 ): Promise<number> {
-  const projector = new ReadModelProjector(store);
+  const projector = new ReadModelProjector(store, undefined, options.coordination);
   const subscription = new GapSafeSubscription(dataSource, store, {
     name: READ_MODELS.name,
     batchSize: options.batchSize,

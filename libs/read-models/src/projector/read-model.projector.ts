@@ -1,5 +1,13 @@
 import { EntityManager } from 'typeorm';
-import { ActivationEvent, DataCategory, isActivationEventType, isAgreementEventType } from '#domain';
+import {
+  ActivationEvent,
+  DataCategory,
+  isActivationEventType,
+  isAgreementEventType,
+  RegionalCoordination,
+  regionsCoordinatedBy,
+  SAFETY_REGIONS_COORDINATE,
+} from '#domain';
 import { activationIdOfStream, activationStreamId, EventStore, redact, StoredEvent } from '#events';
 import { ActivationFacts, entitledAgencies, evolveFacts } from '../case-facts/activation-facts.js';
 import { activationFactsTable } from '../case-facts/activation-facts.table.js';
@@ -17,6 +25,8 @@ export class ReadModelProjector {
   constructor(
     private readonly store: EventStore,
     private readonly clock: () => Date = () => new Date(),
+    /** Who coordinates which region: they see its activations too. */
+    private readonly coordination: RegionalCoordination = SAFETY_REGIONS_COORDINATE,
   ) {}
 
   async handle(events: readonly StoredEvent[], tx: EntityManager): Promise<void> {
@@ -73,8 +83,8 @@ export class ReadModelProjector {
     cache.set(activationId, after);
     writer.putFacts(after);
 
-    const was = new Set(before ? entitledAgencies(before) : []);
-    const now = entitledAgencies(after);
+    const was = new Set(before ? entitledAgencies(before, this.coordination) : []);
+    const now = entitledAgencies(after, this.coordination);
     for (const agency of was) {
       if (!now.includes(agency)) await writer.removeAgency(agency, activationId);
     }
@@ -98,21 +108,12 @@ export class ReadModelProjector {
     writer: ReadModelWriter,
   ): void {
     const visible = redact({ type: event.type, data: event.data }, categories);
-    if (!visible) return;
-    writer.addTimeline({
-      agency,
-      activationId: facts.activationId,
-      streamVersion: event.streamVersion,
-      eventId: event.eventId,
-      eventType: event.type,
-      occurredAt: event.occurredAt,
-      actingAgency: event.metadata.actor.agency,
-      payload: visible.data,
-      withheld: visible.withheld,
-    });
+    if (visible) this.addToTimeline(agency, event, facts, visible, writer);
     if (!categories.has(DataCategory.CASE)) return;
+    // The row follows every event, seen or not: its version must be the stream's, or every command based
+    // on it would be refused as CONFLICT (docs/security.md: what a version token still tells).
     const outcome = categories.has(DataCategory.INTERVENTION) ? facts.strongestMeasure : null;
-    if (event.type === 'activation.opened') {
+    if (visible && event.type === 'activation.opened') {
       const data = visible.data as { location?: unknown; employer?: unknown };
       writer.putActivation({
         agency,
@@ -134,6 +135,26 @@ export class ReadModelProjector {
     }
   }
 
+  private addToTimeline(
+    agency: string,
+    event: StoredEvent,
+    facts: ActivationFacts,
+    visible: { data: unknown; withheld: DataCategory[] },
+    writer: ReadModelWriter,
+  ): void {
+    writer.addTimeline({
+      agency,
+      activationId: facts.activationId,
+      streamVersion: event.streamVersion,
+      eventId: event.eventId,
+      eventType: event.type,
+      occurredAt: event.occurredAt,
+      actingAgency: event.metadata.actor.agency,
+      payload: visible.data,
+      withheld: visible.withheld,
+    });
+  }
+
   private async reproject(
     agency: string,
     tx: EntityManager,
@@ -144,7 +165,12 @@ export class ReadModelProjector {
   ): Promise<number> {
     await writer.flush();
     await writer.removeAgency(agency);
-    const rows = await activationFactsTable.entitling(tx, 'rm_activation_facts', agency);
+    const rows = await activationFactsTable.entitling(
+      tx,
+      'rm_activation_facts',
+      agency,
+      regionsCoordinatedBy(this.coordination, agency),
+    );
     let projected = 0;
     for (const [index, stored] of rows.entries()) {
       const facts = cache.get(stored.activationId) ?? stored;

@@ -61,19 +61,34 @@ export const timelineTable = {
     ]);
   },
 
-  /** The agency's entries of an activation after a stream version, in the order things happened. */
-  page(
+  /**
+   * The agency's entries of an activation in the order things happened, after the entry `afterEventId`
+   * (from the start without one); undefined when that entry is not in the agency's timeline (any more).
+   */
+  async page(
     db: EntityManager,
     agency: string,
     activationId: string,
-    afterVersion: number,
+    afterEventId: string | undefined,
     limit: number,
-  ): Promise<TimelineRow[]> {
+  ): Promise<TimelineRow[] | undefined> {
+    if (afterEventId === undefined) {
+      return db.query(
+        `SELECT stream_version, event_id, event_type, occurred_at, acting_agency, payload, withheld
+         FROM rm_timeline WHERE agency = $1 AND activation_id = $2 ORDER BY stream_version LIMIT $3`,
+        [agency, activationId, limit],
+      );
+    }
+    const [after]: { stream_version: number }[] = await db.query(
+      `SELECT stream_version FROM rm_timeline WHERE agency = $1 AND activation_id = $2 AND event_id::text = $3`,
+      [agency, activationId, afterEventId],
+    );
+    if (!after) return undefined;
     return db.query(
       `SELECT stream_version, event_id, event_type, occurred_at, acting_agency, payload, withheld
        FROM rm_timeline WHERE agency = $1 AND activation_id = $2 AND stream_version > $3
        ORDER BY stream_version LIMIT $4`,
-      [agency, activationId, afterVersion, limit],
+      [agency, activationId, after.stream_version, limit],
     );
   },
 

@@ -1,10 +1,14 @@
+import { DataCategory } from '#domain';
 import { Field, InputType } from '@nestjs/graphql';
 import { InspectionCommandInput } from '../shared/activation-links.input.js';
-import { IsText } from '../../input/index.js';
+import { IsText, TextCategories } from '../../input/index.js';
 
 @InputType()
 export class CancelInspectionInput extends InspectionCommandInput {
   @Field()
   @IsText()
   reason!: string;
+
+  @TextCategories('reason for cancelling')
+  reasonCategories?: DataCategory[];
 }

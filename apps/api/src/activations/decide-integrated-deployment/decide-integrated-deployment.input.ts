@@ -1,7 +1,8 @@
+import { DataCategory } from '#domain';
 import { Field, InputType } from '@nestjs/graphql';
 import { ArrayMaxSize, IsBoolean } from 'class-validator';
 import { ActivationCommandInput } from '../shared/activation-command.input.js';
-import { AGENCIES_MAX, IsAgencyCode, IsText } from '../../input/index.js';
+import { AGENCIES_MAX, IsAgencyCode, IsText, TextCategories } from '../../input/index.js';
 
 @InputType()
 export class DecideIntegratedDeploymentInput extends ActivationCommandInput {
@@ -19,4 +20,7 @@ export class DecideIntegratedDeploymentInput extends ActivationCommandInput {
   @Field()
   @IsText()
   rationale!: string;
+
+  @TextCategories('rationale')
+  rationaleCategories?: DataCategory[];
 }

@@ -1,6 +1,7 @@
+import { DataCategory } from '#domain';
 import { Field, InputType } from '@nestjs/graphql';
 import { ActivationCommandInput } from '../shared/activation-command.input.js';
-import { IsText, OptionalNewId } from '../../input/index.js';
+import { IsText, OptionalNewId, TextCategories } from '../../input/index.js';
 
 @InputType()
 export class FileReportInput extends ActivationCommandInput {
@@ -11,7 +12,13 @@ export class FileReportInput extends ActivationCommandInput {
   @IsText()
   summary!: string;
 
+  @TextCategories('summary')
+  summaryCategories?: DataCategory[];
+
   @Field({ description: 'What it led to.' })
   @IsText()
   outcome!: string;
+
+  @TextCategories('outcome')
+  outcomeCategories?: DataCategory[];
 }

@@ -1,9 +1,9 @@
 import { Field, InputType, Int } from '@nestjs/graphql';
 import { IsEnum, IsInt, IsOptional, Min } from 'class-validator';
-import { InterventionType } from '#domain';
+import { InterventionType, DataCategory } from '#domain';
 import { EmployerInput, LocationInput } from '../shared/activation-parts.input.js';
 import { EvidenceLinksInput } from '../shared/activation-links.input.js';
-import { IsText, NAME_MAX, NestedInput, OptionalNewId } from '../../input/index.js';
+import { IsText, NAME_MAX, NestedInput, OptionalNewId, TextCategories } from '../../input/index.js';
 
 @InputType()
 export class ImposeInterventionInput extends EvidenceLinksInput {
@@ -17,6 +17,9 @@ export class ImposeInterventionInput extends EvidenceLinksInput {
   @Field()
   @IsText()
   description!: string;
+
+  @TextCategories('description')
+  descriptionCategories?: DataCategory[];
 
   @NestedInput(EmployerInput, {
     nullable: true,

@@ -1,7 +1,8 @@
+import { DataCategory } from '#domain';
 import { Field, InputType } from '@nestjs/graphql';
 import { IsOptional } from 'class-validator';
 import { ActivationCommandInput } from '../shared/activation-command.input.js';
-import { IsText } from '../../input/index.js';
+import { IsText, TextCategories } from '../../input/index.js';
 
 @InputType({ description: 'The agency that leaves is the one in your token.' })
 export class LeaveActivationInput extends ActivationCommandInput {
@@ -9,4 +10,7 @@ export class LeaveActivationInput extends ActivationCommandInput {
   @IsOptional()
   @IsText()
   reason?: string;
+
+  @TextCategories('reason for leaving')
+  reasonCategories?: DataCategory[];
 }

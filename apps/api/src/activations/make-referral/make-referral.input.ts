@@ -1,6 +1,7 @@
+import { DataCategory } from '#domain';
 import { Field, InputType } from '@nestjs/graphql';
 import { EvidenceLinksInput } from '../shared/activation-links.input.js';
-import { IsAgencyCode, IsText, OptionalNewId } from '../../input/index.js';
+import { IsAgencyCode, IsText, OptionalNewId, TextCategories } from '../../input/index.js';
 
 @InputType()
 export class MakeReferralInput extends EvidenceLinksInput {
@@ -14,4 +15,7 @@ export class MakeReferralInput extends EvidenceLinksInput {
   @Field()
   @IsText()
   reason!: string;
+
+  @TextCategories('reason')
+  reasonCategories?: DataCategory[];
 }

@@ -2,7 +2,7 @@ import { Field, InputType } from '@nestjs/graphql';
 import { ArrayMaxSize, ArrayMinSize, IsEnum } from 'class-validator';
 import { ActivationKind, ActivationTrigger, Theme } from '#domain';
 import { EmployerInput, LocationInput, SignalInput } from '../shared/activation-parts.input.js';
-import { CommandOptionsInput } from '../../commands/index.js';
+import { IdempotentCommandInput } from '../../commands/index.js';
 import {
   IsAgencyCode,
   IsMunicipality,
@@ -12,7 +12,7 @@ import {
 } from '../../input/index.js';
 
 @InputType()
-export class OpenActivationInput extends CommandOptionsInput {
+export class OpenActivationInput extends IdempotentCommandInput {
   @OptionalNewId('activation')
   activationId?: string;
 

@@ -3,7 +3,14 @@ import { IsBoolean, IsEnum, IsOptional } from 'class-validator';
 import { DataCategory } from '#domain';
 import { MonetaryAmountInput, SubjectInput } from '../shared/activation-parts.input.js';
 import { InspectionLinkInput } from '../shared/activation-links.input.js';
-import { AMOUNTS_MAX, IsClientId, IsText, NestedInput, SUBJECTS_MAX } from '../../input/index.js';
+import {
+  AMOUNTS_MAX,
+  IsClientId,
+  IsText,
+  NestedInput,
+  SUBJECTS_MAX,
+  TextCategories,
+} from '../../input/index.js';
 
 @InputType()
 export class RecordFindingInput extends InspectionLinkInput {
@@ -25,6 +32,9 @@ export class RecordFindingInput extends InspectionLinkInput {
   @Field()
   @IsText()
   description!: string;
+
+  @TextCategories('description')
+  descriptionCategories?: DataCategory[];
 
   @NestedInput(SubjectInput, { nullable: true, maxItems: SUBJECTS_MAX })
   subjects?: SubjectInput[];

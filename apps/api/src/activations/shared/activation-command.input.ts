@@ -1,5 +1,6 @@
 import { Field, InputType } from '@nestjs/graphql';
-import { CommandOptionsInput } from '../../commands/index.js';
+import { IsOptional, Matches } from 'class-validator';
+import { IdempotentCommandInput } from '../../commands/index.js';
 import { IsClientId } from '../../input/index.js';
 
 /**
@@ -7,8 +8,20 @@ import { IsClientId } from '../../input/index.js';
  * with a shared part (IntersectionType) where a command is that part plus the activation.
  */
 @InputType({ isAbstract: true })
-export class ActivationCommandInput extends CommandOptionsInput {
+export class ActivationCommandInput extends IdempotentCommandInput {
   @Field({ description: 'The activation the command acts on.' })
   @IsClientId()
   activationId!: string;
+
+  @Field({
+    nullable: true,
+    description:
+      'The version of the activation you based this command on (its `version`, an opaque token); if it has ' +
+      'changed since, the answer is CONFLICT with the current version instead of a silent overwrite.',
+  })
+  @IsOptional()
+  @Matches(/^v1\.[A-Za-z0-9_-]{22}$/, {
+    message: 'expectedVersion must be a version as keten gave it (the `version` of the activation)',
+  })
+  expectedVersion?: string;
 }

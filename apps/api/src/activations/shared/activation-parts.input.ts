@@ -1,6 +1,6 @@
 import { Field, InputType, Int } from '@nestjs/graphql';
 import { IsBoolean, IsEnum, IsInt, IsOptional, Max, Min } from 'class-validator';
-import { SignalSourceKind } from '#domain';
+import { SignalSourceKind, DataCategory } from '#domain';
 import {
   IsAgencyCode,
   IsBsnFormat,
@@ -14,6 +14,7 @@ import {
   NAME_MAX,
   NestedInput,
   SUBJECTS_MAX,
+  TextCategories,
 } from '../../input/index.js';
 
 @InputType()
@@ -116,6 +117,9 @@ export class SignalInput {
   @IsText()
   description!: string;
 
+  @TextCategories('description')
+  descriptionCategories?: DataCategory[];
+
   @NestedInput(SubjectInput, { nullable: true, maxItems: SUBJECTS_MAX })
   subjects?: SubjectInput[];
 
@@ -128,6 +132,9 @@ export class SignalInput {
   @IsOptional()
   @IsText()
   healthDetail?: string;
+
+  @TextCategories('health detail')
+  healthDetailCategories?: DataCategory[];
 }
 
 @InputType()

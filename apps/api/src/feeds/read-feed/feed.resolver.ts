@@ -1,16 +1,26 @@
 import { Args, Query, Resolver } from '@nestjs/graphql';
 import { EntityManager } from 'typeorm';
 import type { Actor } from '#domain';
+import { feedTable } from '#read-models';
 import { CASE_DATA, CurrentActor, ReadableBy } from '../../auth/index.js';
 import { CurrentReadRequest, LoggedReads, type ReadRequest } from '../../access-log/index.js';
-import { Connection, ConnectionType, decodeCursor, encodeCursor } from '../../pagination/index.js';
+import {
+  Connection,
+  ConnectionType,
+  cursorListOf,
+  decodeCursor,
+  encodeCursor,
+} from '../../pagination/index.js';
 import { FeedEntry } from '../shared/feed-entry.type.js';
 import { FeedItem, readFeed } from '../shared/feed.reader.js';
 import { DEFAULT_FEED_PAGE, FeedArgs, MAX_FEED_PAGE } from './feed.args.js';
 
 const FeedConnection = ConnectionType(FeedEntry, 'Feed');
 
-const LIST = 'feed';
+/** Cursors name a place in the agency's own feed (agency_seq). */
+const LIST = 'agencyFeed';
+/** Cursors handed out before feeds had a sequence of their own named an all-agency position (feed_seq). */
+const LEGACY_LIST = 'feed';
 
 /** Rows read at a time while filling a page, however small the page. */
 const MIN_BATCH = 50;
@@ -41,9 +51,12 @@ export class FeedResolver {
     const size = args.first ?? DEFAULT_FEED_PAGE;
     // A null after (a client passing on the endCursor of an empty feed) starts at the beginning too.
     const cursor = args.after ?? undefined;
-    const [after] = cursor === undefined ? [0] : decodeCursor(LIST, cursor, ['bigint']);
+    const legacy = cursor !== undefined && cursorListOf(cursor) === LEGACY_LIST;
+    const [after] =
+      cursor === undefined ? [0] : decodeCursor(legacy ? LEGACY_LIST : LIST, cursor, ['bigint']);
     return this.reads.read({ actor, request, operation: 'feed' }, async (db) => {
-      const page = await readPage(db, actor.agency, after, size);
+      const from = legacy ? await feedTable.positionAtFeedSeq(db, actor.agency, after) : after;
+      const page = await readPage(db, actor.agency, from, size);
       return {
         result: toFeedConnection(page, cursor !== undefined),
         disclosures: page.items.map((item) => item.disclosure),

@@ -15,6 +15,12 @@ export class FeedEntry extends TimelineEntry {
   @Field(() => ID)
   activationId!: string;
 
+  @Field({
+    description:
+      "The entry's place in your agency's feed (1, 2, 3, …, as a decimal string): the `sequence` of its Kafka message too, so a system can tell where to resume. It counts your feed only.",
+  })
+  sequence!: string;
+
   @Field(() => Int, { description: 'The version of the event type’s schema the payload follows.' })
   schemaVersion!: number;
 

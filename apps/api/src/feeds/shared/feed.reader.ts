@@ -1,12 +1,12 @@
 import { EntityManager } from 'typeorm';
 import { AgencyCode, categoriesInForce, DataCategory, Instant, SafetyRegion } from '#domain';
-import { redact } from '#events';
+import { redactStored } from '#events';
 import { agreementsTable, FeedRange, FeedRow, feedTable, toInForceView } from '#read-models';
 import { Disclosure, disclosureOf } from '../../access-log/index.js';
 import { FeedEntry } from './feed-entry.type.js';
 
 export interface FeedItem {
-  /** The row's feed_seq: its place in the agency's feed, stable for good. */
+  /** The row's place in the agency's own feed (agency_seq), stable for good. */
   readonly seq: number;
   readonly entry: FeedEntry;
   /** What of the access-logged categories the entry discloses, for LoggedReads. */
@@ -38,28 +38,31 @@ export async function readFeed(db: EntityManager, agency: string, range: FeedRan
   const granted = await grantsInForce(db, agency, rows);
   const items: FeedItem[] = [];
   for (const row of rows) {
-    const visible = redact({ type: row.event_type, data: row.payload }, granted(row));
+    const visible = redactStored(
+      { type: row.event_type, schemaVersion: row.schema_version, data: row.payload, withheld: row.withheld },
+      granted(row),
+    );
     if (!visible) continue;
     items.push({
-      seq: Number(row.seq),
+      seq: Number(row.agency_seq),
       entry: {
         eventId: row.event_id,
         activationId: row.activation_id,
-        streamVersion: row.stream_version,
+        sequence: row.agency_seq,
         type: row.event_type,
-        schemaVersion: row.schema_version,
+        schemaVersion: visible.schemaVersion,
         occurredAt: row.occurred_at,
         actingAgency: row.acting_agency,
         payload: visible.data,
         // What was withheld when the row was fed stays withheld, whatever the agreements say now.
-        withheld: [...new Set([...row.withheld, ...visible.withheld])].sort(),
+        withheld: visible.withheld,
         categories: visible.carried,
       },
       disclosure: disclosureOf(row.activation_id, row.event_type, visible.data),
     });
   }
   const last = rows.at(-1);
-  return { items, scanned: rows.length, lastSeq: last && Number(last.seq) };
+  return { items, scanned: rows.length, lastSeq: last && Number(last.agency_seq) };
 }
 
 /** The position of the agency's newest feed row (0 for an empty feed): a subscription delivers what follows. */

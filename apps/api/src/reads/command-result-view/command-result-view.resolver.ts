@@ -1,6 +1,7 @@
 import { Parent, registerEnumType, ResolveField, Resolver } from '@nestjs/graphql';
 import { DataSource } from 'typeorm';
 import type { Actor } from '#domain';
+import { VersionTokens } from '#events';
 import { ReadModelWatermark } from '#read-models';
 import { ActivationCommandResult } from '../../activations/index.js';
 import { CurrentActor } from '../../auth/index.js';
@@ -33,6 +34,7 @@ export class CommandResultViewResolver {
   constructor(
     dataSource: DataSource,
     private readonly reads: LoggedReads,
+    private readonly tokens: VersionTokens,
   ) {
     this.watermark = new ReadModelWatermark(dataSource);
   }
@@ -57,7 +59,7 @@ export class CommandResultViewResolver {
   ): Promise<ActivationView | null> {
     if (!(await this.reached(result))) return null;
     return this.reads.read({ actor, request, operation: 'activation' }, async (db) => {
-      const found = await activationViewOf(db, actor.agency, result.activationId);
+      const found = await activationViewOf(db, actor.agency, result.activationId, this.tokens);
       return found
         ? { ...found, result: found.result as ActivationView | null }
         : { result: null, disclosures: [] };

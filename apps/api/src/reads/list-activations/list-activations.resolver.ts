@@ -1,5 +1,6 @@
 import { Args, Query, Resolver } from '@nestjs/graphql';
 import type { Actor } from '#domain';
+import { VersionTokens } from '#events';
 import { activationsTable } from '#read-models';
 import { CASE_DATA, CurrentActor, ReadableBy } from '../../auth/index.js';
 import { CurrentReadRequest, LoggedReads, type ReadRequest } from '../../access-log/index.js';
@@ -21,7 +22,10 @@ const LIST = 'activations';
 
 @Resolver(() => ActivationView)
 export class ListActivationsResolver {
-  constructor(private readonly reads: LoggedReads) {}
+  constructor(
+    private readonly reads: LoggedReads,
+    private readonly tokens: VersionTokens,
+  ) {}
 
   @Query(() => ActivationConnection, {
     description: 'The activations your agency sees, newest first (opened at, then id, descending).',
@@ -49,7 +53,7 @@ export class ListActivationsResolver {
           size,
           args.after,
           (row) => encodeCursor(LIST, [row.opened_key, row.activation_id]),
-          toActivationView,
+          (row) => toActivationView(row, this.tokens),
         ),
         disclosures: rows.slice(0, size).map(disclosureOfRow),
       };

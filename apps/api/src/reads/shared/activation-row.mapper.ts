@@ -6,12 +6,16 @@ import {
   InterventionType,
   Theme,
 } from '#domain';
+import { activationStreamId, VersionTokens } from '#events';
 import type { ActivationListRow as ActivationRow } from '#read-models';
 import { Disclosure, disclosureOf } from '../../access-log/index.js';
 import { ActivationView, CompanyView, EmployerView, LocationView } from './activation.type.js';
 
-/** The projector wrote these values from decided events, so they are the domain's vocabulary. */
-export function toActivationView(row: ActivationRow): ActivationView {
+/**
+ * The projector wrote these values from decided events, so they are the domain's vocabulary. The stream
+ * version leaves as its opaque token: a number would count the events the agency may not see.
+ */
+export function toActivationView(row: ActivationRow, tokens: VersionTokens): ActivationView {
   return {
     id: row.activation_id,
     kind: row.kind as ActivationKind,
@@ -27,7 +31,7 @@ export function toActivationView(row: ActivationRow): ActivationView {
     location: toLocation(row.location),
     employer: toEmployer(row.employer),
     withheld: row.withheld as DataCategory[],
-    streamVersion: row.stream_version,
+    version: tokens.of(activationStreamId(row.activation_id), row.stream_version),
     openedAt: row.opened_at,
     closedAt: row.closed_at,
     updatedAt: row.updated_at,

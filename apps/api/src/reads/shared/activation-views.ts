@@ -1,4 +1,5 @@
 import { EntityManager } from 'typeorm';
+import type { VersionTokens } from '#events';
 import { activationsTable } from '#read-models';
 import type { LoggedResult } from '../../access-log/index.js';
 import { ActivationView } from './activation.type.js';
@@ -9,7 +10,8 @@ export async function activationViewOf(
   db: EntityManager,
   agency: string,
   id: string,
+  tokens: VersionTokens,
 ): Promise<LoggedResult<ActivationView> | undefined> {
   const row = await activationsTable.find(db, agency, id);
-  return row && { result: toActivationView(row), disclosures: [disclosureOfRow(row)] };
+  return row && { result: toActivationView(row, tokens), disclosures: [disclosureOfRow(row)] };
 }

@@ -1,4 +1,4 @@
-import { Field, ID, Int, ObjectType } from '@nestjs/graphql';
+import { Field, ID, ObjectType } from '@nestjs/graphql';
 import {
   ActivationKind,
   ActivationStatus,
@@ -95,8 +95,12 @@ export class ActivationView {
   })
   withheld!: DataCategory[];
 
-  @Field(() => Int)
-  streamVersion!: number;
+  @Field({
+    description:
+      'Its version: an opaque token that changes whenever the activation does (for expectedVersion); it ' +
+      'says nothing of how much happened.',
+  })
+  version!: string;
 
   @Field()
   openedAt!: Date;

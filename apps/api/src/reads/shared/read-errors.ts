@@ -1,3 +1,4 @@
+import { activationNotVisibleMessage } from '#domain';
 import { apiError, ApiErrorCode } from '../../errors/index.js';
 
 /**
@@ -5,9 +6,7 @@ import { apiError, ApiErrorCode } from '../../errors/index.js';
  * apart would tell an outsider that a case exists.
  */
 export function activationNotFound(activationId: string) {
-  return apiError(
-    ApiErrorCode.NOT_FOUND,
-    `Your agency sees no activation ${JSON.stringify(activationId)}; check the id, or ask a participating agency to invite yours.`,
-    { reason: 'ACTIVATION_NOT_VISIBLE' },
-  );
+  return apiError(ApiErrorCode.NOT_FOUND, activationNotVisibleMessage(activationId), {
+    reason: 'ACTIVATION_NOT_VISIBLE',
+  });
 }

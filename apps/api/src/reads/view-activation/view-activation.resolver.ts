@@ -1,5 +1,6 @@
 import { Args, Query, Resolver } from '@nestjs/graphql';
 import type { Actor } from '#domain';
+import { VersionTokens } from '#events';
 import { CASE_DATA, CurrentActor, ReadableBy } from '../../auth/index.js';
 import { CurrentReadRequest, LoggedReads, type ReadRequest } from '../../access-log/index.js';
 import { ActivationView } from '../shared/activation.type.js';
@@ -9,7 +10,10 @@ import { ActivationArgs } from './view-activation.args.js';
 
 @Resolver(() => ActivationView)
 export class ViewActivationResolver {
-  constructor(private readonly reads: LoggedReads) {}
+  constructor(
+    private readonly reads: LoggedReads,
+    private readonly tokens: VersionTokens,
+  ) {}
 
   @Query(() => ActivationView, {
     description:
@@ -22,7 +26,7 @@ export class ViewActivationResolver {
     @CurrentReadRequest() request: ReadRequest,
   ): Promise<ActivationView> {
     return this.reads.read({ actor, request, operation: 'activation' }, async (db) => {
-      const found = await activationViewOf(db, actor.agency, id);
+      const found = await activationViewOf(db, actor.agency, id, this.tokens);
       if (!found) throw activationNotFound(id);
       return found;
     });

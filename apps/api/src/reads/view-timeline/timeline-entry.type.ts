@@ -1,16 +1,14 @@
-import { Field, ID, Int, ObjectType } from '@nestjs/graphql';
+import { Field, ID, ObjectType } from '@nestjs/graphql';
 import { DataCategory } from '#domain';
 import { JsonScalar } from '../shared/json.scalar.js';
 
-@ObjectType({ description: 'One event of an activation as your agency may see it.' })
+@ObjectType({
+  description:
+    'One event of an activation as your agency may see it, in the order things happened; nothing says how many events you do not see.',
+})
 export class TimelineEntry {
   @Field(() => ID)
   eventId!: string;
-
-  @Field(() => Int, {
-    description: 'Its place in the activation: 1, 2, 3... with gaps where events are not yours to see.',
-  })
-  streamVersion!: number;
 
   @Field()
   occurredAt!: Date;

@@ -11,6 +11,7 @@ import {
   pageSize,
   toConnection,
 } from '../../pagination/index.js';
+import { apiError, ApiErrorCode } from '../../errors/index.js';
 import { activationNotFound } from '../shared/read-errors.js';
 import { TimelineArgs } from './timeline.args.js';
 import { TimelineEntry } from './timeline-entry.type.js';
@@ -34,23 +35,26 @@ export class TimelineResolver {
     @CurrentReadRequest() request: ReadRequest,
   ): Promise<Connection<TimelineEntry>> {
     const size = pageSize(args);
-    const [afterVersion] = args.after === undefined ? [0] : decodeCursor(LIST, args.after, ['integer']);
+    // The cursor names the last entry seen, not its place in the stream: that would count hidden events.
+    const [afterEvent] = args.after === undefined ? [undefined] : decodeCursor(LIST, args.after, ['text']);
     const { activationId } = args;
     return this.reads.read({ actor, request, operation: 'timeline' }, async (db) => {
-      const rows = await timelineTable.page(db, actor.agency, activationId, afterVersion, size + 1);
-      // Rows prove the activation visible; only an empty page needs the check (NOT_FOUND or past the end).
-      if (rows.length === 0 && !(await activationVisible(db, actor.agency, activationId))) {
-        throw activationNotFound(activationId);
+      const rows = await timelineTable.page(db, actor.agency, activationId, afterEvent, size + 1);
+      // Rows prove the activation visible; otherwise it may be hidden or absent (NOT_FOUND, the same for
+      // both), or visible and past its end, or visible with a cursor no longer in view (STALE_CURSOR).
+      if (rows === undefined || rows.length === 0) {
+        if (!(await activationVisible(db, actor.agency, activationId)))
+          throw activationNotFound(activationId);
+        if (rows === undefined) throw staleCursor();
       }
       return {
         result: toConnection(
           rows,
           size,
           args.after,
-          (row) => encodeCursor(LIST, [row.stream_version]),
+          (row) => encodeCursor(LIST, [row.event_id]),
           (row): TimelineEntry => ({
             eventId: row.event_id,
-            streamVersion: row.stream_version,
             occurredAt: row.occurred_at,
             actingAgency: row.acting_agency,
             type: row.event_type,
@@ -64,4 +68,12 @@ export class TimelineResolver {
       };
     });
   }
+}
+
+function staleCursor() {
+  return apiError(
+    ApiErrorCode.BAD_USER_INPUT,
+    'after names an entry that is no longer in your view of this timeline (an agreement changed); read the timeline again without after.',
+    { reason: 'STALE_CURSOR', field: 'after' },
+  );
 }

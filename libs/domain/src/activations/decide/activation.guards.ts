@@ -1,7 +1,9 @@
-import { Actor, Role } from '../../shared/actor.value.js';
+import { Actor } from '../../shared/actor.value.js';
+import { coordinates } from '../../shared/regional-coordination.value.js';
+import { ActivationContext } from '../activation-context.js';
 import { AgencyCode } from '../../shared/agency-code.value.js';
 import { reject } from '../../shared/rejection.js';
-import { ActivationErrorCode } from '../activation.errors.js';
+import { ActivationErrorCode, activationNotVisibleMessage } from '../activation.errors.js';
 import { ActivationEventDataMap, ActivationEventOf, ActivationEventType } from '../activation.events.js';
 import { ActivationState, OpenedActivation } from '../activation.state.js';
 import { ActivationStatus, InspectionStatus } from '../activation.vocabulary.js';
@@ -14,29 +16,44 @@ import { ActivationStatus, InspectionStatus } from '../activation.vocabulary.js'
 export function requireOpened(state: ActivationState, activationId: string): OpenedActivation {
   // A state for another stream means the caller loaded the wrong one; to the user it is just not there.
   if (state.opened && state.activationId === activationId) return state;
-  return reject(
-    ActivationErrorCode.NOT_FOUND,
-    `Activation ${String(activationId)} does not exist; check the id, or open the activation first.`,
-    'activationId',
-  );
+  return notFound(activationId);
 }
 
-export function isRegionalCoordinator(activation: OpenedActivation, actor: Actor): boolean {
-  return actor.role === Role.COORDINATOR && actor.region === activation.region;
+/** One answer for an activation that does not exist and one the caller may not see, to the byte. */
+function notFound(activationId: string): never {
+  return reject(ActivationErrorCode.NOT_FOUND, activationNotVisibleMessage(activationId), 'activationId');
+}
+
+export function isRegionalCoordinator(activation: OpenedActivation, context: ActivationContext): boolean {
+  return coordinates(context.coordination, context.actor, activation.region);
+}
+
+/**
+ * Whether the actor may know the activation exists: its agency takes part or is invited to, or it
+ * coordinates the region. Anyone else is answered exactly as for an activation that does not exist.
+ */
+export function requireVisible(activation: OpenedActivation, context: ActivationContext): void {
+  const { agency } = context.actor;
+  if (activation.participants.includes(agency) || activation.invited.includes(agency)) return;
+  if (isRegionalCoordinator(activation, context)) return;
+  notFound(activation.activationId);
 }
 
 export function requireParticipant(activation: OpenedActivation, actor: Actor): void {
   if (activation.participants.includes(actor.agency)) return;
   reject(
     ActivationErrorCode.NOT_A_PARTICIPANT,
-    `Agency ${actor.agency} does not take part in activation ${activation.activationId}; ask a participant or ` +
-      `the coordinator of ${activation.region} for an invitation, then join.`,
+    `Agency ${actor.agency} does not take part in activation ${activation.activationId}; join it if it invited ` +
+      `yours, or ask a participant or the coordinator of ${activation.region} for an invitation.`,
   );
 }
 
-export function requireParticipantOrRegionalCoordinator(activation: OpenedActivation, actor: Actor): void {
-  if (isRegionalCoordinator(activation, actor)) return;
-  requireParticipant(activation, actor);
+export function requireParticipantOrRegionalCoordinator(
+  activation: OpenedActivation,
+  context: ActivationContext,
+): void {
+  if (isRegionalCoordinator(activation, context)) return;
+  requireParticipant(activation, context.actor);
 }
 
 export function requireNotClosed(activation: OpenedActivation, action: string): void {

@@ -1,7 +1,8 @@
-import { CommandContext } from '../../shared/command-context.js';
+import { ActivationContext } from '../activation-context.js';
 import { CancelInspection, CompleteInspection, ScheduleInspection } from '../activation.commands.js';
 import { ActivationEvent } from '../activation.events.js';
 import { OpenedActivation } from '../activation.state.js';
+import { requireTextsFit } from './narrative.guards.js';
 import {
   event,
   requireAllParticipate,
@@ -16,13 +17,13 @@ import {
 export function scheduleInspection(
   command: ScheduleInspection,
   activation: OpenedActivation,
-  { actor }: CommandContext,
+  context: ActivationContext,
 ): ActivationEvent[] {
-  requireParticipant(activation, actor);
+  requireParticipant(activation, context.actor);
   requireNotClosed(activation, 'schedule an inspection');
   const { inspectionId, plannedAt, location } = command;
   requireNewId(activation.inspections.has(inspectionId), 'inspection', inspectionId, 'inspectionId');
-  const agencies = command.agencies ?? [actor.agency];
+  const agencies = command.agencies ?? [context.actor.agency];
   requireAllParticipate(activation, agencies, 'agencies');
   return [event('inspection.scheduled', { inspectionId, plannedAt, location, agencies })];
 }
@@ -30,11 +31,12 @@ export function scheduleInspection(
 export function completeInspection(
   command: CompleteInspection,
   activation: OpenedActivation,
-  { actor }: CommandContext,
+  context: ActivationContext,
 ): ActivationEvent[] {
-  requireParticipant(activation, actor);
+  requireParticipant(activation, context.actor);
   requireNotClosed(activation, 'complete an inspection');
   requireScheduledInspection(activation, command.inspectionId);
+  requireTextsFit(activation.persons, { outcomeSummary: command.outcomeSummary });
   return [
     event('inspection.completed', {
       inspectionId: command.inspectionId,
@@ -46,10 +48,11 @@ export function completeInspection(
 export function cancelInspection(
   command: CancelInspection,
   activation: OpenedActivation,
-  { actor }: CommandContext,
+  context: ActivationContext,
 ): ActivationEvent[] {
-  requireParticipant(activation, actor);
+  requireParticipant(activation, context.actor);
   requireNotClosed(activation, 'cancel an inspection');
   requireScheduledInspection(activation, command.inspectionId);
+  requireTextsFit(activation.persons, { reason: command.reason });
   return [event('inspection.cancelled', { inspectionId: command.inspectionId, reason: command.reason })];
 }

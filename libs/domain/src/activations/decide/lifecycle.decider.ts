@@ -1,5 +1,5 @@
-import { Role } from '../../shared/actor.value.js';
-import { CommandContext } from '../../shared/command-context.js';
+import { coordinates } from '../../shared/regional-coordination.value.js';
+import { ActivationContext } from '../activation-context.js';
 import { reject } from '../../shared/rejection.js';
 import {
   CloseActivation,
@@ -8,6 +8,7 @@ import {
   ReopenActivation,
 } from '../activation.commands.js';
 import { ActivationErrorCode } from '../activation.errors.js';
+import { namesPersons, requireTextsFit } from './narrative.guards.js';
 import { ActivationEvent } from '../activation.events.js';
 import { ActivationState, OpenedActivation } from '../activation.state.js';
 import { ActivationKind, ActivationStatus, InspectionStatus } from '../activation.vocabulary.js';
@@ -24,20 +25,21 @@ import {
 export function open(
   command: OpenActivation,
   state: ActivationState,
-  { actor }: CommandContext,
+  context: ActivationContext,
 ): ActivationEvent[] {
   const { activationId, region, leadAgency, kind, initialSignal: signal } = command;
   if (state.opened) {
     return reject(
       ActivationErrorCode.ALREADY_OPENED,
-      `Activation ${activationId} is already open; record on it instead, or choose a new id for a new activation.`,
+      // The same sentence whether the caller may see that activation or not: it learns only that the id is taken.
+      `The id ${activationId} is already in use; leave activationId out so keten chooses one, or choose another.`,
       'activationId',
     );
   }
-  if (leadAgency !== actor.agency && !(actor.role === Role.COORDINATOR && actor.region === region)) {
+  if (leadAgency !== context.actor.agency && !coordinates(context.coordination, context.actor, region)) {
     return reject(
       ActivationErrorCode.NOT_LEAD_AGENCY,
-      `Agency ${actor.agency} cannot open an activation led by ${leadAgency}; name your own agency as lead, ` +
+      `Agency ${context.actor.agency} cannot open an activation led by ${leadAgency}; name your own agency as lead, ` +
         `or ask the coordinator of ${region} to open it.`,
       'leadAgency',
     );
@@ -48,6 +50,13 @@ export function open(
       'A repressive activation must name the confirmed infection that triggered it; add the initial signal ' +
         'with confirmedInfection set, or open the activation as PREVENTIVE.',
       'initialSignal',
+    );
+  }
+  if (signal) {
+    requireTextsFit(
+      undefined,
+      { 'initialSignal.description': signal.description, 'initialSignal.healthDetail': signal.healthDetail },
+      { subjects: signal.subjects, namesPersons: namesPersons(signal) },
     );
   }
   if (kind === ActivationKind.PREVENTIVE && signal?.confirmedInfection === true) {
@@ -72,15 +81,15 @@ export function open(
   });
   if (!signal) return [opened];
   const { signalId, ...rest } = signal;
-  return [opened, event('signal.recorded', { signalId, recordedBy: actor.agency, ...rest })];
+  return [opened, event('signal.recorded', { signalId, recordedBy: context.actor.agency, ...rest })];
 }
 
 export function escalate(
   command: EscalateActivation,
   activation: OpenedActivation,
-  { actor }: CommandContext,
+  context: ActivationContext,
 ): ActivationEvent[] {
-  requireParticipantOrRegionalCoordinator(activation, actor);
+  requireParticipantOrRegionalCoordinator(activation, context);
   requireNotClosed(activation, 'escalate');
   const { kind, id } = command.triggeredBy;
   if (activation.kind === ActivationKind.REPRESSIVE) {
@@ -107,9 +116,9 @@ export function escalate(
 export function close(
   command: CloseActivation,
   activation: OpenedActivation,
-  { actor }: CommandContext,
+  context: ActivationContext,
 ): ActivationEvent[] {
-  requireParticipantOrRegionalCoordinator(activation, actor);
+  requireParticipantOrRegionalCoordinator(activation, context);
   requireNotClosed(activation, 'close it again');
   if (!activation.reportFiled) {
     return reject(
@@ -118,6 +127,7 @@ export function close(
         `${activation.reportIds.size > 0 ? 'reopened' : 'opened'}; file the report (procesverslag) first.`,
     );
   }
+  requireTextsFit(activation.persons, { outcome: command.outcome });
   const outstanding = [...activation.inspections]
     .filter(([, status]) => status === InspectionStatus.SCHEDULED)
     .map(([id]) => id);
@@ -133,14 +143,15 @@ export function close(
 export function reopen(
   command: ReopenActivation,
   activation: OpenedActivation,
-  { actor }: CommandContext,
+  context: ActivationContext,
 ): ActivationEvent[] {
-  requireParticipantOrRegionalCoordinator(activation, actor);
+  requireParticipantOrRegionalCoordinator(activation, context);
   if (activation.status !== ActivationStatus.CLOSED) {
     return reject(
       ActivationErrorCode.ACTIVATION_NOT_CLOSED,
       `Activation ${activation.activationId} is not closed, so there is nothing to reopen; carry on working on it.`,
     );
   }
+  requireTextsFit(activation.persons, { reason: command.reason });
   return [event('activation.reopened', { reason: command.reason })];
 }

@@ -1,9 +1,10 @@
-import { CommandContext } from '../../shared/command-context.js';
+import { ActivationContext } from '../activation-context.js';
 import { INVALID_INPUT, reject } from '../../shared/rejection.js';
 import { ImposeIntervention, MakeReferral } from '../activation.commands.js';
 import { ActivationErrorCode } from '../activation.errors.js';
 import { ActivationEvent } from '../activation.events.js';
 import { OpenedActivation } from '../activation.state.js';
+import { requireTextsFit } from './narrative.guards.js';
 import { InterventionType } from '../activation.vocabulary.js';
 import {
   event,
@@ -19,9 +20,9 @@ import {
 export function imposeIntervention(
   command: ImposeIntervention,
   activation: OpenedActivation,
-  { actor }: CommandContext,
+  context: ActivationContext,
 ): ActivationEvent[] {
-  requireParticipant(activation, actor);
+  requireParticipant(activation, context.actor);
   requireNotClosed(activation, 'impose an intervention');
   const { interventionId, interventionType, description } = command;
   requireNewId(
@@ -50,18 +51,19 @@ export function imposeIntervention(
       : undefined);
   requireHeldInspection(activation, command.inspectionId);
   requireFindings(activation, command.findingIds);
+  requireTextsFit(activation.persons, { description });
   return [
     event('intervention.imposed', {
       interventionId,
       interventionType,
-      imposedBy: actor.agency,
+      imposedBy: context.actor.agency,
       addressee,
       description,
       ...(command.amountEuroCents !== undefined && { amountEuroCents: command.amountEuroCents }),
       ...(command.legalBasis !== undefined && { legalBasis: command.legalBasis }),
       ...(location !== undefined && { location }),
       ...(command.inspectionId !== undefined && { inspectionId: command.inspectionId }),
-      ...(command.findingIds !== undefined && { findingIds: command.findingIds }),
+      ...findingReferences(activation, command.findingIds),
     }),
   ];
 }
@@ -69,29 +71,40 @@ export function imposeIntervention(
 export function makeReferral(
   command: MakeReferral,
   activation: OpenedActivation,
-  { actor }: CommandContext,
+  context: ActivationContext,
 ): ActivationEvent[] {
-  requireParticipant(activation, actor);
+  requireParticipant(activation, context.actor);
   requireNotClosed(activation, 'make a referral');
   const { referralId, toAgency, reason } = command;
   requireNewId(activation.referralIds.has(referralId), 'referral', referralId, 'referralId');
-  if (toAgency === actor.agency) {
+  if (toAgency === context.actor.agency) {
     return reject(
       INVALID_INPUT,
-      `Agency ${actor.agency} cannot refer to itself; name the agency that should take the matter up.`,
+      `Agency ${context.actor.agency} cannot refer to itself; name the agency that should take the matter up.`,
       'toAgency',
     );
   }
   requireHeldInspection(activation, command.inspectionId);
   requireFindings(activation, command.findingIds);
+  requireTextsFit(activation.persons, { reason });
   return [
     event('referral.made', {
       referralId,
-      fromAgency: actor.agency,
+      fromAgency: context.actor.agency,
       toAgency,
       reason,
       ...(command.inspectionId !== undefined && { inspectionId: command.inspectionId }),
-      ...(command.findingIds !== undefined && { findingIds: command.findingIds }),
+      ...findingReferences(activation, command.findingIds),
     }),
   ];
+}
+
+/**
+ * Findings a measure rests on, with their categories: a reference carries the category of what it points
+ * to, so an agency that may not see a CRIMINAL finding does not learn from a fine that one exists.
+ */
+function findingReferences(activation: OpenedActivation, findingIds: readonly string[] | undefined) {
+  if (findingIds === undefined) return {};
+  const categories = findingIds.map((id) => activation.findings.get(id)!.category);
+  return { findingIds, findingCategories: [...new Set(categories)].sort() };
 }

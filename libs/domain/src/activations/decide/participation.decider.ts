@@ -1,4 +1,4 @@
-import { CommandContext } from '../../shared/command-context.js';
+import { ActivationContext } from '../activation-context.js';
 import { reject } from '../../shared/rejection.js';
 import {
   DecideIntegratedDeployment,
@@ -7,6 +7,7 @@ import {
   LeaveActivation,
 } from '../activation.commands.js';
 import { ActivationErrorCode } from '../activation.errors.js';
+import { requireTextsFit } from './narrative.guards.js';
 import { ActivationEvent } from '../activation.events.js';
 import { OpenedActivation } from '../activation.state.js';
 import {
@@ -22,50 +23,51 @@ import {
 export function invite(
   command: InviteAgency,
   activation: OpenedActivation,
-  { actor }: CommandContext,
+  context: ActivationContext,
 ): ActivationEvent[] {
-  requireParticipantOrRegionalCoordinator(activation, actor);
+  requireParticipantOrRegionalCoordinator(activation, context);
   requireNotClosed(activation, 'invite an agency');
   const { agency } = command;
   // Asking twice, or asking someone already at the table, changes nothing and should not fail a retry.
   if (activation.participants.includes(agency) || activation.invited.includes(agency)) return [];
-  return [event('agency.invited', { agency, invitedBy: actor.agency })];
+  return [event('agency.invited', { agency, invitedBy: context.actor.agency })];
 }
 
 export function join(
   _command: JoinActivation,
   activation: OpenedActivation,
-  { actor }: CommandContext,
+  context: ActivationContext,
 ): ActivationEvent[] {
   requireNotClosed(activation, 'join');
-  if (activation.participants.includes(actor.agency)) return [];
-  if (!activation.invited.includes(actor.agency)) {
+  if (activation.participants.includes(context.actor.agency)) return [];
+  if (!activation.invited.includes(context.actor.agency)) {
     return reject(
       ActivationErrorCode.NOT_INVITED,
-      `Agency ${actor.agency} has not been invited to activation ${activation.activationId}; ask a participant ` +
+      `Agency ${context.actor.agency} has not been invited to activation ${activation.activationId}; ask a participant ` +
         `or the coordinator of ${activation.region} to invite it.`,
     );
   }
-  return [event('agency.joined', { agency: actor.agency })];
+  return [event('agency.joined', { agency: context.actor.agency })];
 }
 
 export function leave(
   command: LeaveActivation,
   activation: OpenedActivation,
-  { actor }: CommandContext,
+  context: ActivationContext,
 ): ActivationEvent[] {
-  requireParticipant(activation, actor);
+  requireParticipant(activation, context.actor);
   requireNotClosed(activation, 'leave');
-  if (actor.agency === activation.leadAgency) {
+  if (context.actor.agency === activation.leadAgency) {
     return reject(
       ActivationErrorCode.LEAD_AGENCY_CANNOT_LEAVE,
-      `Agency ${actor.agency} leads activation ${activation.activationId} and cannot leave it; close the ` +
+      `Agency ${context.actor.agency} leads activation ${activation.activationId} and cannot leave it; close the ` +
         'activation with a report instead.',
     );
   }
+  requireTextsFit(activation.persons, { reason: command.reason });
   return [
     event('agency.left', {
-      agency: actor.agency,
+      agency: context.actor.agency,
       ...(command.reason !== undefined && { reason: command.reason }),
     }),
   ];
@@ -74,11 +76,12 @@ export function leave(
 export function decideIntegratedDeployment(
   command: DecideIntegratedDeployment,
   activation: OpenedActivation,
-  { actor }: CommandContext,
+  context: ActivationContext,
 ): ActivationEvent[] {
-  requireParticipantOrRegionalCoordinator(activation, actor);
+  requireParticipantOrRegionalCoordinator(activation, context);
   requireNotClosed(activation, 'decide on integrated deployment');
   const { integrated, agencies, rationale } = command;
   requireAllParticipate(activation, agencies, 'agencies');
+  requireTextsFit(activation.persons, { rationale });
   return [event('integrated-deployment.decided', { integrated, agencies, rationale })];
 }

@@ -1,7 +1,8 @@
-import { CommandContext } from '../../shared/command-context.js';
+import { ActivationContext } from '../activation-context.js';
 import { FileReport } from '../activation.commands.js';
 import { ActivationEvent } from '../activation.events.js';
 import { OpenedActivation } from '../activation.state.js';
+import { requireTextsFit } from './narrative.guards.js';
 import {
   event,
   requireNewId,
@@ -14,11 +15,12 @@ import {
 export function fileReport(
   command: FileReport,
   activation: OpenedActivation,
-  { actor }: CommandContext,
+  context: ActivationContext,
 ): ActivationEvent[] {
-  requireParticipantOrRegionalCoordinator(activation, actor);
+  requireParticipantOrRegionalCoordinator(activation, context);
   requireNotClosed(activation, 'file a report');
   const { reportId, summary, outcome } = command;
   requireNewId(activation.reportIds.has(reportId), 'report', reportId, 'reportId');
-  return [event('report.filed', { reportId, filedBy: actor.agency, summary, outcome })];
+  requireTextsFit(activation.persons, { summary, outcome });
+  return [event('report.filed', { reportId, filedBy: context.actor.agency, summary, outcome })];
 }

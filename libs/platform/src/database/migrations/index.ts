@@ -7,6 +7,7 @@ import { ReprojectOutcome1795400000005 } from './1795400000005-reproject-outcome
 import { FeedRegionAndRecordedAt1795400000010 } from './1795400000010-feed-region-and-recorded-at.migration.js';
 import { ProjectionVersions1795400000011 } from './1795400000011-projection-versions.migration.js';
 import { AgreementTookEffect1795400000012 } from './1795400000012-agreement-took-effect.migration.js';
+import { FeedAgencySequence1795400000120 } from './1795400000120-feed-agency-sequence.migration.js';
 import { RelayClustersAndDeadLetters1795400000140 } from './1795400000140-relay-clusters-and-dead-letters.migration.js';
 
 /**
@@ -23,5 +24,6 @@ export const migrations: Function[] = [
   FeedRegionAndRecordedAt1795400000010,
   ProjectionVersions1795400000011,
   AgreementTookEffect1795400000012,
+  FeedAgencySequence1795400000120,
   RelayClustersAndDeadLetters1795400000140,
 ];
