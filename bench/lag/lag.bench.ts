@@ -10,6 +10,7 @@ import { REPO_ROOT } from '../../deploy/demo/demo-loader.js';
 import { FeedTopics } from '../../apps/worker/src/relay/feed-topics.js';
 import { generateActivations, GeneratedActivation } from '../generator/activation-generator.js';
 import { loadDemoAgreements } from '../generator/bulk-load.js';
+import { freePort } from '../support/free-port.js';
 import { LatencyStats } from '../support/latency-stats.js';
 
 export interface LagResult {
@@ -46,7 +47,7 @@ export async function benchLag(
     NODE_ENV: 'test',
     LOG_LEVEL: 'error',
     SUBSCRIPTION_POLL_MS: '1000',
-    WORKER_PORT: '39901',
+    WORKER_PORT: String(await freePort()),
     FEED_TOPIC_PREFIX: TOPIC_PREFIX,
   });
   const [{ count }] = await db.query(

@@ -34,7 +34,7 @@ interface Answer {
 }
 
 const OPEN = `mutation Open($input: OpenActivationInput!) {
-  openActivation(input: $input) { activationId streamVersion eventIds duplicate }
+  openActivation(input: $input) { activationId version eventIds duplicate }
 }`;
 const LIST = `query { activations(first: 5) { edges { node { id } } } }`;
 const ME = `query { me { userId agency agreementsInForce { agreementId } } }`;

@@ -10,9 +10,9 @@ import {
   rmSync,
   statSync,
 } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import { freePort } from '../../bench/support/free-port.js';
 import { testEnvironment } from './test-env.js';
 import { testTokenIssuer } from './test-tokens.js';
 
@@ -70,15 +70,7 @@ function statSyncOrUndefined(path: string) {
   }
 }
 
-export function freePort(): Promise<number> {
-  return new Promise((resolvePort, reject) => {
-    const server = createServer().listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => resolvePort(port));
-    });
-    server.on('error', reject);
-  });
-}
+export { freePort };
 
 /** Polls until `condition` holds, or fails naming what it waited for. */
 export async function waitUntil(

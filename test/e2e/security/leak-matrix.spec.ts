@@ -378,7 +378,8 @@ describe('leak matrix: every demo agency × role × read path sees exactly what 
     await act('GM0599', 'recordFinding', finding(A3, HEALTH));
     await act('GM0599', 'fileReport', { activationId: A3, summary: markers.text(REPORT), outcome: 'Done.' });
 
-    // SQL, LIKE patterns, dollar quoting, backslashes and Unicode in every free-text field of A4.
+    // SQL, LIKE patterns, dollar quoting, backslashes and Unicode in every free-text field of A4 (a
+    // narrative's text is at <field>.text).
     const inject = (type: string, path: string, reader = 'NLA') => {
       const value = INJECTIONS[injected.length % INJECTIONS.length];
       injected.push({ type, path, value, reader });
@@ -405,7 +406,7 @@ describe('leak matrix: every demo agency × role × read path sees exactly what 
     await act('NLA', 'recordSignal', {
       activationId: A4,
       source: { kind: 'EXTERNAL', name: inject('signal.recorded', 'source.name') },
-      description: inject('signal.recorded', 'description'),
+      description: inject('signal.recorded', 'description.text'),
       subjects: [{ subjectId: 'p-1', name: inject('signal.recorded', 'subjects.0.name') }],
     });
     await act('NLA', 'scheduleInspection', {
@@ -417,7 +418,7 @@ describe('leak matrix: every demo agency × role × read path sees exactly what 
     await act('NLA', 'completeInspection', {
       activationId: A4,
       inspectionId: 'i-1',
-      outcomeSummary: inject('inspection.completed', 'outcomeSummary'),
+      outcomeSummary: inject('inspection.completed', 'outcomeSummary.text'),
     });
     await act('NLA', 'scheduleInspection', {
       activationId: A4,
@@ -428,25 +429,25 @@ describe('leak matrix: every demo agency × role × read path sees exactly what 
     await act('NLA', 'cancelInspection', {
       activationId: A4,
       inspectionId: 'i-2',
-      reason: inject('inspection.cancelled', 'reason'),
+      reason: inject('inspection.cancelled', 'reason.text'),
     });
     await act('NLA', 'recordFinding', {
       activationId: A4,
       findingId: 'f-income',
       category: 'INCOME',
-      description: inject('finding.recorded', 'description'),
+      description: inject('finding.recorded', 'description.text'),
       amounts: [{ label: inject('finding.recorded', 'amounts.0.label'), euroCents: 100 }],
     });
     await act('NLA', 'recordFinding', {
       activationId: A4,
       findingId: 'f-health',
       category: 'HEALTH',
-      description: inject('finding.recorded', 'description', 'VR17'),
+      description: inject('finding.recorded', 'description.text', 'VR17'),
     });
     await act('NLA', 'imposeIntervention', {
       activationId: A4,
       interventionType: 'ORDER',
-      description: inject('intervention.imposed', 'description'),
+      description: inject('intervention.imposed', 'description.text'),
       legalBasis: inject('intervention.imposed', 'legalBasis'),
       addressee: { name: inject('intervention.imposed', 'addressee.name') },
       location: place('intervention.imposed'),
@@ -454,26 +455,26 @@ describe('leak matrix: every demo agency × role × read path sees exactly what 
     await act('NLA', 'makeReferral', {
       activationId: A4,
       toAgency: 'UWV',
-      reason: inject('referral.made', 'reason'),
+      reason: inject('referral.made', 'reason.text'),
     });
     await act('VR17', 'decideIntegratedDeployment', {
       activationId: A4,
       integrated: false,
       agencies: [],
-      rationale: inject('integrated-deployment.decided', 'rationale'),
+      rationale: inject('integrated-deployment.decided', 'rationale.text'),
     });
     await act('NLA', 'fileReport', {
       activationId: A4,
-      summary: inject('report.filed', 'summary'),
-      outcome: inject('report.filed', 'outcome'),
+      summary: inject('report.filed', 'summary.text'),
+      outcome: inject('report.filed', 'outcome.text'),
     });
     await act('NLA', 'closeActivation', {
       activationId: A4,
-      outcome: inject('activation.closed', 'outcome'),
+      outcome: inject('activation.closed', 'outcome.text'),
     });
     await act('NLA', 'reopenActivation', {
       activationId: A4,
-      reason: inject('activation.reopened', 'reason'),
+      reason: inject('activation.reopened', 'reason.text'),
     });
 
     await workerCaughtUp();

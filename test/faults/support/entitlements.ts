@@ -19,7 +19,7 @@ import { ActivationFacts, entitledAgencies, evolveFacts } from '#read-models';
 export interface Entitlements {
   /** agency → the event ids on its joint timelines (activations it is entitled to now, events it may see). */
   timeline: Map<string, Set<string>>;
-  /** agency → activation id → stream version of the last event it may see (its activation list rows). */
+  /** agency → activation id → the stream's version (its activation list rows follow every event). */
   activations: Map<string, Map<string, number>>;
   /** agency → the event ids of its feed (everything it was entitled to when it happened, history on joining). */
   feed: Map<string, Set<string>>;
@@ -97,7 +97,8 @@ export async function entitlements(db: DataSource, now = new Date()): Promise<En
       visible.forEach((event) => add(expected.timeline, agency, event.eventId));
       if (visible.length > 0 && categories(agency, final.region).has(DataCategory.CASE)) {
         const list = expected.activations.get(agency) ?? new Map<string, number>();
-        list.set(final.activationId, visible[visible.length - 1].streamVersion);
+        // The row follows the whole stream, seen or not: its version token must be the stream's.
+        list.set(final.activationId, final.streamVersion);
         expected.activations.set(agency, list);
       }
     }

@@ -4,7 +4,7 @@ import { catalogueUpcasting, EventStore } from '#events';
 import { openTestDataSource } from '../../support/test-database.js';
 import { newStreamId } from './new-events.fixture.js';
 
-/** signal.recorded v1 rows written before the v2 schema must read as v2 through the catalogue's upcaster. */
+/** signal.recorded v1 rows written before the v2 schema must read as the current version through the catalogue's upcasters. */
 describe('reading old schema versions from Postgres', () => {
   let db: DataSource;
 
@@ -13,7 +13,7 @@ describe('reading old schema versions from Postgres', () => {
   });
   afterAll(() => db.destroy());
 
-  it('upcasts stored signal.recorded v1 events to v2 and leaves current versions alone', async () => {
+  it('upcasts stored signal.recorded v1 events to the current version and leaves the stored rows alone', async () => {
     const stream = newStreamId();
     const v1 = (signalId: string, reporter: string) => ({
       signalId,
@@ -40,21 +40,23 @@ describe('reading old schema versions from Postgres', () => {
 
     const events = await new EventStore(db, catalogueUpcasting).readStream(stream);
 
-    expect(events.map((e) => e.schemaVersion)).toEqual([2, 2, 2]);
+    expect(events.map((e) => e.schemaVersion)).toEqual([3, 3, 3]);
+    // v3: the description became a narrative; nobody can tell what was typed into it, so it names a person.
+    const description = { text: 'Eight workers sleep in one container', categories: ['PERSONAL'] };
     expect(events.map((e) => e.data)).toEqual([
       {
         signalId: 's-1',
         recordedBy: 'NLA',
-        description: expect.any(String),
+        description,
         source: { kind: 'PARTNER_AGENCY', agency: 'UWV' },
       },
       {
         signalId: 's-2',
         recordedBy: 'NLA',
-        description: expect.any(String),
+        description,
         source: { kind: 'EXTERNAL', name: 'FNV Bondgenoten' },
       },
-      { signalId: 's-3', recordedBy: 'NLA', description: expect.any(String), source: { kind: 'ANONYMOUS' } },
+      { signalId: 's-3', recordedBy: 'NLA', description, source: { kind: 'ANONYMOUS' } },
     ]);
     const [stored] = await db.query(
       `SELECT schema_version, data FROM events WHERE stream_id = $1 AND stream_version = 1`,
