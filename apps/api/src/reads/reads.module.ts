@@ -7,6 +7,7 @@ import { CommandResultViewResolver } from './command-result-view/command-result-
 import { ListActivationsResolver } from './list-activations/list-activations.resolver.js';
 import { MeResolver } from './me/me.resolver.js';
 import { ReadAccessGuard } from '../auth/index.js';
+import { ProcessReportResolver } from './process-report/process-report.resolver.js';
 import { ViewActivationResolver } from './view-activation/view-activation.resolver.js';
 import { StatisticsResolver } from './view-statistics/statistics.resolver.js';
 import { TimelineResolver } from './view-timeline/timeline.resolver.js';
@@ -25,6 +26,7 @@ import { TimelineResolver } from './view-timeline/timeline.resolver.js';
     TimelineResolver,
     StatisticsResolver,
     CommandResultViewResolver,
+    ProcessReportResolver,
   ],
   exports: [ReadAccessGuard],
 })

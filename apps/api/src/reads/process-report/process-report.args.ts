@@ -1,0 +1,22 @@
+import { ArgsType, Field, ID, registerEnumType } from '@nestjs/graphql';
+import { IsEnum, IsOptional } from 'class-validator';
+import { IsClientId } from '../../input/index.js';
+
+export enum DocumentFormat {
+  PDF = 'PDF',
+  HTML = 'HTML',
+}
+
+registerEnumType(DocumentFormat, { name: 'DocumentFormat', description: 'PDF (A4, page numbers) or HTML.' });
+
+@ArgsType()
+export class ProcessReportArgs {
+  @Field(() => ID)
+  @IsClientId()
+  activationId!: string;
+
+  @Field(() => DocumentFormat, { defaultValue: DocumentFormat.PDF })
+  @IsOptional()
+  @IsEnum(DocumentFormat, { message: 'format must be PDF or HTML' })
+  format: DocumentFormat = DocumentFormat.PDF;
+}
