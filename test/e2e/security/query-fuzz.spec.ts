@@ -433,6 +433,27 @@ describe('every read, fuzzed with hostile arguments, answers data or a typed ref
       notFound: (v) => v.id !== SHARED,
       disclosed: (data) => nodeIds(data, 'id'),
     },
+    processReport: {
+      document: `query Fuzz($activationId: ID!, $format: DocumentFormat) {
+        processReport(activationId: $activationId, format: $format) { fileName contentType byteLength sha256 }
+      }`,
+      token: () => inspector,
+      valid: () =>
+        fc.record(
+          {
+            activationId: fc.constantFrom(SHARED, SECRET, 'no-such-activation', 'a'),
+            format: optional(fc.constantFrom('PDF', 'HTML')),
+          },
+          { requiredKeys: ['activationId'] },
+        ),
+      hostile: () => ({
+        activationId: fc.oneof({ weight: 5, arbitrary: ids }, { weight: 1, arbitrary: fc.constant(ABSENT) }),
+        format: enumValues,
+      }),
+      notFound: (v) => v.activationId !== SHARED,
+      // data is the processReport answer: the activation it was made of.
+      disclosed: (_data, v) => [String(v.activationId)],
+    },
     activations: {
       document: `query Fuzz($first: Int, $after: String, $filter: ActivationsFilter) {
         activations(first: $first, after: $after, filter: $filter) { ${CONNECTION(ACTIVATION_FIELDS)} }

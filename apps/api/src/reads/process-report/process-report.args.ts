@@ -15,8 +15,12 @@ export class ProcessReportArgs {
   @IsClientId()
   activationId!: string;
 
-  @Field(() => DocumentFormat, { defaultValue: DocumentFormat.PDF })
+  @Field(() => DocumentFormat, {
+    nullable: true,
+    defaultValue: DocumentFormat.PDF,
+    description: 'PDF when left out or null.',
+  })
   @IsOptional()
   @IsEnum(DocumentFormat, { message: 'format must be PDF or HTML' })
-  format: DocumentFormat = DocumentFormat.PDF;
+  format?: DocumentFormat | null;
 }
