@@ -15,6 +15,7 @@ import {
   unclassified,
 } from './hostile-input.fixture.js';
 import { KAFKA_DELIVERY } from '../../../apps/worker/src/relay/relay-access-log.js';
+import { parse as parseCsv } from 'csv-parse/sync';
 
 /*
  * Property-based bad input for every read (issue #7, "Bad input"): each run takes valid arguments for the
@@ -453,6 +454,42 @@ describe('every read, fuzzed with hostile arguments, answers data or a typed ref
       notFound: (v) => v.activationId !== SHARED,
       // data is the processReport answer: the activation it was made of.
       disclosed: (_data, v) => [String(v.activationId)],
+    },
+    activationsExport: {
+      document: `query Fuzz($format: ExportFormat, $filter: ActivationsFilter) {
+        activationsExport(format: $format, filter: $filter) { fileName contentType base64 }
+      }`,
+      token: () => inspector,
+      valid: () =>
+        fc.record(
+          {
+            format: optional(fc.constantFrom('CSV')),
+            filter: optional(fc.record({ ...scopeFilter }, { requiredKeys: [] })),
+          },
+          { requiredKeys: [] },
+        ),
+      hostile: () => ({ format: enumValues, ...filterHostility({ ...scopeFilterHostility }) }),
+      // The activations the CSV names (its first column).
+      disclosed: (data) =>
+        parseCsv(Buffer.from(String(data.base64), 'base64'), { bom: true, from_line: 2 }).map(
+          (row: string[]) => row[0],
+        ),
+    },
+    statisticsExport: {
+      document: `query Fuzz($format: ExportFormat, $filter: StatisticsFilter) {
+        statisticsExport(format: $format, filter: $filter) { fileName contentType byteLength }
+      }`,
+      token: () => inspector,
+      valid: () =>
+        fc.record(
+          {
+            format: optional(fc.constantFrom('CSV', 'XLSX')),
+            filter: optional(fc.record({ ...scopeFilter }, { requiredKeys: [] })),
+          },
+          { requiredKeys: [] },
+        ),
+      hostile: () => ({ format: enumValues, ...filterHostility({ ...scopeFilterHostility }) }),
+      disclosed: () => [],
     },
     activations: {
       document: `query Fuzz($first: Int, $after: String, $filter: ActivationsFilter) {

@@ -1,4 +1,3 @@
-import { createHash } from 'node:crypto';
 import { Args, Query, Resolver } from '@nestjs/graphql';
 import type { Actor } from '#domain';
 import { processReport, processReportHtml, processReportPdf, ReportEntry } from '#documents';
@@ -8,7 +7,7 @@ import { CASE_DATA, CurrentActor, ReadableBy } from '../../auth/index.js';
 import { CurrentReadRequest, disclosureOf, LoggedReads, type ReadRequest } from '../../access-log/index.js';
 import { activationViewOf } from '../shared/activation-views.js';
 import { activationNotFound } from '../shared/read-errors.js';
-import { GeneratedDocument } from './generated-document.type.js';
+import { GeneratedDocument, generatedDocument } from '../shared/generated-document.type.js';
 import { DocumentFormat, ProcessReportArgs } from './process-report.args.js';
 
 const TIMELINE_PAGE = 500;
@@ -64,12 +63,8 @@ export class ProcessReportResolver {
       format === DocumentFormat.HTML
         ? Buffer.from(processReportHtml(report), 'utf8')
         : await processReportPdf(report);
-    return {
-      fileName: `procesverslag-${activationId}.${format === DocumentFormat.HTML ? 'html' : 'pdf'}`,
-      contentType: format === DocumentFormat.HTML ? 'text/html; charset=utf-8' : 'application/pdf',
-      byteLength: bytes.length,
-      sha256: createHash('sha256').update(bytes).digest('hex'),
-      base64: bytes.toString('base64'),
-    };
+    return format === DocumentFormat.HTML
+      ? generatedDocument(`procesverslag-${activationId}.html`, 'text/html; charset=utf-8', bytes)
+      : generatedDocument(`procesverslag-${activationId}.pdf`, 'application/pdf', bytes);
   }
 }

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { Field, Int, ObjectType } from '@nestjs/graphql';
 
 @ObjectType({ description: 'A document keten made for you: its bytes in base64, and how to save it.' })
@@ -16,4 +17,15 @@ export class GeneratedDocument {
 
   @Field({ description: 'The bytes, base64: `jq -r .data.processReport.base64 | base64 -d > file`.' })
   base64!: string;
+}
+
+/** The answer for a document's bytes. */
+export function generatedDocument(fileName: string, contentType: string, bytes: Buffer): GeneratedDocument {
+  return {
+    fileName,
+    contentType,
+    byteLength: bytes.length,
+    sha256: createHash('sha256').update(bytes).digest('hex'),
+    base64: bytes.toString('base64'),
+  };
 }
