@@ -41,7 +41,7 @@ export async function loadDemo(
   signing: SignOptions,
   onProgress: (done: number, total: number) => void = () => undefined,
 ): Promise<DemoLoadResult> {
-  const { users } = read<{ users: TokenClaims[] }>('demo-users.json');
+  const { users } = read<{ users: TokenClaims[] }>('../idp/seed.json');
   const { steps } = read<{ steps: DemoStep[] }>('demo-scenario.json');
   const tokens = await Promise.all(
     users.map(async (user) => ({ user, token: await issuer.sign(user, signing) })),
@@ -52,7 +52,7 @@ export async function loadDemo(
   for (const [index, step] of steps.entries()) {
     const token = tokenOf.get(step.as);
     if (!token)
-      throw new Error(`Step ${step.id} runs as unknown demo user ${step.as}; add it to demo-users.json.`);
+      throw new Error(`Step ${step.id} runs as unknown demo user ${step.as}; add it to deploy/idp/seed.json.`);
     const input = `${step.mutation[0].toUpperCase()}${step.mutation.slice(1)}Input`;
     const response = await fetch(`${apiUrl}/graphql`, {
       method: 'POST',
