@@ -221,6 +221,8 @@ export class DevIdp {
       // The console gets refresh tokens without offline_access: they die with the session at logout.
       issueRefreshToken: (_ctx, client) => client.grantTypeAllowed('refresh_token'),
       extraTokenClaims: (_ctx, token) => {
+        // The api's claims come with its scope, as a provider's claim mapping is tied to the api's scope.
+        if (!String(token.scope ?? '').split(' ').includes(KETEN_SCOPE)) return undefined;
         if (token.kind === 'ClientCredentials') {
           const system = systems.get(token.clientId!);
           return system ? this.claimsOf(system) : undefined;
