@@ -218,11 +218,19 @@ export class DevIdp {
           },
         },
       },
+      // oidc-provider refuses outgoing requests to loopback and private addresses (SSRF protection); the
+      // development provider's one outgoing request is the back-channel logout to the api on this machine.
+      fetch: (url, options) => globalThis.fetch(url, { ...options, dispatcher: undefined } as RequestInit),
       // The console gets refresh tokens without offline_access: they die with the session at logout.
       issueRefreshToken: (_ctx, client) => client.grantTypeAllowed('refresh_token'),
       extraTokenClaims: (_ctx, token) => {
         // The api's claims come with its scope, as a provider's claim mapping is tied to the api's scope.
-        if (!String(token.scope ?? '').split(' ').includes(KETEN_SCOPE)) return undefined;
+        if (
+          !String(token.scope ?? '')
+            .split(' ')
+            .includes(KETEN_SCOPE)
+        )
+          return undefined;
         if (token.kind === 'ClientCredentials') {
           const system = systems.get(token.clientId!);
           return system ? this.claimsOf(system) : undefined;
@@ -248,8 +256,28 @@ export class DevIdp {
         ctx.body = `Sign-in failed: ${out.error}${out.error_description ? ` (${out.error_description})` : ''}. Start again from the application.`;
       },
     };
-    return new Provider(settings.issuer, configuration);
+    const provider = new Provider(settings.issuer, configuration);
+    // The api learns of a logout only this way: say so when it does not answer.
+    provider.on('backchannel.error', (_ctx, error, client) =>
+      log('warn', 'back-channel logout failed', { client: client.clientId, error: (error as Error).message }),
+    );
+    provider.on('backchannel.success', (_ctx, client, accountId, sid) =>
+      log('info', 'back-channel logout delivered', { client: client.clientId, accountId, sid }),
+    );
+    provider.on('server_error', (_ctx, error) =>
+      log('error', 'provider error', { error: (error as Error).message }),
+    );
+    return provider;
   }
+}
+
+/** One JSON line on stdout, as the api and the worker log. */
+export function log(
+  level: 'info' | 'warn' | 'error',
+  msg: string,
+  fields: Record<string, unknown> = {},
+): void {
+  process.stdout.write(`${JSON.stringify({ level, time: Date.now(), msg, ...fields })}\n`);
 }
 
 function isLoopback(address: string | undefined): boolean {

@@ -1,4 +1,4 @@
-import { DevIdp } from './dev-idp.js';
+import { DevIdp, log } from './dev-idp.js';
 import { loadSeed } from './idp-seed.js';
 import { idpSettings } from './idp-settings.js';
 import { SigningKeys } from './signing-keys.js';
@@ -10,9 +10,11 @@ async function main(): Promise<void> {
   const idp = new DevIdp(settings, seed, await SigningKeys.open(settings.keysFile));
   const server = idp.server();
   server.listen(settings.port, '127.0.0.1', () => {
-    process.stdout.write(
-      `${JSON.stringify({ level: 'info', msg: 'development identity provider listening', issuer: settings.issuer, users: seed.users.length, systems: seed.systemClients.length })}\n`,
-    );
+    log('info', 'development identity provider listening', {
+      issuer: settings.issuer,
+      users: seed.users.length,
+      systems: seed.systemClients.length,
+    });
   });
   const stop = () => server.close(() => process.exit(0));
   process.on('SIGTERM', stop);

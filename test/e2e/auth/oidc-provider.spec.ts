@@ -8,7 +8,14 @@ import { IsolatedDatabase } from '../../support/isolated-database.js';
 import { freePort } from '../../support/processes.js';
 import { startWorker } from '../../support/worker-app.js';
 import { openPreventiveInput } from '../activations/activation-mutations.fixture.js';
-import { eventually, FEED_ENTRY_FIELDS, FeedEntry, sleep, SocketClient } from '../feeds/feeds.fixture.js';
+import {
+  DEMO_GRANTS,
+  eventually,
+  FEED_ENTRY_FIELDS,
+  FeedEntry,
+  sleep,
+  SocketClient,
+} from '../feeds/feeds.fixture.js';
 
 /**
  * The api as the resource server of an OpenID Connect provider, proven from outside against the development
@@ -62,6 +69,17 @@ describe('signing in through an OpenID Connect provider', () => {
     });
     otherIssuer = new DevIdpProcess({ IDP_KEYS_FILE: idp.keysFile, IDP_ISSUER: 'http://localhost:1' });
     await Promise.all([otherAudience.start(), otherIssuer.start()]);
+    // The demo agreements, granted by the demo policy admin signed in at the provider: what NLA's feed carries.
+    const admin = await signIn('beleid@nla');
+    for (const input of DEMO_GRANTS) {
+      const granted = await graphql(
+        api.url,
+        'mutation ($input: GrantAgreementInput!) { grantAgreement(input: $input) { agreementId } }',
+        { input },
+        admin.access_token,
+      );
+      expect(granted.errors).toBeUndefined();
+    }
   }, 180_000);
 
   afterEach(async () => {
@@ -180,7 +198,6 @@ describe('signing in through an OpenID Connect provider', () => {
   it('keeps a subscription delivering past its first token when the client refreshes it, and ends it at logout', async () => {
     const browser = await idp.client();
     const first = await browser.signIn('inspecteur@nla', DEMO_PASSWORD);
-    const actor = await signIn('inspecteur@nla');
     const client = SocketClient.forToken(api.url, first.access_token);
     sockets.push(client);
     const pongs: unknown[] = [];
@@ -213,17 +230,25 @@ describe('signing in through an OpenID Connect provider', () => {
     await feed.next((entry) => entry.activationId === activationId, 10_000);
     expect(feed.closeEvent).toBeUndefined();
 
-    // Signing out at the provider ends the session: the provider tells the api, which closes the connection
+    // Refreshed again (the connection is now on its third token), then signed out at the provider: the
+    // session ends, the provider tells the api, which closes the connection well before the token expires
     // and refuses the session's token; the refresh token is dead.
-    await browser.signOut(refreshed.id_token ?? first.id_token!);
-    await eventually(() => feed.closeEvent !== undefined, 5000);
-    expect(feed.closeEvent).toEqual({ code: 4403, reason: expect.stringMatching(/session was ended/) });
-    expectUnauthenticated(await me(refreshed.access_token), /session of this token was ended/);
-    await expect(browser.refresh(refreshed.refresh_token ?? first.refresh_token!)).rejects.toThrow(
-      /invalid_grant/,
+    const again = await browser.refresh(refreshed.refresh_token!);
+    socket!.send(
+      JSON.stringify({ type: 'ping', payload: { authorization: `Bearer ${again.access_token}` } }),
     );
+    await eventually(() => pongs.length > 1, 5000);
+    const otherSession = await signIn('inspecteur@nla');
+    await browser.signOut(again.id_token ?? first.id_token!);
+    await eventually(() => feed.closeEvent !== undefined, 3000).catch((error: unknown) => {
+      throw new Error(`${(error as Error).message}; the provider logged:\n${idp.log()}`);
+    });
+    expect(Date.now()).toBeLessThan(Number(claimsOf(again.access_token).exp) * 1000);
+    expect(feed.closeEvent).toEqual({ code: 4403, reason: expect.stringMatching(/session was ended/) });
+    expectUnauthenticated(await me(again.access_token), /session of this token was ended/);
+    await expect(browser.refresh(again.refresh_token!)).rejects.toThrow(/invalid_grant/);
     // Another session of the same user goes on.
-    expect((await me(actor.access_token)).errors).toBeUndefined();
+    expect((await me(otherSession.access_token)).errors).toBeUndefined();
   }, 60_000);
 
   it('ends a subscription at its token expiry when no fresh token comes', async () => {
