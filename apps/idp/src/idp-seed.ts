@@ -43,6 +43,7 @@ export function loadSeed(file: string): IdpSeed {
   } catch (error) {
     throw new Error(
       `Cannot read the identity provider's seed IDP_SEED_FILE=${file}: ${(error as Error).message}`,
+      { cause: error },
     );
   }
   const fail = (what: string): never => {
