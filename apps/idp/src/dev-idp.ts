@@ -63,6 +63,13 @@ export class DevIdp {
     const interaction = /^\/interaction\/([\w-]+)(\/login)?$/.exec(url.pathname);
     if (interaction && req.method === 'GET' && !interaction[2]) return this.showInteraction(req, res);
     if (interaction && req.method === 'POST' && interaction[2]) return this.signIn(req, res);
+    if (url.pathname === '/health/ready' || url.pathname === '/health/live') {
+      // As the api's and the worker's probes answer: `npm start` checks that the process it started answers.
+      return answer(res, 200, {
+        status: 'ok',
+        info: { instance: { id: process.env.KETEN_INSTANCE_ID ?? null } },
+      });
+    }
     if (url.pathname === '/dev/rotate-keys' && req.method === 'POST') {
       // Only from this machine: the development provider has no administrators.
       if (!isLoopback(req.socket.remoteAddress)) return answer(res, 403, { error: 'only from localhost' });

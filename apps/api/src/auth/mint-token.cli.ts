@@ -1,8 +1,8 @@
-import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { parseActor } from '#domain';
 import { loadConfig } from '#platform';
 import { OidcBrowserClient } from '../../../idp/src/dev-idp.client.js';
+import { loadSeed } from '../../../idp/src/idp-seed.js';
 import { DevTokenIssuer } from './dev-token-issuer.js';
 
 const USAGE = `npm run -s token -- --agency NLA --role INSPECTOR [--user u] [--region VR17] [--ttl 8h]
@@ -15,11 +15,7 @@ npm run -s token -- --init
     only creates the development key pair, if missing`;
 
 /** The development provider's seed: the demo password and the system clients' secrets (public, dev only). */
-function seed(): { password: string; systemClients: { clientId: string; secret: string }[] } {
-  return JSON.parse(readFileSync(process.env.IDP_SEED_FILE || 'deploy/idp/seed.json', 'utf8')) as ReturnType<
-    typeof seed
-  >;
-}
+const seed = () => loadSeed(process.env.IDP_SEED_FILE || 'deploy/idp/seed.json');
 
 async function main(): Promise<void> {
   const { values } = parseArgs({
