@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { generateKeyPair, SignJWT } from 'jose';
 import { INestApplication } from '@nestjs/common';
 import type { TokenSet } from '../../../apps/idp/src/dev-idp.client.js';
 import { startApi } from '../../support/api-app.js';
@@ -250,6 +251,32 @@ describe('signing in through an OpenID Connect provider', () => {
     // Another session of the same user goes on.
     expect((await me(otherSession.access_token)).errors).toBeUndefined();
   }, 60_000);
+
+  it('refuses a logout token it cannot verify (a forged logout must not end sessions), and ends nothing', async () => {
+    const tokens = await signIn('inspecteur@bd');
+    const jwks = (await (await fetch(`${await idp.issuer()}/jwks`)).json()) as { keys: { kid: string }[] };
+    const { privateKey } = await generateKeyPair('ES256');
+    const forged = await new SignJWT({
+      events: { 'http://schemas.openid.net/event/backchannel-logout': {} },
+      sid: claimsOf(tokens.access_token).sid,
+    })
+      .setProtectedHeader({ alg: 'ES256', kid: jwks.keys[0].kid, typ: 'logout+jwt' })
+      .setIssuer(await idp.issuer())
+      .setAudience('keten-console')
+      .setIssuedAt()
+      .setJti(randomUUID())
+      .sign(privateKey);
+    for (const body of ['', 'logout_token=garbage', `logout_token=${forged}`]) {
+      const response = await fetch(`${api.url}/auth/backchannel-logout`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/x-www-form-urlencoded' },
+        body,
+      });
+      expect(response.status).toBe(400);
+      expect(await response.json()).toMatchObject({ error: 'invalid_request' });
+    }
+    expect((await me(tokens.access_token)).errors).toBeUndefined();
+  });
 
   it('ends a subscription at its token expiry when no fresh token comes', async () => {
     const tokens = await signIn('handhaver@gm0599');
