@@ -137,6 +137,30 @@ describe('signing in through an OpenID Connect provider', () => {
     expect(opened.data?.openActivation.eventIds).toHaveLength(1);
   });
 
+  it("serves a sign-in page whose Content-Security-Policy lets the form's redirects lead back to the client", async () => {
+    const authorize = new URL(`${await idp.issuer()}/auth`);
+    authorize.search = new URLSearchParams({
+      client_id: 'keten-console',
+      response_type: 'code',
+      redirect_uri: 'http://127.0.0.1:5173/auth/callback',
+      scope: 'openid keten',
+      code_challenge: 'E9Melhoa2OwvFrEMTJguCHaoeK1t8URWbuGJSstw-cM',
+      code_challenge_method: 'S256',
+    }).toString();
+    const first = await fetch(authorize, { redirect: 'manual' });
+    const cookie = first.headers
+      .getSetCookie()
+      .map((header) => header.split(';')[0])
+      .join('; ');
+    const page = await fetch(new URL(first.headers.get('location')!, authorize), { headers: { cookie } });
+    expect(page.status).toBe(200);
+    expect(await page.text()).toContain('<form method="post"');
+    const csp = page.headers.get('content-security-policy') ?? '';
+    expect(csp).toContain("frame-ancestors 'none'");
+    // form-action would also govern the redirects after the post, and stop the way back to the console.
+    expect(csp).not.toMatch(/form-action/);
+  });
+
   it('refuses a wrong password at the sign-in page and issues nothing', async () => {
     await expect((await idp.client()).signIn('inspecteur@nla', 'wrong')).rejects.toThrow(
       /HTTP 401.*onjuist wachtwoord/,
