@@ -62,11 +62,16 @@ export class TokenVerifier {
         'No bearer token: send "Authorization: Bearer <token>" with every request.',
       );
     }
-    const session = this.verified.get(token) ?? (await this.check(token));
+    let session = this.verified.get(token);
+    if (!session) {
+      session = await this.check(token);
+      // Remembered from its verification on, never longer: a key taken out of the JWKS stops counting soon.
+      this.verified.remember(token, session);
+    }
+    // Asked every time, also of a token verified a moment ago: a logout takes effect at once.
     if (this.revocations.ended(session.issuer, session.sid, session.actor.userId, session.issuedAt)) {
       throw new AuthenticationError(SESSION_ENDED);
     }
-    this.verified.remember(token, session);
     return session;
   }
 

@@ -24,7 +24,15 @@ export class TrustedKeys {
   private discovered?: Promise<TokenTrust>;
   private failedAt = 0;
 
-  constructor(private readonly settings: JwtSettings) {}
+  constructor(private readonly settings: JwtSettings) {
+    // A local JWKS file is read at start-up, so that a missing one stops the process with a sentence.
+    if (!settings.oidc && !settings.jwksUrl) {
+      this.discovered = Promise.resolve({
+        issuer: settings.issuer,
+        keys: createLocalJWKSet(readJwks(settings.jwksFile)),
+      });
+    }
+  }
 
   /** The expected issuer, for messages; with OIDC the configured issuer URL. */
   get issuer(): string {
@@ -36,9 +44,7 @@ export class TrustedKeys {
     if (!oidc) {
       this.discovered ??= Promise.resolve({
         issuer: this.settings.issuer,
-        keys: this.settings.jwksUrl
-          ? createRemoteJWKSet(new URL(this.settings.jwksUrl))
-          : createLocalJWKSet(readJwks(this.settings.jwksFile)),
+        keys: createRemoteJWKSet(new URL(this.settings.jwksUrl!)),
       });
       return this.discovered;
     }
