@@ -2,7 +2,7 @@ import { AgencyCode } from '../shared/agency-code.value.js';
 import { DataCategory, isDataCategory } from '../shared/data-category.enum.js';
 import { epochMillis, Instant } from '../shared/instant.value.js';
 import { SafetyRegion } from '../shared/safety-region.value.js';
-import { AgreementStatus, UngrantedAgreement } from './agreement.state.js';
+import { AgreementStatus, UnrecordedAgreement } from './agreement.state.js';
 
 /**
  * What `categoriesInForce` needs to know of one agreement: the decider's state satisfies it, and so can a
@@ -27,7 +27,7 @@ export interface AgreementInForceView {
  * cannot be read as an instant or a category counts for nothing: fail closed.
  */
 export function categoriesInForce(
-  agreements: Iterable<AgreementInForceView | UngrantedAgreement>,
+  agreements: Iterable<AgreementInForceView | UnrecordedAgreement>,
   agency: AgencyCode,
   activationRegion: SafetyRegion,
   at: Instant,
@@ -36,7 +36,7 @@ export function categoriesInForce(
   const categories = new Set<DataCategory>();
   if (Number.isNaN(moment)) return categories;
   for (const agreement of agreements) {
-    if ('granted' in agreement && agreement.granted === false) continue;
+    if ('recorded' in agreement && agreement.recorded === false) continue;
     const view = agreement as AgreementInForceView;
     if (view.agency !== agency || view.status !== AgreementStatus.GRANTED) continue;
     if (!isAbsent(view.regionScope) && view.regionScope !== activationRegion) continue;

@@ -13,6 +13,8 @@ import {
 import { agreementIdOfStream, StoredEvent } from '#events';
 import { AgreementsTable, agreementsTable, toAgreementState, toInForceView } from './agreements.table.js';
 
+const DECISIONS_ONLY = new Set(['agreement.proposed', 'agreement.amendment-proposed', 'agreement.rejected']);
+
 /**
  * The agreements as a projector sees them, inside its transaction: it keeps its agreements table current
  * and answers which categories an agency may see of an activation in a region, now.
@@ -37,7 +39,7 @@ export class AgreementGrants {
       type: event.type,
       data: event.data,
     } as AgreementEvent);
-    if (!state.granted) return undefined;
+    if (!state.recorded) return undefined;
     // The agency's rows are re-projected now (apply's caller), with the grants of this moment: a start that
     // has come takes effect with it, as of the later of the start and the event (so a rebuild says the same).
     const validFrom = Date.parse(state.validFrom);
@@ -48,7 +50,8 @@ export class AgreementGrants {
     await agreementsTable.put(this.tx, this.table, state, { ...event, tookEffectAt });
     this.byAgency = undefined;
     this.inForce.clear();
-    return state.agency;
+    // A proposal, or its rejection, changes nothing the agency sees: only what is in force does.
+    return DECISIONS_ONLY.has(event.type) ? undefined : state.agency;
   }
 
   async categoriesFor(agency: string, region: string): Promise<ReadonlySet<DataCategory>> {

@@ -7,6 +7,7 @@ import { ReprojectOutcome1795400000005 } from './1795400000005-reproject-outcome
 import { FeedRegionAndRecordedAt1795400000010 } from './1795400000010-feed-region-and-recorded-at.migration.js';
 import { ProjectionVersions1795400000011 } from './1795400000011-projection-versions.migration.js';
 import { AgreementTookEffect1795400000012 } from './1795400000012-agreement-took-effect.migration.js';
+import { AgreementParties1795400000130 } from './1795400000130-agreement-parties.migration.js';
 import { FeedAgencySequence1795400000120 } from './1795400000120-feed-agency-sequence.migration.js';
 import { RelayClustersAndDeadLetters1795400000140 } from './1795400000140-relay-clusters-and-dead-letters.migration.js';
 
@@ -25,5 +26,6 @@ export const migrations: Function[] = [
   ProjectionVersions1795400000011,
   AgreementTookEffect1795400000012,
   FeedAgencySequence1795400000120,
+  AgreementParties1795400000130,
   RelayClustersAndDeadLetters1795400000140,
 ];
