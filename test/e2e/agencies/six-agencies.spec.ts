@@ -6,6 +6,7 @@ import { graphql } from '../../support/graphql-client.js';
 import { IsolatedDatabase } from '../../support/isolated-database.js';
 import { startApi } from '../../support/api-app.js';
 import { startWorker } from '../../support/worker-app.js';
+import { agreeInForce } from '../../support/agreements.js';
 import { tokenFor } from '../../support/test-tokens.js';
 import { send } from '../activations/activation-mutations.fixture.js';
 
@@ -60,21 +61,9 @@ describe('six agencies see one activation exactly as their agreements allow', ()
       readFileSync(resolve(import.meta.dirname, '../../../deploy/demo/demo-scenario.json'), 'utf8'),
     ) as { steps: { mutation: string; input: { agency: string } }[] };
     for (const step of scenario.steps.filter(
-      (s) => s.mutation === 'grantAgreement' && AGREEMENTS[s.input.agency],
+      (s) => s.mutation === 'proposeAgreement' && AGREEMENTS[s.input.agency],
     )) {
-      const { errors } = await graphql(
-        url,
-        `
-          mutation ($input: GrantAgreementInput!) {
-            grantAgreement(input: $input) {
-              agreementId
-            }
-          }
-        `,
-        { input: step.input },
-        tokens.admin,
-      );
-      expect(errors).toBeUndefined();
+      await agreeInForce(url, step.input);
     }
 
     const act = async (agency: string, name: Parameters<typeof send>[1], input: Record<string, unknown>) => {

@@ -7,6 +7,7 @@ import { LiveFeeds } from '../../../apps/api/src/feeds/shared/live-feeds.service
 import { graphql, GraphqlResponse } from '../../support/graphql-client.js';
 import { IsolatedDatabase } from '../../support/isolated-database.js';
 import { startApi } from '../../support/api-app.js';
+import { agreeInForce } from '../../support/agreements.js';
 import { tokenFor } from '../../support/test-tokens.js';
 import { startWorker } from '../../support/worker-app.js';
 import { ActivationMutation, send } from '../activations/activation-mutations.fixture.js';
@@ -56,13 +57,13 @@ interface GrantStep {
   input: { agreementId: string; agency: string; categories: string[] } & Record<string, unknown>;
 }
 
-/** The grantAgreement inputs of the demo scenario (DESIGN §4's demo agreements). */
+/** The proposeAgreement inputs of the demo scenario (DESIGN §4's demo agreements). */
 export const DEMO_GRANTS: GrantStep['input'][] = (
   JSON.parse(
     readFileSync(resolve(import.meta.dirname, '../../../deploy/demo/demo-scenario.json'), 'utf8'),
   ) as { steps: GrantStep[] }
 ).steps
-  .filter((step) => step.mutation === 'grantAgreement')
+  .filter((step) => step.mutation === 'proposeAgreement')
   .map((step) => step.input);
 
 /** A database of its own with the worker, one or more api instances, and a token per agency. */
@@ -123,20 +124,9 @@ export class FeedsScenario {
     await this.database.drop();
   }
 
-  async grant(input: Record<string, unknown>): Promise<void> {
-    const { errors } = await graphql(
-      this.url,
-      `
-        mutation ($input: GrantAgreementInput!) {
-          grantAgreement(input: $input) {
-            agreementId
-          }
-        }
-      `,
-      { input },
-      this.tokens.admin,
-    );
-    expect(errors).toBeUndefined();
+  /** Brings the agreement in force: proposed by the other party, approved by the recipient (four eyes). */
+  async grant(input: GrantStep['input']): Promise<void> {
+    await agreeInForce(this.url, input);
   }
 
   async revoke(agreementId: string): Promise<void> {

@@ -329,6 +329,23 @@ describe('agreement decider: four eyes, two organisations', () => {
       expect(kept).not.toHaveProperty('pending');
     });
 
+    it("replaces one's own pending change with a newer one", () => {
+      given([proposed, approved, amendmentProposed])
+        .when(amend({ purpose: 'Another purpose.' }, uwvColleague))
+        .then([
+          ev('agreement.amendment-proposed', {
+            ...terms,
+            purpose: 'Another purpose.',
+            proposedBy: 'beleid2@uwv',
+            proposerAgency: UWV,
+            reason: 'TAX data is needed as well.',
+          }),
+        ]);
+      given([proposed, approved, amendmentProposed])
+        .when(amend({ categories: ['CASE', 'EMPLOYER', 'PERSONAL', 'INCOME', 'BENEFITS', 'TAX'] }))
+        .then([]);
+    });
+
     it('requires a reason, and one change at a time', () => {
       const decision = given([proposed, approved])
         .when({ ...amend({ purpose: 'Another purpose.' }), reason: '' })

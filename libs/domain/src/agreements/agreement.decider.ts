@@ -192,11 +192,13 @@ function amend(
         'names no other party; propose a new agreement with the terms it should have, then revoke this one.',
     );
   }
-  if (agreement.pending !== undefined) {
+  // One change at a time: the other party's change is decided first; one's own may be replaced by a newer one.
+  const { pending } = agreement;
+  if (pending !== undefined && pending.proposerAgency !== actor.agency) {
     return reject(
       AgreementErrorCode.PROPOSAL_PENDING,
-      `A change of agreement ${agreement.agreementId} proposed by ${agreement.pending.proposedBy} is still waiting ` +
-        'for a decision; have it approved or rejected first.',
+      `A change of agreement ${agreement.agreementId} proposed by ${pending.proposedBy} (${pending.proposerAgency}) ` +
+        'is waiting for your decision; approve or reject it first.',
     );
   }
   const terms = checkTerms(
@@ -212,8 +214,8 @@ function amend(
     },
     now,
   );
-  // Proposing the terms in force again changes nothing and should not fail a retry.
-  if (sameTerms(terms, agreement)) return [];
+  // Proposing what is already proposed (or, with nothing pending, in force) changes nothing: a retry must not fail.
+  if (sameTerms(terms, pending ?? agreement)) return [];
   return [
     event('agreement.amendment-proposed', {
       ...terms,

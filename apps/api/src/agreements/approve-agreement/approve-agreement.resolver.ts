@@ -4,7 +4,7 @@ import { CurrentActor } from '../../auth/index.js';
 import { CommandMapping } from '../../commands/index.js';
 import { AgreementCommands } from '../agreement-commands.service.js';
 import { AgreementCommandResult } from '../shared/agreement-command-result.type.js';
-import { DecideAgreementInput } from './decide-agreement.input.js';
+import { ApproveAgreementInput } from './decide-agreement.input.js';
 
 export const APPROVE_AGREEMENT: CommandMapping = { type: 'ApproveAgreement' };
 
@@ -18,7 +18,7 @@ export class ApproveAgreementResolver {
       "now on. Only a policy admin of the other party may: not the proposer's agency.",
   })
   approveAgreement(
-    @Args('input') input: DecideAgreementInput,
+    @Args('input') input: ApproveAgreementInput,
     @CurrentActor() actor: Actor,
   ): Promise<AgreementCommandResult> {
     return this.agreements.execute(APPROVE_AGREEMENT, input, actor);

@@ -3,8 +3,8 @@ import { CommandOptionsInput } from '../../commands/index.js';
 import { AGREEMENT_TEXT_MAX, IsClientId, IsText } from '../../input/index.js';
 
 /** Approving or rejecting the proposal pending on an agreement: always with a reason, for the record. */
-@InputType()
-export class DecideAgreementInput extends CommandOptionsInput {
+@InputType({ isAbstract: true })
+export abstract class DecideAgreementInput extends CommandOptionsInput {
   @Field(() => ID)
   @IsClientId()
   agreementId!: string;
@@ -13,3 +13,9 @@ export class DecideAgreementInput extends CommandOptionsInput {
   @IsText(AGREEMENT_TEXT_MAX)
   reason!: string;
 }
+
+@InputType()
+export class ApproveAgreementInput extends DecideAgreementInput {}
+
+@InputType()
+export class RejectAgreementInput extends DecideAgreementInput {}

@@ -2,7 +2,7 @@ import { Args, Mutation, Resolver } from '@nestjs/graphql';
 import type { Actor } from '#domain';
 import { CurrentActor } from '../../auth/index.js';
 import { CommandMapping } from '../../commands/index.js';
-import { DecideAgreementInput } from '../approve-agreement/decide-agreement.input.js';
+import { RejectAgreementInput } from '../approve-agreement/decide-agreement.input.js';
 import { AgreementCommands } from '../agreement-commands.service.js';
 import { AgreementCommandResult } from '../shared/agreement-command-result.type.js';
 
@@ -18,7 +18,7 @@ export class RejectAgreementResolver {
       'leaves the terms in force as they were. Only a policy admin of the other party may.',
   })
   rejectAgreement(
-    @Args('input') input: DecideAgreementInput,
+    @Args('input') input: RejectAgreementInput,
     @CurrentActor() actor: Actor,
   ): Promise<AgreementCommandResult> {
     return this.agreements.execute(REJECT_AGREEMENT, input, actor);

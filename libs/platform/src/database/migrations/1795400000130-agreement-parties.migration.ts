@@ -16,7 +16,6 @@ export class AgreementParties1795400000130 implements MigrationInterface {
         `ALTER TABLE ${table} ADD COLUMN approver_agency text, ADD COLUMN approved_by text,
            ADD COLUMN activities text[] NOT NULL DEFAULT '{case-coordination}', ADD COLUMN pending jsonb`,
       );
-      await db.query(`ALTER TABLE ${table} ALTER COLUMN activities DROP DEFAULT`);
     }
     await db.query(`DROP POLICY rm_agreements_visible ON rm_agreements`);
     await db.query(
