@@ -245,7 +245,7 @@ describe('six agencies see one activation exactly as their agreements allow', ()
     },
   );
 
-  it('takes a revoked agreement out of the agency views within 5 seconds, and a new grant brings it back', async () => {
+  it('takes a revoked agreement out of the agency views within 5 seconds, and a new agreement, once approved, brings it back', async () => {
     const revoke = await graphql(
       url,
       `
@@ -271,28 +271,15 @@ describe('six agencies see one activation exactly as their agreements allow', ()
     }
     expect(code).toBe('NOT_FOUND');
 
-    const regrant = await graphql(
-      url,
-      `
-        mutation ($input: GrantAgreementInput!) {
-          grantAgreement(input: $input) {
-            agreementId
-          }
-        }
-      `,
-      {
-        input: {
-          agreementId: 'uwv-renewed',
-          agency: 'UWV',
-          categories: AGREEMENTS.UWV,
-          purpose: 'Rechtmatigheid uitkeringen',
-          legalBasis: { text: 'Wet SUWI art. 54', reference: 'Wet SUWI art. 54' },
-          validFrom: '2026-01-01T00:00:00+01:00',
-        },
-      },
-      tokens.admin,
-    );
-    expect(regrant.errors).toBeUndefined();
+    // A new agreement: proposed by NLA, in force once UWV's policy admin approves (four eyes).
+    await agreeInForce(url, {
+      agreementId: 'uwv-renewed',
+      agency: 'UWV',
+      categories: AGREEMENTS.UWV,
+      purpose: 'Rechtmatigheid uitkeringen',
+      legalBasis: { text: 'Wet SUWI art. 54', reference: 'Wet SUWI art. 54' },
+      validFrom: '2026-01-01T00:00:00+01:00',
+    });
     const back = Date.now();
     let income: unknown;
     while (Date.now() - back < 5000) {
