@@ -32,7 +32,11 @@ export * from './activations/activation.decider.js';
 export * from './agreements/agreement.commands.js';
 export * from './agreements/agreement.events.js';
 export * from './agreements/agreement.errors.js';
-export { AGREEMENT_TEXT_MAX, ACTIVITY_ID_MAX, parseActivities } from './agreements/agreement-command.parser.js';
+export {
+  AGREEMENT_TEXT_MAX,
+  ACTIVITY_ID_MAX,
+  parseActivities,
+} from './agreements/agreement-command.parser.js';
 export * from './agreements/agreement.state.js';
 export * from './agreements/agreement.decider.js';
 export * from './agreements/categories-in-force.js';
