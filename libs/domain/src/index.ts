@@ -40,3 +40,8 @@ export {
 export * from './agreements/agreement.state.js';
 export * from './agreements/agreement.decider.js';
 export * from './agreements/categories-in-force.js';
+export * from './processing-activities/processing-activity.events.js';
+export * from './processing-activities/processing-activity.commands.js';
+export * from './processing-activities/processing-activity.errors.js';
+export * from './processing-activities/processing-activity.state.js';
+export * from './processing-activities/processing-activity.decider.js';
