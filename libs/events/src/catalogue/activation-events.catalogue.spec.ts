@@ -285,7 +285,10 @@ describe('activation event catalogue', () => {
         data: agreement,
       });
       const other = { anything: true };
-      expect(catalogueUpcasting.upcast('something.else', 7, other)).toEqual({ schemaVersion: 7, data: other });
+      expect(catalogueUpcasting.upcast('something.else', 7, other)).toEqual({
+        schemaVersion: 7,
+        data: other,
+      });
     });
   });
 
