@@ -44,7 +44,31 @@ export class PreviousReleaseDatabase extends IsolatedDatabase {
       stdio: ['pipe', 'ignore', 'pipe'],
     });
     this.dataSource = await new DataSource(dataSourceOptions(loadConfig(this.env))).initialize();
+    await this.passRestoredTransactions(this.dataSource);
     return this.dataSource;
+  }
+
+  /**
+   * The dump's events carry the transaction ids of the cluster that wrote them. On a younger cluster (a
+   * fresh machine) those ids still lie ahead, and gap-safe subscriptions wait for them as for transactions
+   * in flight. Restoring onto another cluster in production meets the same: the cluster's transaction
+   * counter is first moved past the newest id restored, one committed transaction at a time.
+   */
+  private async passRestoredTransactions(db: DataSource): Promise<void> {
+    const [{ ahead }] = await db.query(
+      `SELECT coalesce(max(transaction_id::text::bigint), 0) - pg_current_xact_id()::text::bigint + 1 AS ahead
+       FROM events`,
+    );
+    if (Number(ahead) <= 0) return;
+    await db.query(`
+      CREATE PROCEDURE pg_temp.pass_transactions(n bigint) LANGUAGE plpgsql AS $$
+      BEGIN
+        FOR i IN 1..n LOOP
+          PERFORM pg_current_xact_id();
+          COMMIT;
+        END LOOP;
+      END $$`);
+    await db.query(`CALL pg_temp.pass_transactions($1)`, [Number(ahead)]);
   }
 
   /** Applies this release's pending migrations; returns their names. */

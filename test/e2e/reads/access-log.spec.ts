@@ -306,6 +306,27 @@ describe('access log: reads that return personal, health or criminal data', () =
       expect(new Set(ids).size).toBe(4);
     });
 
+    it("shows a privacy officer the reads of their own agency only, not another agency's", async () => {
+      type Lines = { accessLog: { edges: { node: { agency: string; userId: string } }[] } };
+      const officerB = await tokenFor({ userId: 'fg-b', agency: B, role: 'PRIVACY_OFFICER' });
+      const ofA = await query<Lines>(url, privacyOfficer, ACCESS_LOG, { filter: { activationId } });
+      expect(ofA.data!.accessLog.edges.length).toBeGreaterThan(0);
+      expect(new Set(ofA.data!.accessLog.edges.map((e) => e.node.agency))).toEqual(new Set([A]));
+      // A's inspector read about p1, p2 and p3 in an activation B takes part in: B's privacy officer
+      // learns nothing of it, asked however (by case, by person, by A's reader, by A's name, or not at all).
+      for (const filter of [
+        { activationId },
+        { subjectId: p1 },
+        { userId: `insp-a-${runId}` },
+        { agency: A },
+        {},
+      ]) {
+        const ofB = await query<Lines>(url, officerB, ACCESS_LOG, { filter });
+        expect(ofB.errors).toBeUndefined();
+        expect(ofB.data!.accessLog.edges.filter((e) => e.node.agency !== B)).toEqual([]);
+      }
+    });
+
     it('refuses subjectId and subjectRef together', async () => {
       const response = await query(url, privacyOfficer, ACCESS_LOG, {
         filter: { subjectId: p1, subjectRef: hmac(p1) },

@@ -159,7 +159,7 @@ describe('an entry Kafka refuses for good', () => {
     await setMaxMessageBytes(1_048_576);
     const result = await replay();
     expect({ code: result.code, stderr: result.stderr }).toEqual({ code: 0, stderr: '' });
-    expect(result.stdout).toContain('1 replayed, 0 refused again');
+    expect(result.stdout).toContain('1 replayed, 0 withheld now, 0 refused again');
     expect((await relayStatus(worker)).deadLetters).toEqual({ pending: 0, latest: [] });
 
     const messages = await readTopic(kafka, nlaTopic);

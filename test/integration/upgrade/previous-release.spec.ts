@@ -91,6 +91,8 @@ describe('upgrading a database written by release 700359e', () => {
       'ProjectionVersions1795400000011',
       'AgreementTookEffect1795400000012',
       'FeedAgencySequence1795400000120',
+      'AccessLogOwnAgency1795400000121',
+      'FeedAgreementsReadable1795400000122',
       'AgreementParties1795400000130',
       'RelayClustersAndDeadLetters1795400000140',
     ]);
@@ -256,6 +258,35 @@ describe('upgrading a database written by release 700359e', () => {
         admin,
       );
       expect(amend.errors?.[0].extensions).toMatchObject({ code: 'DOMAIN_RULE', reason: 'NO_OTHER_PARTY' });
+    } finally {
+      await api?.close();
+    }
+  });
+
+  it("shows each privacy officer the old release's reads of their own agency only", async () => {
+    const logged: { agency: string; lines: number }[] = await db.query(
+      `SELECT agency, count(*)::int AS lines FROM access_log GROUP BY agency ORDER BY agency`,
+    );
+    // The old release logged reads of NLA and UWV (and showed each privacy officer both); the reads above
+    // added more.
+    expect(logged.map((row) => row.agency)).toEqual(expect.arrayContaining(['NLA', 'UWV']));
+    let api: INestApplication | undefined;
+    try {
+      let url: string;
+      ({ app: api, url } = await startApi(database.env));
+      for (const { agency, lines } of logged) {
+        const token = await tokenFor({ userId: `fg@${agency}`, agency, role: 'PRIVACY_OFFICER' });
+        const response = await graphql<{ accessLog: { edges: { node: { agency: string } }[] } }>(
+          url,
+          '{ accessLog(first: 100) { edges { node { agency } } } }',
+          {},
+          token,
+        );
+        expect(response.errors).toBeUndefined();
+        expect(response.data!.accessLog.edges.map((edge) => edge.node.agency)).toEqual(
+          Array(lines).fill(agency),
+        );
+      }
     } finally {
       await api?.close();
     }

@@ -3,7 +3,7 @@ import { EntityManager } from 'typeorm';
 import { ReadDatabase } from '#platform';
 import { scopeOf } from '../auth/index.js';
 import { AccessLogRecorder, ReadAudit } from './access-log.recorder.js';
-import { Disclosure } from './sensitive-data.classifier.js';
+import type { Disclosure } from '#read-models';
 
 /** What a case read answers, and what of the logged categories that answer discloses. */
 export interface LoggedResult<T> {

@@ -3,11 +3,13 @@ import { Kafka } from 'kafkajs';
 import { DataSource } from 'typeorm';
 import { checkpointsTable, WakeSignal } from '#events';
 import { AppConfig, FeedRelaySettings } from '#platform';
+import { SubjectPseudonym } from '#read-models';
 import { every, WorkerMetrics } from '../metrics/worker-metrics.js';
 import { DeadLetterSummary, deadLetters } from './dead-letters/dead-letter.table.js';
 import { FeedPublisher, Refusal } from './feed-publisher.js';
 import { KafkaCluster } from './kafka-cluster.js';
 import { RelayCluster, relayClusters } from './relay-cluster.table.js';
+import { RelayAccessLog } from './relay-access-log.js';
 import { RELAY_CHECKPOINT, relayEntries } from './relay-entries.js';
 import { RelaySession } from './relay.session.js';
 
@@ -57,6 +59,7 @@ export class FeedRelay implements OnApplicationBootstrap, OnModuleDestroy {
   private readonly publisher: FeedPublisher;
   private readonly cluster: KafkaCluster;
   private readonly lease: RelaySession;
+  private readonly accessLog: RelayAccessLog;
   /** The cluster id this process last found recorded and confirmed, so that only a change costs a query. */
   private confirmedCluster?: string;
   private running = false;
@@ -72,6 +75,7 @@ export class FeedRelay implements OnApplicationBootstrap, OnModuleDestroy {
     config: AppConfig,
     private readonly metrics: WorkerMetrics,
   ) {
+    this.accessLog = new RelayAccessLog(new SubjectPseudonym(config.accessLogPseudonymKey));
     this.settings = config.feedRelay;
     this.publisher = new FeedPublisher(kafka, this.settings);
     this.cluster = new KafkaCluster(kafka);
@@ -104,15 +108,22 @@ export class FeedRelay implements OnApplicationBootstrap, OnModuleDestroy {
     await this.lease.release();
   }
 
-  /** Publishes at most one batch and moves the checkpoint past it; returns how many entries it handled. */
+  /**
+   * Publishes at most one batch, as its agencies may see it now, logs the disclosures, and moves the
+   * checkpoint past it; returns how many feed rows it read (published or withheld).
+   */
   async relayBatch(): Promise<number> {
     if (!(await this.lease.acquire())) return 0;
     this.signal.looking();
     await this.followCluster();
-    const entries = await relayEntries.afterCheckpoint(this.db.manager, this.settings.batchSize);
-    if (entries.length === 0) return 0;
+    const { entries, through, read } = await relayEntries.afterCheckpoint(
+      this.db.manager,
+      this.settings.batchSize,
+    );
+    if (through === undefined) return 0;
 
     const refused = await this.publisher.publish(entries);
+    const refusedSeqs = new Set(refused.map(({ entry }) => entry.feedSeq));
     await this.db.transaction(async (tx) => {
       await deadLetters.record(
         tx,
@@ -125,10 +136,14 @@ export class FeedRelay implements OnApplicationBootstrap, OnModuleDestroy {
           detail,
         })),
       );
-      await checkpointsTable.moveTo(tx, RELAY_CHECKPOINT, entries[entries.length - 1].feedSeq);
+      await this.accessLog.record(
+        tx,
+        entries.filter((entry) => !refusedSeqs.has(entry.feedSeq)),
+      );
+      await checkpointsTable.moveTo(tx, RELAY_CHECKPOINT, through);
     });
     this.reportDeadLetters(refused);
-    return entries.length;
+    return read;
   }
 
   async status(): Promise<RelayStatus> {

@@ -1,6 +1,6 @@
 import type { EntityManager } from 'typeorm';
 import { checkpointsTable, type FeedEntry } from '#events';
-import { FeedRow, feedTable } from '#read-models';
+import { FeedRow, FeedRowInForce, feedRowsInForce, feedTable } from '#read-models';
 
 /** The relay's row in subscription_checkpoints; its `position` is the last feed_seq Kafka acknowledged. */
 export const RELAY_CHECKPOINT = 'kafka-relay';
@@ -12,6 +12,17 @@ export interface RelayEntry extends FeedEntry {
   feedSeq: string;
 }
 
+/** Feed rows as the relay publishes them now, and the last row read, published or not. */
+export interface RelayBatch {
+  entries: RelayEntry[];
+  /** The feed_seq of the last row read: the checkpoint moves there once the entries are acknowledged. */
+  through: string | undefined;
+  /** How many rows were read, published or not: fewer than asked for means the feeds hold no more now. */
+  read: number;
+  /** Rows read whose agency may no longer see them (a revoked primary category): never published. */
+  withheld: string[];
+}
+
 /** Where the relay stands against the feeds it publishes. */
 export interface RelayBacklog {
   relayedThrough: number;
@@ -19,7 +30,7 @@ export interface RelayBacklog {
   oldestWaitingSeconds: number;
 }
 
-function toEntry(row: FeedRow): RelayEntry {
+function toEntry({ row, visible }: FeedRowInForce): RelayEntry {
   return {
     feedSeq: row.seq,
     sequence: row.agency_seq,
@@ -27,25 +38,41 @@ function toEntry(row: FeedRow): RelayEntry {
     eventId: row.event_id,
     activationId: row.activation_id,
     type: row.event_type,
-    schemaVersion: row.schema_version,
+    schemaVersion: visible.schemaVersion,
     recordedAt: row.recorded_at,
-    payload: row.payload,
-    carried: row.carried,
-    withheld: row.withheld,
+    payload: visible.data,
+    carried: visible.carried,
+    withheld: visible.withheld,
+  };
+}
+
+/**
+ * Rows as the relay publishes them: by the one rule of every channel (feedRowsInForce), redacted again with
+ * the agreements in force at publish time, so entries fed before a revocation and published after it (say,
+ * queued while Kafka was away) go out as a GraphQL reader would be shown them now.
+ */
+async function inForce(db: EntityManager, rows: readonly FeedRow[]): Promise<RelayBatch> {
+  const shown = await feedRowsInForce(db, rows);
+  const published = new Set(shown.map(({ row }) => row.seq));
+  return {
+    entries: shown.map(toEntry),
+    through: rows.at(-1)?.seq,
+    read: rows.length,
+    withheld: rows.filter((row) => !published.has(row.seq)).map((row) => row.seq),
   };
 }
 
 /** What the relay reads of the feeds (through the feed table) and of its own checkpoint (the checkpoints table). */
 export const relayEntries = {
-  /** The next `limit` entries after the relay's checkpoint, in feed order. */
-  async afterCheckpoint(db: EntityManager, limit: number): Promise<RelayEntry[]> {
+  /** The next `limit` rows after the relay's checkpoint, in feed order, as they are published now. */
+  async afterCheckpoint(db: EntityManager, limit: number): Promise<RelayBatch> {
     const position = await checkpointsTable.position(db, RELAY_CHECKPOINT);
-    return (await feedTable.after(db, position, limit)).map(toEntry);
+    return inForce(db, await feedTable.after(db, position, limit));
   },
 
-  /** The entries at these feed positions, in feed order. */
-  async at(db: EntityManager, feedSeqs: readonly string[]): Promise<RelayEntry[]> {
-    return (await feedTable.at(db, feedSeqs)).map(toEntry);
+  /** The rows at these feed positions, in feed order, as they are published now. */
+  async at(db: EntityManager, feedSeqs: readonly string[]): Promise<RelayBatch> {
+    return inForce(db, await feedTable.at(db, feedSeqs));
   },
 
   async backlog(db: EntityManager): Promise<RelayBacklog> {

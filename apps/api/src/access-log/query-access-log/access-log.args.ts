@@ -50,7 +50,11 @@ export class AccessLogFilter {
   @IsPlainText()
   userId?: string;
 
-  @Field({ nullable: true, description: "The reader's agency." })
+  @Field({
+    nullable: true,
+    description:
+      "The reader's agency: a privacy officer sees only their own agency's reads, so only that code finds lines.",
+  })
   @IsOptional()
   @IsAgencyCode()
   agency?: string;

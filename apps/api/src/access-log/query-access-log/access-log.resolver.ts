@@ -1,10 +1,9 @@
 import { Args, Query, Resolver } from '@nestjs/graphql';
 import type { Actor, DataCategory, Role } from '#domain';
 import { ReadDatabase } from '#platform';
-import { accessLogTable } from '#read-models';
+import { accessLogTable, SubjectPseudonym } from '#read-models';
 import { ACCESS_LOG, CurrentActor, ReadableBy, scopeOf } from '../../auth/index.js';
 import { ProcessingPurpose } from '../processing-purpose.enum.js';
-import { SubjectPseudonym } from '../subject-pseudonym.provider.js';
 import {
   Connection,
   ConnectionType,
@@ -29,7 +28,7 @@ export class AccessLogResolver {
 
   @Query(() => AccessLogConnection, {
     description:
-      'Who read personal, health or criminal data, when and why: newest first. Only for privacy officers. Ask for one person with filter.subjectId (the id the case uses for them).',
+      'Who of your agency read personal, health or criminal data, when and why: newest first. Only for privacy officers, and only of their own agency (row-level security; there is no chain-wide view). Ask for one person with filter.subjectId (the id the case uses for them).',
   })
   @ReadableBy(ACCESS_LOG)
   accessLog(@Args() args: AccessLogArgs, @CurrentActor() actor: Actor): Promise<Connection<AccessLogEntry>> {

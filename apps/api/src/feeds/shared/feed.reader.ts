@@ -1,7 +1,5 @@
 import { EntityManager } from 'typeorm';
-import { AgencyCode, categoriesInForce, DataCategory, Instant, SafetyRegion } from '#domain';
-import { redactStored } from '#events';
-import { agreementsTable, FeedRange, FeedRow, feedTable, toInForceView } from '#read-models';
+import { FeedRange, feedRowsInForce, feedTable } from '#read-models';
 import { Disclosure, disclosureOf } from '../../access-log/index.js';
 import { FeedEntry } from './feed-entry.type.js';
 
@@ -22,27 +20,16 @@ export interface FeedBatch {
   readonly lastSeq: number | undefined;
 }
 
-/** A row fed before rows carried their region: agreements limited to a region do not count for it. */
-const UNKNOWN_REGION = '' as SafetyRegion;
-
 /**
  * The one read of an agency's feed, for the feed query and both subscriptions: the rows of rm_feed after a
  * position, in feed order, through the caller's row-level-security transaction (keten_api, the agency and
- * role set), and each row redacted again, by the one redaction function, with the agency's categories in
- * force now. A row was redacted with the agreements of the moment it was fed; redacting it again can only
- * withhold more, so a revoked category stops at once, and a row whose primary category the agency no longer
- * holds is not shown at all (it is still read, so the position moves past it).
+ * role set), each as the agency may see it now (feedRowsInForce, the rule the Kafka relay follows too). A
+ * row not shown is still read, so the position moves past it.
  */
 export async function readFeed(db: EntityManager, agency: string, range: FeedRange): Promise<FeedBatch> {
   const rows = await feedTable.page(db, agency, range);
-  const granted = await grantsInForce(db, agency, rows);
   const items: FeedItem[] = [];
-  for (const row of rows) {
-    const visible = redactStored(
-      { type: row.event_type, schemaVersion: row.schema_version, data: row.payload, withheld: row.withheld },
-      granted(row),
-    );
-    if (!visible) continue;
+  for (const { row, visible } of await feedRowsInForce(db, rows)) {
     items.push({
       seq: Number(row.agency_seq),
       entry: {
@@ -68,25 +55,4 @@ export async function readFeed(db: EntityManager, agency: string, range: FeedRan
 /** The position of the agency's newest feed row (0 for an empty feed): a subscription delivers what follows. */
 export function feedEnd(db: EntityManager, agency: string): Promise<number> {
   return feedTable.end(db, agency);
-}
-
-/** The categories the agency may see now of each row (categoriesInForce over its agreements, in the row's region). */
-async function grantsInForce(
-  db: EntityManager,
-  agency: string,
-  rows: readonly FeedRow[],
-): Promise<(row: FeedRow) => ReadonlySet<DataCategory>> {
-  if (rows.length === 0) return () => new Set();
-  const agreements = (await agreementsTable.ofAgency(db, agency)).map(toInForceView);
-  const now = new Date().toISOString() as Instant;
-  const byRegion = new Map<string, ReadonlySet<DataCategory>>();
-  return (row) => {
-    const region = (row.region ?? UNKNOWN_REGION) as SafetyRegion;
-    let categories = byRegion.get(region);
-    if (!categories) {
-      categories = categoriesInForce(agreements, agency as AgencyCode, region, now);
-      byRegion.set(region, categories);
-    }
-    return categories;
-  };
 }

@@ -1,7 +1,9 @@
 import 'reflect-metadata';
 import { DataSource } from 'typeorm';
 import { ConfigError, createKafka, dataSourceOptions, loadConfig } from '#platform';
+import { SubjectPseudonym } from '#read-models';
 import { FeedPublisher } from '../feed-publisher.js';
+import { RelayAccessLog } from '../relay-access-log.js';
 import { relayEntries } from '../relay-entries.js';
 import { deadLetters } from './dead-letter.table.js';
 
@@ -15,13 +17,16 @@ async function main(): Promise<number> {
   const config = loadConfig();
   const db = await new DataSource(dataSourceOptions(config, { poolSize: 2 })).initialize();
   const publisher = new FeedPublisher(createKafka(config), config.feedRelay);
+  const accessLog = new RelayAccessLog(new SubjectPseudonym(config.accessLogPseudonymKey));
   try {
     const pending = await deadLetters.pending(db.manager);
     if (pending.length === 0) {
       console.log('[replay] no dead letters: nothing to replay');
       return 0;
     }
-    const entries = await relayEntries.at(
+    // As the relay would publish them now: a dead letter whose agency lost its primary category since is
+    // settled without being published.
+    const { entries, withheld } = await relayEntries.at(
       db.manager,
       pending.map((letter) => letter.feedSeq),
     );
@@ -29,10 +34,8 @@ async function main(): Promise<number> {
     const refusedSeqs = new Set(refused.map((refusal) => refusal.entry.feedSeq));
     const replayed = entries.filter((entry) => !refusedSeqs.has(entry.feedSeq));
     await db.transaction(async (tx) => {
-      await deadLetters.markReplayed(
-        tx,
-        replayed.map((entry) => entry.feedSeq),
-      );
+      await deadLetters.markReplayed(tx, [...replayed.map((entry) => entry.feedSeq), ...withheld]);
+      await accessLog.record(tx, replayed);
       await deadLetters.record(
         tx,
         refused.map(({ entry, topic, reason, detail }) => ({
@@ -55,7 +58,12 @@ async function main(): Promise<number> {
         `[replay] feed entry ${entry.feedSeq} (event ${entry.eventId}) refused again by ${topic}: ${reason} (${detail}); fix the cause and run this again`,
       );
     }
-    console.log(`[replay] ${replayed.length} replayed, ${refused.length} refused again`);
+    for (const feedSeq of withheld) {
+      console.log(`[replay] feed entry ${feedSeq} not published: its agency may no longer see it`);
+    }
+    console.log(
+      `[replay] ${replayed.length} replayed, ${withheld.length} withheld now, ${refused.length} refused again`,
+    );
     return refused.length === 0 ? 0 : 1;
   } finally {
     await publisher.close();

@@ -9,6 +9,8 @@ import { ProjectionVersions1795400000011 } from './1795400000011-projection-vers
 import { AgreementTookEffect1795400000012 } from './1795400000012-agreement-took-effect.migration.js';
 import { AgreementParties1795400000130 } from './1795400000130-agreement-parties.migration.js';
 import { FeedAgencySequence1795400000120 } from './1795400000120-feed-agency-sequence.migration.js';
+import { AccessLogOwnAgency1795400000121 } from './1795400000121-access-log-own-agency.migration.js';
+import { FeedAgreementsReadable1795400000122 } from './1795400000122-feed-agreements-readable.migration.js';
 import { RelayClustersAndDeadLetters1795400000140 } from './1795400000140-relay-clusters-and-dead-letters.migration.js';
 
 /**
@@ -26,6 +28,8 @@ export const migrations: Function[] = [
   ProjectionVersions1795400000011,
   AgreementTookEffect1795400000012,
   FeedAgencySequence1795400000120,
+  AccessLogOwnAgency1795400000121,
+  FeedAgreementsReadable1795400000122,
   AgreementParties1795400000130,
   RelayClustersAndDeadLetters1795400000140,
 ];
