@@ -7,3 +7,4 @@ export {
   AGREEMENT_WARNING_DAYS,
   toAgreementWarning,
 } from './shared/agreement-warning.type.js';
+export { LegalBasisInput } from './shared/agreement-terms.input.js';
