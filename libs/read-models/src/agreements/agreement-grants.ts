@@ -54,9 +54,10 @@ export class AgreementGrants {
     return DECISIONS_ONLY.has(event.type) ? undefined : state.agency;
   }
 
-  async categoriesFor(agency: string, region: string): Promise<ReadonlySet<DataCategory>> {
-    // One answer per agency and region for the whole batch: a batch is short, and agreement events clear it.
-    const key = `${agency}\u0000${region}`;
+  /** `activity`: only agreements serving that processing activity count; any agreement when absent. */
+  async categoriesFor(agency: string, region: string, activity?: string): Promise<ReadonlySet<DataCategory>> {
+    // One answer per agency, region and activity for the whole batch: a batch is short, and agreement events clear it.
+    const key = `${agency}\u0000${region}\u0000${activity ?? ''}`;
     const known = this.inForce.get(key);
     if (known) return known;
     this.byAgency ??= await this.loadAll();
@@ -65,6 +66,7 @@ export class AgreementGrants {
       agency as AgencyCode,
       region as SafetyRegion,
       this.clock().toISOString() as Instant,
+      activity,
     );
     this.inForce.set(key, categories);
     return categories;

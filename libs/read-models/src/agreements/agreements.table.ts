@@ -144,6 +144,17 @@ export const agreementsTable = {
     );
   },
 
+  /** For the api: whether an agreement of the agency in force now serves the processing activity. */
+  async servesActivity(db: EntityManager, agency: string, activity: string): Promise<boolean> {
+    const [row]: { serves: boolean }[] = await db.query(
+      `SELECT EXISTS (SELECT 1 FROM rm_agreements
+         WHERE agency = $1 AND status = 'GRANTED' AND valid_from <= now()
+           AND (valid_until IS NULL OR now() < valid_until) AND $2 = ANY (activities)) AS serves`,
+      [agency, activity],
+    );
+    return row.serves;
+  },
+
   /** For the api: every agreement of the agency, whatever its state (categoriesInForce decides). */
   ofAgency(db: EntityManager, agency: string): Promise<AgreementRow[]> {
     return db.query(`SELECT ${COLUMNS} FROM rm_agreements WHERE agency = $1`, [agency]);
@@ -190,6 +201,7 @@ export function toInForceView(row: AgreementRow): AgreementInForceView {
     validFrom: row.valid_from.toISOString(),
     validUntil: row.valid_until?.toISOString() ?? null,
     regionScope: row.region_scope,
+    activities: row.activities,
   };
 }
 
