@@ -97,6 +97,18 @@ export class FeedsScenario {
     }
     this.tokens.admin = await tokenFor({ userId: 'beleid@nla', agency: 'NLA', role: 'POLICY_ADMIN' });
     for (const input of DEMO_GRANTS) await this.grant(input);
+    // Reads are bound to agreements in force (purpose limitation): wait until the worker has projected them.
+    for (const agency of [...new Set(DEMO_GRANTS.map((grant) => grant.agency))]) {
+      await eventually(async () => {
+        const { data } = await graphql<{ me: { agreementsInForce: unknown[] } }>(
+          this.url,
+          'query { me { agreementsInForce { agreementId } } }',
+          {},
+          this.tokens[agency],
+        );
+        return (data?.me.agreementsInForce.length ?? 0) > 0;
+      }, 10_000);
+    }
     return this;
   }
 
