@@ -20,12 +20,15 @@ export function activityOf(audit: ReadAudit): string {
 
 /**
  * Purpose limitation: a read serves the activity its x-purpose declares, and only an agreement of the
- * reader's agency in force for that activity lets it read anything. Asked before any row is read, so the
- * refusal says nothing about case data.
+ * reader's agency in force for that activity lets it see a category. An agency whose agreements in force
+ * serve other activities only is refused, before any row is read, so the refusal says nothing about case
+ * data. An agency without any agreement in force reads as before: it sees no category, so nothing (its
+ * activations answer NOT_FOUND, its feed stays empty), and a subscription opened before its agreement is
+ * projected starts delivering once it is.
  */
 async function requirePurposeServed(db: EntityManager, audit: ReadAudit): Promise<void> {
   const activity = activityOf(audit);
-  if (await agreementsTable.servesActivity(db, audit.actor.agency, activity)) return;
+  if ((await agreementsTable.servesActivity(db, audit.actor.agency, activity)) !== 'not-served') return;
   throw apiError(
     ApiErrorCode.FORBIDDEN,
     `No agreement of your agency ${audit.actor.agency} in force serves the processing activity ${activity} ` +

@@ -144,15 +144,22 @@ export const agreementsTable = {
     );
   },
 
-  /** For the api: whether an agreement of the agency in force now serves the processing activity. */
-  async servesActivity(db: EntityManager, agency: string, activity: string): Promise<boolean> {
-    const [row]: { serves: boolean }[] = await db.query(
-      `SELECT EXISTS (SELECT 1 FROM rm_agreements
-         WHERE agency = $1 AND status = 'GRANTED' AND valid_from <= now()
-           AND (valid_until IS NULL OR now() < valid_until) AND $2 = ANY (activities)) AS serves`,
+  /**
+   * For the api: whether the agency's agreements in force now serve the processing activity: `served`,
+   * `not-served` (it has agreements, none for this activity), or `none` (it has no agreement in force).
+   */
+  async servesActivity(
+    db: EntityManager,
+    agency: string,
+    activity: string,
+  ): Promise<'served' | 'not-served' | 'none'> {
+    const [row]: { in_force: number; serving: number }[] = await db.query(
+      `SELECT count(*)::int AS in_force, count(*) FILTER (WHERE $2 = ANY (activities))::int AS serving
+       FROM rm_agreements
+       WHERE agency = $1 AND status = 'GRANTED' AND valid_from <= now() AND (valid_until IS NULL OR now() < valid_until)`,
       [agency, activity],
     );
-    return row.serves;
+    return row.serving > 0 ? 'served' : row.in_force > 0 ? 'not-served' : 'none';
   },
 
   /** For the api: every agreement of the agency, whatever its state (categoriesInForce decides). */
