@@ -2,7 +2,14 @@ import { randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { DataSource } from 'typeorm';
-import { Actor, handleAgreementCommand, initialAgreementState, Role } from '#domain';
+import {
+  Actor,
+  AgreementState,
+  evolveAgreement,
+  handleAgreementCommand,
+  initialAgreementState,
+  Role,
+} from '#domain';
 import {
   activationStreamId,
   agreementStreamId,
@@ -59,28 +66,42 @@ export async function bulkLoad(
   return written;
 }
 
-/** The demo agreements (the same ones `npm start` grants through the API), as agreement events. */
+/**
+ * The demo agreements (the same ones `npm start` records through the API), as agreement events: each
+ * proposed by the demo step's admin and approved by a policy admin of the other party (four eyes).
+ */
 export async function loadDemoAgreements(db: DataSource, now = new Date().toISOString()): Promise<number> {
   const scenario = JSON.parse(readFileSync(join(REPO_ROOT, 'deploy/demo/demo-scenario.json'), 'utf8')) as {
-    steps: { mutation: string; input: Record<string, unknown> }[];
+    steps: { mutation: string; as: string; input: Record<string, unknown> }[];
   };
-  const admin = { userId: 'beleid@nla', agency: 'NLA', role: Role.POLICY_ADMIN } as Actor;
+  const adminOf = (userId: string) =>
+    ({ userId, agency: userId.split('@')[1].toUpperCase(), role: Role.POLICY_ADMIN }) as Actor;
   const rows: Row[] = [];
-  for (const step of scenario.steps.filter((s) => s.mutation === 'grantAgreement')) {
-    const command = { type: 'GrantAgreement', ...step.input } as { type: string; agreementId: string };
-    const decision = handleAgreementCommand(command, initialAgreementState, { actor: admin, now });
+  const states = new Map<string, AgreementState>();
+  const decide = (command: { type: string; agreementId: string }, actor: Actor) => {
+    const state = states.get(command.agreementId) ?? initialAgreementState;
+    const decision = handleAgreementCommand(command, state, { actor, now });
     if (!decision.ok) throw new Error(`demo agreement refused: ${decision.error.message}`);
-    decision.events.forEach((event, index) =>
+    let folded = state;
+    for (const event of decision.events) {
+      folded = evolveAgreement(folded, event);
       rows.push({
         streamId: agreementStreamId(command.agreementId),
-        version: index + 1,
+        version: rows.filter((r) => r.streamId === agreementStreamId(command.agreementId)).length + 1,
         type: event.type,
         schemaVersion: AGREEMENT_EVENT_SCHEMA_VERSIONS[event.type],
         data: event.data,
-        actor: admin,
+        actor,
         occurredAt: now,
-      }),
-    );
+      });
+    }
+    states.set(command.agreementId, folded);
+  };
+  for (const step of scenario.steps) {
+    if (step.mutation === 'proposeAgreement' || step.mutation === 'approveAgreement') {
+      const type = step.mutation === 'proposeAgreement' ? 'ProposeAgreement' : 'ApproveAgreement';
+      decide({ type, ...step.input } as { type: string; agreementId: string }, adminOf(step.as));
+    }
   }
   return insert(db, rows);
 }

@@ -12,6 +12,7 @@ import { AuthModule, WebSocketAuth } from './auth/index.js';
 import { ApiErrorCode, GraphqlExceptionFilter, inputValidationPipe } from './errors/index.js';
 import { FeedsModule } from './feeds/index.js';
 import { GraphqlLimits, LimitsModule } from './limits/index.js';
+import { ProcessingActivitiesModule } from './processing-activities/index.js';
 import { ReadsModule } from './reads/index.js';
 import { ServerInfoResolver } from './server-info/index.js';
 
@@ -42,6 +43,7 @@ function withRequestErrorCodes(result: ExecutionResult): FormattedExecutionResul
     AccessLogModule,
     ActivationsModule,
     AgreementsModule,
+    ProcessingActivitiesModule,
     ReadsModule,
     FeedsModule,
     GraphQLModule.forRootAsync<ApolloDriverConfig>({

@@ -32,7 +32,16 @@ export * from './activations/activation.decider.js';
 export * from './agreements/agreement.commands.js';
 export * from './agreements/agreement.events.js';
 export * from './agreements/agreement.errors.js';
-export { AGREEMENT_TEXT_MAX } from './agreements/agreement-command.parser.js';
+export {
+  AGREEMENT_TEXT_MAX,
+  ACTIVITY_ID_MAX,
+  parseActivities,
+} from './agreements/agreement-command.parser.js';
 export * from './agreements/agreement.state.js';
 export * from './agreements/agreement.decider.js';
 export * from './agreements/categories-in-force.js';
+export * from './processing-activities/processing-activity.events.js';
+export * from './processing-activities/processing-activity.commands.js';
+export * from './processing-activities/processing-activity.errors.js';
+export * from './processing-activities/processing-activity.state.js';
+export * from './processing-activities/processing-activity.decider.js';

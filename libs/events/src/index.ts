@@ -11,5 +11,6 @@ export * from './store/stream-ids.js';
 export * from './redaction/index.js';
 export * from './commands/command-executor.js';
 export * from './commands/stream-deciders.js';
+export * from './commands/processing-activity-streams.js';
 export * from './commands/version-tokens.js';
 export * from './cloudevents/index.js';

@@ -6,6 +6,7 @@ import { graphql } from '../../support/graphql-client.js';
 import { IsolatedDatabase } from '../../support/isolated-database.js';
 import { startApi } from '../../support/api-app.js';
 import { startWorker } from '../../support/worker-app.js';
+import { agreeInForce } from '../../support/agreements.js';
 import { tokenFor } from '../../support/test-tokens.js';
 import { send } from '../activations/activation-mutations.fixture.js';
 
@@ -60,21 +61,9 @@ describe('six agencies see one activation exactly as their agreements allow', ()
       readFileSync(resolve(import.meta.dirname, '../../../deploy/demo/demo-scenario.json'), 'utf8'),
     ) as { steps: { mutation: string; input: { agency: string } }[] };
     for (const step of scenario.steps.filter(
-      (s) => s.mutation === 'grantAgreement' && AGREEMENTS[s.input.agency],
+      (s) => s.mutation === 'proposeAgreement' && AGREEMENTS[s.input.agency],
     )) {
-      const { errors } = await graphql(
-        url,
-        `
-          mutation ($input: GrantAgreementInput!) {
-            grantAgreement(input: $input) {
-              agreementId
-            }
-          }
-        `,
-        { input: step.input },
-        tokens.admin,
-      );
-      expect(errors).toBeUndefined();
+      await agreeInForce(url, step.input);
     }
 
     const act = async (agency: string, name: Parameters<typeof send>[1], input: Record<string, unknown>) => {
@@ -256,7 +245,7 @@ describe('six agencies see one activation exactly as their agreements allow', ()
     },
   );
 
-  it('takes a revoked agreement out of the agency views within 5 seconds, and a new grant brings it back', async () => {
+  it('takes a revoked agreement out of the agency views within 5 seconds, and a new agreement, once approved, brings it back', async () => {
     const revoke = await graphql(
       url,
       `
@@ -282,28 +271,15 @@ describe('six agencies see one activation exactly as their agreements allow', ()
     }
     expect(code).toBe('NOT_FOUND');
 
-    const regrant = await graphql(
-      url,
-      `
-        mutation ($input: GrantAgreementInput!) {
-          grantAgreement(input: $input) {
-            agreementId
-          }
-        }
-      `,
-      {
-        input: {
-          agreementId: 'uwv-renewed',
-          agency: 'UWV',
-          categories: AGREEMENTS.UWV,
-          purpose: 'Rechtmatigheid uitkeringen',
-          legalBasis: { text: 'Wet SUWI art. 54', reference: 'Wet SUWI art. 54' },
-          validFrom: '2026-01-01T00:00:00+01:00',
-        },
-      },
-      tokens.admin,
-    );
-    expect(regrant.errors).toBeUndefined();
+    // A new agreement: proposed by NLA, in force once UWV's policy admin approves (four eyes).
+    await agreeInForce(url, {
+      agreementId: 'uwv-renewed',
+      agency: 'UWV',
+      categories: AGREEMENTS.UWV,
+      purpose: 'Rechtmatigheid uitkeringen',
+      legalBasis: { text: 'Wet SUWI art. 54', reference: 'Wet SUWI art. 54' },
+      validFrom: '2026-01-01T00:00:00+01:00',
+    });
     const back = Date.now();
     let income: unknown;
     while (Date.now() - back < 5000) {

@@ -7,6 +7,7 @@ import { LiveFeeds } from '../../../apps/api/src/feeds/shared/live-feeds.service
 import { graphql, GraphqlResponse } from '../../support/graphql-client.js';
 import { IsolatedDatabase } from '../../support/isolated-database.js';
 import { startApi } from '../../support/api-app.js';
+import { agreeInForce } from '../../support/agreements.js';
 import { tokenFor } from '../../support/test-tokens.js';
 import { startWorker } from '../../support/worker-app.js';
 import { ActivationMutation, send } from '../activations/activation-mutations.fixture.js';
@@ -56,13 +57,13 @@ interface GrantStep {
   input: { agreementId: string; agency: string; categories: string[] } & Record<string, unknown>;
 }
 
-/** The grantAgreement inputs of the demo scenario (DESIGN §4's demo agreements). */
+/** The proposeAgreement inputs of the demo scenario (DESIGN §4's demo agreements). */
 export const DEMO_GRANTS: GrantStep['input'][] = (
   JSON.parse(
     readFileSync(resolve(import.meta.dirname, '../../../deploy/demo/demo-scenario.json'), 'utf8'),
   ) as { steps: GrantStep[] }
 ).steps
-  .filter((step) => step.mutation === 'grantAgreement')
+  .filter((step) => step.mutation === 'proposeAgreement')
   .map((step) => step.input);
 
 /** A database of its own with the worker, one or more api instances, and a token per agency. */
@@ -96,6 +97,18 @@ export class FeedsScenario {
     }
     this.tokens.admin = await tokenFor({ userId: 'beleid@nla', agency: 'NLA', role: 'POLICY_ADMIN' });
     for (const input of DEMO_GRANTS) await this.grant(input);
+    // Reads are bound to agreements in force (purpose limitation): wait until the worker has projected them.
+    for (const agency of [...new Set(DEMO_GRANTS.map((grant) => grant.agency))]) {
+      await eventually(async () => {
+        const { data } = await graphql<{ me: { agreementsInForce: unknown[] } }>(
+          this.url,
+          'query { me { agreementsInForce { agreementId } } }',
+          {},
+          this.tokens[agency],
+        );
+        return (data?.me.agreementsInForce.length ?? 0) > 0;
+      }, 10_000);
+    }
     return this;
   }
 
@@ -123,20 +136,9 @@ export class FeedsScenario {
     await this.database.drop();
   }
 
-  async grant(input: Record<string, unknown>): Promise<void> {
-    const { errors } = await graphql(
-      this.url,
-      `
-        mutation ($input: GrantAgreementInput!) {
-          grantAgreement(input: $input) {
-            agreementId
-          }
-        }
-      `,
-      { input },
-      this.tokens.admin,
-    );
-    expect(errors).toBeUndefined();
+  /** Brings the agreement in force: proposed by the other party, approved by the recipient (four eyes). */
+  async grant(input: GrantStep['input']): Promise<void> {
+    await agreeInForce(this.url, input);
   }
 
   async revoke(agreementId: string): Promise<void> {

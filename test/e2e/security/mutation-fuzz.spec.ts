@@ -3,7 +3,7 @@ import { INestApplication } from '@nestjs/common';
 import fc from 'fast-check';
 import { DataSource } from 'typeorm';
 import { startApi } from '../../support/api-app.js';
-import { graphql } from '../../support/graphql-client.js';
+import { agreeInForce } from '../../support/agreements.js';
 import { IsolatedDatabase } from '../../support/isolated-database.js';
 import { openPreventiveInput, scenarioTokens, send } from '../activations/activation-mutations.fixture.js';
 import {
@@ -33,7 +33,7 @@ const RUNS = Number(process.env.FUZZ_RUNS ?? 40);
 type Input = Record<string, unknown>;
 /** The free texts of valid inputs: plain, and SQL and escaping that must be stored as text. */
 const TEXTS = ['Workers share beds.', 'Boete onderbetaling', ...INJECTIONS];
-/** Commands that are done already when repeated (or amending to the terms in force): they succeed and append nothing. */
+/** Commands that are done already when repeated (or proposing the terms already proposed): they succeed and append nothing. */
 const IDEMPOTENT = ['inviteAgency', 'joinActivation', 'amendAgreement'];
 
 /** Hostile values for any field: wrong types, sizes, characters, numbers, enums, ids and formats. */
@@ -200,22 +200,9 @@ describe('every mutation, fuzzed with hostile input, answers typed errors and wr
     return activationId;
   }
 
+  /** An agreement in force (proposed by NLA, approved by SVB), for the amendment and revocation cases. */
   async function agreement(): Promise<string> {
-    const agreementId = randomUUID();
-    const { errors } = await graphql(
-      url,
-      `
-        mutation ($input: GrantAgreementInput!) {
-          grantAgreement(input: $input) {
-            agreementId
-          }
-        }
-      `,
-      { input: { ...agreementTerms(), agreementId } },
-      tokens.policyAdmin,
-    );
-    expect(errors).toBeUndefined();
-    return agreementId;
+    return agreeInForce(url, { ...agreementTerms(), agreementId: randomUUID() });
   }
   const agreementTerms = () => ({
     agency: 'SVB',
@@ -404,7 +391,7 @@ describe('every mutation, fuzzed with hostile input, answers typed errors and wr
         valid: fc.record({
           ...options,
           agreementId: id,
-          agency: fc.constantFrom('NLA', 'GM0599', 'VR17'),
+          agency: fc.constantFrom('UWV', 'GM0599', 'VR17'),
           categories: fc
             .subarray(['LOCATION', 'EMPLOYER', 'HEALTH'], { minLength: 0 })
             .map((c) => ['CASE', ...c]),
@@ -413,15 +400,16 @@ describe('every mutation, fuzzed with hostile input, answers typed errors and wr
           validFrom: fc.constant('2026-01-01T00:00:00+01:00'),
           validUntil: fc.constant('2027-01-01T00:00:00+01:00'),
           regionScope: fc.constantFrom('VR17', 'VR09'),
+          approverAgency: fc.constant('NLA'),
         }),
         token: tokens.policyAdmin,
-        appends: () => ['agreement.granted'],
+        appends: () => ['agreement.proposed'],
         result: 'agreementId streamVersion eventIds duplicate',
       },
       amendAgreement: {
         valid: fc.record({ ...options, agreementId: fc.constant(amendable), purpose: text, reason: text }),
         token: tokens.policyAdmin,
-        appends: () => ['agreement.amended'],
+        appends: () => ['agreement.amendment-proposed'],
         result: 'agreementId streamVersion eventIds duplicate',
       },
       revokeAgreement: {

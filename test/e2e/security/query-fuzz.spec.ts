@@ -633,7 +633,7 @@ describe('every read, fuzzed with hostile arguments, answers data or a typed ref
       disclosed: () => [],
     },
     agreements: {
-      document: `query Fuzz($agency: String, $status: String) {
+      document: `query Fuzz($agency: String, $status: AgreementStatus) {
         agreements(agency: $agency, status: $status) { agreementId agency status categories purpose validFrom validUntil }
       }`,
       token: () => inspector,
@@ -641,13 +641,13 @@ describe('every read, fuzzed with hostile arguments, answers data or a typed ref
         fc.record(
           {
             agency: fc.constantFrom('GM0599', 'NLA', 'VR17', null),
-            status: fc.constantFrom('GRANTED', 'REVOKED', 'EXPIRED', null),
+            status: fc.constantFrom('PROPOSED', 'GRANTED', 'REJECTED', 'REVOKED', 'EXPIRED', null),
           },
           { requiredKeys: [] },
         ),
       hostile: () => ({
         agency: hostile('nla', 'XX', 'GM99999'),
-        status: hostile('granted', 'ACTIVE', "GRANTED' OR '1'='1"),
+        status: enumValues,
       }),
       disclosed: () => [],
     },

@@ -25,13 +25,21 @@ describe('agreement dates take effect through the worker clock', () => {
   const catchUp = () => drive(subscription, (events, tx) => new ReadModelProjector(store).handle(events, tx));
   const rowsOf = async (agency: string) =>
     (await db.query(`SELECT count(*)::int AS n FROM rm_timeline WHERE agency = $1`, [agency]))[0].n as number;
-  const grant = (agreementId: string, validFrom: Date, validUntil?: Date, agency = 'NLA') =>
-    executor.execute(
+  /** Four eyes: NLA's admin proposes, the other party's admin (VR17 for NLA's own) approves. */
+  const grant = async (agreementId: string, validFrom: Date, validUntil?: Date, agency = 'NLA') => {
+    const other = agency === 'NLA' ? 'VR17' : agency;
+    const approver = {
+      userId: `beleid@${other.toLowerCase()}`,
+      agency: other,
+      role: Role.POLICY_ADMIN,
+    } as Actor;
+    await executor.execute(
       agreementStreams,
       {
-        type: 'GrantAgreement',
+        type: 'ProposeAgreement',
         agreementId,
         agency,
+        approverAgency: agency === 'NLA' ? 'VR17' : 'NLA',
         categories: ['CASE', 'EMPLOYER'],
         purpose: 'Toezicht',
         legalBasis: { text: 'Wet SUWI art. 64', reference: 'Wet SUWI art. 64' },
@@ -40,6 +48,12 @@ describe('agreement dates take effect through the worker clock', () => {
       },
       { actor: admin, eventActor: admin, now: new Date().toISOString() },
     );
+    return executor.execute(
+      agreementStreams,
+      { type: 'ApproveAgreement', agreementId, reason: 'Akkoord' },
+      { actor: approver, eventActor: approver, now: new Date().toISOString() },
+    );
+  };
 
   beforeAll(async () => {
     db = await database.create();
@@ -68,7 +82,7 @@ describe('agreement dates take effect through the worker clock', () => {
     expect(await rowsOf('NLA')).toBeGreaterThan(0);
 
     await clock.tick(new Date(now.getTime() + 61_000));
-    const [expired] = await store.readStream('agreement-nla-short', 1);
+    const [expired] = await store.readStream('agreement-nla-short', 2);
     expect(expired).toMatchObject({
       type: 'agreement.expired',
       metadata: { actor: { userId: 'keten-worker' } },

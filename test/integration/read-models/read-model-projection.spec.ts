@@ -102,18 +102,26 @@ describe('read-model projection on a generated store', () => {
     );
     expect(afterRevoke).toBe(0);
 
+    // A new agreement, in force once UWV's policy admin approves NLA's proposal.
     await executor.execute(
       agreementStreams,
       {
-        type: 'GrantAgreement',
+        type: 'ProposeAgreement',
         agreementId: 'demo-uwv-2',
         agency: 'UWV',
+        approverAgency: 'NLA',
         categories: ['CASE', 'EMPLOYER', 'PERSONAL', 'BENEFITS', 'INCOME'],
         purpose: 'Rechtmatigheid uitkeringen',
         legalBasis: { text: 'Wet SUWI art. 54', reference: 'Wet SUWI art. 54' },
         validFrom: '2026-01-01T00:00:00+01:00',
       },
       { actor: admin, eventActor: admin, now: now() },
+    );
+    const uwvAdmin = { userId: 'beleid@uwv', agency: 'UWV', role: Role.POLICY_ADMIN } as Actor;
+    await executor.execute(
+      agreementStreams,
+      { type: 'ApproveAgreement', agreementId: 'demo-uwv-2', reason: 'Akkoord' },
+      { actor: uwvAdmin, eventActor: uwvAdmin, now: now() },
     );
     await catchUp();
     expect((await uwvIncome())[0].n).toBe(before);

@@ -93,6 +93,7 @@ describe('upgrading a database written by release 700359e', () => {
       'FeedAgencySequence1795400000120',
       'AccessLogOwnAgency1795400000121',
       'FeedAgreementsReadable1795400000122',
+      'AgreementParties1795400000130',
       'RelayClustersAndDeadLetters1795400000140',
     ]);
     const after = await shown(db);
@@ -192,6 +193,71 @@ describe('upgrading a database written by release 700359e', () => {
       for (const entry of inspector) {
         expect(entry.schemaVersion).toBe(catalogueEntry(entry.type as never).schemaVersion);
       }
+    } finally {
+      await api?.close();
+    }
+  });
+
+  it('keeps the old agreements approved and in force, serving the default activity (case coordination)', async () => {
+    const rows: {
+      agreement_id: string;
+      status: string;
+      activities: string[];
+      approver_agency: string | null;
+    }[] = await db.query(
+      `SELECT agreement_id, status, activities, approver_agency FROM rm_agreements ORDER BY 1`,
+    );
+    expect(rows.length).toBeGreaterThanOrEqual(6);
+    for (const row of rows) {
+      // What the old release recorded stays as it was (one fixture agreement was revoked then).
+      expect(row).toEqual({
+        agreement_id: row.agreement_id,
+        status: row.agreement_id === 'fixture-pol' ? 'REVOKED' : 'GRANTED',
+        activities: ['case-coordination'],
+        approver_agency: null,
+      });
+    }
+    let api: INestApplication | undefined;
+    try {
+      let url: string;
+      ({ app: api, url } = await startApi(database.env));
+      const inspector = await tokenFor({ userId: 'insp@nla', agency: 'NLA', role: 'INSPECTOR' });
+      const me = await graphql<{
+        me: { agreementsInForce: { agreementId: string; activities: string[] }[] };
+      }>(url, '{ me { agreementsInForce { agreementId activities } } }', {}, inspector);
+      expect(me.data?.me.agreementsInForce).toEqual([
+        { agreementId: 'demo-nla', activities: ['case-coordination'] },
+      ]);
+      // The recipient's policy admin is its one party: it reads the history, written by the old release.
+      const admin = await tokenFor({ userId: 'beleid@nla', agency: 'NLA', role: 'POLICY_ADMIN' });
+      const read = await graphql<{ agreement: Record<string, unknown> }>(
+        url,
+        '{ agreement(id: "demo-nla") { status activities approverAgency history { type by agency } } }',
+        {},
+        admin,
+      );
+      expect(read.data?.agreement).toEqual({
+        status: 'GRANTED',
+        activities: ['case-coordination'],
+        approverAgency: null,
+        history: [{ type: 'agreement.granted', by: 'beleid@nla', agency: 'NLA' }],
+      });
+      // Under the new rules the NLA admin no longer decides on another agency's old agreement, and an old
+      // agreement is changed by a new proposal, which a second organisation approves.
+      const others = await graphql(
+        url,
+        'mutation { revokeAgreement(input: { agreementId: "demo-uwv", reason: "Probe" }) { eventIds } }',
+        {},
+        admin,
+      );
+      expect(others.errors?.[0].extensions).toMatchObject({ code: 'NOT_FOUND' });
+      const amend = await graphql(
+        url,
+        'mutation { amendAgreement(input: { agreementId: "demo-nla", purpose: "Anders", reason: "Probe" }) { eventIds } }',
+        {},
+        admin,
+      );
+      expect(amend.errors?.[0].extensions).toMatchObject({ code: 'DOMAIN_RULE', reason: 'NO_OTHER_PARTY' });
     } finally {
       await api?.close();
     }

@@ -1,6 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import { ReadDatabase } from '#platform';
+import { agreementsTable, PURPOSE_ACTIVITIES } from '#read-models';
+import { apiError, ApiErrorCode } from '../errors/index.js';
 import { scopeOf } from '../auth/index.js';
 import { AccessLogRecorder, ReadAudit } from './access-log.recorder.js';
 import type { Disclosure } from '#read-models';
@@ -9,6 +11,31 @@ import type { Disclosure } from '#read-models';
 export interface LoggedResult<T> {
   readonly result: T;
   readonly disclosures: Iterable<Disclosure | undefined>;
+}
+
+/** The processing activity a read serves: the register entry its declared purpose names. */
+export function activityOf(audit: ReadAudit): string {
+  return PURPOSE_ACTIVITIES[audit.request.purpose];
+}
+
+/**
+ * Purpose limitation: a read serves the activity its x-purpose declares, and only an agreement of the
+ * reader's agency in force for that activity lets it see a category. An agency whose agreements in force
+ * serve other activities only is refused, before any row is read, so the refusal says nothing about case
+ * data. An agency without any agreement in force reads as before: it sees no category, so nothing (its
+ * activations answer NOT_FOUND, its feed stays empty), and a subscription opened before its agreement is
+ * projected starts delivering once it is.
+ */
+async function requirePurposeServed(db: EntityManager, audit: ReadAudit): Promise<void> {
+  const activity = activityOf(audit);
+  if ((await agreementsTable.servesActivity(db, audit.actor.agency, activity)) !== 'not-served') return;
+  throw apiError(
+    ApiErrorCode.FORBIDDEN,
+    `No agreement of your agency ${audit.actor.agency} in force serves the processing activity ${activity} ` +
+      `(x-purpose ${audit.request.purpose}); read for an activity your agreements serve (me { agreementsInForce ` +
+      '{ activities } }), or ask your policy admin to propose an agreement for it.',
+    { reason: 'PURPOSE_NOT_SERVED' },
+  );
 }
 
 /**
@@ -25,6 +52,7 @@ export class LoggedReads {
 
   read<T>(audit: ReadAudit, work: (db: EntityManager) => Promise<LoggedResult<T>>): Promise<T> {
     return this.reads.read(scopeOf(audit.actor), async (db) => {
+      await requirePurposeServed(db, audit);
       const { result, disclosures } = await work(db);
       await this.accessLog.record(db, audit, disclosures);
       return result;

@@ -2,7 +2,8 @@ import { IncomingMessage, ServerResponse } from 'node:http';
 import { createParamDecorator, ExecutionContext } from '@nestjs/common';
 import { GqlExecutionContext } from '@nestjs/graphql';
 import { apiError, ApiErrorCode } from '../errors/index.js';
-import { DEFAULT_PURPOSE, isProcessingPurpose, ProcessingPurpose } from './processing-purpose.enum.js';
+import { PURPOSE_ACTIVITIES, processingPurposeOf } from '#read-models';
+import { DEFAULT_PURPOSE, ProcessingPurpose } from './processing-purpose.enum.js';
 import { TraceContext, traceContextOf, traceparentOf } from './trace-context.value.js';
 
 /** What the access log records of the request behind a read, besides the actor. */
@@ -39,14 +40,16 @@ export function readRequestOf(req: HttpRequest): ReadRequest {
   return { traceId: trace.traceId, requestId: req.id === undefined ? null : String(req.id), purpose };
 }
 
+/** The purpose by its name (CASE_COORDINATION) or its register id (case-coordination). */
 function purposeOf(header: string | string[] | undefined): ProcessingPurpose {
   if (header === undefined) return DEFAULT_PURPOSE;
-  const given = typeof header === 'string' ? header.trim().toUpperCase() : header;
-  if (isProcessingPurpose(given)) return given;
+  const given = typeof header === 'string' ? processingPurposeOf(header) : undefined;
+  if (given !== undefined) return given;
   throw apiError(
     ApiErrorCode.BAD_USER_INPUT,
-    `The x-purpose header ${JSON.stringify(header)} names no processing purpose; send one of ` +
-      `${Object.values(ProcessingPurpose).join(', ')}, or leave it out for ${DEFAULT_PURPOSE}.`,
+    `The x-purpose header ${JSON.stringify(header)} names no processing activity of the register; send one of ` +
+      `${Object.values(ProcessingPurpose).join(', ')} (or its register id, such as ${PURPOSE_ACTIVITIES[DEFAULT_PURPOSE]}), ` +
+      `or leave it out for ${DEFAULT_PURPOSE}.`,
     { reason: 'UNKNOWN_PURPOSE' },
   );
 }

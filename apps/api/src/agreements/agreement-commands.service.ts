@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { Actor } from '#domain';
-import { agreementStreams } from '#events';
+import { agreementStreamId, agreementStreams } from '#events';
 import { CommandGateway, CommandMapping, IdempotentCommandInput } from '../commands/index.js';
 import { AGREEMENT_ERROR_CODES } from './agreement-errors.mapping.js';
 import { AgreementCommandResult } from './shared/agreement-command-result.type.js';
@@ -15,7 +15,19 @@ export class AgreementCommands {
     input: IdempotentCommandInput,
     actor: Actor,
   ): Promise<AgreementCommandResult> {
-    const result = await this.gateway.execute(agreementStreams, AGREEMENT_ERROR_CODES, mapping, input, actor);
-    return { ...result, agreementId: result.command.agreementId };
+    const result = await this.gateway.execute(
+      agreementStreams,
+      AGREEMENT_ERROR_CODES,
+      mapping,
+      input,
+      actor,
+      'token',
+    );
+    const { agreementId } = result.command;
+    return {
+      ...result,
+      agreementId,
+      version: this.gateway.present(agreementStreamId(agreementId), result.streamVersion, 'token') as string,
+    };
   }
 }

@@ -1,18 +1,28 @@
 import { Module } from '@nestjs/common';
+import { EventStoreModule } from '#events';
 import { PlatformModule } from '#platform';
 import { CommandsModule } from '../commands/index.js';
 import { AgreementCommands } from './agreement-commands.service.js';
 import { AmendAgreementResolver } from './amend-agreement/amend-agreement.resolver.js';
-import { GrantAgreementResolver } from './grant-agreement/grant-agreement.resolver.js';
+import { ProposeAgreementResolver } from './propose-agreement/propose-agreement.resolver.js';
+import { ApproveAgreementResolver } from './approve-agreement/approve-agreement.resolver.js';
+import { RejectAgreementResolver } from './reject-agreement/reject-agreement.resolver.js';
+import { ViewAgreementResolver } from './view-agreement/view-agreement.resolver.js';
 import { ListAgreementsResolver } from './list-agreements/list-agreements.resolver.js';
 import { RevokeAgreementResolver } from './revoke-agreement/revoke-agreement.resolver.js';
 
-/** Data-sharing agreements, recorded by policy admins as event streams of their own. */
+/**
+ * Data-sharing agreements, event streams of their own: proposed by a policy admin of one party, in force
+ * once a policy admin of the other approves.
+ */
 @Module({
-  imports: [CommandsModule, PlatformModule],
+  imports: [CommandsModule, EventStoreModule, PlatformModule],
   providers: [
     AgreementCommands,
-    GrantAgreementResolver,
+    ProposeAgreementResolver,
+    ApproveAgreementResolver,
+    RejectAgreementResolver,
+    ViewAgreementResolver,
     AmendAgreementResolver,
     RevokeAgreementResolver,
     ListAgreementsResolver,

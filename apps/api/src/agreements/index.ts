@@ -2,3 +2,9 @@
 export { AgreementInForce } from './shared/agreement-in-force.type.js';
 export { AgreementsModule } from './agreements.module.js';
 export { toAgreementInForce } from './shared/agreement-row.mapper.js';
+export {
+  AgreementWarning,
+  AGREEMENT_WARNING_DAYS,
+  toAgreementWarning,
+} from './shared/agreement-warning.type.js';
+export { LegalBasisInput } from './shared/agreement-terms.input.js';

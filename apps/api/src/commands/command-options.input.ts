@@ -1,5 +1,5 @@
-import { Field, ID, InputType, Int } from '@nestjs/graphql';
-import { IsInt, IsOptional, IsUUID, Min } from 'class-validator';
+import { Field, ID, InputType } from '@nestjs/graphql';
+import { IsOptional, IsUUID, Matches } from 'class-validator';
 
 /** What every mutation accepts besides its own fields: a command id, for idempotency. */
 @InputType({ isAbstract: true })
@@ -16,16 +16,21 @@ export abstract class IdempotentCommandInput {
 /** The version a command is based on, as its capability's input writes it (a token, or a number). */
 export type CommandOptions = IdempotentCommandInput & { expectedVersion?: string | number };
 
-/** A command on a stream whose version is a plain number (agreements): idempotency and optimistic concurrency. */
+/**
+ * A command on a stream whose version is an opaque token (agreements): idempotency and optimistic
+ * concurrency. The token is the `version` the stream's query or the previous command answered.
+ */
 @InputType({ isAbstract: true })
 export abstract class CommandOptionsInput extends IdempotentCommandInput {
-  @Field(() => Int, {
+  @Field({
     nullable: true,
     description:
-      'The stream version you based this command on; a different current version answers CONFLICT.',
+      'The version you based this command on (the `version` keten gave you, an opaque token); if it has ' +
+      'changed since, the answer is CONFLICT with the current version instead of a silent overwrite.',
   })
   @IsOptional()
-  @IsInt()
-  @Min(0, { message: 'expectedVersion must be 0 or more' })
-  expectedVersion?: number;
+  @Matches(/^v1\.[A-Za-z0-9_-]{22}$/, {
+    message: 'expectedVersion must be a version as keten gave it (the `version` of the agreement)',
+  })
+  expectedVersion?: string;
 }

@@ -14,7 +14,7 @@ import { INVALID_INPUT, reject } from '../shared/rejection.js';
 import { parseSafetyRegion, SafetyRegion } from '../shared/safety-region.value.js';
 import { describeInput } from '../shared/value-error.js';
 import { AgreementCommand, AgreementCommandOf, AgreementCommandType } from './agreement.commands.js';
-import { LegalBasis } from './agreement.events.js';
+import { DEFAULT_PROCESSING_ACTIVITY, LegalBasis } from './agreement.events.js';
 
 /** Purpose, legal basis and reasons: policy text, kept to what a register entry holds. */
 export const AGREEMENT_TEXT_MAX = 2_000;
@@ -24,31 +24,44 @@ type CommandParser<T extends AgreementCommandType> = (
 ) => Omit<AgreementCommandOf<T>, 'type' | 'agreementId'>;
 
 const PARSERS: { readonly [T in AgreementCommandType]: CommandParser<T> } = {
-  GrantAgreement: (input) => ({
+  ProposeAgreement: (input) => ({
     agency: requireAgency(input.agency, 'agency'),
+    approverAgency: requireAgency(input.approverAgency, 'approverAgency'),
     categories: parseCategories(input.categories, 'categories'),
     purpose: requireText(input.purpose, 'purpose', 'The purpose', AGREEMENT_TEXT_MAX),
     legalBasis: parseLegalBasis(input.legalBasis, 'legalBasis'),
+    activities: isAbsent(input.activities)
+      ? [DEFAULT_PROCESSING_ACTIVITY]
+      : parseActivities(input.activities, 'activities'),
     validFrom: requireInstant(input.validFrom, 'validFrom'),
     ...(isAbsent(input.validUntil) ? {} : { validUntil: requireInstant(input.validUntil, 'validUntil') }),
     ...(isAbsent(input.regionScope) ? {} : { regionScope: parseRegion(input.regionScope) }),
+    ...optionalReason(input.reason),
   }),
   AmendAgreement: (input) => {
-    const changes = ['categories', 'purpose', 'legalBasis', 'validFrom', 'validUntil', 'regionScope'];
+    const changes = [
+      'categories',
+      'purpose',
+      'legalBasis',
+      'activities',
+      'validFrom',
+      'validUntil',
+      'regionScope',
+    ];
     if (!changes.some((field) => input[field] !== undefined)) {
       return reject(
         INVALID_INPUT,
         `The amendment of agreement ${String(input.agreementId)} changes nothing; give the categories, purpose, ` +
-          'legal basis, validity or region scope it should have.',
+          'legal basis, processing activities, validity or region scope it should have.',
       );
     }
-    const reason = optionalText(input.reason, 'reason', 'The reason', AGREEMENT_TEXT_MAX);
     return {
       ...(input.categories !== undefined && { categories: parseCategories(input.categories, 'categories') }),
       ...(input.purpose !== undefined && {
         purpose: requireText(input.purpose, 'purpose', 'The purpose', AGREEMENT_TEXT_MAX),
       }),
       ...(input.legalBasis !== undefined && { legalBasis: parseLegalBasis(input.legalBasis, 'legalBasis') }),
+      ...(input.activities !== undefined && { activities: parseActivities(input.activities, 'activities') }),
       ...(input.validFrom !== undefined && { validFrom: requireInstant(input.validFrom, 'validFrom') }),
       ...(input.validUntil !== undefined && {
         validUntil: input.validUntil === null ? null : requireInstant(input.validUntil, 'validUntil'),
@@ -56,14 +69,50 @@ const PARSERS: { readonly [T in AgreementCommandType]: CommandParser<T> } = {
       ...(input.regionScope !== undefined && {
         regionScope: input.regionScope === null ? null : parseRegion(input.regionScope),
       }),
-      ...(reason !== undefined && { reason }),
+      reason: requireReason(input.reason, 'The reason for the change'),
     };
   },
-  RevokeAgreement: (input) => ({
-    reason: requireText(input.reason, 'reason', 'The reason for revoking', AGREEMENT_TEXT_MAX),
-  }),
+  ApproveAgreement: (input) => ({ reason: requireReason(input.reason, 'The reason for approving') }),
+  RejectAgreement: (input) => ({ reason: requireReason(input.reason, 'The reason for rejecting') }),
+  RevokeAgreement: (input) => ({ reason: requireReason(input.reason, 'The reason for revoking') }),
   ExpireAgreement: () => ({}),
 };
+
+function requireReason(value: unknown, label: string): string {
+  return requireText(value, 'reason', label, AGREEMENT_TEXT_MAX);
+}
+
+function optionalReason(value: unknown): { reason?: string } {
+  const reason = optionalText(value, 'reason', 'The reason', AGREEMENT_TEXT_MAX);
+  return reason === undefined ? {} : { reason };
+}
+
+/** A register id: lower-case words joined by hyphens, as `case-coordination`. */
+const ACTIVITY_ID = /^[a-z0-9]+(-[a-z0-9]+)*$/;
+export const ACTIVITY_ID_MAX = 64;
+
+/** The processing activities an agreement serves: register ids, at least one, distinct and sorted. */
+export function parseActivities(value: unknown, field: string): string[] {
+  if (!Array.isArray(value) || value.length === 0) {
+    return reject(
+      INVALID_INPUT,
+      `Name the processing activities the agreement serves, for example ["${DEFAULT_PROCESSING_ACTIVITY}"].`,
+      field,
+    );
+  }
+  const ids = value.map((id, i) => {
+    if (typeof id === 'string' && ACTIVITY_ID.test(id.trim()) && id.trim().length <= ACTIVITY_ID_MAX) {
+      return id.trim();
+    }
+    return reject(
+      INVALID_INPUT,
+      `${describeInput(id)} is not a processing activity id; use the id of its register entry, such as ` +
+        `"${DEFAULT_PROCESSING_ACTIVITY}" (lower-case words joined by hyphens).`,
+      `${field}[${i}]`,
+    );
+  });
+  return [...new Set(ids)].sort();
+}
 
 /** Parses an agreement command as it arrived; rejects with INVALID_INPUT naming the first field at fault. */
 export function parseAgreementCommand(input: unknown): AgreementCommand {

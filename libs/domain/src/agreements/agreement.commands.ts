@@ -14,37 +14,57 @@ interface OnAgreement {
   readonly agreementId: string;
 }
 
-export interface GrantAgreement extends OnAgreement {
-  readonly type: 'GrantAgreement';
+/** A new agreement, proposed by a policy admin of one party; in force only once the other party approves. */
+export interface ProposeAgreement extends OnAgreement {
+  readonly type: 'ProposeAgreement';
   /** The agency that may see the categories. */
   readonly agency: AgencyCode;
+  /** The other party, whose policy admin decides on the proposal (when the agency proposes, and vice versa). */
+  readonly approverAgency: AgencyCode;
   /** Distinct, sorted, CASE among them. */
   readonly categories: readonly DataCategory[];
   readonly purpose: string;
   readonly legalBasis: LegalBasis;
+  /** Register ids; the default processing activity when none is given. */
+  readonly activities: readonly string[];
   /** May lie in the past, to record an agreement made earlier. */
   readonly validFrom: Instant;
   /** After validFrom and after now; open-ended when left out. */
   readonly validUntil?: Instant;
   /** A safety region: the agreement then applies only to activations in that region. */
   readonly regionScope?: SafetyRegion;
+  readonly reason?: string;
 }
 
 /**
- * Changes the terms of an agreement that is still in force. Fields left out stay as they are; null removes
- * the end date or the region scope. The agency is not amendable: another agency needs its own agreement.
+ * Proposes new terms for an agreement in force; they apply once the other party approves. Fields left out
+ * stay as they are; null removes the end date or the region scope. The agency is not amendable: another
+ * agency needs its own agreement.
  */
 export interface AmendAgreement extends OnAgreement {
   readonly type: 'AmendAgreement';
   readonly categories?: readonly DataCategory[];
   readonly purpose?: string;
   readonly legalBasis?: LegalBasis;
+  readonly activities?: readonly string[];
   readonly validFrom?: Instant;
   readonly validUntil?: Instant | null;
   readonly regionScope?: SafetyRegion | null;
-  readonly reason?: string;
+  readonly reason: string;
 }
 
+/** Approves the pending proposal (the first terms or a change); only the other party's policy admin may. */
+export interface ApproveAgreement extends OnAgreement {
+  readonly type: 'ApproveAgreement';
+  readonly reason: string;
+}
+
+export interface RejectAgreement extends OnAgreement {
+  readonly type: 'RejectAgreement';
+  readonly reason: string;
+}
+
+/** Ends an agreement at once; either party may. */
 export interface RevokeAgreement extends OnAgreement {
   readonly type: 'RevokeAgreement';
   readonly reason: string;
@@ -59,7 +79,8 @@ export interface ExpireAgreement extends OnAgreement {
   readonly type: 'ExpireAgreement';
 }
 
-export type AgreementCommand = GrantAgreement | AmendAgreement | RevokeAgreement | ExpireAgreement;
+export type AgreementCommand =
+  ProposeAgreement | AmendAgreement | ApproveAgreement | RejectAgreement | RevokeAgreement | ExpireAgreement;
 
 export type AgreementCommandType = AgreementCommand['type'];
 

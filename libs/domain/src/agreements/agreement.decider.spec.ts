@@ -8,50 +8,60 @@ import { RawCommandContext } from '../shared/command-context.js';
 import { ScenarioCommand } from '../shared/decider.scenario.js';
 import { Raw } from '../shared/raw.js';
 import * as parsed from './agreement.commands.js';
-import { foldAgreement, handleAgreementCommand } from './agreement.decider.js';
+import { agreementNotFound, foldAgreement, handleAgreementCommand } from './agreement.decider.js';
 import { AgreementErrorCode as E } from './agreement.errors.js';
-import { AgreementEventDataMap, AgreementEventOf, AgreementEventType } from './agreement.events.js';
+import {
+  AgreementEventDataMap,
+  AgreementEventOf,
+  AgreementEventType,
+  DEFAULT_PROCESSING_ACTIVITY,
+} from './agreement.events.js';
 import { given } from './agreement.scenario.js';
 import { AgreementStatus } from './agreement.state.js';
 
-/** Commands as they arrive, written with their actor and clock (the scenario passes those as the context). */
 type AgreementCommand = ScenarioCommand<parsed.RawAgreementCommand>;
+/** The activities may be left out: the default register entry is served then. */
+type ProposeAgreement = ScenarioCommand<
+  Omit<Raw<parsed.ProposeAgreement>, 'activities'> & { activities?: readonly string[] }
+>;
 type AmendAgreement = ScenarioCommand<Raw<parsed.AmendAgreement>>;
 type ExpireAgreement = ScenarioCommand<Raw<parsed.ExpireAgreement>>;
-type GrantAgreement = ScenarioCommand<Raw<parsed.GrantAgreement>>;
-type RevokeAgreement = ScenarioCommand<Raw<parsed.RevokeAgreement>>;
 
 function decideAgreement(command: AgreementCommand, state: ReturnType<typeof foldAgreement>) {
   return handleAgreementCommand(command, state, command as RawCommandContext);
 }
 
-const { CASE, EMPLOYER, PERSONAL, BENEFITS, INCOME, TAX } = DataCategory;
+const { CASE, EMPLOYER, PERSONAL, BENEFITS, INCOME, TAX, CRIMINAL } = DataCategory;
 
 const ID = 'agr-uwv-1';
 const NOW = '2026-03-01T10:00:00+01:00';
 const UWV = agencyCode('UWV');
+const NLA = agencyCode('NLA');
 const VR17 = safetyRegion('VR17');
 
-const admin: Actor = { userId: 'u-admin', agency: agencyCode('NLA'), role: Role.POLICY_ADMIN };
+/** The recipient's admin proposes; the other party's admin decides; a third agency is no party at all. */
+const uwvAdmin: Actor = { userId: 'beleid@uwv', agency: UWV, role: Role.POLICY_ADMIN };
+const uwvColleague: Actor = { userId: 'beleid2@uwv', agency: UWV, role: Role.POLICY_ADMIN };
+const nlaAdmin: Actor = { userId: 'beleid@nla', agency: NLA, role: Role.POLICY_ADMIN };
+const bdAdmin: Actor = { userId: 'beleid@bd', agency: agencyCode('BD'), role: Role.POLICY_ADMIN };
 
 function ev<T extends AgreementEventType>(type: T, data: AgreementEventDataMap[T]): AgreementEventOf<T> {
   return { type, data };
 }
 
-function by(actor: Actor = admin, now = NOW) {
-  return { actor, now, agreementId: ID };
-}
+const by = (actor: Actor, now = NOW) => ({ actor, now, agreementId: ID });
 
 const legalBasis = {
   text: 'UWV and the labour inspectorate share data to enforce labour and social security law.',
   reference: 'Wet SUWI art. 64',
 };
 
-function grantCommand(overrides: Partial<GrantAgreement> = {}): GrantAgreement {
+function proposeCommand(overrides: Partial<ProposeAgreement> = {}): ProposeAgreement {
   return {
-    ...by(),
-    type: 'GrantAgreement',
+    ...by(uwvAdmin),
+    type: 'ProposeAgreement',
     agency: 'UWV',
+    approverAgency: 'NLA',
     categories: ['PERSONAL', 'CASE', 'EMPLOYER', 'INCOME', 'BENEFITS'],
     purpose: 'Detect benefit fraud and underpayment of labour migrants.',
     legalBasis,
@@ -62,418 +72,390 @@ function grantCommand(overrides: Partial<GrantAgreement> = {}): GrantAgreement {
   };
 }
 
-const granted = ev('agreement.granted', {
-  agreementId: ID,
-  agency: UWV,
+const terms = {
   categories: [BENEFITS, CASE, EMPLOYER, INCOME, PERSONAL],
   purpose: 'Detect benefit fraud and underpayment of labour migrants.',
   legalBasis,
+  activities: [DEFAULT_PROCESSING_ACTIVITY],
   validFrom: instant('2026-01-01T00:00:00+01:00'),
   validUntil: instant('2027-01-01T00:00:00+01:00'),
   regionScope: VR17,
-  grantedBy: 'u-admin',
+};
+const proposed = ev('agreement.proposed', {
+  agreementId: ID,
+  agency: UWV,
+  approverAgency: NLA,
+  ...terms,
+  proposedBy: 'beleid@uwv',
+  proposerAgency: UWV,
 });
-const { validUntil: _until, regionScope: _scope, ...openEndedNational } = granted.data;
-const grantedOpenEnded = ev('agreement.granted', openEndedNational);
-const revoked = ev('agreement.revoked', { revokedBy: 'u-admin', reason: 'The covenant was ended.' });
+const approved = ev('agreement.approved', {
+  ...terms,
+  approvedBy: 'beleid@nla',
+  approverAgency: NLA,
+  reason: 'Covenant signed on 12 February.',
+});
+const rejected = ev('agreement.rejected', {
+  rejectedBy: 'beleid@nla',
+  rejecterAgency: NLA,
+  reason: 'No legal basis for INCOME.',
+});
+const revokedBy = (actor: Actor) =>
+  ev('agreement.revoked', {
+    revokedBy: actor.userId,
+    revokerAgency: actor.agency,
+    reason: 'The covenant was ended.',
+  });
 const expired = ev('agreement.expired', { validUntil: instant('2027-01-01T00:00:00+01:00') });
-
-const amendCommand = (changes: Partial<AmendAgreement> = {}, now = NOW): AmendAgreement => ({
-  ...by(admin, now),
-  type: 'AmendAgreement',
-  ...changes,
+/** Recorded by a release before four eyes: in force at once, one party only. */
+const legacyGranted = ev('agreement.granted', {
+  agreementId: ID,
+  agency: UWV,
+  ...terms,
+  grantedBy: 'beleid@nla',
 });
-const revokeCommand = (now = NOW): RevokeAgreement => ({
-  ...by(admin, now),
+
+const approve = (actor: Actor, now = NOW): AgreementCommand => ({
+  ...by(actor, now),
+  type: 'ApproveAgreement',
+  reason: 'Covenant signed on 12 February.',
+});
+const rejectCmd = (actor: Actor): AgreementCommand => ({
+  ...by(actor),
+  type: 'RejectAgreement',
+  reason: 'No legal basis for INCOME.',
+});
+const revoke = (actor: Actor, now = NOW): AgreementCommand => ({
+  ...by(actor, now),
   type: 'RevokeAgreement',
   reason: 'The covenant was ended.',
 });
+const amend = (changes: Partial<AmendAgreement> = {}, actor = uwvAdmin, now = NOW): AmendAgreement => ({
+  ...by(actor, now),
+  type: 'AmendAgreement',
+  reason: 'TAX data is needed as well.',
+  ...changes,
+});
 const expireCommand = (now: string): ExpireAgreement => ({ type: 'ExpireAgreement', now, agreementId: ID });
+const amendmentProposed = ev('agreement.amendment-proposed', {
+  ...terms,
+  categories: [BENEFITS, CASE, EMPLOYER, INCOME, PERSONAL, TAX],
+  proposedBy: 'beleid@uwv',
+  proposerAgency: UWV,
+  reason: 'TAX data is needed as well.',
+});
 
-function amendedTo(changes: Partial<AgreementEventDataMap['agreement.amended']>) {
-  const { agreementId: _id, agency: _agency, grantedBy: _by, ...terms } = granted.data;
-  return ev('agreement.amended', { ...terms, amendedBy: 'u-admin', ...changes });
-}
-
-const byType = (command: AgreementCommand) => [command.type, command] as [string, AgreementCommand];
-const adminCommands = (): AgreementCommand[] => [
-  amendCommand({ purpose: 'Another purpose.' }),
-  revokeCommand(),
-];
-
-describe('agreement decider', () => {
-  describe('GrantAgreement', () => {
-    it('grants an agreement, with the categories distinct and sorted and the codes normalised', () => {
+describe('agreement decider: four eyes, two organisations', () => {
+  describe('ProposeAgreement', () => {
+    it('records a proposal, not an agreement in force, with the terms normalised', () => {
       given([])
-        .when(grantCommand({ categories: ['PERSONAL', 'CASE', 'EMPLOYER', 'INCOME', 'BENEFITS', 'CASE'] }))
-        .then([granted]);
+        .when(proposeCommand({ categories: ['PERSONAL', 'CASE', 'EMPLOYER', 'INCOME', 'BENEFITS', 'CASE'] }))
+        .then([proposed]);
       given([])
-        .when(grantCommand({ agency: ' uwv ', regionScope: 'vr17', purpose: `  ${granted.data.purpose}  ` }))
-        .then([granted]);
+        .when(proposeCommand({ agency: ' uwv ', approverAgency: 'nla', regionScope: 'vr17' }))
+        .then([proposed]);
+      expect(foldAgreement([proposed])).toMatchObject({
+        status: AgreementStatus.PROPOSED,
+        pending: { kind: 'AGREEMENT' },
+      });
     });
 
-    it('grants an open-ended national agreement, leaving out what was not given', () => {
+    it('may be proposed by either party: the approving party for the recipient, too', () => {
       given([])
-        .when(grantCommand({ validUntil: undefined, regionScope: undefined }))
-        .then([grantedOpenEnded]);
-      given([])
-        .when({ ...grantCommand(), validUntil: null, regionScope: null } as unknown as GrantAgreement)
-        .then([grantedOpenEnded]);
-    });
-
-    it('records an agreement that started in the past, and one that starts in the future', () => {
-      given([])
-        .when(grantCommand({ validFrom: '2020-06-01T00:00:00+02:00' }))
+        .when({ ...proposeCommand(), actor: nlaAdmin, reason: 'Per covenant.' })
         .then([
-          ev('agreement.granted', { ...granted.data, validFrom: instant('2020-06-01T00:00:00+02:00') }),
-        ]);
-      given([])
-        .when(grantCommand({ validFrom: '2026-06-01T00:00:00+02:00' }))
-        .then([
-          ev('agreement.granted', { ...granted.data, validFrom: instant('2026-06-01T00:00:00+02:00') }),
+          ev('agreement.proposed', {
+            ...proposed.data,
+            proposedBy: 'beleid@nla',
+            proposerAgency: NLA,
+            reason: 'Per covenant.',
+          }),
         ]);
     });
 
-    it('refuses an id that is already taken, whatever became of that agreement', () => {
-      given([granted]).when(grantCommand()).then(E.ALREADY_GRANTED);
-      given([granted, revoked]).when(grantCommand()).then(E.ALREADY_GRANTED);
-      given([granted, expired]).when(grantCommand()).then(E.ALREADY_GRANTED);
+    it('names the activities it serves, the default register entry when none is given', () => {
+      given([])
+        .when(proposeCommand({ activities: ['supervision', 'case-coordination', 'supervision'] }))
+        .then([
+          ev('agreement.proposed', { ...proposed.data, activities: ['case-coordination', 'supervision'] }),
+        ]);
+      const decision = given([])
+        .when(proposeCommand({ activities: ['Case Coordination'] }))
+        .then(E.INVALID_INPUT);
+      expect(decision).toMatchObject({ error: { field: 'activities[0]' } });
+      given([])
+        .when(proposeCommand({ activities: [] }))
+        .then(E.INVALID_INPUT);
+    });
+
+    it('refuses one organisation approving its own agreement', () => {
+      const decision = given([])
+        .when(proposeCommand({ approverAgency: 'UWV' }))
+        .then(E.INVALID_INPUT);
+      expect(decision).toMatchObject({
+        error: { field: 'approverAgency', message: expect.stringContaining('two organisations') },
+      });
+    });
+
+    it('refuses a proposal between two other agencies', () => {
+      const decision = given([])
+        .when({ ...proposeCommand(), actor: bdAdmin })
+        .then(E.NOT_A_PARTY);
+      expect(decision).toMatchObject({ error: { message: expect.stringContaining('BD') } });
+    });
+
+    it('refuses an id that is taken, whatever became of that agreement', () => {
+      given([proposed]).when(proposeCommand()).then(E.ALREADY_GRANTED);
+      given([legacyGranted, revokedBy(uwvAdmin)])
+        .when(proposeCommand())
+        .then(E.ALREADY_GRANTED);
     });
 
     it.each([
       ['agreementId', { agreementId: 'agr 1' }],
       ['agency', { agency: 'ACME' }],
-      ['categories', { categories: 'CASE' as unknown as string[] }],
-      ['categories', { categories: [] }],
+      ['approverAgency', { approverAgency: undefined }],
+      ['categories', { categories: ['EMPLOYER'] }],
       ['categories[2]', { categories: ['CASE', 'EMPLOYER', 'SECRET'] }],
-      ['categories[0]', { categories: ['case'] }],
       ['purpose', { purpose: '   ' }],
-      ['purpose', { purpose: 'x'.repeat(2001) }],
       ['legalBasis', { legalBasis: undefined }],
-      ['legalBasis.text', { legalBasis: { ...legalBasis, text: '' } }],
       ['legalBasis.reference', { legalBasis: { ...legalBasis, reference: ' ' } }],
-      ['legalBasis.reference', { legalBasis: { ...legalBasis, reference: 'x'.repeat(201) } }],
-      ['validFrom', { validFrom: '2026-01-01' }],
-      ['validUntil', { validUntil: 'next year' }],
+      ['validFrom', { validFrom: 'soon' }],
+      ['validUntil', { validUntil: '2025-06-01T00:00:00Z' }],
       ['regionScope', { regionScope: 'VR26' }],
-      ['regionScope', { regionScope: 'GM0599' }],
-      ['now', { now: '2026-03-01T10:00:00' }],
-    ] as [string, Partial<GrantAgreement>][])('refuses malformed input in %s', (field, overrides) => {
-      const decision = given([]).when(grantCommand(overrides)).then(E.INVALID_INPUT);
+      ['reason', { reason: 'x'.repeat(2001) }],
+    ] as [string, Partial<ProposeAgreement>][])('refuses malformed input in %s', (field, overrides) => {
+      const decision = given([]).when(proposeCommand(overrides)).then(E.INVALID_INPUT);
       expect(decision).toMatchObject({ error: { field } });
     });
+  });
 
-    it('requires CASE, and says why', () => {
-      const decision = given([])
-        .when(grantCommand({ categories: ['EMPLOYER', 'INCOME', 'TAX'] }))
-        .then(E.INVALID_INPUT);
-      expect(decision).toMatchObject({
-        error: { field: 'categories', message: expect.stringContaining('add CASE') },
+  describe('ApproveAgreement and RejectAgreement', () => {
+    it('brings the proposal in force when the other party approves, with its reason', () => {
+      given([proposed]).when(approve(nlaAdmin)).then([approved]);
+      expect(foldAgreement([proposed, approved])).toMatchObject({
+        status: AgreementStatus.GRANTED,
+        approvedBy: 'beleid@nla',
+        categories: terms.categories,
       });
+      expect(foldAgreement([proposed, approved])).not.toHaveProperty('pending');
     });
 
-    it('refuses an end that is not after the start', () => {
-      for (const validUntil of [
-        '2026-01-01T00:00:00+01:00',
-        '2025-12-31T23:00:00Z',
-        '2025-06-01T00:00:00Z',
-      ]) {
-        const decision = given([])
-          .when(grantCommand({ validFrom: '2026-01-01T00:00:00+01:00', validUntil }))
+    it('refuses self-approval: not the proposer, and no one else of the proposing agency', () => {
+      const self = given([proposed]).when(approve(uwvAdmin)).then(E.OWN_PROPOSAL);
+      expect(self).toMatchObject({ error: { message: expect.stringContaining('NLA') } });
+      given([proposed]).when(approve(uwvColleague)).then(E.OWN_PROPOSAL);
+      given([proposed]).when(rejectCmd(uwvColleague)).then(E.OWN_PROPOSAL);
+    });
+
+    it('rejects a proposal, which never takes effect and cannot be approved later', () => {
+      given([proposed]).when(rejectCmd(nlaAdmin)).then([rejected]);
+      expect(foldAgreement([proposed, rejected])).toMatchObject({ status: AgreementStatus.REJECTED });
+      given([proposed, rejected]).when(approve(nlaAdmin)).then(E.NOTHING_PENDING);
+      given([proposed, rejected]).when(revoke(nlaAdmin)).then(E.NOT_IN_FORCE);
+    });
+
+    it('requires a reason to approve or reject', () => {
+      for (const type of ['ApproveAgreement', 'RejectAgreement'] as const) {
+        const decision = given([proposed])
+          .when({ ...by(nlaAdmin), type, reason: ' ' } as AgreementCommand)
           .then(E.INVALID_INPUT);
-        expect(decision).toMatchObject({
-          error: { field: 'validUntil', message: expect.stringContaining('before it starts') },
-        });
+        expect(decision).toMatchObject({ error: { field: 'reason' } });
       }
     });
 
-    it('refuses an end that has already passed', () => {
-      const decision = given([])
-        .when(grantCommand({ validFrom: '2025-01-01T00:00:00Z', validUntil: '2026-03-01T09:00:00Z' }))
-        .then(E.INVALID_INPUT);
-      expect(decision).toMatchObject({
-        error: { field: 'validUntil', message: expect.stringContaining('revoke') },
+    it('has nothing to decide on an agreement in force without a pending change', () => {
+      given([proposed, approved]).when(approve(nlaAdmin)).then(E.NOTHING_PENDING);
+      given([legacyGranted]).when(rejectCmd(uwvAdmin)).then(E.NOTHING_PENDING);
+    });
+
+    it('refuses to approve a proposal whose end has passed meanwhile', () => {
+      given([proposed]).when(approve(nlaAdmin, '2027-02-01T00:00:00Z')).then(E.ALREADY_EXPIRED);
+    });
+  });
+
+  describe('an agency that is not a party', () => {
+    const commands = [
+      approve(bdAdmin),
+      rejectCmd(bdAdmin),
+      revoke(bdAdmin),
+      amend({ purpose: 'x' }, bdAdmin),
+    ];
+
+    it.each(commands.map((c) => [c.type, c] as const))(
+      '%s answers exactly what a missing agreement answers',
+      (_type, command) => {
+        const hidden = decideAgreement(command, foldAgreement([proposed, approved]));
+        const missing = decideAgreement(command, foldAgreement([]));
+        expect(hidden).toEqual({ ok: false, error: agreementNotFound(ID) });
+        expect(hidden).toEqual(missing);
+      },
+    );
+
+    it('knows nothing of a legacy agreement of another agency either', () => {
+      given([legacyGranted]).when(revoke(nlaAdmin)).then(E.NOT_FOUND);
+    });
+  });
+
+  describe('AmendAgreement: a change is a proposal too', () => {
+    it('proposes the full terms after the change and keeps the terms in force meanwhile', () => {
+      given([proposed, approved])
+        .when(amend({ categories: ['CASE', 'EMPLOYER', 'PERSONAL', 'INCOME', 'BENEFITS', 'TAX'] }))
+        .then([amendmentProposed]);
+      const pending = foldAgreement([proposed, approved, amendmentProposed]);
+      expect(pending).toMatchObject({
+        status: AgreementStatus.GRANTED,
+        categories: terms.categories,
+        pending: { kind: 'AMENDMENT' },
       });
     });
 
-    it('names the valid codes when the agency is unknown', () => {
-      const decision = given([])
-        .when(grantCommand({ agency: 'ACME' }))
+    it('applies the change once the other party approves, and leaves the terms when it rejects', () => {
+      const change = { ...amendmentProposed.data };
+      const { proposedBy: _b, proposerAgency: _a, reason: _r, ...changed } = change;
+      given([proposed, approved, amendmentProposed])
+        .when(approve(nlaAdmin))
+        .then([
+          ev('agreement.approved', {
+            ...changed,
+            approvedBy: 'beleid@nla',
+            approverAgency: NLA,
+            reason: 'Covenant signed on 12 February.',
+          }),
+        ]);
+      given([proposed, approved, amendmentProposed]).when(approve(uwvAdmin)).then(E.OWN_PROPOSAL);
+      const kept = foldAgreement([proposed, approved, amendmentProposed, rejected]);
+      expect(kept).toMatchObject({ status: AgreementStatus.GRANTED, categories: terms.categories });
+      expect(kept).not.toHaveProperty('pending');
+    });
+
+    it("replaces one's own pending change with a newer one", () => {
+      given([proposed, approved, amendmentProposed])
+        .when(amend({ purpose: 'Another purpose.' }, uwvColleague))
+        .then([
+          ev('agreement.amendment-proposed', {
+            ...terms,
+            purpose: 'Another purpose.',
+            proposedBy: 'beleid2@uwv',
+            proposerAgency: UWV,
+            reason: 'TAX data is needed as well.',
+          }),
+        ]);
+      given([proposed, approved, amendmentProposed])
+        .when(amend({ categories: ['CASE', 'EMPLOYER', 'PERSONAL', 'INCOME', 'BENEFITS', 'TAX'] }))
+        .then([]);
+    });
+
+    it('requires a reason, and one change at a time', () => {
+      const decision = given([proposed, approved])
+        .when({ ...amend({ purpose: 'Another purpose.' }), reason: '' })
         .then(E.INVALID_INPUT);
-      expect(decision).toMatchObject({ error: { message: expect.stringContaining('GM0599') } });
+      expect(decision).toMatchObject({ error: { field: 'reason' } });
+      given([proposed, approved, amendmentProposed])
+        .when(amend({ purpose: 'Another purpose.' }, nlaAdmin))
+        .then(E.PROPOSAL_PENDING);
+    });
+
+    it('changes nothing when the terms are already so, so a retry does not fail', () => {
+      given([proposed, approved])
+        .when(amend({ categories: [...terms.categories].reverse() }))
+        .then([]);
+    });
+
+    it('cannot change what is not in force, nor a legacy agreement without another party', () => {
+      given([proposed])
+        .when(amend({ purpose: 'x' }))
+        .then(E.NOT_IN_FORCE);
+      given([legacyGranted])
+        .when(amend({ purpose: 'Another purpose.' }))
+        .then(E.NO_OTHER_PARTY);
+      given([proposed, approved, revokedBy(nlaAdmin)])
+        .when(amend({ purpose: 'x' }))
+        .then(E.ALREADY_REVOKED);
+      given([proposed, approved])
+        .when(amend({ purpose: 'x' }, uwvAdmin, '2027-02-01T00:00:00Z'))
+        .then(E.ALREADY_EXPIRED);
+    });
+  });
+
+  describe('RevokeAgreement: at once, by either party', () => {
+    it('revokes by the recipient or by the approving party, dropping a pending change', () => {
+      given([proposed, approved])
+        .when(revoke(uwvAdmin))
+        .then([revokedBy(uwvAdmin)]);
+      given([proposed, approved])
+        .when(revoke(nlaAdmin))
+        .then([revokedBy(nlaAdmin)]);
+      const state = foldAgreement([proposed, approved, amendmentProposed, revokedBy(nlaAdmin)]);
+      expect(state).toMatchObject({ status: AgreementStatus.REVOKED });
+      expect(state).not.toHaveProperty('pending');
+    });
+
+    it('revokes a legacy agreement by its agency', () => {
+      given([legacyGranted])
+        .when(revoke(uwvAdmin))
+        .then([revokedBy(uwvAdmin)]);
+    });
+
+    it('refuses twice, after expiry, and a proposal (the other party rejects it)', () => {
+      given([proposed, approved, revokedBy(uwvAdmin)])
+        .when(revoke(nlaAdmin))
+        .then(E.ALREADY_REVOKED);
+      given([proposed, approved, expired])
+        .when(revoke(uwvAdmin, '2027-02-01T00:00:00Z'))
+        .then(E.ALREADY_EXPIRED);
+      given([proposed]).when(revoke(uwvAdmin)).then(E.NOT_IN_FORCE);
     });
   });
 
   describe('who may issue agreement commands', () => {
     it.each([Role.INSPECTOR, Role.COORDINATOR, Role.AGENCY_SYSTEM, Role.PRIVACY_OFFICER])(
-      'refuses every command from the role %s',
+      'refuses every command from the role %s, before looking at the agreement',
       (role) => {
-        const actor = { ...admin, role };
+        const actor = { ...nlaAdmin, role };
         given([])
-          .when({ ...grantCommand(), actor })
+          .when({ ...proposeCommand(), actor })
           .then(E.ROLE_NOT_ALLOWED);
-        for (const command of adminCommands()) {
-          given([granted])
-            .when({ ...command, actor } as AgreementCommand)
-            .then(E.ROLE_NOT_ALLOWED);
+        for (const command of [
+          approve(actor),
+          rejectCmd(actor),
+          revoke(actor),
+          amend({ purpose: 'x' }, actor),
+        ]) {
+          given([proposed]).when(command).then(E.ROLE_NOT_ALLOWED);
+          given([]).when(command).then(E.ROLE_NOT_ALLOWED);
         }
       },
     );
-
-    it('checks the role before anything else, so others learn nothing about agreements', () => {
-      const inspector = { ...admin, role: Role.INSPECTOR };
-      given([])
-        .when({ ...amendCommand({ purpose: 'x' }), actor: inspector })
-        .then(E.ROLE_NOT_ALLOWED);
-      given([granted, revoked])
-        .when({ ...revokeCommand(), actor: inspector })
-        .then(E.ROLE_NOT_ALLOWED);
-    });
-
-    it('refuses an actor that is not a valid one', () => {
-      const decision = given([])
-        .when({ ...grantCommand(), actor: { ...admin, agency: 'ACME' as typeof UWV } })
-        .then(E.INVALID_INPUT);
-      expect(decision).toMatchObject({ error: { field: 'actor' } });
-      given([])
-        .when({ ...grantCommand(), actor: undefined } as unknown as GrantAgreement)
-        .then(E.INVALID_INPUT);
-    });
-  });
-
-  describe('on an agreement that was never granted', () => {
-    it.each(adminCommands().map(byType))('%s is NOT_FOUND', (_type, command) => {
-      given([]).when(command).then(E.NOT_FOUND);
-    });
-
-    it('ExpireAgreement is NOT_FOUND', () => {
-      given([]).when(expireCommand('2027-02-01T00:00:00Z')).then(E.NOT_FOUND);
-    });
-
-    it('treats the state of another stream as not found', () => {
-      given([ev('agreement.granted', { ...granted.data, agreementId: 'agr-2' })])
-        .when(revokeCommand())
-        .then(E.NOT_FOUND);
-    });
-  });
-
-  describe('AmendAgreement', () => {
-    it('records the full terms after the change', () => {
-      given([granted])
-        .when(
-          amendCommand({
-            categories: ['CASE', 'EMPLOYER', 'PERSONAL', 'BENEFITS'],
-            reason: 'INCOME is covered elsewhere.',
-          }),
-        )
-        .then([
-          amendedTo({
-            categories: [BENEFITS, CASE, EMPLOYER, PERSONAL],
-            reason: 'INCOME is covered elsewhere.',
-          }),
-        ]);
-      given([granted])
-        .when(
-          amendCommand({
-            purpose: 'Another purpose.',
-            legalBasis: { text: 'Covenant.', reference: 'Convenant LAT 2026' },
-            validFrom: '2026-02-01T00:00:00+01:00',
-            validUntil: '2028-01-01T00:00:00+01:00',
-            regionScope: 'VR03',
-          }),
-        )
-        .then([
-          amendedTo({
-            purpose: 'Another purpose.',
-            legalBasis: { text: 'Covenant.', reference: 'Convenant LAT 2026' },
-            validFrom: instant('2026-02-01T00:00:00+01:00'),
-            validUntil: instant('2028-01-01T00:00:00+01:00'),
-            regionScope: safetyRegion('VR03'),
-          }),
-        ]);
-    });
-
-    it('removes the end date or the region scope when given null', () => {
-      const { validUntil: _u, ...withoutEnd } = amendedTo({}).data;
-      given([granted])
-        .when(amendCommand({ validUntil: null }))
-        .then([ev('agreement.amended', withoutEnd)]);
-      const { regionScope: _r, ...national } = amendedTo({}).data;
-      given([granted])
-        .when(amendCommand({ regionScope: null }))
-        .then([ev('agreement.amended', national)]);
-    });
-
-    it('changes nothing when the terms are already so, so a retry does not fail', () => {
-      given([granted])
-        .when(amendCommand({ categories: [...granted.data.categories].reverse() }))
-        .then([]);
-      given([granted])
-        .when(amendCommand({ validUntil: '2026-12-31T23:00:00Z' }))
-        .then([]);
-      given([granted, amendedTo({ purpose: 'Another purpose.' })])
-        .when(amendCommand({ purpose: 'Another purpose.' }))
-        .then([]);
-    });
-
-    it('refuses an amendment that names no change', () => {
-      given([granted])
-        .when(amendCommand({ reason: 'Just because.' }))
-        .then(E.INVALID_INPUT);
-    });
-
-    it('refuses to drop CASE', () => {
-      const decision = given([granted])
-        .when(amendCommand({ categories: ['EMPLOYER'] }))
-        .then(E.INVALID_INPUT);
-      expect(decision).toMatchObject({ error: { field: 'categories' } });
-    });
-
-    it('checks the dates as they are after the change', () => {
-      given([granted])
-        .when(amendCommand({ validFrom: '2027-06-01T00:00:00+02:00' }))
-        .then(E.INVALID_INPUT);
-      given([granted])
-        .when(amendCommand({ validUntil: '2026-02-01T00:00:00+01:00' }))
-        .then(E.INVALID_INPUT);
-      // Postponing the start of an open-ended agreement needs no end to check against.
-      const { validUntil: _u, regionScope: _r, ...openEnded } = amendedTo({}).data;
-      given([grantedOpenEnded])
-        .when(amendCommand({ validFrom: '2030-01-01T00:00:00Z' }))
-        .then([ev('agreement.amended', { ...openEnded, validFrom: instant('2030-01-01T00:00:00Z') })]);
-    });
-
-    it.each([
-      ['categories[0]', { categories: ['NONE'] }],
-      ['purpose', { purpose: '' }],
-      ['legalBasis.reference', { legalBasis: { text: 'x', reference: '' } }],
-      ['validFrom', { validFrom: 'soon' }],
-      ['validUntil', { validUntil: 'later' }],
-      ['regionScope', { regionScope: 'VR00' }],
-      ['reason', { purpose: 'Another purpose.', reason: ' ' }],
-    ] as [string, Partial<AmendAgreement>][])('refuses malformed input in %s', (field, changes) => {
-      const decision = given([granted]).when(amendCommand(changes)).then(E.INVALID_INPUT);
-      expect(decision).toMatchObject({ error: { field } });
-    });
-
-    it('refuses to amend a revoked agreement', () => {
-      given([granted, revoked])
-        .when(amendCommand({ purpose: 'Another purpose.' }))
-        .then(E.ALREADY_REVOKED);
-    });
-
-    it('refuses to amend an expired agreement, also before the expiry is recorded', () => {
-      given([granted, expired])
-        .when(amendCommand({ validUntil: '2030-01-01T00:00:00Z' }, '2027-02-01T00:00:00Z'))
-        .then(E.ALREADY_EXPIRED);
-      const decision = given([granted])
-        .when(amendCommand({ validUntil: '2030-01-01T00:00:00Z' }, '2027-01-01T00:00:00+01:00'))
-        .then(E.ALREADY_EXPIRED);
-      expect(decision).toMatchObject({
-        error: { message: expect.stringContaining('grant a new agreement') },
-      });
-    });
-  });
-
-  describe('RevokeAgreement', () => {
-    it('revokes, with the reason and who did it', () => {
-      given([granted]).when(revokeCommand()).then([revoked]);
-      given([granted, amendedTo({ purpose: 'Another purpose.' })])
-        .when(revokeCommand())
-        .then([revoked]);
-    });
-
-    it('revokes an agreement that has not started yet', () => {
-      given([granted]).when(revokeCommand('2025-12-01T00:00:00Z')).then([revoked]);
-    });
-
-    it('requires a reason', () => {
-      const decision = given([granted])
-        .when({ ...revokeCommand(), reason: '' })
-        .then(E.INVALID_INPUT);
-      expect(decision).toMatchObject({ error: { field: 'reason' } });
-    });
-
-    it('refuses to revoke twice', () => {
-      given([granted, revoked]).when(revokeCommand()).then(E.ALREADY_REVOKED);
-    });
-
-    it('refuses to revoke an agreement that has expired', () => {
-      given([granted, expired]).when(revokeCommand('2027-02-01T00:00:00Z')).then(E.ALREADY_EXPIRED);
-      given([granted]).when(revokeCommand('2027-02-01T00:00:00Z')).then(E.ALREADY_EXPIRED);
-    });
   });
 
   describe('ExpireAgreement', () => {
-    it('expires at the end date and after it, without an actor', () => {
-      given([granted]).when(expireCommand('2027-01-01T00:00:00+01:00')).then([expired]);
-      given([granted]).when(expireCommand('2026-12-31T23:00:00Z')).then([expired]);
-      given([granted]).when(expireCommand('2027-03-01T00:00:00Z')).then([expired]);
+    it('expires an agreement in force at its end, without an actor, once', () => {
+      given([proposed, approved]).when(expireCommand('2027-01-01T00:00:00+01:00')).then([expired]);
+      given([legacyGranted]).when(expireCommand('2027-03-01T00:00:00Z')).then([expired]);
+      given([proposed, approved, expired]).when(expireCommand('2027-02-01T00:00:00Z')).then([]);
+      given([proposed, approved]).when(expireCommand('2026-12-31T22:59:59Z')).then(E.EXPIRY_NOT_DUE);
     });
 
-    it('expires at the end date as amended', () => {
-      const extended = amendedTo({ validUntil: instant('2028-01-01T00:00:00+01:00') });
-      given([granted, extended]).when(expireCommand('2027-06-01T00:00:00Z')).then(E.EXPIRY_NOT_DUE);
-      given([granted, extended])
-        .when(expireCommand('2028-01-01T00:00:00+01:00'))
-        .then([ev('agreement.expired', { validUntil: instant('2028-01-01T00:00:00+01:00') })]);
+    it('leaves a proposal that never came in force alone', () => {
+      given([proposed]).when(expireCommand('2027-02-01T00:00:00Z')).then([]);
+      given([]).when(expireCommand('2027-02-01T00:00:00Z')).then(E.NOT_FOUND);
     });
-
-    it('changes nothing when asked again, or after a revocation', () => {
-      given([granted, expired]).when(expireCommand('2027-02-01T00:00:00Z')).then([]);
-      given([granted, revoked]).when(expireCommand('2027-02-01T00:00:00Z')).then([]);
-    });
-
-    it('refuses before the end date, and for an agreement without one', () => {
-      const decision = given([granted]).when(expireCommand('2026-12-31T22:59:59Z')).then(E.EXPIRY_NOT_DUE);
-      expect(decision).toMatchObject({ error: { message: expect.stringContaining('valid until') } });
-      given([grantedOpenEnded]).when(expireCommand('2099-01-01T00:00:00Z')).then(E.EXPIRY_NOT_DUE);
-    });
-
-    it('refuses a malformed clock', () => {
-      const decision = given([granted]).when(expireCommand('tomorrow')).then(E.INVALID_INPUT);
-      expect(decision).toMatchObject({ error: { field: 'now' } });
-    });
-  });
-
-  it('refuses a command type it does not know', () => {
-    const decision = decideAgreement(
-      { ...by(), type: 'ExtendAgreement' } as unknown as AgreementCommand,
-      foldAgreement([granted]),
-    );
-    expect(decision).toMatchObject({ ok: false, error: { code: E.INVALID_INPUT, field: 'type' } });
   });
 
   describe('state', () => {
-    it('follows the agreement through its life', () => {
-      expect(foldAgreement([])).toEqual({ granted: false });
-      expect(foldAgreement([granted])).toEqual({
-        granted: true,
-        ...granted.data,
+    it('keeps agreements recorded before four eyes granted and in force', () => {
+      expect(foldAgreement([legacyGranted])).toEqual({
+        recorded: true,
+        ...legacyGranted.data,
         status: AgreementStatus.GRANTED,
       });
-      expect(foldAgreement([granted, revoked])).toMatchObject({ status: AgreementStatus.REVOKED });
-      expect(foldAgreement([granted, expired])).toMatchObject({ status: AgreementStatus.EXPIRED });
+      const amended = ev('agreement.amended', { ...terms, categories: [CASE, CRIMINAL], amendedBy: 'x' });
+      expect(foldAgreement([legacyGranted, amended])).toMatchObject({ categories: [CASE, CRIMINAL] });
     });
 
-    it('takes the terms of an amendment whole, dropping optional terms it leaves out', () => {
-      const { validUntil: _u, regionScope: _r, ...national } = amendedTo({ categories: [CASE, TAX] }).data;
-      const state = foldAgreement([granted, ev('agreement.amended', national)]);
-      expect(state).toEqual({
-        granted: true,
-        agreementId: ID,
-        agency: UWV,
-        grantedBy: 'u-admin',
-        status: AgreementStatus.GRANTED,
-        categories: [CASE, TAX],
-        purpose: granted.data.purpose,
-        legalBasis,
-        validFrom: granted.data.validFrom,
-      });
-    });
-
-    it('ignores anything before the grant', () => {
-      expect(foldAgreement([revoked, expired])).toEqual({ granted: false });
+    it('ignores anything before the agreement was recorded', () => {
+      expect(foldAgreement([approved, revokedBy(uwvAdmin), expired])).toEqual({ recorded: false });
     });
   });
 });

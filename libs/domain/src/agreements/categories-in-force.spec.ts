@@ -115,6 +115,7 @@ describe('categoriesInForce', () => {
         validFrom: instant('2026-01-01T00:00:00+01:00'),
         validUntil: instant('2027-01-01T00:00:00+01:00'),
         regionScope: VR17,
+        activities: ['case-coordination'],
         grantedBy: 'u-admin',
       },
     };

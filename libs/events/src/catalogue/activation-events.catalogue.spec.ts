@@ -274,10 +274,20 @@ describe('activation event catalogue', () => {
           description: { text: 'x', categories: [PERSONAL] },
         },
       });
+      // Agreements granted before the register served its one activity, case coordination.
       const agreement = { agency: 'NLA' };
       expect(catalogueUpcasting.upcast('agreement.granted', 1, agreement)).toEqual({
+        schemaVersion: 2,
+        data: { ...agreement, activities: ['case-coordination'] },
+      });
+      expect(catalogueUpcasting.upcast('agreement.revoked', 1, agreement)).toEqual({
         schemaVersion: 1,
         data: agreement,
+      });
+      const other = { anything: true };
+      expect(catalogueUpcasting.upcast('something.else', 7, other)).toEqual({
+        schemaVersion: 7,
+        data: other,
       });
     });
   });

@@ -5,6 +5,7 @@ import {
   ActivationEvent,
   ActivationState,
   admitActivationCommand,
+  admitAgreementCommand,
   AgreementCommand,
   AgreementContext,
   AgreementError,
@@ -62,6 +63,7 @@ export const agreementStreams: StreamDecider<
   AgreementError
 > = {
   prepare: prepareAgreementCommand,
+  admit: admitAgreementCommand,
   streamId: (command) => agreementStreamId(command.agreementId),
   fold: foldAgreement,
   decide: decideAgreement,

@@ -18,3 +18,22 @@ export const DEFAULT_PURPOSE = ProcessingPurpose.CASE_COORDINATION;
 export function isProcessingPurpose(value: unknown): value is ProcessingPurpose {
   return typeof value === 'string' && (Object.values(ProcessingPurpose) as string[]).includes(value);
 }
+
+/**
+ * The register entry each purpose names (built in, version 1): agreements serve activities by these ids,
+ * and a read sees a category only through an agreement serving its purpose's activity.
+ */
+export const PURPOSE_ACTIVITIES: Readonly<Record<ProcessingPurpose, string>> = {
+  [ProcessingPurpose.CASE_COORDINATION]: 'case-coordination',
+  [ProcessingPurpose.SUPERVISION]: 'supervision',
+  [ProcessingPurpose.DATA_SUBJECT_REQUEST]: 'data-subject-request',
+};
+
+/** The purpose an x-purpose value names: its name (CASE_COORDINATION) or its register id (case-coordination). */
+export function processingPurposeOf(value: string): ProcessingPurpose | undefined {
+  const upper = value.trim().toUpperCase();
+  if (isProcessingPurpose(upper)) return upper;
+  return (Object.entries(PURPOSE_ACTIVITIES) as [ProcessingPurpose, string][]).find(
+    ([, id]) => id === value.trim().toLowerCase(),
+  )?.[0];
+}

@@ -13,6 +13,8 @@ import {
 import { agreementIdOfStream, StoredEvent } from '#events';
 import { AgreementsTable, agreementsTable, toAgreementState, toInForceView } from './agreements.table.js';
 
+const DECISIONS_ONLY = new Set(['agreement.proposed', 'agreement.amendment-proposed', 'agreement.rejected']);
+
 /**
  * The agreements as a projector sees them, inside its transaction: it keeps its agreements table current
  * and answers which categories an agency may see of an activation in a region, now.
@@ -37,7 +39,7 @@ export class AgreementGrants {
       type: event.type,
       data: event.data,
     } as AgreementEvent);
-    if (!state.granted) return undefined;
+    if (!state.recorded) return undefined;
     // The agency's rows are re-projected now (apply's caller), with the grants of this moment: a start that
     // has come takes effect with it, as of the later of the start and the event (so a rebuild says the same).
     const validFrom = Date.parse(state.validFrom);
@@ -48,12 +50,14 @@ export class AgreementGrants {
     await agreementsTable.put(this.tx, this.table, state, { ...event, tookEffectAt });
     this.byAgency = undefined;
     this.inForce.clear();
-    return state.agency;
+    // A proposal, or its rejection, changes nothing the agency sees: only what is in force does.
+    return DECISIONS_ONLY.has(event.type) ? undefined : state.agency;
   }
 
-  async categoriesFor(agency: string, region: string): Promise<ReadonlySet<DataCategory>> {
-    // One answer per agency and region for the whole batch: a batch is short, and agreement events clear it.
-    const key = `${agency}\u0000${region}`;
+  /** `activity`: only agreements serving that processing activity count; any agreement when absent. */
+  async categoriesFor(agency: string, region: string, activity?: string): Promise<ReadonlySet<DataCategory>> {
+    // One answer per agency, region and activity for the whole batch: a batch is short, and agreement events clear it.
+    const key = `${agency}\u0000${region}\u0000${activity ?? ''}`;
     const known = this.inForce.get(key);
     if (known) return known;
     this.byAgency ??= await this.loadAll();
@@ -62,6 +66,7 @@ export class AgreementGrants {
       agency as AgencyCode,
       region as SafetyRegion,
       this.clock().toISOString() as Instant,
+      activity,
     );
     this.inForce.set(key, categories);
     return categories;

@@ -1,5 +1,5 @@
 import { EntityManager } from 'typeorm';
-import { AgreementInForceView, AgreementState, AgreementStatus } from '#domain';
+import { AgreementInForceView, AgreementStatus, PendingProposal, RecordedAgreement } from '#domain';
 
 /**
  * The agreements tables: one row per agreement with its terms as they stand. The read models keep
@@ -20,15 +20,26 @@ export interface AgreementRow {
   region_scope: string | null;
   granted_by: string;
   status: string;
+  /** The other party (null for agreements recorded before four eyes). */
+  approver_agency: string | null;
+  approved_by: string | null;
+  activities: string[];
+  /** The proposal waiting for the other party, as the decider's state holds it. */
+  pending: PendingProposal | null;
+  stream_version: number;
+  updated_at: Date;
 }
 
 const COLUMNS = `agreement_id, agency, categories, purpose, legal_basis, legal_reference, valid_from,
-  valid_until, region_scope, granted_by, status`;
+  valid_until, region_scope, granted_by, status, approver_agency, approved_by, activities, pending,
+  stream_version, updated_at`;
 
 export interface AgreementListFilter {
   /** Only this agency's; every agency's when absent. */
   readonly agency?: string;
   readonly status?: string;
+  /** Only agreements this agency is party to (as recipient or as the approving party). */
+  readonly party?: string;
 }
 
 export const agreementsTable = {
@@ -54,18 +65,20 @@ export const agreementsTable = {
   async put(
     tx: EntityManager,
     table: AgreementsTable,
-    state: Extract<AgreementState, { granted: true }>,
+    state: RecordedAgreement,
     at: { streamVersion: number; occurredAt: string; tookEffectAt: Date | null },
   ): Promise<void> {
     await tx.query(
       `INSERT INTO ${table} (agreement_id, agency, categories, purpose, legal_basis, legal_reference,
-         valid_from, valid_until, region_scope, granted_by, status, stream_version, updated_at, took_effect_at)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14)
+         valid_from, valid_until, region_scope, granted_by, status, stream_version, updated_at, took_effect_at,
+         approver_agency, approved_by, activities, pending)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18)
        ON CONFLICT (agreement_id) DO UPDATE SET categories = EXCLUDED.categories, purpose = EXCLUDED.purpose,
          legal_basis = EXCLUDED.legal_basis, legal_reference = EXCLUDED.legal_reference,
          valid_from = EXCLUDED.valid_from, valid_until = EXCLUDED.valid_until, region_scope = EXCLUDED.region_scope,
          status = EXCLUDED.status, stream_version = EXCLUDED.stream_version, updated_at = EXCLUDED.updated_at,
-         took_effect_at = EXCLUDED.took_effect_at`,
+         took_effect_at = EXCLUDED.took_effect_at, approved_by = EXCLUDED.approved_by,
+         activities = EXCLUDED.activities, pending = EXCLUDED.pending`,
       [
         state.agreementId,
         state.agency,
@@ -81,6 +94,10 @@ export const agreementsTable = {
         at.streamVersion,
         at.occurredAt,
         at.tookEffectAt,
+        state.approverAgency ?? null,
+        state.approvedBy ?? null,
+        state.activities,
+        state.pending === undefined ? null : JSON.stringify(state.pending),
       ],
     );
   },
@@ -90,8 +107,30 @@ export const agreementsTable = {
     return db.query(
       `SELECT ${COLUMNS} FROM rm_agreements
        WHERE ($1::text IS NULL OR agency = $1) AND ($2::text IS NULL OR status = $2)
+         AND ($3::text IS NULL OR agency = $3 OR approver_agency = $3)
        ORDER BY agency, valid_from, agreement_id LIMIT 1000`,
-      [filter.agency ?? null, filter.status ?? null],
+      [filter.agency ?? null, filter.status ?? null, filter.party ?? null],
+    );
+  },
+
+  /** For the api: the proposals waiting for a decision of `agency`, a party that did not propose them. */
+  pendingFor(db: EntityManager, agency: string): Promise<AgreementRow[]> {
+    return db.query(
+      `SELECT ${COLUMNS} FROM rm_agreements
+       WHERE pending IS NOT NULL AND (agency = $1 OR approver_agency = $1) AND pending->>'proposerAgency' <> $1
+       ORDER BY updated_at, agreement_id LIMIT 1000`,
+      [agency],
+    );
+  },
+
+  /** For the api: the agency's agreements in force that end before `until`, soonest first. */
+  endingBefore(db: EntityManager, agency: string, until: Date): Promise<AgreementRow[]> {
+    return db.query(
+      `SELECT ${COLUMNS} FROM rm_agreements
+       WHERE (agency = $1 OR approver_agency = $1) AND status = 'GRANTED'
+         AND valid_until IS NOT NULL AND now() < valid_until AND valid_until <= $2
+       ORDER BY valid_until, agreement_id`,
+      [agency, until.toISOString()],
     );
   },
 
@@ -103,6 +142,24 @@ export const agreementsTable = {
        ORDER BY valid_from, agreement_id`,
       [agency],
     );
+  },
+
+  /**
+   * For the api: whether the agency's agreements in force now serve the processing activity: `served`,
+   * `not-served` (it has agreements, none for this activity), or `none` (it has no agreement in force).
+   */
+  async servesActivity(
+    db: EntityManager,
+    agency: string,
+    activity: string,
+  ): Promise<'served' | 'not-served' | 'none'> {
+    const [row]: { in_force: number; serving: number }[] = await db.query(
+      `SELECT count(*)::int AS in_force, count(*) FILTER (WHERE $2 = ANY (activities))::int AS serving
+       FROM rm_agreements
+       WHERE agency = $1 AND status = 'GRANTED' AND valid_from <= now() AND (valid_until IS NULL OR now() < valid_until)`,
+      [agency, activity],
+    );
+    return row.serving > 0 ? 'served' : row.in_force > 0 ? 'not-served' : 'none';
   },
 
   /** For the api: every agreement of the agency, whatever its state (categoriesInForce decides). */
@@ -151,13 +208,14 @@ export function toInForceView(row: AgreementRow): AgreementInForceView {
     validFrom: row.valid_from.toISOString(),
     validUntil: row.valid_until?.toISOString() ?? null,
     regionScope: row.region_scope,
+    activities: row.activities,
   };
 }
 
 /** The decider's state of a row, to apply the next agreement event to. */
-export function toAgreementState(row: AgreementRow): AgreementState {
+export function toAgreementState(row: AgreementRow): RecordedAgreement {
   return {
-    granted: true,
+    recorded: true,
     agreementId: row.agreement_id,
     agency: row.agency,
     categories: row.categories,
@@ -168,5 +226,9 @@ export function toAgreementState(row: AgreementRow): AgreementState {
     ...(row.region_scope ? { regionScope: row.region_scope } : {}),
     grantedBy: row.granted_by,
     status: row.status,
-  } as unknown as AgreementState;
+    activities: row.activities,
+    ...(row.approver_agency ? { approverAgency: row.approver_agency } : {}),
+    ...(row.approved_by ? { approvedBy: row.approved_by } : {}),
+    ...(row.pending ? { pending: row.pending } : {}),
+  } as unknown as RecordedAgreement;
 }

@@ -1,4 +1,5 @@
 import { EntityManager } from 'typeorm';
+import { DEFAULT_PROCESSING_ACTIVITY } from '#domain';
 import { redactStored, VisibleEvent } from '#events';
 import { AgreementGrants } from '../agreements/agreement-grants.js';
 import type { FeedRow } from './feed.table.js';
@@ -24,6 +25,11 @@ export async function feedRowsInForce(
   db: EntityManager,
   rows: readonly FeedRow[],
   clock: () => Date = () => new Date(),
+  /**
+   * The processing activity the delivery serves: only agreements serving it count. The Kafka relay delivers
+   * for case coordination (the default); a GraphQL read for the activity its x-purpose declares.
+   */
+  activity: string = DEFAULT_PROCESSING_ACTIVITY,
 ): Promise<FeedRowInForce[]> {
   if (rows.length === 0) return [];
   const grants = new AgreementGrants(db, clock, 'feed_agreements');
@@ -31,7 +37,7 @@ export async function feedRowsInForce(
   for (const row of rows) {
     const visible = redactStored(
       { type: row.event_type, schemaVersion: row.schema_version, data: row.payload, withheld: row.withheld },
-      await grants.categoriesFor(row.agency, row.region ?? ''),
+      await grants.categoriesFor(row.agency, row.region ?? '', activity),
     );
     if (visible) shown.push({ row, visible });
   }

@@ -14,7 +14,8 @@ export class AmendAgreementResolver {
 
   @Mutation(() => AgreementCommandResult, {
     description:
-      'Changes the terms of an agreement in force; the change applies to what the agency sees at once.',
+      'Proposes a change of the terms of an agreement in force, with a reason. The terms in force stay until a ' +
+      'policy admin of the other party approves the change (approveAgreement).',
   })
   amendAgreement(
     @Args('input') input: AmendAgreementInput,

@@ -14,7 +14,7 @@ export class RevokeAgreementResolver {
 
   @Mutation(() => AgreementCommandResult, {
     description:
-      "Revokes an agreement: its categories leave the agency's read models within seconds and its live " +
+      "Revokes an agreement at once; either party's policy admin may. Its categories leave the agency's read models within seconds and its live " +
       'subscriptions at once. What a feed already delivered cannot be recalled.',
   })
   revokeAgreement(

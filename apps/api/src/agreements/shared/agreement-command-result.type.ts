@@ -5,8 +5,11 @@ export class AgreementCommandResult {
   @Field(() => ID)
   agreementId!: string;
 
-  @Field(() => Int, { description: 'The agreement stream version after the command.' })
+  @Field(() => Int, { description: 'The number of events in the agreement stream after the command.' })
   streamVersion!: number;
+
+  @Field({ description: 'The agreement version after the command, to send as the next `expectedVersion`.' })
+  version!: string;
 
   @Field(() => [ID])
   eventIds!: string[];

@@ -9,6 +9,9 @@ export class AgreementInForce {
   @Field(() => [DataCategory], { description: 'The categories of data it lets your agency see.' })
   categories!: DataCategory[];
 
+  @Field(() => [String], { description: 'The processing activities (register ids) it serves.' })
+  activities!: string[];
+
   @Field()
   purpose!: string;
 

@@ -1,6 +1,6 @@
 import { Field, InputType } from '@nestjs/graphql';
-import { ArrayMaxSize, ArrayMinSize, IsEnum, IsOptional } from 'class-validator';
-import { DataCategory } from '#domain';
+import { ArrayMaxSize, ArrayMinSize, IsEnum, IsOptional, IsString, MaxLength } from 'class-validator';
+import { ACTIVITY_ID_MAX, DataCategory } from '#domain';
 import { CommandOptionsInput } from '../../commands/index.js';
 import {
   AGREEMENT_TEXT_MAX,
@@ -42,6 +42,17 @@ export abstract class AgreementTermsFields extends CommandOptionsInput {
 
   @NestedInput(LegalBasisInput, { nullable: true })
   legalBasis?: LegalBasisInput;
+
+  @Field(() => [String], {
+    nullable: true,
+    description: 'The processing activities (register ids, e.g. "case-coordination") the agreement serves.',
+  })
+  @IsOptional()
+  @ArrayMinSize(1)
+  @ArrayMaxSize(20)
+  @IsString({ each: true })
+  @MaxLength(ACTIVITY_ID_MAX, { each: true })
+  activities?: string[];
 
   @Field({ nullable: true, description: 'ISO 8601 with an offset.' })
   @IsOptional()

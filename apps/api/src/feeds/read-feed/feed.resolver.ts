@@ -3,7 +3,7 @@ import { EntityManager } from 'typeorm';
 import type { Actor } from '#domain';
 import { feedTable } from '#read-models';
 import { CASE_DATA, CurrentActor, ReadableBy } from '../../auth/index.js';
-import { CurrentReadRequest, LoggedReads, type ReadRequest } from '../../access-log/index.js';
+import { activityOf, CurrentReadRequest, LoggedReads, type ReadRequest } from '../../access-log/index.js';
 import {
   Connection,
   ConnectionType,
@@ -56,7 +56,13 @@ export class FeedResolver {
       cursor === undefined ? [0] : decodeCursor(legacy ? LEGACY_LIST : LIST, cursor, ['bigint']);
     return this.reads.read({ actor, request, operation: 'feed' }, async (db) => {
       const from = legacy ? await feedTable.positionAtFeedSeq(db, actor.agency, after) : after;
-      const page = await readPage(db, actor.agency, from, size);
+      const page = await readPage(
+        db,
+        actor.agency,
+        from,
+        size,
+        activityOf({ actor, request, operation: 'feed' }),
+      );
       return {
         result: toFeedConnection(page, cursor !== undefined),
         disclosures: page.items.map((item) => item.disclosure),
@@ -73,14 +79,20 @@ interface FeedPage {
 }
 
 /** Up to `size` visible entries after `after`, reading on past entries the agency may no longer see. */
-async function readPage(db: EntityManager, agency: string, after: number, size: number): Promise<FeedPage> {
+async function readPage(
+  db: EntityManager,
+  agency: string,
+  after: number,
+  size: number,
+  activity: string,
+): Promise<FeedPage> {
   const limit = Math.max(size + 1, MIN_BATCH);
   const items: FeedItem[] = [];
   let position = after;
   let scanned = 0;
   let exhausted = false;
   while (items.length <= size && scanned < MAX_SCANNED_ROWS && !exhausted) {
-    const batch = await readFeed(db, agency, { after: position, limit });
+    const batch = await readFeed(db, agency, { after: position, limit }, activity);
     items.push(...batch.items);
     scanned += batch.scanned;
     position = batch.lastSeq ?? position;

@@ -26,10 +26,16 @@ export interface FeedBatch {
  * role set), each as the agency may see it now (feedRowsInForce, the rule the Kafka relay follows too). A
  * row not shown is still read, so the position moves past it.
  */
-export async function readFeed(db: EntityManager, agency: string, range: FeedRange): Promise<FeedBatch> {
+export async function readFeed(
+  db: EntityManager,
+  agency: string,
+  range: FeedRange,
+  /** The processing activity the read serves: only agreements serving it count. */
+  activity: string,
+): Promise<FeedBatch> {
   const rows = await feedTable.page(db, agency, range);
   const items: FeedItem[] = [];
-  for (const { row, visible } of await feedRowsInForce(db, rows)) {
+  for (const { row, visible } of await feedRowsInForce(db, rows, undefined, activity)) {
     items.push({
       seq: Number(row.agency_seq),
       entry: {

@@ -4,7 +4,7 @@ import { ReadDatabase } from '#platform';
 import { activationVisible } from '#read-models';
 import { apiError, ApiErrorCode } from '../../errors/index.js';
 import type { ReadAudit } from '../../access-log/index.js';
-import { LoggedReads } from '../../access-log/index.js';
+import { activityOf, LoggedReads } from '../../access-log/index.js';
 import { scopeOf } from '../../auth/index.js';
 import { activationNotFound } from '../../reads/index.js';
 import { FeedEntry } from './feed-entry.type.js';
@@ -52,18 +52,23 @@ export class LiveFeeds {
         { reason: 'TOO_MANY_SUBSCRIPTIONS' },
       );
     }
+    // Purpose limitation at subscribe time: a feed no agreement serves is refused before it starts.
+    await this.reads.read(audit, () => Promise.resolve({ result: undefined, disclosures: [] }));
     let position = 0;
     const feed = new LiveFeed(async () => {
       const batch = await this.reads
         .read(audit, async (db) => {
-          const read = await readFeed(db, actor.agency, {
-            after: position,
-            limit: LIVE_FEED_BATCH,
-            activationId: options.activationId,
-          });
+          const read = await readFeed(
+            db,
+            actor.agency,
+            { after: position, limit: LIVE_FEED_BATCH, activationId: options.activationId },
+            activityOf(audit),
+          );
           return { result: read, disclosures: read.items.map((item) => item.disclosure) };
         })
         .catch((error: unknown) => {
+          // A purpose no agreement serves any more (revoked meanwhile) ends the feed with its own answer.
+          if (error instanceof GraphQLError && error.extensions.code === 'FORBIDDEN') throw error;
           this.logger.error(`live feed of ${actor.agency} failed: ${(error as Error).message}`);
           throw new GraphQLError('The live feed stopped because of a server error; subscribe again.', {
             extensions: { code: 'INTERNAL_SERVER_ERROR' },

@@ -1,8 +1,8 @@
 import { Query, Resolver } from '@nestjs/graphql';
-import type { Actor } from '#domain';
+import { Role, type Actor } from '#domain';
 import { ReadDatabase } from '#platform';
 import { agreementsTable } from '#read-models';
-import { toAgreementInForce } from '../../agreements/index.js';
+import { AGREEMENT_WARNING_DAYS, toAgreementInForce, toAgreementWarning } from '../../agreements/index.js';
 import { CurrentActor, scopeOf } from '../../auth/index.js';
 import { Viewer } from './viewer.type.js';
 
@@ -18,6 +18,13 @@ export class MeResolver {
       role: actor.role,
       region: actor.region ?? null,
       agreementsInForce: (await agreementsTable.inForce(db, actor.agency)).map(toAgreementInForce),
+      agreementWarnings: actor.role === Role.POLICY_ADMIN ? await this.warnings(db, actor.agency) : [],
     }));
+  }
+
+  private async warnings(db: Parameters<Parameters<ReadDatabase['read']>[1]>[0], agency: string) {
+    const now = new Date();
+    const until = new Date(now.getTime() + AGREEMENT_WARNING_DAYS * 86_400_000);
+    return (await agreementsTable.endingBefore(db, agency, until)).map((row) => toAgreementWarning(row, now));
   }
 }

@@ -7,6 +7,7 @@ import { ReprojectOutcome1795400000005 } from './1795400000005-reproject-outcome
 import { FeedRegionAndRecordedAt1795400000010 } from './1795400000010-feed-region-and-recorded-at.migration.js';
 import { ProjectionVersions1795400000011 } from './1795400000011-projection-versions.migration.js';
 import { AgreementTookEffect1795400000012 } from './1795400000012-agreement-took-effect.migration.js';
+import { AgreementParties1795400000130 } from './1795400000130-agreement-parties.migration.js';
 import { FeedAgencySequence1795400000120 } from './1795400000120-feed-agency-sequence.migration.js';
 import { AccessLogOwnAgency1795400000121 } from './1795400000121-access-log-own-agency.migration.js';
 import { FeedAgreementsReadable1795400000122 } from './1795400000122-feed-agreements-readable.migration.js';
@@ -29,5 +30,6 @@ export const migrations: Function[] = [
   FeedAgencySequence1795400000120,
   AccessLogOwnAgency1795400000121,
   FeedAgreementsReadable1795400000122,
+  AgreementParties1795400000130,
   RelayClustersAndDeadLetters1795400000140,
 ];

@@ -4,22 +4,23 @@ import { CurrentActor } from '../../auth/index.js';
 import { CommandMapping } from '../../commands/index.js';
 import { AgreementCommands } from '../agreement-commands.service.js';
 import { AgreementCommandResult } from '../shared/agreement-command-result.type.js';
-import { GrantAgreementInput } from './grant-agreement.input.js';
+import { ApproveAgreementInput } from './decide-agreement.input.js';
 
-export const GRANT_AGREEMENT: CommandMapping = { type: 'GrantAgreement', newIds: ['agreementId'] };
+export const APPROVE_AGREEMENT: CommandMapping = { type: 'ApproveAgreement' };
 
 @Resolver()
-export class GrantAgreementResolver {
+export class ApproveAgreementResolver {
   constructor(private readonly agreements: AgreementCommands) {}
 
   @Mutation(() => AgreementCommandResult, {
     description:
-      'Records a data-sharing agreement: which categories an agency may see, why, and when. Policy admins only.',
+      'Approves the proposal pending on an agreement (its first terms or a change): they are in force from ' +
+      "now on. Only a policy admin of the other party may: not the proposer's agency.",
   })
-  grantAgreement(
-    @Args('input') input: GrantAgreementInput,
+  approveAgreement(
+    @Args('input') input: ApproveAgreementInput,
     @CurrentActor() actor: Actor,
   ): Promise<AgreementCommandResult> {
-    return this.agreements.execute(GRANT_AGREEMENT, input, actor);
+    return this.agreements.execute(APPROVE_AGREEMENT, input, actor);
   }
 }

@@ -1,6 +1,6 @@
 import { Field, InputType } from '@nestjs/graphql';
-import { ArrayMaxSize, ArrayMinSize, IsEnum, IsOptional } from 'class-validator';
-import { DataCategory } from '#domain';
+import { ArrayMaxSize, ArrayMinSize, IsEnum, IsOptional, IsString, MaxLength } from 'class-validator';
+import { ACTIVITY_ID_MAX, DataCategory } from '#domain';
 import { CommandOptionsInput } from '../../commands/index.js';
 import {
   AGREEMENT_TEXT_MAX,
@@ -13,14 +13,23 @@ import {
 } from '../../input/index.js';
 import { LegalBasisInput } from '../shared/agreement-terms.input.js';
 
+/** A proposal of a new agreement: in force only once a policy admin of the other party approves it. */
 @InputType()
-export class GrantAgreementInput extends CommandOptionsInput {
+export class ProposeAgreementInput extends CommandOptionsInput {
   @OptionalNewId('agreement')
   agreementId?: string;
 
   @Field({ description: 'The agency that may see the categories, e.g. NLA, GM0599, VR17.' })
   @IsAgencyCode()
   agency!: string;
+
+  @Field({
+    description:
+      'The other party, whose policy admin approves or rejects the proposal: the agency that shares the data ' +
+      '(or coordinates the chain) when the recipient proposes, the recipient when the other party proposes.',
+  })
+  @IsAgencyCode()
+  approverAgency!: string;
 
   @Field(() => [DataCategory], { description: 'The data categories; CASE must be among them.' })
   @ArrayMinSize(1)
@@ -34,6 +43,17 @@ export class GrantAgreementInput extends CommandOptionsInput {
 
   @NestedInput(LegalBasisInput)
   legalBasis!: LegalBasisInput;
+
+  @Field(() => [String], {
+    nullable: true,
+    description: 'The processing activities (register ids) it serves; "case-coordination" when left out.',
+  })
+  @IsOptional()
+  @ArrayMinSize(1)
+  @ArrayMaxSize(20)
+  @IsString({ each: true })
+  @MaxLength(ACTIVITY_ID_MAX, { each: true })
+  activities?: string[];
 
   @Field({ description: 'ISO 8601 with an offset; may lie in the past.' })
   @IsInstant()
@@ -51,4 +71,16 @@ export class GrantAgreementInput extends CommandOptionsInput {
   @IsOptional()
   @IsSafetyRegion()
   regionScope?: string;
+
+  @Field({
+    nullable: true,
+    description: 'Why the agreement is proposed, for the other party and the record.',
+  })
+  @IsOptional()
+  @IsText(AGREEMENT_TEXT_MAX)
+  reason?: string;
 }
+
+/** grantAgreement's input: the same proposal under its earlier name. */
+@InputType()
+export class GrantAgreementInput extends ProposeAgreementInput {}
