@@ -20,6 +20,8 @@ import { RecordFindingResolver } from './record-finding/record-finding.resolver.
 import { RecordSignalResolver } from './record-signal/record-signal.resolver.js';
 import { ReopenActivationResolver } from './reopen-activation/reopen-activation.resolver.js';
 import { ScheduleInspectionResolver } from './schedule-inspection/schedule-inspection.resolver.js';
+import { TransferLeadResolver } from './transfer-lead/transfer-lead.resolver.js';
+import { ProposeClosingResolver } from './propose-closing/propose-closing.resolver.js';
 
 /** The activation write side: one folder per use case (input and resolver), all through ActivationCommands. */
 @Module({
@@ -48,6 +50,8 @@ import { ScheduleInspectionResolver } from './schedule-inspection/schedule-inspe
     FileReportResolver,
     CloseActivationResolver,
     ReopenActivationResolver,
+    TransferLeadResolver,
+    ProposeClosingResolver,
   ],
 })
 export class ActivationsModule {}

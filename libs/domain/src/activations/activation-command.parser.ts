@@ -233,6 +233,12 @@ const PARSERS: { readonly [T in ActivationCommandType]: CommandParser<T> } = {
   }),
   CloseActivation: (input) => ({ outcome: requireNarrative(input, 'outcome', 'The outcome') }),
   ReopenActivation: (input) => ({ reason: requireNarrative(input, 'reason', 'The reason for reopening') }),
+  TransferLead: (input) => {
+    const toAgency = requireAgency(input.toAgency, 'toAgency');
+    const reason = optionalNarrative(input, 'reason', 'The reason');
+    return { toAgency, ...(reason !== undefined && { reason }) };
+  },
+  ProposeClosing: (input) => ({ reason: requireNarrative(input, 'reason', 'The reason for closing') }),
 };
 
 /**

@@ -66,6 +66,15 @@ export function evolveProgress(progress: ActivationProgress, event: ActivationEv
       };
     case 'activation.escalated':
       return { ...progress, kind: ActivationKind.REPRESSIVE };
+    case 'lead.transferred':
+      // The lead agency comes first among the participants.
+      return {
+        ...progress,
+        participants: [
+          event.data.toAgency,
+          ...progress.participants.filter((agency) => agency !== event.data.toAgency),
+        ],
+      };
     case 'integrated-deployment.decided':
       return { ...progress, integratedDeployment: event.data.integrated };
     case 'report.filed':

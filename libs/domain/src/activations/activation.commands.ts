@@ -160,6 +160,19 @@ export interface ReopenActivation extends OnActivation {
   readonly reason: Narrative;
 }
 
+/** The lead passes to another participating agency; only the lead and the region's coordinator decide that. */
+export interface TransferLead extends OnActivation {
+  readonly type: 'TransferLead';
+  readonly toAgency: AgencyCode;
+  readonly reason?: Narrative;
+}
+
+/** A participant that may not close the activation asks the lead and the coordinator to close it. */
+export interface ProposeClosing extends OnActivation {
+  readonly type: 'ProposeClosing';
+  readonly reason: Narrative;
+}
+
 export type ActivationCommand =
   | OpenActivation
   | RecordSignal
@@ -176,7 +189,9 @@ export type ActivationCommand =
   | DecideIntegratedDeployment
   | FileReport
   | CloseActivation
-  | ReopenActivation;
+  | ReopenActivation
+  | TransferLead
+  | ProposeClosing;
 
 export type ActivationCommandType = ActivationCommand['type'];
 

@@ -246,6 +246,8 @@ function everyCommandOn(actor: Actor): ActivationCommand[] {
     { ...by(actor), type: 'FileReport', reportId: 'r-9', summary: 'Summary.', outcome: 'Outcome.' },
     { ...by(actor), type: 'CloseActivation', outcome: 'Done.' },
     { ...by(actor), type: 'ReopenActivation', reason: 'New signal.' },
+    { ...by(actor), type: 'TransferLead', toAgency: 'UWV' },
+    { ...by(actor), type: 'ProposeClosing', reason: 'All inspections done.' },
   ];
 }
 
@@ -404,11 +406,19 @@ describe('activation decider', () => {
   });
 
   describe('on a closed activation', () => {
-    const participantCommands = everyCommandOn(nlaInspector).filter((c) => c.type !== 'ReopenActivation');
+    const participantCommands = everyCommandOn(nlaInspector).filter(
+      (c) => c.type !== 'ReopenActivation' && c.type !== 'LeaveActivation',
+    );
     it.each(participantCommands.map(byType))('%s is refused until it is reopened', (_type, command) => {
       given([...closedHistory, inspectionScheduled])
         .when(command)
         .then(E.ACTIVATION_CLOSED);
+    });
+
+    it('can be left by a participant that does not lead it', () => {
+      given(closedHistory)
+        .when({ ...by(uwvInspector), type: 'LeaveActivation' })
+        .then([ev('agency.left', { agency: UWV })]);
     });
 
     it('refuses joining, even when invited', () => {
@@ -445,6 +455,7 @@ describe('activation decider', () => {
       'FileReport',
       'CloseActivation',
       'ReopenActivation',
+      'TransferLead',
     ]);
 
     it.each(everyCommandOn(svbInspector).map(byType))(
@@ -1497,6 +1508,101 @@ describe('activation decider', () => {
 
     it('refuses an activation that is not closed', () => {
       given(withUwv).when(reopen).then(E.ACTIVATION_NOT_CLOSED);
+    });
+  });
+
+  describe('authority over a case', () => {
+    const leadOnly: ActivationCommand[] = [
+      { ...by(uwvInspector), type: 'FileReport', reportId: 'r-9', summary: 'S.', outcome: 'O.' },
+      { ...by(uwvInspector), type: 'TransferLead', toAgency: 'UWV' },
+    ];
+
+    it.each(leadOnly.map(byType))('a participant that does not lead cannot %s', (_type, command) => {
+      const decision = given(withUwv).when(command).then(E.NOT_CASE_AUTHORITY);
+      // The refusal says who may do it.
+      expect(decision).toMatchObject({
+        error: { message: expect.stringMatching(/lead agency NLA or the coordinator of VR17/) },
+      });
+    });
+
+    it('a participant that does not lead cannot close, and is told to propose closing', () => {
+      const decision = given([...withUwv, reportFiled])
+        .when({ ...by(uwvInspector), type: 'CloseActivation', outcome: 'Done.' })
+        .then(E.NOT_CASE_AUTHORITY);
+      expect(decision).toMatchObject({ error: { message: expect.stringContaining('proposeClosing') } });
+    });
+
+    it('a participant that does not lead cannot reopen', () => {
+      given(closedHistory)
+        .when({ ...by(uwvInspector), type: 'ReopenActivation', reason: 'New complaint.' })
+        .then(E.NOT_CASE_AUTHORITY);
+    });
+
+    it('a participant proposes closing, with a reason', () => {
+      given(withUwv)
+        .when({ ...by(uwvInspector), type: 'ProposeClosing', reason: 'No benefits fraud found.' })
+        .then([ev('closing.proposed', { proposedBy: UWV, reason: { text: 'No benefits fraud found.' } })]);
+    });
+
+    it('proposing closing needs a reason and a participant', () => {
+      given(withUwv)
+        .when({ ...by(uwvInspector), type: 'ProposeClosing', reason: ' ' })
+        .then(E.INVALID_INPUT);
+      given([opened, uwvInvited])
+        .when({ ...by(uwvInspector), type: 'ProposeClosing', reason: 'Done.' })
+        .then(E.NOT_A_PARTICIPANT);
+    });
+
+    it('the lead transfers the lead to a participant, who then files, closes and reopens', () => {
+      const transferred = ev('lead.transferred', {
+        fromAgency: NLA,
+        toAgency: UWV,
+        reason: { text: 'Benefits fraud is the main issue.' },
+      });
+      given(withUwv)
+        .when({ ...by(), type: 'TransferLead', toAgency: 'uwv', reason: 'Benefits fraud is the main issue.' })
+        .then([transferred]);
+      const handedOver = [...withUwv, transferred];
+      expect(foldActivation(handedOver)).toMatchObject({ leadAgency: UWV, participants: [UWV, NLA] });
+      given(handedOver)
+        .when({ ...by(uwvInspector), type: 'FileReport', reportId: 'r-1', summary: 'S.', outcome: 'O.' })
+        .then([
+          ev('report.filed', {
+            reportId: 'r-1',
+            filedBy: UWV,
+            summary: { text: 'S.' },
+            outcome: { text: 'O.' },
+          }),
+        ]);
+      // The former lead is a contributor now: it may leave, and may not close.
+      given([...handedOver, reportFiled])
+        .when({ ...by(), type: 'CloseActivation', outcome: 'Done.' })
+        .then(E.NOT_CASE_AUTHORITY);
+      given(handedOver)
+        .when({ ...by(), type: 'LeaveActivation' })
+        .then([ev('agency.left', { agency: NLA })]);
+    });
+
+    it('the coordinator of the region transfers the lead', () => {
+      given(withUwv)
+        .when({ ...by(regionCoordinator), type: 'TransferLead', toAgency: 'UWV' })
+        .then([ev('lead.transferred', { fromAgency: NLA, toAgency: UWV })]);
+    });
+
+    it('transfers only to a participating agency, and naming the lead again changes nothing', () => {
+      given(withUwv)
+        .when({ ...by(), type: 'TransferLead', toAgency: 'SVB' })
+        .then(E.AGENCY_NOT_PARTICIPATING);
+      given(withUwv)
+        .when({ ...by(), type: 'TransferLead', toAgency: 'NLA' })
+        .then([]);
+    });
+
+    it('the lead agency is told to transfer the lead before leaving', () => {
+      const decision = given(withUwv)
+        .when({ ...by(), type: 'LeaveActivation' })
+        .then(E.LEAD_AGENCY_CANNOT_LEAVE);
+      expect(decision).toMatchObject({ error: { message: expect.stringContaining('transferLead') } });
     });
   });
 

@@ -15,7 +15,7 @@ import {
   OpenedActivation,
 } from './activation.state.js';
 import { requireOpened, requireVisible } from './decide/activation.guards.js';
-import { close, escalate, open, reopen } from './decide/lifecycle.decider.js';
+import { close, escalate, open, proposeClosing, reopen, transferLead } from './decide/lifecycle.decider.js';
 import { decideIntegratedDeployment, invite, join, leave } from './decide/participation.decider.js';
 import { recordFinding, recordSignal } from './decide/observations.decider.js';
 import { cancelInspection, completeInspection, scheduleInspection } from './decide/inspections.decider.js';
@@ -50,6 +50,8 @@ const ON_OPENED: { readonly [T in Exclude<ActivationCommandType, 'OpenActivation
   FileReport: fileReport,
   CloseActivation: close,
   ReopenActivation: reopen,
+  TransferLead: transferLead,
+  ProposeClosing: proposeClosing,
 };
 
 /**

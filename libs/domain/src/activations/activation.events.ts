@@ -153,6 +153,17 @@ export interface ActivationReopenedData {
   readonly reason: Narrative;
 }
 
+export interface LeadTransferredData {
+  readonly fromAgency: AgencyCode;
+  readonly toAgency: AgencyCode;
+  readonly reason?: Narrative;
+}
+
+export interface ClosingProposedData {
+  readonly proposedBy: AgencyCode;
+  readonly reason: Narrative;
+}
+
 /** Wire name → payload. The wire names are stable: renaming one is a breaking change for every feed consumer. */
 export interface ActivationEventDataMap {
   'activation.opened': ActivationOpenedData;
@@ -171,6 +182,8 @@ export interface ActivationEventDataMap {
   'report.filed': ReportFiledData;
   'activation.closed': ActivationClosedData;
   'activation.reopened': ActivationReopenedData;
+  'lead.transferred': LeadTransferredData;
+  'closing.proposed': ClosingProposedData;
 }
 
 export type ActivationEventType = keyof ActivationEventDataMap;
@@ -200,6 +213,8 @@ export const ACTIVATION_EVENT_TYPES: readonly ActivationEventType[] = Object.key
   'report.filed': true,
   'activation.closed': true,
   'activation.reopened': true,
+  'lead.transferred': true,
+  'closing.proposed': true,
 } satisfies Record<ActivationEventType, true>) as ActivationEventType[];
 
 export function isActivationEventType(value: unknown): value is ActivationEventType {

@@ -97,6 +97,8 @@ export function evolveActivation(state: ActivationState, event: ActivationEvent)
       return { ...next, referralIds: withItem(next.referralIds, event.data.referralId) };
     case 'report.filed':
       return { ...next, reportIds: withItem(next.reportIds, event.data.reportId) };
+    case 'lead.transferred':
+      return { ...next, leadAgency: event.data.toAgency };
     default:
       return next;
   }

@@ -85,6 +85,8 @@ describe('activation event catalogue', () => {
       'report.filed': REPORT,
       'activation.closed': CASE,
       'activation.reopened': CASE,
+      'lead.transferred': CASE,
+      'closing.proposed': CASE,
     });
   });
 
@@ -191,6 +193,8 @@ describe('activation event catalogue', () => {
         'report.filed': 2,
         'activation.closed': 2,
         'activation.reopened': 2,
+        'lead.transferred': 1,
+        'closing.proposed': 1,
       });
     });
 

@@ -319,6 +319,27 @@ const CATALOGUE: { readonly [T in ActivationEventType]: CatalogueEntry<T> } = {
     fields: { 'reason.text': text('reason'), 'reason.categories[]': text('reason') },
     upcasters: [narrativesFrom(1, 'activation.reopened', ['reason'])],
   },
+  'lead.transferred': {
+    type: 'lead.transferred',
+    schemaVersion: 1,
+    description: 'The lead of the activation passed to another participating agency.',
+    primaryCategory: CASE,
+    fields: {
+      fromAgency: CASE,
+      toAgency: CASE,
+      'reason.text': text('reason'),
+      'reason.categories[]': text('reason'),
+    },
+    upcasters: [],
+  },
+  'closing.proposed': {
+    type: 'closing.proposed',
+    schemaVersion: 1,
+    description: 'A participant proposed that the lead agency or the coordinator close the activation.',
+    primaryCategory: CASE,
+    fields: { proposedBy: CASE, 'reason.text': text('reason'), 'reason.categories[]': text('reason') },
+    upcasters: [],
+  },
 };
 
 export function catalogueEntry<T extends ActivationEventType>(type: T): CatalogueEntry<T> {

@@ -194,6 +194,18 @@ const SAMPLES: Samples = {
     type: 'activation.reopened',
     data: { reason: { text: 'New complaint from the union.', categories: [PERSONAL] } },
   },
+  'lead.transferred': {
+    type: 'lead.transferred',
+    data: {
+      fromAgency: NLA,
+      toAgency: UWV,
+      reason: { text: 'UWV carries the benefits investigation.', categories: [PERSONAL] },
+    },
+  },
+  'closing.proposed': {
+    type: 'closing.proposed',
+    data: { proposedBy: UWV, reason: { text: 'All inspections done.', categories: [PERSONAL] } },
+  },
 };
 
 /** One fully populated event per type, in catalogue order; a fresh copy each call, so tests may change them. */

@@ -107,6 +107,9 @@ const MATRIX: Record<ActivationEventType, Record<DemoAgency, typeof HIDDEN | Dat
   // Outcome and reason are classified PERSONAL.
   'activation.closed': { NLA: [], GM0599: [], VR17: [PERSONAL], UWV: [], SVB: [], BD: [PERSONAL] },
   'activation.reopened': { NLA: [], GM0599: [], VR17: [PERSONAL], UWV: [], SVB: [], BD: [PERSONAL] },
+  // Who leads is CASE; the sample reasons are classified PERSONAL.
+  'lead.transferred': { NLA: [], GM0599: [], VR17: [PERSONAL], UWV: [], SVB: [], BD: [PERSONAL] },
+  'closing.proposed': { NLA: [], GM0599: [], VR17: [PERSONAL], UWV: [], SVB: [], BD: [PERSONAL] },
 };
 
 function cases(): [ActivationEventType, DemoAgency, typeof HIDDEN | DataCategory[]][] {

@@ -31,6 +31,11 @@ export interface ActivationFacts extends ActivationProgress {
   streamVersion: number;
   /** The stream version of activation.opened, whose location and employer the list shows redacted. */
   openedVersion: number;
+  /**
+   * The agencies that acted on the activation (the actors of its events): each keeps seeing what it
+   * contributed after it leaves. Absent in facts written before read-models version 3.
+   */
+  contributors?: string[];
 }
 
 /** Closure weighs most: the order in which a measure counts as the activation's outcome. */
@@ -91,6 +96,9 @@ export function evolveFacts(
       break;
     case 'activation.reopened':
       next.closedAt = null;
+      break;
+    case 'lead.transferred':
+      next.leadAgency = event.data.toAgency;
       break;
     default:
       break;

@@ -78,15 +78,17 @@ export class ReadModelProjector {
     const domainEvent = { type: event.type, data: event.data } as ActivationEvent;
     const activationId = activationIdOf(event);
     const before = cache.get(activationId);
-    const after = evolveFacts(before, domainEvent, event);
-    if (!after) return; // an event of a stream without activation.opened: nothing to show anyone
+    const evolved = evolveFacts(before, domainEvent, event);
+    if (!evolved) return; // an event of a stream without activation.opened: nothing to show anyone
+    const after = withContributor(evolved, event.metadata.actor.agency);
     cache.set(activationId, after);
     writer.putFacts(after);
 
     const was = new Set(before ? entitledAgencies(before, this.coordination) : []);
     const now = entitledAgencies(after, this.coordination);
     for (const agency of was) {
-      if (!now.includes(agency)) await writer.removeAgency(agency, activationId);
+      // An agency that leaves keeps seeing what it contributed itself (DESIGN §4), and nothing else.
+      if (!now.includes(agency)) await writer.removeAgency(agency, activationId, { keepOwn: true });
     }
     for (const agency of now) {
       const categories = await grants.categoriesFor(agency, after.region);
@@ -135,6 +137,18 @@ export class ReadModelProjector {
     }
   }
 
+  /** One of the agency's own contributions, on the timeline only (the list row went when it left). */
+  private addOwn(
+    agency: string,
+    categories: ReadonlySet<DataCategory>,
+    event: StoredEvent,
+    facts: ActivationFacts,
+    writer: ReadModelWriter,
+  ): void {
+    const visible = redact({ type: event.type, data: event.data }, categories);
+    if (visible) this.addToTimeline(agency, event, facts, visible, writer);
+  }
+
   private addToTimeline(
     agency: string,
     event: StoredEvent,
@@ -179,12 +193,24 @@ export class ReadModelProjector {
         upToVersion: facts.streamVersion,
         tx,
       });
-      for (const event of history) this.projectFor(agency, categories, event, facts, writer);
+      // An agency no longer entitled (it left) keeps only its own contributions, as when it left.
+      const entitled = entitledAgencies(facts, this.coordination).includes(agency);
+      for (const event of history) {
+        if (entitled) this.projectFor(agency, categories, event, facts, writer);
+        else if (event.metadata.actor.agency === agency)
+          this.addOwn(agency, categories, event, facts, writer);
+      }
       projected += history.length;
       onProgress(index + 1, rows.length);
     }
     return projected;
   }
+}
+
+/** The facts with the agency among those that acted on the activation. */
+function withContributor(facts: ActivationFacts, agency: string): ActivationFacts {
+  const contributors = facts.contributors ?? [];
+  return contributors.includes(agency) ? facts : { ...facts, contributors: [...contributors, agency] };
 }
 
 export function activationIdOf(event: StoredEvent): string {

@@ -30,10 +30,17 @@ export class ReadModelWriter {
     this.facts.set(facts.activationId, facts);
   }
 
-  /** The agency's rows of one activation, or of all when `activationId` is left out. */
-  async removeAgency(agency: string, activationId?: string): Promise<void> {
+  /**
+   * The agency's rows of one activation, or of all when `activationId` is left out; with `keepOwn`, its
+   * timeline keeps the entries of what it did itself.
+   */
+  async removeAgency(
+    agency: string,
+    activationId?: string,
+    options: { keepOwn?: boolean } = {},
+  ): Promise<void> {
     await this.flush();
-    await timelineTable.remove(this.tx, agency, activationId);
+    await timelineTable.remove(this.tx, agency, activationId, options.keepOwn === true);
     await activationsTable.remove(this.tx, agency, activationId);
   }
 

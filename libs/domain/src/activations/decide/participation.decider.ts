@@ -55,13 +55,13 @@ export function leave(
   activation: OpenedActivation,
   context: ActivationContext,
 ): ActivationEvent[] {
+  // A closed activation can be left too: an agency done with a case need not stay at its table.
   requireParticipant(activation, context.actor);
-  requireNotClosed(activation, 'leave');
   if (context.actor.agency === activation.leadAgency) {
     return reject(
       ActivationErrorCode.LEAD_AGENCY_CANNOT_LEAVE,
-      `Agency ${context.actor.agency} leads activation ${activation.activationId} and cannot leave it; close the ` +
-        'activation with a report instead.',
+      `Agency ${context.actor.agency} leads activation ${activation.activationId} and cannot leave it; transfer ` +
+        `the lead to another participant first (transferLead), or close the activation with a report.`,
     );
   }
   requireTextsFit(activation.persons, { reason: command.reason });
