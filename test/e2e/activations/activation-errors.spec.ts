@@ -305,7 +305,7 @@ describe('activation mutations refuse what they must, with typed errors, and wri
         reason: 'REPORT_REQUIRED',
       });
       const report = { activationId, summary: 'Visited once.', outcome: 'Nothing wrong.' };
-      expect((await send(url, 'fileReport', report, tokens.gemeente)).errors).toBeUndefined();
+      expect((await send(url, 'fileReport', report, tokens.nla)).errors).toBeUndefined();
       expect((await close()).errors).toBeUndefined();
       const late = await send(url, 'recordFinding', finding(activationId), tokens.nla);
       expect(late.errors?.[0].extensions).toMatchObject({ code: 'DOMAIN_RULE', reason: 'ACTIVATION_CLOSED' });

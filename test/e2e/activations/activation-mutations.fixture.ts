@@ -29,7 +29,9 @@ export type ActivationMutation =
   | 'decideIntegratedDeployment'
   | 'fileReport'
   | 'closeActivation'
-  | 'reopenActivation';
+  | 'reopenActivation'
+  | 'transferLead'
+  | 'proposeClosing';
 
 const document = (name: ActivationMutation) => {
   const input = `${name[0].toUpperCase()}${name.slice(1)}Input`;

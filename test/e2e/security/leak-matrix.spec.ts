@@ -526,6 +526,40 @@ describe('leak matrix: every demo agency × role × read path sees exactly what 
               ...where,
               leaked: 0,
             });
+            // An agency that left keeps what it contributed itself, on its timeline, and nothing else.
+            const own = oracle.timeline(agency, activationId);
+            const alone = await graphql<{ whole: MatrixData['whole'] }>(
+              scenario.url,
+              `
+                query ($id: ID!) {
+                  whole: timeline(activationId: $id, first: 60) {
+                    edges {
+                      node {
+                        ...Entry
+                      }
+                    }
+                  }
+                }
+                fragment Entry on TimelineEntry {
+                  eventId
+                  type
+                  payload
+                  withheld
+                }
+              `,
+              { id: activationId },
+              token,
+            );
+            if (oracle.ownAfterLeaving(agency, activationId).length === 0) {
+              expect({ ...where, codes: alone.errors?.map((e) => e.extensions?.code) }).toEqual({
+                ...where,
+                codes: ['NOT_FOUND'],
+              });
+            } else {
+              const mine = alone.data!.whole.edges.map((e) => e.node);
+              expect({ ...where, own: sorted(ids(mine)) }).toEqual({ ...where, own: sorted(own.eventIds) });
+              expect(leaked(text(alone), markers, own.tokens)).toEqual([]);
+            }
             continue;
           }
           expect({ ...where, errors: response.errors }).toEqual({ ...where, errors: undefined });
@@ -595,9 +629,11 @@ describe('leak matrix: every demo agency × role × read path sees exactly what 
         const where = { agency, role, activationId };
         // No one joins or leaves after the subscriptions started, so what is visible now was visible then.
         if (!visible.includes(activationId)) {
+          // What an agency that left contributed stays readable; nothing new reaches it live.
+          const left = oracle.ownAfterLeaving(agency, activationId).length > 0;
           expect({ ...where, codes: subscription.errors.map((e) => e.extensions?.code) }).toEqual({
             ...where,
-            codes: ['NOT_FOUND'],
+            codes: left ? [] : ['NOT_FOUND'],
           });
           expect({ ...where, received: subscription.received }).toEqual({ ...where, received: [] });
           continue;

@@ -79,6 +79,8 @@ export interface OracleEvent {
   streamVersion: number;
   type: string;
   region: string;
+  /** The agency whose actor caused the event: it keeps seeing it after it leaves. */
+  actingAgency: string;
   primary: DataCategory;
   /** Each marker the event holds, with the categories an agency must hold to see it there. */
   markers: Map<string, DataCategory[]>;
@@ -122,8 +124,10 @@ export class LeakOracle {
       type: string;
       schema_version: number;
       data: unknown;
+      acting_agency: string;
     }[] = await db.query(
-      `SELECT event_id, stream_id, stream_version, type, schema_version, data FROM events
+      `SELECT event_id, stream_id, stream_version, type, schema_version, data,
+         metadata->'actor'->>'agency' AS acting_agency FROM events
        WHERE stream_id LIKE 'activation-%' ORDER BY stream_id, stream_version`,
     );
     for (const row of rows) {
@@ -149,6 +153,7 @@ export class LeakOracle {
         streamVersion: row.stream_version,
         type: row.type,
         region,
+        actingAgency: row.acting_agency,
         primary,
         markers: found,
       });
@@ -213,18 +218,33 @@ export class LeakOracle {
     return { eventIds, tokens };
   }
 
-  /** The agency's timeline of one activation (empty when it may not see the activation). */
+  /**
+   * The agency's timeline of one activation: all of it when it may see the activation; when it left,
+   * what it contributed itself (DESIGN §4); empty otherwise.
+   */
   timeline(agency: string, activationId: string): Expectation {
     const visible = this.visibleActivations(agency).includes(activationId);
-    return this.expect(agency, visible ? this.streams.get(activationId)! : []);
+    return this.expect(
+      agency,
+      visible ? this.streams.get(activationId)! : this.ownAfterLeaving(agency, activationId),
+    );
+  }
+
+  /** The events an agency no longer entitled to the activation caused itself. */
+  ownAfterLeaving(agency: string, activationId: string): OracleEvent[] {
+    if (this.entitledNow.get(activationId)!.has(agency)) return [];
+    return this.streams.get(activationId)!.filter((e) => e.actingAgency === agency);
   }
 
   /** What the read models may show the agency, over all its activations. */
   readModels(agency: string): Expectation {
-    return this.expect(
-      agency,
-      this.visibleActivations(agency).flatMap((id) => this.streams.get(id)!),
-    );
+    const visible = this.visibleActivations(agency);
+    return this.expect(agency, [
+      ...visible.flatMap((id) => this.streams.get(id)!),
+      ...[...this.streams.keys()]
+        .filter((id) => !visible.includes(id))
+        .flatMap((id) => this.ownAfterLeaving(agency, id)),
+    ]);
   }
 
   /** The agency's feed (query, subscription, Kafka topic); `since` limits it to later stream versions. */

@@ -130,7 +130,8 @@ export const activationsTable = {
          participants text[], integrated boolean, outcome text, location jsonb, employer jsonb, withheld text[],
          stream_version int, opened_at timestamptz, closed_at timestamptz, updated_at timestamptz)
        ON CONFLICT (agency, activation_id) DO UPDATE SET
-         kind = EXCLUDED.kind, status = EXCLUDED.status, participants = EXCLUDED.participants,
+         kind = EXCLUDED.kind, status = EXCLUDED.status, lead_agency = EXCLUDED.lead_agency,
+         participants = EXCLUDED.participants,
          integrated = EXCLUDED.integrated, outcome = EXCLUDED.outcome, stream_version = EXCLUDED.stream_version,
          closed_at = EXCLUDED.closed_at, updated_at = EXCLUDED.updated_at`,
       [JSON.stringify(rows)],
