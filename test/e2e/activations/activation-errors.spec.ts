@@ -170,12 +170,17 @@ describe('activation mutations refuse what they must, with typed errors, and wri
           'scheduleInspection',
           {
             inspectionId: 'i-1',
-            plannedAt: '2020-06-02T09:30:00',
+            plannedAt: '31-6-2020 09:30',
             location: { address: 'Kasweg 12', city: 'R' },
           },
           {
+            reason: 'INVALID_INPUT',
+            field: 'plannedAt',
             fields: [
-              expect.objectContaining({ field: 'plannedAt', message: expect.stringMatching(/offset/) }),
+              expect.objectContaining({
+                field: 'plannedAt',
+                message: expect.stringMatching(/3-12-2026 09:30/),
+              }),
             ],
           },
         ],

@@ -183,7 +183,11 @@ describe('who has authority over a case', () => {
       (r) => !!r.data && !r.data.timeline.edges.some((e) => e.node.type === 'activation.opened'),
     );
     expect(own.errors).toBeUndefined();
-    expect(own.data!.timeline.edges.map((e) => e.node.type)).toEqual(['agency.joined', 'signal.recorded']);
+    expect(own.data!.timeline.edges.map((e) => e.node.type)).toEqual([
+      'agency.joined',
+      'signal.recorded',
+      'agency.left',
+    ]);
     // The case itself is no longer its to see or act on.
     const row = await activation('UWV');
     expect(row.errors?.[0].extensions).toMatchObject({ code: 'NOT_FOUND' });

@@ -260,7 +260,7 @@ function fineAmount(type: InterventionType, amount: unknown) {
     if (isAbsent(amount)) return undefined;
     return reject(
       INVALID_INPUT,
-      `Only a fine has an amount; leave the amount out of a ${type}.`,
+      `Only a fine has an amount; leave amountEuroCents out of this ${type.toLowerCase()} or choose FINE.`,
       'amountEuroCents',
     );
   }

@@ -362,7 +362,7 @@ describe('activation decider', () => {
       ['kind', { kind: 'MAYBE' as ActivationKind }],
       ['trigger', { trigger: 'RUMOUR' as ActivationTrigger }],
       ['activationId', { activationId: '' }],
-      ['now', { now: '2020-06-01 09:30' }],
+      ['now', { now: 'yesterday' }],
       ['location.postcode', { location: { address: 'Havenweg 12', postcode: '0123 AB', city: 'Rotterdam' } }],
       ['location.city', { location: { address: 'Havenweg 12', city: '  ' } }],
       ['employer.kvkNumber', { employer: { name: 'De Maas', kvkNumber: '1234567' } }],
@@ -370,6 +370,14 @@ describe('activation decider', () => {
     ] as [string, Partial<OpenActivation>][])('refuses malformed input in %s', (field, overrides) => {
       const decision = given([]).when(openCommand(overrides)).then(E.INVALID_INPUT);
       expect(decision).toMatchObject({ error: { field } });
+    });
+
+    it('reads codes, whatever their case, and leads with the opener when no lead is named', () => {
+      const { leadAgency: _lead, ...withoutLead } = openCommand({ region: 'vr17', municipality: 'gm0599' });
+      const decision = given([])
+        .when(withoutLead as OpenActivation)
+        .then([ev('activation.opened', { ...opened.data })]);
+      expect(decision.ok).toBe(true);
     });
 
     it('explains an invalid region in words the user can act on', () => {
@@ -920,7 +928,7 @@ describe('activation decider', () => {
     });
 
     it.each([
-      ['plannedAt', { plannedAt: '2020-06-02T07:00:00' }],
+      ['plannedAt', { plannedAt: '2020-06-31 07:00' }],
       ['location', { location: undefined }],
       ['location.address', { location: { address: '', city: 'Rotterdam' } }],
       ['agencies', { agencies: [] }],
@@ -1508,6 +1516,78 @@ describe('activation decider', () => {
 
     it('refuses an activation that is not closed', () => {
       given(withUwv).when(reopen).then(E.ACTIVATION_NOT_CLOSED);
+    });
+  });
+
+  describe('messages a person can act on', () => {
+    it('uses the right article: "An inspection"', () => {
+      const decision = given([...withUwv, inspectionScheduled])
+        .when({
+          ...by(),
+          type: 'ScheduleInspection',
+          inspectionId: 'i-1',
+          plannedAt: NOW,
+          location: { address: 'Havenweg 12', city: 'Rotterdam' },
+        })
+        .then(E.DUPLICATE_ID);
+      expect(decision).toMatchObject({
+        error: { message: expect.stringMatching(/^An inspection with id i-1/) },
+      });
+    });
+
+    it('names the field and the fix for an amount on a measure that is no fine', () => {
+      const decision = given(withUwv)
+        .when({
+          ...by(),
+          type: 'ImposeIntervention',
+          interventionId: 'iv-1',
+          interventionType: InterventionType.ORDER,
+          description: 'Stop.',
+          amountEuroCents: 100,
+        })
+        .then(E.INVALID_INPUT);
+      expect(decision).toMatchObject({
+        error: { field: 'amountEuroCents', message: expect.stringContaining('this order') },
+      });
+      expect(JSON.stringify(decision)).not.toMatch(/a ORDER/);
+    });
+
+    it('asks for the agency of a partner-agency source, rather than "nothing is not a known agency code"', () => {
+      const decision = given(withUwv)
+        .when({
+          ...by(),
+          type: 'RecordSignal',
+          signalId: 's-9',
+          source: { kind: SignalSourceKind.PARTNER_AGENCY },
+          description: 'x y z',
+        })
+        .then(E.INVALID_INPUT);
+      expect(decision).toMatchObject({ error: { field: 'source.agency' } });
+      expect(JSON.stringify(decision)).not.toContain('nothing');
+    });
+
+    it('reads a BSN with dots, and refuses 000000000', () => {
+      const record = (bsn: string): ActivationCommand => ({
+        ...by(),
+        type: 'RecordFinding',
+        findingId: 'f-9',
+        category: DataCategory.PERSONAL,
+        description: 'Worker housed in the shed.',
+        subjects: [{ subjectId: 'w-1', name: 'Jan Kowalski', bsn }],
+      });
+      given(withUwv)
+        .when(record('6281.94.821'))
+        .then([
+          ev('finding.recorded', {
+            findingId: 'f-9',
+            category: DataCategory.PERSONAL,
+            description: { text: 'Worker housed in the shed.' },
+            recordedBy: NLA,
+            subjects: [{ subjectId: 'w-1', name: 'Jan Kowalski', bsn: bsn('628194821') }],
+          }),
+        ]);
+      const zeros = given(withUwv).when(record('000000000')).then(E.INVALID_INPUT);
+      expect(zeros).toMatchObject({ error: { field: 'subjects[0].bsn' } });
     });
   });
 

@@ -71,10 +71,22 @@ export function prepareActivationCommand(
         `The role ${role} cannot act on activations; sign in as an inspector or coordinator.`,
     });
     return {
-      command: parseActivationCommand(input, checked.now),
+      command: parseActivationCommand(withDefaultLead(input, checked.actor.agency), checked.now),
       context: { ...checked, coordination },
     };
   });
+}
+
+/**
+ * An activation opened without a lead agency is led by the opener's agency: the only lead an inspector may
+ * name anyway (a coordinator names another one explicitly).
+ */
+function withDefaultLead(input: unknown, agency: string): unknown {
+  if (typeof input !== 'object' || input === null) return input;
+  const raw = input as Record<string, unknown>;
+  if (raw.type !== 'OpenActivation' || (raw.leadAgency !== undefined && raw.leadAgency !== null))
+    return input;
+  return { ...raw, leadAgency: agency };
 }
 
 /**

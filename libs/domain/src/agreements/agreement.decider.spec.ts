@@ -153,11 +153,11 @@ describe('agreement decider', () => {
       ['legalBasis.text', { legalBasis: { ...legalBasis, text: '' } }],
       ['legalBasis.reference', { legalBasis: { ...legalBasis, reference: ' ' } }],
       ['legalBasis.reference', { legalBasis: { ...legalBasis, reference: 'x'.repeat(201) } }],
-      ['validFrom', { validFrom: '2026-01-01' }],
+      ['validFrom', { validFrom: '2026-13-01' }],
       ['validUntil', { validUntil: 'next year' }],
       ['regionScope', { regionScope: 'VR26' }],
       ['regionScope', { regionScope: 'GM0599' }],
-      ['now', { now: '2026-03-01T10:00:00' }],
+      ['now', { now: '2026-03-01T10:00:00+25:00' }],
     ] as [string, Partial<GrantAgreement>][])('refuses malformed input in %s', (field, overrides) => {
       const decision = given([]).when(grantCommand(overrides)).then(E.INVALID_INPUT);
       expect(decision).toMatchObject({ error: { field } });

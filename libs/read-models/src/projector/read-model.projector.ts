@@ -88,7 +88,12 @@ export class ReadModelProjector {
     const now = entitledAgencies(after, this.coordination);
     for (const agency of was) {
       // An agency that leaves keeps seeing what it contributed itself (DESIGN §4), and nothing else.
-      if (!now.includes(agency)) await writer.removeAgency(agency, activationId, { keepOwn: true });
+      if (now.includes(agency)) continue;
+      await writer.removeAgency(agency, activationId, { keepOwn: true });
+      // Its leaving is its own contribution too.
+      if (event.metadata.actor.agency === agency) {
+        this.addOwn(agency, await grants.categoriesFor(agency, after.region), event, after, writer);
+      }
     }
     for (const agency of now) {
       const categories = await grants.categoriesFor(agency, after.region);

@@ -1,5 +1,5 @@
 import { Field, InputType } from '@nestjs/graphql';
-import { ArrayMaxSize, ArrayMinSize, IsEnum } from 'class-validator';
+import { ArrayMaxSize, ArrayMinSize, IsEnum, IsOptional } from 'class-validator';
 import { ActivationKind, ActivationTrigger, Theme } from '#domain';
 import { EmployerInput, LocationInput, SignalInput } from '../shared/activation-parts.input.js';
 import { IdempotentCommandInput } from '../../commands/index.js';
@@ -38,9 +38,14 @@ export class OpenActivationInput extends IdempotentCommandInput {
   @IsMunicipality()
   municipality!: string;
 
-  @Field()
+  @Field({
+    nullable: true,
+    description:
+      "The agency that leads; left out, your own. Only the region's coordinator names another agency.",
+  })
+  @IsOptional()
   @IsAgencyCode()
-  leadAgency!: string;
+  leadAgency?: string;
 
   @NestedInput(LocationInput, { nullable: true })
   location?: LocationInput;

@@ -91,7 +91,7 @@ export function requireNewId(exists: boolean, what: string, id: string, field: s
   if (!exists) return;
   reject(
     ActivationErrorCode.DUPLICATE_ID,
-    `A ${what} with id ${id} already exists in this activation; use a new id.`,
+    `${/^[aeiou]/i.test(what) ? 'An' : 'A'} ${what} with id ${id} already exists in this activation; use a new id.`,
     field,
   );
 }
