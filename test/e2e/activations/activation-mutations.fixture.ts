@@ -79,6 +79,7 @@ export async function scenarioTokens() {
 export const openPreventiveInput = (overrides: Record<string, unknown> = {}) => ({
   activationId: randomUUID(),
   kind: 'PREVENTIVE',
+  title: 'Kas Westland: overbewoning',
   trigger: 'EXTERNAL_REPORT',
   themes: ['HOUSING', 'WORK', 'HEALTH'],
   region: 'VR17',

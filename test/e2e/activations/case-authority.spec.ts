@@ -107,6 +107,7 @@ describe('who has authority over a case', () => {
     }
     await ok('NLA', 'openActivation', {
       kind: 'PREVENTIVE',
+      title: 'Kas Westland: bevoegdheid',
       trigger: 'OWN_OBSERVATION',
       themes: ['HOUSING', 'WORK'],
       region: 'VR17',

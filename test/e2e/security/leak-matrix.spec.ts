@@ -199,6 +199,7 @@ describe('leak matrix: every demo agency × role × read path sees exactly what 
     await act('NLA', 'openActivation', {
       activationId: A1,
       kind: 'PREVENTIVE',
+      title: `Title ${markers.text(CASE)}`,
       trigger: 'EXTERNAL_REPORT',
       themes: ['HOUSING', 'WORK'],
       region: 'VR17',
@@ -215,6 +216,7 @@ describe('leak matrix: every demo agency × role × read path sees exactly what 
     await act('NLA', 'openActivation', {
       activationId: A2,
       kind: 'REPRESSIVE',
+      title: `Title ${markers.text(CASE)}`,
       trigger: 'EXTERNAL_REPORT',
       themes: ['HEALTH', 'HOUSING'],
       region: 'VR09',
@@ -240,6 +242,7 @@ describe('leak matrix: every demo agency × role × read path sees exactly what 
     await act('GM0599', 'openActivation', {
       activationId: A3,
       kind: 'PREVENTIVE',
+      title: `Title ${markers.text(CASE)}`,
       trigger: 'OWN_OBSERVATION',
       themes: ['HOUSING'],
       region: 'VR17',
@@ -392,6 +395,7 @@ describe('leak matrix: every demo agency × role × read path sees exactly what 
     await act('NLA', 'openActivation', {
       activationId: A4,
       kind: 'PREVENTIVE',
+      title: `Title ${markers.text(CASE)}`,
       trigger: 'EXTERNAL_REPORT',
       themes: ['WORK'],
       region: 'VR17',

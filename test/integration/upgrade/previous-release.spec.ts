@@ -42,6 +42,12 @@ const shown = async (db: DataSource) => {
   return { activations, timeline, feed };
 };
 
+/** What releases after 700359e added, which its database cannot hold (issue 15). */
+const ADDED_LATER = {
+  types: ['lead.transferred', 'closing.proposed', 'activation.numbered'],
+  narratives: ['activation.opened/title'],
+};
+
 /** Agencies of the demo agreements without PERSONAL: no free text may reach them. */
 const WITHOUT_PERSONAL = ['VR17', 'VR09', 'BD'];
 
@@ -66,8 +72,10 @@ describe('upgrading a database written by release 700359e', () => {
   afterAll(() => database.drop());
 
   it('holds plain text in every free-text field of every event type, as the old release wrote it', async () => {
-    for (const type of ACTIVATION_EVENT_TYPES) {
-      for (const path of narrativePaths(type)) {
+    for (const type of ACTIVATION_EVENT_TYPES.filter((t) => !ADDED_LATER.types.includes(t))) {
+      for (const path of narrativePaths(type).filter(
+        (p) => !ADDED_LATER.narratives.includes(`${type}/${p}`),
+      )) {
         const [{ n }] = await db.query(
           `SELECT count(*)::int AS n FROM events WHERE type = $1 AND jsonb_typeof(data->$2) = 'string'`,
           [type, path],

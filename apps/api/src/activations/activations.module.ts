@@ -1,5 +1,5 @@
 import { Module } from '@nestjs/common';
-import { activationStreamsWith } from '#events';
+import { activationStreamsWith, CaseNumbers, EventStoreModule } from '#events';
 import { AppConfig, PlatformModule } from '#platform';
 import { CommandsModule } from '../commands/index.js';
 import './shared/activation-enums.graphql.js';
@@ -25,12 +25,13 @@ import { ProposeClosingResolver } from './propose-closing/propose-closing.resolv
 
 /** The activation write side: one folder per use case (input and resolver), all through ActivationCommands. */
 @Module({
-  imports: [CommandsModule, PlatformModule],
+  imports: [CommandsModule, PlatformModule, EventStoreModule],
   providers: [
     {
       provide: ACTIVATION_STREAMS,
-      inject: [AppConfig],
-      useFactory: (config: AppConfig) => activationStreamsWith(config.regionalCoordination),
+      inject: [AppConfig, CaseNumbers],
+      useFactory: (config: AppConfig, caseNumbers: CaseNumbers) =>
+        activationStreamsWith(config.regionalCoordination, caseNumbers),
     },
     ActivationCommands,
     // In the order an activation lives through them.

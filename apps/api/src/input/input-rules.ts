@@ -20,6 +20,7 @@ import {
   ID_PATTERN,
   parseAgencyCode,
   parseCalendarDate,
+  parseCaseNumber,
   parseCountryCode,
   parseInstant,
   parseKvkNumber,
@@ -91,6 +92,9 @@ export const IsSafetyRegion = () =>
 
 export const IsMunicipality = () =>
   parsedBy('isMunicipality', parseMunicipalityCode, '$property must be a CBS code such as GM0599');
+
+export const IsCaseNumber = () =>
+  parsedBy('isCaseNumber', parseCaseNumber, '$property must be a case number such as VR17-2026-0042');
 
 export const IsKvkNumber = () => parsedBy('isKvkNumber', parseKvkNumber, '$property must be 8 digits');
 

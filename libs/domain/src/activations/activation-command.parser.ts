@@ -52,6 +52,7 @@ type CommandParser<T extends ActivationCommandType> = (
  */
 const PARSERS: { readonly [T in ActivationCommandType]: CommandParser<T> } = {
   OpenActivation: (input, now) => {
+    const title = requireNarrative(input, 'title', 'The title', { max: NAME_MAX });
     const region = parsedOrReject(parseSafetyRegion(input.region), 'region');
     const leadAgency = requireAgency(input.leadAgency, 'leadAgency');
     const kind = requireOneOf(input.kind, Object.values(ActivationKind), 'kind', 'The kind');
@@ -75,6 +76,7 @@ const PARSERS: { readonly [T in ActivationCommandType]: CommandParser<T> } = {
       ? undefined
       : parseSignal(input.initialSignal, 'initialSignal', now);
     return {
+      title,
       kind,
       trigger,
       themes,

@@ -40,6 +40,8 @@ export interface SignalFields {
 
 export interface OpenActivation extends OnActivation {
   readonly type: 'OpenActivation';
+  /** What the case is about, in a line; free text, classified like any narrative. */
+  readonly title: Narrative;
   readonly kind: ActivationKind;
   readonly trigger: ActivationTrigger;
   readonly themes: readonly Theme[];

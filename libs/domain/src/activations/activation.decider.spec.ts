@@ -99,6 +99,7 @@ const siteLocation = { address: 'Havenweg 12', postcode: postcode('3011 AB'), ci
 
 const opened = ev('activation.opened', {
   activationId: ID,
+  title: { text: 'Bouwplaats Havenweg' },
   kind: ActivationKind.PREVENTIVE,
   trigger: ActivationTrigger.OWN_OBSERVATION,
   themes: [Theme.HOUSING, Theme.WORK],
@@ -110,6 +111,7 @@ const opened = ev('activation.opened', {
 });
 const openedBare = ev('activation.opened', {
   activationId: ID,
+  title: { text: 'Bouwplaats Havenweg' },
   kind: ActivationKind.PREVENTIVE,
   trigger: ActivationTrigger.OWN_OBSERVATION,
   themes: [Theme.WORK],
@@ -170,6 +172,7 @@ function openCommand(overrides: Partial<OpenActivation> = {}): OpenActivation {
   return {
     ...by(),
     type: 'OpenActivation',
+    title: 'Bouwplaats Havenweg',
     kind: ActivationKind.PREVENTIVE,
     trigger: ActivationTrigger.OWN_OBSERVATION,
     themes: [Theme.HOUSING, Theme.WORK],

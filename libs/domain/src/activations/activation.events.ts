@@ -1,3 +1,4 @@
+import { CaseNumber } from '../shared/case-number.value.js';
 import { AgencyCode } from '../shared/agency-code.value.js';
 import { EuroCents } from '../shared/euro-cents.value.js';
 import { Instant } from '../shared/instant.value.js';
@@ -28,6 +29,10 @@ import {
 
 export interface ActivationOpenedData {
   readonly activationId: string;
+  /** What the case is about; absent only in events written before titles (upcast with a default). */
+  readonly title: Narrative;
+  /** The human case number, handed out at opening; see CaseNumber. */
+  readonly caseNumber?: CaseNumber;
   readonly kind: ActivationKind;
   readonly trigger: ActivationTrigger;
   readonly themes: readonly Theme[];
@@ -153,6 +158,11 @@ export interface ActivationReopenedData {
   readonly reason: Narrative;
 }
 
+/** A case number given to an activation opened before case numbers existed (by the upgrade). */
+export interface ActivationNumberedData {
+  readonly caseNumber: CaseNumber;
+}
+
 export interface LeadTransferredData {
   readonly fromAgency: AgencyCode;
   readonly toAgency: AgencyCode;
@@ -184,6 +194,7 @@ export interface ActivationEventDataMap {
   'activation.reopened': ActivationReopenedData;
   'lead.transferred': LeadTransferredData;
   'closing.proposed': ClosingProposedData;
+  'activation.numbered': ActivationNumberedData;
 }
 
 export type ActivationEventType = keyof ActivationEventDataMap;
@@ -215,6 +226,7 @@ export const ACTIVATION_EVENT_TYPES: readonly ActivationEventType[] = Object.key
   'activation.reopened': true,
   'lead.transferred': true,
   'closing.proposed': true,
+  'activation.numbered': true,
 } satisfies Record<ActivationEventType, true>) as ActivationEventType[];
 
 export function isActivationEventType(value: unknown): value is ActivationEventType {

@@ -87,6 +87,7 @@ describe('activation event catalogue', () => {
       'activation.reopened': CASE,
       'lead.transferred': CASE,
       'closing.proposed': CASE,
+      'activation.numbered': CASE,
     });
   });
 
@@ -174,7 +175,7 @@ describe('activation event catalogue', () => {
       expect(
         Object.fromEntries(allEventTypes().map((type) => [type, catalogueEntry(type).schemaVersion])),
       ).toEqual({
-        'activation.opened': 1,
+        'activation.opened': 2,
         // v2: a source instead of a reporter; v3: classified narratives.
         'signal.recorded': 3,
         'agency.invited': 1,
@@ -195,6 +196,7 @@ describe('activation event catalogue', () => {
         'activation.reopened': 2,
         'lead.transferred': 1,
         'closing.proposed': 1,
+        'activation.numbered': 1,
       });
     });
 

@@ -94,11 +94,16 @@ const findingSubject = [PERSONAL, { categoryFrom: 'category' }] as const;
 const CATALOGUE: { readonly [T in ActivationEventType]: CatalogueEntry<T> } = {
   'activation.opened': {
     type: 'activation.opened',
-    schemaVersion: 1,
-    description: 'An activation was opened: kind, trigger, themes, region, municipality and lead agency.',
+    schemaVersion: 2,
+    description:
+      'An activation was opened: its title and case number, kind, trigger, themes, region, municipality and lead agency.',
     primaryCategory: CASE,
     fields: {
       activationId: CASE,
+      // The title is free text like any other: people name companies, addresses and persons in it.
+      'title.text': text('title'),
+      'title.categories[]': text('title'),
+      caseNumber: CASE,
       kind: CASE,
       trigger: CASE,
       'themes[]': CASE,
@@ -114,7 +119,7 @@ const CATALOGUE: { readonly [T in ActivationEventType]: CatalogueEntry<T> } = {
       'triggeredBy.kind': HEALTH,
       'triggeredBy.id': HEALTH,
     },
-    upcasters: [],
+    upcasters: [{ fromVersion: 1, upcast: (data) => withDefaultTitle(data) }],
   },
   'signal.recorded': {
     type: 'signal.recorded',
@@ -332,6 +337,14 @@ const CATALOGUE: { readonly [T in ActivationEventType]: CatalogueEntry<T> } = {
     },
     upcasters: [],
   },
+  'activation.numbered': {
+    type: 'activation.numbered',
+    schemaVersion: 1,
+    description: 'An activation opened before case numbers existed was given its case number.',
+    primaryCategory: CASE,
+    fields: { caseNumber: CASE },
+    upcasters: [],
+  },
   'closing.proposed': {
     type: 'closing.proposed',
     schemaVersion: 1,
@@ -511,6 +524,17 @@ function findingReferencesFrom(
       return narratives.upcast(fields, known);
     },
   };
+}
+
+/**
+ * Activations opened before titles existed get one made of their id: it says nothing but the id (CASE), so
+ * it is classified CASE, unlike text a person typed.
+ */
+function withDefaultTitle(data: unknown): unknown {
+  const fields = data as Record<string, unknown>;
+  if (fields.title !== undefined) return data;
+  const id = typeof fields.activationId === 'string' ? fields.activationId : '';
+  return { ...fields, title: { text: `Activatie ${id}`, categories: [CASE] } };
 }
 
 function isCategoriesFrom(rule: FieldClassification, path: string): boolean {

@@ -8,6 +8,7 @@ import {
   agencyCode,
   bsn,
   calendarDate,
+  caseNumber,
   countryCode,
   DataCategory,
   euroCents,
@@ -37,7 +38,7 @@ type Samples = {
   };
 };
 
-const { PERSONAL, HEALTH, LOCATION, INTERVENTION, CRIMINAL, BENEFITS, REPORT } = DataCategory;
+const { PERSONAL, HEALTH, LOCATION, EMPLOYER, INTERVENTION, CRIMINAL, BENEFITS, REPORT } = DataCategory;
 const NLA = agencyCode('NLA');
 const UWV = agencyCode('UWV');
 const location = { address: 'Havenweg 12', postcode: postcode('3011 AB'), city: 'Rotterdam' };
@@ -65,6 +66,8 @@ const SAMPLES: Samples = {
     type: 'activation.opened',
     data: {
       activationId: 'act-1',
+      title: { text: 'Bouwplaats Havenweg: bewoning en besmettingen', categories: [EMPLOYER] },
+      caseNumber: caseNumber('VR17-2020-0001'),
       kind: ActivationKind.REPRESSIVE,
       trigger: ActivationTrigger.EXTERNAL_REPORT,
       themes: [Theme.HOUSING, Theme.WORK, Theme.HEALTH],
@@ -205,6 +208,10 @@ const SAMPLES: Samples = {
   'closing.proposed': {
     type: 'closing.proposed',
     data: { proposedBy: UWV, reason: { text: 'All inspections done.', categories: [PERSONAL] } },
+  },
+  'activation.numbered': {
+    type: 'activation.numbered',
+    data: { caseNumber: caseNumber('VR17-2020-0001') },
   },
 };
 

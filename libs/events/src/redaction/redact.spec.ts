@@ -110,6 +110,7 @@ const MATRIX: Record<ActivationEventType, Record<DemoAgency, typeof HIDDEN | Dat
   // Who leads is CASE; the sample reasons are classified PERSONAL.
   'lead.transferred': { NLA: [], GM0599: [], VR17: [PERSONAL], UWV: [], SVB: [], BD: [PERSONAL] },
   'closing.proposed': { NLA: [], GM0599: [], VR17: [PERSONAL], UWV: [], SVB: [], BD: [PERSONAL] },
+  'activation.numbered': { NLA: [], GM0599: [], VR17: [], UWV: [], SVB: [], BD: [] },
 };
 
 function cases(): [ActivationEventType, DemoAgency, typeof HIDDEN | DataCategory[]][] {

@@ -23,6 +23,8 @@ export interface ActivationFacts extends ActivationProgress {
   trigger: string;
   themes: string[];
   leadAgency: string;
+  /** The human case number (from opening, or from activation.numbered for older activations). */
+  caseNumber?: string | null;
   /** The strongest measure imposed so far, or null: how the LOT-C report counted outcomes. */
   strongestMeasure: InterventionType | null;
   openedAt: string;
@@ -67,6 +69,7 @@ export function evolveFacts(
       trigger: d.trigger,
       themes: [...d.themes],
       leadAgency: d.leadAgency,
+      caseNumber: d.caseNumber ?? null,
       ...openedProgress(d),
       strongestMeasure: null,
       openedAt: at.occurredAt,
@@ -99,6 +102,9 @@ export function evolveFacts(
       break;
     case 'lead.transferred':
       next.leadAgency = event.data.toAgency;
+      break;
+    case 'activation.numbered':
+      next.caseNumber = event.data.caseNumber;
       break;
     default:
       break;

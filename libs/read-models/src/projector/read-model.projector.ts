@@ -121,12 +121,13 @@ export class ReadModelProjector {
     // on it would be refused as CONFLICT (docs/security.md: what a version token still tells).
     const outcome = categories.has(DataCategory.INTERVENTION) ? facts.strongestMeasure : null;
     if (visible && event.type === 'activation.opened') {
-      const data = visible.data as { location?: unknown; employer?: unknown };
+      const data = visible.data as { location?: unknown; employer?: unknown; title?: unknown };
       writer.putActivation({
         agency,
         facts,
         location: data.location,
         employer: data.employer,
+        title: data.title,
         outcome,
         withheld: visible.withheld,
       });

@@ -57,13 +57,17 @@ export function open(
       'initialSignal',
     );
   }
-  if (signal) {
-    requireTextsFit(
-      undefined,
-      { 'initialSignal.description': signal.description, 'initialSignal.healthDetail': signal.healthDetail },
-      { subjects: signal.subjects, namesPersons: namesPersons(signal) },
-    );
-  }
+  requireTextsFit(
+    undefined,
+    {
+      title: command.title,
+      ...(signal && {
+        'initialSignal.description': signal.description,
+        'initialSignal.healthDetail': signal.healthDetail,
+      }),
+    },
+    signal ? { subjects: signal.subjects, namesPersons: namesPersons(signal) } : undefined,
+  );
   if (kind === ActivationKind.PREVENTIVE && signal?.confirmedInfection === true) {
     return reject(
       ActivationErrorCode.KIND_CONFLICT,
@@ -73,6 +77,8 @@ export function open(
   }
   const opened = event('activation.opened', {
     activationId,
+    title: command.title,
+    ...(context.caseNumber && { caseNumber: context.caseNumber }),
     kind,
     trigger: command.trigger,
     themes: command.themes,

@@ -9,6 +9,7 @@ import { ProjectionVersions1795400000011 } from './1795400000011-projection-vers
 import { AgreementTookEffect1795400000012 } from './1795400000012-agreement-took-effect.migration.js';
 import { FeedAgencySequence1795400000120 } from './1795400000120-feed-agency-sequence.migration.js';
 import { RelayClustersAndDeadLetters1795400000140 } from './1795400000140-relay-clusters-and-dead-letters.migration.js';
+import { CaseNumbers1795400000150 } from './1795400000150-case-numbers.migration.js';
 
 /**
  * Every schema migration of the platform, oldest first. One database, one ordered history:
@@ -26,4 +27,5 @@ export const migrations: Function[] = [
   AgreementTookEffect1795400000012,
   FeedAgencySequence1795400000120,
   RelayClustersAndDeadLetters1795400000140,
+  CaseNumbers1795400000150,
 ];
