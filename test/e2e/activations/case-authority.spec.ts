@@ -130,6 +130,50 @@ describe('who has authority over a case', () => {
     await database.drop();
   });
 
+  it('gives the activation a case number and shows its title; the case number finds it, in any case', async () => {
+    const { data } = await eventually(
+      () =>
+        graphql<{ activation: { caseNumber: string; title: string | null } }>(
+          url,
+          `
+            query ($id: ID!) {
+              activation(id: $id) {
+                caseNumber
+                title
+              }
+            }
+          `,
+          { id: ACTIVATION },
+          tokens.NLA,
+        ),
+      (r) => !!r.data?.activation,
+    );
+    const year = new Date().getFullYear();
+    expect(data!.activation.caseNumber).toMatch(new RegExp(`^VR17-(${year}|${year + 1})-\\d{4}$`));
+    expect(data!.activation.title).toBe('Kas Westland: bevoegdheid');
+    const search = () =>
+      graphql<{ activations: { edges: { node: { id: string } }[] } }>(
+        url,
+        `
+          query ($f: ActivationsFilter) {
+            activations(first: 5, filter: $f) {
+              edges {
+                node {
+                  id
+                }
+              }
+            }
+          }
+        `,
+        { f: { caseNumber: data!.activation.caseNumber.toLowerCase() } },
+        tokens.UWV,
+      );
+    // UWV joined just before: its list row may still be on its way.
+    const found = await eventually(search, (r) => (r.data?.activations.edges.length ?? 0) > 0);
+    expect(found.errors).toBeUndefined();
+    expect(found.data!.activations.edges.map((e) => e.node.id)).toEqual([ACTIVATION]);
+  });
+
   it.each([
     ['fileReport', { reportId: 'r-gm', summary: 'Verslag.', outcome: 'Uitkomst.' }],
     ['closeActivation', { outcome: 'Klaar.' }],
