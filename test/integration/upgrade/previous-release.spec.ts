@@ -44,8 +44,8 @@ const shown = async (db: DataSource) => {
 
 /** What releases after 700359e added, which its database cannot hold (issue 15). */
 const ADDED_LATER = {
-  types: ['lead.transferred', 'closing.proposed', 'activation.numbered'],
-  narratives: ['activation.opened/title'],
+  types: ['lead.transferred', 'closing.proposed', 'activation.numbered', 'invitation.declined'],
+  narratives: ['activation.opened/title', 'agency.invited/reason'],
 };
 
 /** Agencies of the demo agreements without PERSONAL: no free text may reach them. */

@@ -89,7 +89,12 @@ const PARSERS: { readonly [T in ActivationCommandType]: CommandParser<T> } = {
     };
   },
   RecordSignal: (input, now) => parseSignal(input, '', now),
-  InviteAgency: (input) => ({ agency: requireAgency(input.agency, 'agency') }),
+  InviteAgency: (input) => {
+    const agency = requireAgency(input.agency, 'agency');
+    const reason = optionalNarrative(input, 'reason', 'The reason');
+    return { agency, ...(reason !== undefined && { reason }) };
+  },
+  DeclineInvitation: (input) => ({ reason: requireNarrative(input, 'reason', 'The reason for declining') }),
   JoinActivation: () => ({}),
   LeaveActivation: (input) => {
     const reason = optionalNarrative(input, 'reason', 'The reason');

@@ -59,6 +59,8 @@ export function evolveProgress(progress: ActivationProgress, event: ActivationEv
         participants: withMember(progress.participants, event.data.agency),
         invited: progress.invited.filter((agency) => agency !== event.data.agency),
       };
+    case 'invitation.declined':
+      return { ...progress, invited: progress.invited.filter((agency) => agency !== event.data.agency) };
     case 'agency.left':
       return {
         ...progress,

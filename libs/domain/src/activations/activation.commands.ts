@@ -61,6 +61,14 @@ export interface RecordSignal extends OnActivation, SignalFields {
 export interface InviteAgency extends OnActivation {
   readonly type: 'InviteAgency';
   readonly agency: AgencyCode;
+  /** Why the agency is asked to join: what the invited agency reads in its inbox. */
+  readonly reason?: Narrative;
+}
+
+/** The actor's own agency declines an invitation, with the reason the inviter reads. */
+export interface DeclineInvitation extends OnActivation {
+  readonly type: 'DeclineInvitation';
+  readonly reason: Narrative;
 }
 
 /** The actor's own agency joins. */
@@ -193,7 +201,8 @@ export type ActivationCommand =
   | CloseActivation
   | ReopenActivation
   | TransferLead
-  | ProposeClosing;
+  | ProposeClosing
+  | DeclineInvitation;
 
 export type ActivationCommandType = ActivationCommand['type'];
 

@@ -251,6 +251,7 @@ function everyCommandOn(actor: Actor): ActivationCommand[] {
     { ...by(actor), type: 'ReopenActivation', reason: 'New signal.' },
     { ...by(actor), type: 'TransferLead', toAgency: 'UWV' },
     { ...by(actor), type: 'ProposeClosing', reason: 'All inspections done.' },
+    { ...by(actor), type: 'DeclineInvitation', reason: 'Not our case.' },
   ];
 }
 
@@ -418,7 +419,8 @@ describe('activation decider', () => {
 
   describe('on a closed activation', () => {
     const participantCommands = everyCommandOn(nlaInspector).filter(
-      (c) => c.type !== 'ReopenActivation' && c.type !== 'LeaveActivation',
+      // Leaving and declining an invitation stay possible on a closed activation.
+      (c) => c.type !== 'ReopenActivation' && c.type !== 'LeaveActivation' && c.type !== 'DeclineInvitation',
     );
     it.each(participantCommands.map(byType))('%s is refused until it is reopened', (_type, command) => {
       given([...closedHistory, inspectionScheduled])
@@ -494,7 +496,10 @@ describe('activation decider', () => {
 
     it.each(
       everyCommandOn(regionCoordinator)
-        .filter((c) => c.type !== 'JoinActivation' && !coordinatorCommands.has(c.type))
+        .filter(
+          (c) =>
+            c.type !== 'JoinActivation' && c.type !== 'DeclineInvitation' && !coordinatorCommands.has(c.type),
+        )
         .map(byType),
     )('the region coordinator, not participating, cannot %s', (_type, command) => {
       given([...withUwv, infectionSignal, inspectionScheduled])
@@ -1519,6 +1524,41 @@ describe('activation decider', () => {
 
     it('refuses an activation that is not closed', () => {
       given(withUwv).when(reopen).then(E.ACTIVATION_NOT_CLOSED);
+    });
+  });
+
+  describe('answering an invitation', () => {
+    it('invites with the reason the invited agency reads in its inbox', () => {
+      given(withUwv)
+        .when({ ...by(), type: 'InviteAgency', agency: 'svb', reason: 'Kinderbijslag speelt mee.' })
+        .then([
+          ev('agency.invited', {
+            agency: SVB,
+            invitedBy: NLA,
+            reason: { text: 'Kinderbijslag speelt mee.' },
+          }),
+        ]);
+    });
+
+    it('lets the invited agency decline, with a reason, and then it is no longer invited', () => {
+      const declined = ev('invitation.declined', { agency: UWV, reason: { text: 'Geen uitkeringen.' } });
+      given([opened, uwvInvited])
+        .when({ ...by(uwvInspector), type: 'DeclineInvitation', reason: 'Geen uitkeringen.' })
+        .then([declined]);
+      expect((foldActivation([opened, uwvInvited, declined]) as OpenedActivation).invited).toEqual([]);
+      // Declined, it no longer sees the activation, as if never invited.
+      given([opened, uwvInvited, declined])
+        .when({ ...by(uwvInspector), type: 'JoinActivation' })
+        .then(E.NOT_FOUND);
+    });
+
+    it('refuses declining without a reason, or by a participant', () => {
+      given([opened, uwvInvited])
+        .when({ ...by(uwvInspector), type: 'DeclineInvitation', reason: '' })
+        .then(E.INVALID_INPUT);
+      given(withUwv)
+        .when({ ...by(uwvInspector), type: 'DeclineInvitation', reason: 'Nee.' })
+        .then(E.NOT_INVITED);
     });
   });
 

@@ -16,7 +16,7 @@ import {
 } from './activation.state.js';
 import { requireOpened, requireVisible } from './decide/activation.guards.js';
 import { close, escalate, open, proposeClosing, reopen, transferLead } from './decide/lifecycle.decider.js';
-import { decideIntegratedDeployment, invite, join, leave } from './decide/participation.decider.js';
+import { decideIntegratedDeployment, decline, invite, join, leave } from './decide/participation.decider.js';
 import { recordFinding, recordSignal } from './decide/observations.decider.js';
 import { cancelInspection, completeInspection, scheduleInspection } from './decide/inspections.decider.js';
 import { imposeIntervention, makeReferral } from './decide/measures.decider.js';
@@ -52,6 +52,7 @@ const ON_OPENED: { readonly [T in Exclude<ActivationCommandType, 'OpenActivation
   ReopenActivation: reopen,
   TransferLead: transferLead,
   ProposeClosing: proposeClosing,
+  DeclineInvitation: decline,
 };
 
 /**

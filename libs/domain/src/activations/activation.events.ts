@@ -58,6 +58,12 @@ export interface SignalRecordedData {
 export interface AgencyInvitedData {
   readonly agency: AgencyCode;
   readonly invitedBy: AgencyCode;
+  readonly reason?: Narrative;
+}
+
+export interface InvitationDeclinedData {
+  readonly agency: AgencyCode;
+  readonly reason: Narrative;
 }
 
 export interface AgencyJoinedData {
@@ -195,6 +201,7 @@ export interface ActivationEventDataMap {
   'lead.transferred': LeadTransferredData;
   'closing.proposed': ClosingProposedData;
   'activation.numbered': ActivationNumberedData;
+  'invitation.declined': InvitationDeclinedData;
 }
 
 export type ActivationEventType = keyof ActivationEventDataMap;
@@ -227,6 +234,7 @@ export const ACTIVATION_EVENT_TYPES: readonly ActivationEventType[] = Object.key
   'lead.transferred': true,
   'closing.proposed': true,
   'activation.numbered': true,
+  'invitation.declined': true,
 } satisfies Record<ActivationEventType, true>) as ActivationEventType[];
 
 export function isActivationEventType(value: unknown): value is ActivationEventType {

@@ -88,6 +88,7 @@ describe('activation event catalogue', () => {
       'lead.transferred': CASE,
       'closing.proposed': CASE,
       'activation.numbered': CASE,
+      'invitation.declined': CASE,
     });
   });
 
@@ -197,6 +198,7 @@ describe('activation event catalogue', () => {
         'lead.transferred': 1,
         'closing.proposed': 1,
         'activation.numbered': 1,
+        'invitation.declined': 1,
       });
     });
 

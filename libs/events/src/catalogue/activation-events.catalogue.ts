@@ -153,9 +153,14 @@ const CATALOGUE: { readonly [T in ActivationEventType]: CatalogueEntry<T> } = {
   'agency.invited': {
     type: 'agency.invited',
     schemaVersion: 1,
-    description: 'An agency was invited to take part.',
+    description: 'An agency was invited to take part, with why.',
     primaryCategory: CASE,
-    fields: { agency: CASE, invitedBy: CASE },
+    fields: {
+      agency: CASE,
+      invitedBy: CASE,
+      'reason.text': text('reason'),
+      'reason.categories[]': text('reason'),
+    },
     upcasters: [],
   },
   'agency.joined': {
@@ -343,6 +348,14 @@ const CATALOGUE: { readonly [T in ActivationEventType]: CatalogueEntry<T> } = {
     description: 'An activation opened before case numbers existed was given its case number.',
     primaryCategory: CASE,
     fields: { caseNumber: CASE },
+    upcasters: [],
+  },
+  'invitation.declined': {
+    type: 'invitation.declined',
+    schemaVersion: 1,
+    description: 'An invited agency declined to take part, with the reason.',
+    primaryCategory: CASE,
+    fields: { agency: CASE, 'reason.text': text('reason'), 'reason.categories[]': text('reason') },
     upcasters: [],
   },
   'closing.proposed': {

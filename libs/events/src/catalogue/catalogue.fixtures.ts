@@ -98,7 +98,14 @@ const SAMPLES: Samples = {
       healthDetail: { text: 'Three positive PCR tests on 30 May.', categories: [HEALTH] },
     },
   },
-  'agency.invited': { type: 'agency.invited', data: { agency: UWV, invitedBy: NLA } },
+  'agency.invited': {
+    type: 'agency.invited',
+    data: {
+      agency: UWV,
+      invitedBy: NLA,
+      reason: { text: 'Uitkeringen spelen mee.', categories: [PERSONAL] },
+    },
+  },
   'agency.joined': { type: 'agency.joined', data: { agency: UWV } },
   'agency.left': {
     type: 'agency.left',
@@ -212,6 +219,10 @@ const SAMPLES: Samples = {
   'activation.numbered': {
     type: 'activation.numbered',
     data: { caseNumber: caseNumber('VR17-2020-0001') },
+  },
+  'invitation.declined': {
+    type: 'invitation.declined',
+    data: { agency: UWV, reason: { text: 'Geen uitkeringen in het spel.', categories: [PERSONAL] } },
   },
 };
 
