@@ -31,7 +31,8 @@ export type ActivationMutation =
   | 'closeActivation'
   | 'reopenActivation'
   | 'transferLead'
-  | 'proposeClosing';
+  | 'proposeClosing'
+  | 'declineInvitation';
 
 const document = (name: ActivationMutation) => {
   const input = `${name[0].toUpperCase()}${name.slice(1)}Input`;

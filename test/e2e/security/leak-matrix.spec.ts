@@ -680,6 +680,51 @@ describe('leak matrix: every demo agency × role × read path sees exactly what 
     });
   });
 
+  describe.each(AGENCIES)('%s inbox', (agency) => {
+    it.each(READERS)('as %s: only what is addressed to it, the case at CASE level', async (role) => {
+      const expected = oracle.inbox(agency);
+      const response = await graphql<{ inbox: { activation: { id: string } }[] }>(
+        scenario.url,
+        `
+          {
+            inbox(first: 100) {
+              kind
+              state
+              fromAgency
+              reason
+              answer
+              withheld
+              activation {
+                id
+                caseNumber
+                title
+                kind
+                themes
+                region
+                municipality
+                leadAgency
+                status
+              }
+            }
+          }
+        `,
+        {},
+        tokenOf(agency, role),
+      );
+      const where = { agency, role };
+      expect({ ...where, errors: response.errors }).toEqual({ ...where, errors: undefined });
+      const items = response.data!.inbox;
+      expect({ ...where, ids: sorted(new Set(items.map((i) => i.activation.id))) }).toEqual({
+        ...where,
+        ids: sorted(expected.activationIds),
+      });
+      expect({ ...where, leaked: leaked(text(items), markers, expected.tokens) }).toEqual({
+        ...where,
+        leaked: [],
+      });
+    });
+  });
+
   describe.each(NON_READERS)('a %s reads no case data', (role) => {
     it.each(['NLA', 'VR17'])('of %s, on no path', async (agency) => {
       const token = tokenOf(agency, role);
@@ -689,6 +734,7 @@ describe('leak matrix: every demo agency × role × read path sees exactly what 
         [`query ($id: ID!) { timeline(activationId: $id) { edges { node { payload } } } }`, { id: A1 }],
         [`{ statistics { total } }`, {}],
         [`{ feed(first: 500) { edges { node { payload } } } }`, {}],
+        [`{ inbox { reason activation { id title } } }`, {}],
       ];
       for (const [query, variables] of queries) {
         const response: GraphqlResponse = await graphql(scenario.url, query, variables, token);

@@ -81,6 +81,8 @@ export interface OracleEvent {
   region: string;
   /** The agency whose actor caused the event: it keeps seeing it after it leaves. */
   actingAgency: string;
+  /** The agency an invitation or referral is addressed to: it reads it in its inbox. */
+  addressee?: string;
   primary: DataCategory;
   /** Each marker the event holds, with the categories an agency must hold to see it there. */
   markers: Map<string, DataCategory[]>;
@@ -154,6 +156,12 @@ export class LeakOracle {
         type: row.type,
         region,
         actingAgency: row.acting_agency,
+        addressee:
+          row.type === 'agency.invited'
+            ? (row.data as { agency: string }).agency
+            : row.type === 'referral.made'
+              ? (row.data as { toAgency: string }).toAgency
+              : undefined,
         primary,
         markers: found,
       });
@@ -234,6 +242,32 @@ export class LeakOracle {
   ownAfterLeaving(agency: string, activationId: string): OracleEvent[] {
     if (this.entitledNow.get(activationId)!.has(agency)) return [];
     return this.streams.get(activationId)!.filter((e) => e.actingAgency === agency);
+  }
+
+  /**
+   * What the agency's inbox may show: the invitations and referrals addressed to it (when it holds CASE
+   * there), their reason as its categories allow (a referral's with INTERVENTION: it is addressed to it), and
+   * of the case only what is CASE alone.
+   */
+  inbox(agency: string): { activationIds: Set<string>; tokens: Set<string> } {
+    const activationIds = new Set<string>();
+    const tokens = new Set<string>();
+    for (const [activationId, stream] of this.streams) {
+      const granted = this.granted(agency, stream[0].region);
+      if (!granted.has(DataCategory.CASE)) continue;
+      const addressed = stream.filter((e) => e.addressee === agency);
+      if (addressed.length === 0) continue;
+      activationIds.add(activationId);
+      for (const [token, needs] of stream[0].markers)
+        if (needs.every((c) => c === DataCategory.CASE)) tokens.add(token);
+      for (const event of addressed) {
+        const readable = new Set(granted);
+        if (event.type === 'referral.made') readable.add(DataCategory.INTERVENTION);
+        for (const [token, needs] of event.markers)
+          if (needs.every((c) => readable.has(c))) tokens.add(token);
+      }
+    }
+    return { activationIds, tokens };
   }
 
   /** What the read models may show the agency, over all its activations. */

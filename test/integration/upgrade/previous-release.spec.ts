@@ -101,6 +101,7 @@ describe('upgrading a database written by release 700359e', () => {
       'FeedAgencySequence1795400000120',
       'RelayClustersAndDeadLetters1795400000140',
       'CaseNumbers1795400000150',
+      'Inbox1795400000151',
     ]);
     const after = await shown(db);
     expect(after).toEqual(before);

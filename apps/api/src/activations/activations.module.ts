@@ -22,6 +22,7 @@ import { ReopenActivationResolver } from './reopen-activation/reopen-activation.
 import { ScheduleInspectionResolver } from './schedule-inspection/schedule-inspection.resolver.js';
 import { TransferLeadResolver } from './transfer-lead/transfer-lead.resolver.js';
 import { ProposeClosingResolver } from './propose-closing/propose-closing.resolver.js';
+import { DeclineInvitationResolver } from './decline-invitation/decline-invitation.resolver.js';
 
 /** The activation write side: one folder per use case (input and resolver), all through ActivationCommands. */
 @Module({
@@ -39,6 +40,7 @@ import { ProposeClosingResolver } from './propose-closing/propose-closing.resolv
     RecordSignalResolver,
     InviteAgencyResolver,
     JoinActivationResolver,
+    DeclineInvitationResolver,
     LeaveActivationResolver,
     EscalateActivationResolver,
     ScheduleInspectionResolver,

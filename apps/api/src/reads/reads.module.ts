@@ -10,6 +10,7 @@ import { ReadAccessGuard } from '../auth/index.js';
 import { ViewActivationResolver } from './view-activation/view-activation.resolver.js';
 import { StatisticsResolver } from './view-statistics/statistics.resolver.js';
 import { TimelineResolver } from './view-timeline/timeline.resolver.js';
+import { InboxResolver } from './view-inbox/inbox.resolver.js';
 
 /**
  * The read side: every query reads the per-agency read models through LoggedReads (keten_api, under
@@ -23,6 +24,7 @@ import { TimelineResolver } from './view-timeline/timeline.resolver.js';
     ViewActivationResolver,
     ListActivationsResolver,
     TimelineResolver,
+    InboxResolver,
     StatisticsResolver,
     CommandResultViewResolver,
   ],

@@ -44,7 +44,7 @@ export const activationFactsTable = {
   ): Promise<ActivationFacts[]> {
     const rows: { facts: ActivationFacts }[] = await tx.query(
       `SELECT facts FROM ${table} WHERE facts->>'region' = ANY($2) OR facts->'participants' ? $1
-         OR facts->'contributors' ? $1`,
+         OR facts->'contributors' ? $1 OR facts->'addressed' ? $1`,
       [agency, regions],
     );
     return rows.map(({ facts }) => facts);

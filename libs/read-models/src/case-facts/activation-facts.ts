@@ -38,6 +38,10 @@ export interface ActivationFacts extends ActivationProgress {
    * contributed after it leaves. Absent in facts written before read-models version 3.
    */
   contributors?: string[];
+  /** The agencies something was addressed to (invited, referred): their inbox follows the activation. */
+  addressed?: string[];
+  /** The title as opened (a narrative, unredacted): what an inbox shows of the case, redacted per agency. */
+  title?: unknown;
 }
 
 /** Closure weighs most: the order in which a measure counts as the activation's outcome. */
@@ -70,6 +74,7 @@ export function evolveFacts(
       themes: [...d.themes],
       leadAgency: d.leadAgency,
       caseNumber: d.caseNumber ?? null,
+      title: d.title,
       ...openedProgress(d),
       strongestMeasure: null,
       openedAt: at.occurredAt,

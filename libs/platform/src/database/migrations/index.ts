@@ -10,6 +10,7 @@ import { AgreementTookEffect1795400000012 } from './1795400000012-agreement-took
 import { FeedAgencySequence1795400000120 } from './1795400000120-feed-agency-sequence.migration.js';
 import { RelayClustersAndDeadLetters1795400000140 } from './1795400000140-relay-clusters-and-dead-letters.migration.js';
 import { CaseNumbers1795400000150 } from './1795400000150-case-numbers.migration.js';
+import { Inbox1795400000151 } from './1795400000151-inbox.migration.js';
 
 /**
  * Every schema migration of the platform, oldest first. One database, one ordered history:
@@ -28,4 +29,5 @@ export const migrations: Function[] = [
   FeedAgencySequence1795400000120,
   RelayClustersAndDeadLetters1795400000140,
   CaseNumbers1795400000150,
+  Inbox1795400000151,
 ];
