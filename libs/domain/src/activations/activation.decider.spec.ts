@@ -1632,6 +1632,20 @@ describe('activation decider', () => {
       const zeros = given(withUwv).when(record('000000000')).then(E.INVALID_INPUT);
       expect(zeros).toMatchObject({ error: { field: 'subjects[0].bsn' } });
     });
+
+    it('refuses a nationality that is no ISO 3166-1 country, such as XX', () => {
+      const decision = given(withUwv)
+        .when({
+          ...by(),
+          type: 'RecordFinding',
+          findingId: 'f-9',
+          category: DataCategory.PERSONAL,
+          description: 'Worker housed in the shed.',
+          subjects: [{ subjectId: 'w-1', name: 'Jan Kowalski', nationality: 'XX' }],
+        })
+        .then(E.INVALID_INPUT);
+      expect(decision).toMatchObject({ error: { field: 'subjects[0].nationality' } });
+    });
   });
 
   describe('authority over a case', () => {
