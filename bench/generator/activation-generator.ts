@@ -102,6 +102,7 @@ function generateOne(random: SeededRandom, activationId: string, startMillis: nu
   run(actor(lead), {
     type: 'OpenActivation',
     kind: repressive ? ActivationKind.REPRESSIVE : ActivationKind.PREVENTIVE,
+    title: `Generated activation ${activationId}`,
     trigger: random.chance(0.5) ? ActivationTrigger.OWN_OBSERVATION : ActivationTrigger.EXTERNAL_REPORT,
     themes: random
       .some([Theme.HOUSING, Theme.WORK, Theme.TRANSPORT, Theme.HEALTH], 2)

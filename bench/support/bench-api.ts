@@ -53,6 +53,7 @@ export function openActivationInput(activationId: string) {
   return {
     activationId,
     kind: 'PREVENTIVE',
+    title: 'Bench activation',
     trigger: 'OWN_OBSERVATION',
     themes: ['WORK'],
     region: 'VR17',

@@ -20,6 +20,7 @@ export * from './shared/calendar-date.value.js';
 export * from './shared/instant.value.js';
 export * from './shared/euro-cents.value.js';
 export * from './shared/narrative.value.js';
+export * from './shared/case-number.value.js';
 export * from './shared/regional-coordination.value.js';
 export * from './activations/activation.vocabulary.js';
 export * from './activations/activation.commands.js';

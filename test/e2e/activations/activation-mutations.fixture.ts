@@ -29,7 +29,10 @@ export type ActivationMutation =
   | 'decideIntegratedDeployment'
   | 'fileReport'
   | 'closeActivation'
-  | 'reopenActivation';
+  | 'reopenActivation'
+  | 'transferLead'
+  | 'proposeClosing'
+  | 'declineInvitation';
 
 const document = (name: ActivationMutation) => {
   const input = `${name[0].toUpperCase()}${name.slice(1)}Input`;
@@ -77,6 +80,7 @@ export async function scenarioTokens() {
 export const openPreventiveInput = (overrides: Record<string, unknown> = {}) => ({
   activationId: randomUUID(),
   kind: 'PREVENTIVE',
+  title: 'Kas Westland: overbewoning',
   trigger: 'EXTERNAL_REPORT',
   themes: ['HOUSING', 'WORK', 'HEALTH'],
   region: 'VR17',

@@ -23,6 +23,7 @@ describe('openActivation over HTTP with real tokens', () => {
   const input = (overrides: Record<string, unknown> = {}) => ({
     activationId: randomUUID(),
     kind: 'PREVENTIVE',
+    title: 'Bouwplaats Havenweg',
     trigger: 'OWN_OBSERVATION',
     themes: ['HOUSING', 'WORK'],
     region: 'VR17',

@@ -72,6 +72,7 @@ describe('six agencies see one activation exactly as their agreements allow', ()
     };
     await act('NLA', 'openActivation', {
       kind: 'PREVENTIVE',
+      title: 'Kas Westland: zes instanties',
       trigger: 'OWN_OBSERVATION',
       themes: ['HOUSING', 'WORK'],
       region: 'VR17',

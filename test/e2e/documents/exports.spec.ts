@@ -54,6 +54,7 @@ describe('exports of the activation list and the figures', () => {
     await scenario.openActivation(SHARED, { region: 'VR17', municipality: 'GM0599', joining: ['BD'] });
     await scenario.act('NLA', 'openActivation', {
       activationId: OWN,
+      title: 'Uitzendkracht zonder contract',
       kind: 'PREVENTIVE',
       trigger: 'EXTERNAL_REPORT',
       themes: ['WORK'],

@@ -56,7 +56,7 @@ describe('feed query', () => {
       activationId: ROTTERDAM,
       sequence: '1',
       type: 'activation.opened',
-      schemaVersion: 1,
+      schemaVersion: 2,
       actingAgency: 'NLA',
       withheld: [],
     });

@@ -172,6 +172,7 @@ export class FeedsScenario {
     let eventIds = await this.act('NLA', 'openActivation', {
       activationId,
       kind: 'PREVENTIVE',
+      title: 'Feedtest',
       trigger: 'OWN_OBSERVATION',
       themes: ['HOUSING', 'WORK'],
       region,

@@ -329,7 +329,7 @@ describe('activation, activations and me: the list as one agency sees it', () =>
 
     it('refuses malformed filters with a sentence per field', async () => {
       const response = await query(url, inspectorA, LIST, {
-        filter: { region: 'VR99', from: '2020-06-02', municipality: 'Rotterdam' },
+        filter: { region: 'VR99', from: '2020-06-31', municipality: 'Rotterdam' },
       });
       expect(codeOf(response)).toBe('BAD_USER_INPUT');
       const fields = (response.errors?.[0].extensions?.fields as { field: string }[]).map((f) => f.field);

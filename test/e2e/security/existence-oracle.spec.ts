@@ -37,6 +37,9 @@ const PROBES: [ActivationMutation, Record<string, unknown>][] = [
   ['fileReport', { summary: 'Probe.', outcome: 'Probe.' }],
   ['closeActivation', { outcome: 'Probe.' }],
   ['reopenActivation', { reason: 'Probe.' }],
+  ['transferLead', { toAgency: 'BD', reason: 'Probe.' }],
+  ['proposeClosing', { reason: 'Probe.' }],
+  ['declineInvitation', { reason: 'Probe.' }],
 ];
 
 const READS: [string, string][] = [

@@ -199,6 +199,7 @@ describe('leak matrix: every demo agency × role × read path sees exactly what 
     await act('NLA', 'openActivation', {
       activationId: A1,
       kind: 'PREVENTIVE',
+      title: `Title ${markers.text(CASE)}`,
       trigger: 'EXTERNAL_REPORT',
       themes: ['HOUSING', 'WORK'],
       region: 'VR17',
@@ -215,6 +216,7 @@ describe('leak matrix: every demo agency × role × read path sees exactly what 
     await act('NLA', 'openActivation', {
       activationId: A2,
       kind: 'REPRESSIVE',
+      title: `Title ${markers.text(CASE)}`,
       trigger: 'EXTERNAL_REPORT',
       themes: ['HEALTH', 'HOUSING'],
       region: 'VR09',
@@ -240,6 +242,7 @@ describe('leak matrix: every demo agency × role × read path sees exactly what 
     await act('GM0599', 'openActivation', {
       activationId: A3,
       kind: 'PREVENTIVE',
+      title: `Title ${markers.text(CASE)}`,
       trigger: 'OWN_OBSERVATION',
       themes: ['HOUSING'],
       region: 'VR17',
@@ -392,6 +395,7 @@ describe('leak matrix: every demo agency × role × read path sees exactly what 
     await act('NLA', 'openActivation', {
       activationId: A4,
       kind: 'PREVENTIVE',
+      title: `Title ${markers.text(CASE)}`,
       trigger: 'EXTERNAL_REPORT',
       themes: ['WORK'],
       region: 'VR17',
@@ -526,6 +530,40 @@ describe('leak matrix: every demo agency × role × read path sees exactly what 
               ...where,
               leaked: 0,
             });
+            // An agency that left keeps what it contributed itself, on its timeline, and nothing else.
+            const own = oracle.timeline(agency, activationId);
+            const alone = await graphql<{ whole: MatrixData['whole'] }>(
+              scenario.url,
+              `
+                query ($id: ID!) {
+                  whole: timeline(activationId: $id, first: 60) {
+                    edges {
+                      node {
+                        ...Entry
+                      }
+                    }
+                  }
+                }
+                fragment Entry on TimelineEntry {
+                  eventId
+                  type
+                  payload
+                  withheld
+                }
+              `,
+              { id: activationId },
+              token,
+            );
+            if (oracle.ownAfterLeaving(agency, activationId).length === 0) {
+              expect({ ...where, codes: alone.errors?.map((e) => e.extensions?.code) }).toEqual({
+                ...where,
+                codes: ['NOT_FOUND'],
+              });
+            } else {
+              const mine = alone.data!.whole.edges.map((e) => e.node);
+              expect({ ...where, own: sorted(ids(mine)) }).toEqual({ ...where, own: sorted(own.eventIds) });
+              expect(leaked(text(alone), markers, own.tokens)).toEqual([]);
+            }
             continue;
           }
           expect({ ...where, errors: response.errors }).toEqual({ ...where, errors: undefined });
@@ -595,9 +633,11 @@ describe('leak matrix: every demo agency × role × read path sees exactly what 
         const where = { agency, role, activationId };
         // No one joins or leaves after the subscriptions started, so what is visible now was visible then.
         if (!visible.includes(activationId)) {
+          // What an agency that left contributed stays readable; nothing new reaches it live.
+          const left = oracle.ownAfterLeaving(agency, activationId).length > 0;
           expect({ ...where, codes: subscription.errors.map((e) => e.extensions?.code) }).toEqual({
             ...where,
-            codes: ['NOT_FOUND'],
+            codes: left ? [] : ['NOT_FOUND'],
           });
           expect({ ...where, received: subscription.received }).toEqual({ ...where, received: [] });
           continue;
@@ -640,6 +680,51 @@ describe('leak matrix: every demo agency × role × read path sees exactly what 
     });
   });
 
+  describe.each(AGENCIES)('%s inbox', (agency) => {
+    it.each(READERS)('as %s: only what is addressed to it, the case at CASE level', async (role) => {
+      const expected = oracle.inbox(agency);
+      const response = await graphql<{ inbox: { activation: { id: string } }[] }>(
+        scenario.url,
+        `
+          {
+            inbox(first: 100) {
+              kind
+              state
+              fromAgency
+              reason
+              answer
+              withheld
+              activation {
+                id
+                caseNumber
+                title
+                kind
+                themes
+                region
+                municipality
+                leadAgency
+                status
+              }
+            }
+          }
+        `,
+        {},
+        tokenOf(agency, role),
+      );
+      const where = { agency, role };
+      expect({ ...where, errors: response.errors }).toEqual({ ...where, errors: undefined });
+      const items = response.data!.inbox;
+      expect({ ...where, ids: sorted(new Set(items.map((i) => i.activation.id))) }).toEqual({
+        ...where,
+        ids: sorted(expected.activationIds),
+      });
+      expect({ ...where, leaked: leaked(text(items), markers, expected.tokens) }).toEqual({
+        ...where,
+        leaked: [],
+      });
+    });
+  });
+
   describe.each(NON_READERS)('a %s reads no case data', (role) => {
     it.each(['NLA', 'VR17'])('of %s, on no path', async (agency) => {
       const token = tokenOf(agency, role);
@@ -649,6 +734,7 @@ describe('leak matrix: every demo agency × role × read path sees exactly what 
         [`query ($id: ID!) { timeline(activationId: $id) { edges { node { payload } } } }`, { id: A1 }],
         [`{ statistics { total } }`, {}],
         [`{ feed(first: 500) { edges { node { payload } } } }`, {}],
+        [`{ inbox { reason activation { id title } } }`, {}],
       ];
       for (const [query, variables] of queries) {
         const response: GraphqlResponse = await graphql(scenario.url, query, variables, token);

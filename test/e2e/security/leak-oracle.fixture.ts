@@ -79,6 +79,10 @@ export interface OracleEvent {
   streamVersion: number;
   type: string;
   region: string;
+  /** The agency whose actor caused the event: it keeps seeing it after it leaves. */
+  actingAgency: string;
+  /** The agency an invitation or referral is addressed to: it reads it in its inbox. */
+  addressee?: string;
   primary: DataCategory;
   /** Each marker the event holds, with the categories an agency must hold to see it there. */
   markers: Map<string, DataCategory[]>;
@@ -122,8 +126,10 @@ export class LeakOracle {
       type: string;
       schema_version: number;
       data: unknown;
+      acting_agency: string;
     }[] = await db.query(
-      `SELECT event_id, stream_id, stream_version, type, schema_version, data FROM events
+      `SELECT event_id, stream_id, stream_version, type, schema_version, data,
+         metadata->'actor'->>'agency' AS acting_agency FROM events
        WHERE stream_id LIKE 'activation-%' ORDER BY stream_id, stream_version`,
     );
     for (const row of rows) {
@@ -149,6 +155,13 @@ export class LeakOracle {
         streamVersion: row.stream_version,
         type: row.type,
         region,
+        actingAgency: row.acting_agency,
+        addressee:
+          row.type === 'agency.invited'
+            ? (row.data as { agency: string }).agency
+            : row.type === 'referral.made'
+              ? (row.data as { toAgency: string }).toAgency
+              : undefined,
         primary,
         markers: found,
       });
@@ -213,18 +226,59 @@ export class LeakOracle {
     return { eventIds, tokens };
   }
 
-  /** The agency's timeline of one activation (empty when it may not see the activation). */
+  /**
+   * The agency's timeline of one activation: all of it when it may see the activation; when it left,
+   * what it contributed itself (DESIGN §4); empty otherwise.
+   */
   timeline(agency: string, activationId: string): Expectation {
     const visible = this.visibleActivations(agency).includes(activationId);
-    return this.expect(agency, visible ? this.streams.get(activationId)! : []);
+    return this.expect(
+      agency,
+      visible ? this.streams.get(activationId)! : this.ownAfterLeaving(agency, activationId),
+    );
+  }
+
+  /** The events an agency no longer entitled to the activation caused itself. */
+  ownAfterLeaving(agency: string, activationId: string): OracleEvent[] {
+    if (this.entitledNow.get(activationId)!.has(agency)) return [];
+    return this.streams.get(activationId)!.filter((e) => e.actingAgency === agency);
+  }
+
+  /**
+   * What the agency's inbox may show: the invitations and referrals addressed to it (when it holds CASE
+   * there), their reason as its categories allow (a referral's with INTERVENTION: it is addressed to it), and
+   * of the case only what is CASE alone.
+   */
+  inbox(agency: string): { activationIds: Set<string>; tokens: Set<string> } {
+    const activationIds = new Set<string>();
+    const tokens = new Set<string>();
+    for (const [activationId, stream] of this.streams) {
+      const granted = this.granted(agency, stream[0].region);
+      if (!granted.has(DataCategory.CASE)) continue;
+      const addressed = stream.filter((e) => e.addressee === agency);
+      if (addressed.length === 0) continue;
+      activationIds.add(activationId);
+      for (const [token, needs] of stream[0].markers)
+        if (needs.every((c) => c === DataCategory.CASE)) tokens.add(token);
+      for (const event of addressed) {
+        const readable = new Set(granted);
+        if (event.type === 'referral.made') readable.add(DataCategory.INTERVENTION);
+        for (const [token, needs] of event.markers)
+          if (needs.every((c) => readable.has(c))) tokens.add(token);
+      }
+    }
+    return { activationIds, tokens };
   }
 
   /** What the read models may show the agency, over all its activations. */
   readModels(agency: string): Expectation {
-    return this.expect(
-      agency,
-      this.visibleActivations(agency).flatMap((id) => this.streams.get(id)!),
-    );
+    const visible = this.visibleActivations(agency);
+    return this.expect(agency, [
+      ...visible.flatMap((id) => this.streams.get(id)!),
+      ...[...this.streams.keys()]
+        .filter((id) => !visible.includes(id))
+        .flatMap((id) => this.ownAfterLeaving(agency, id)),
+    ]);
   }
 
   /** The agency's feed (query, subscription, Kafka topic); `since` limits it to later stream versions. */

@@ -267,6 +267,7 @@ describe('every mutation, fuzzed with hostile input, answers typed errors and wr
         valid: fc.record({
           activationId: id,
           kind: fc.constant('PREVENTIVE'),
+          title: fc.constant('Fuzz activation'),
           trigger: fc.constantFrom('OWN_OBSERVATION', 'EXTERNAL_REPORT'),
           themes: fc.subarray(['HOUSING', 'WORK', 'TRANSPORT', 'HEALTH'], { minLength: 1 }),
           region: fc.constant('VR17'),

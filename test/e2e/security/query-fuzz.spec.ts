@@ -89,15 +89,15 @@ const pageSizes = (max: number) =>
 const enumValues = hostile('SPANKING', 'preventive', 'Preventive', ' PREVENTIVE', '', 1, true, [
   'PREVENTIVE',
 ]);
-/** Not ISO 8601 with an offset, not a real date, or a moment Postgres cannot hold. */
+/** Not a time (ISO 8601 with an offset, or a Dutch local time), not a real date, or a moment Postgres cannot hold. */
 const instants = hostile(
   '2020-02-30T00:00:00+01:00',
   '2021-02-29T12:00:00Z',
   '2020-13-01T00:00:00Z',
   '2020-01-01T24:00:00Z',
   '2020-01-01T23:60:00Z',
-  '2020-01-01T00:00:00',
-  '2020-01-01',
+  '2020-01-01 24:00',
+  '31-02-2020',
   '2020-01-01T00:00:00+20:00',
   '2020-01-01T00:00:00-23:59',
   '2020-01-01T00:00:00+16:00',

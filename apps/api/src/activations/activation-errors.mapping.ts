@@ -10,6 +10,7 @@ export const ACTIVATION_ERROR_CODES: Record<ActivationErrorCode, ApiErrorCode> =
   [ActivationErrorCode.ROLE_NOT_ALLOWED]: ApiErrorCode.FORBIDDEN,
   [ActivationErrorCode.NOT_LEAD_AGENCY]: ApiErrorCode.FORBIDDEN,
   [ActivationErrorCode.NOT_A_PARTICIPANT]: ApiErrorCode.FORBIDDEN,
+  [ActivationErrorCode.NOT_CASE_AUTHORITY]: ApiErrorCode.FORBIDDEN,
   [ActivationErrorCode.NOT_INVITED]: ApiErrorCode.FORBIDDEN,
   [ActivationErrorCode.LEAD_AGENCY_CANNOT_LEAVE]: ApiErrorCode.DOMAIN_RULE,
   [ActivationErrorCode.AGENCY_NOT_PARTICIPATING]: ApiErrorCode.DOMAIN_RULE,

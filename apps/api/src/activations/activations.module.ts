@@ -1,5 +1,5 @@
 import { Module } from '@nestjs/common';
-import { activationStreamsWith } from '#events';
+import { activationStreamsWith, CaseNumbers, EventStoreModule } from '#events';
 import { AppConfig, PlatformModule } from '#platform';
 import { CommandsModule } from '../commands/index.js';
 import './shared/activation-enums.graphql.js';
@@ -20,15 +20,19 @@ import { RecordFindingResolver } from './record-finding/record-finding.resolver.
 import { RecordSignalResolver } from './record-signal/record-signal.resolver.js';
 import { ReopenActivationResolver } from './reopen-activation/reopen-activation.resolver.js';
 import { ScheduleInspectionResolver } from './schedule-inspection/schedule-inspection.resolver.js';
+import { TransferLeadResolver } from './transfer-lead/transfer-lead.resolver.js';
+import { ProposeClosingResolver } from './propose-closing/propose-closing.resolver.js';
+import { DeclineInvitationResolver } from './decline-invitation/decline-invitation.resolver.js';
 
 /** The activation write side: one folder per use case (input and resolver), all through ActivationCommands. */
 @Module({
-  imports: [CommandsModule, PlatformModule],
+  imports: [CommandsModule, PlatformModule, EventStoreModule],
   providers: [
     {
       provide: ACTIVATION_STREAMS,
-      inject: [AppConfig],
-      useFactory: (config: AppConfig) => activationStreamsWith(config.regionalCoordination),
+      inject: [AppConfig, CaseNumbers],
+      useFactory: (config: AppConfig, caseNumbers: CaseNumbers) =>
+        activationStreamsWith(config.regionalCoordination, caseNumbers),
     },
     ActivationCommands,
     // In the order an activation lives through them.
@@ -36,6 +40,7 @@ import { ScheduleInspectionResolver } from './schedule-inspection/schedule-inspe
     RecordSignalResolver,
     InviteAgencyResolver,
     JoinActivationResolver,
+    DeclineInvitationResolver,
     LeaveActivationResolver,
     EscalateActivationResolver,
     ScheduleInspectionResolver,
@@ -48,6 +53,8 @@ import { ScheduleInspectionResolver } from './schedule-inspection/schedule-inspe
     FileReportResolver,
     CloseActivationResolver,
     ReopenActivationResolver,
+    TransferLeadResolver,
+    ProposeClosingResolver,
   ],
 })
 export class ActivationsModule {}

@@ -86,11 +86,15 @@ export class CommandGateway {
       error.currentVersion === undefined
         ? {}
         : { currentVersion: this.present(error.streamId, error.currentVersion, versions) };
+    const retry =
+      current.currentVersion === undefined
+        ? 'Read it again and send your command with its current version, or without one.'
+        : `It is now at version ${current.currentVersion}: read it again and send your command with that ` +
+          'version, or without one.';
     return apiError(
       ApiErrorCode.CONFLICT,
-      'It changed since you read it: someone else acted on it meanwhile. Read it again and send your command ' +
-        'with its current version, or without one.',
-      { reason: error.code, ...current },
+      `It changed since you read it: someone else acted on it meanwhile. ${retry}`,
+      { reason: error.code, field: 'expectedVersion', ...current },
     );
   }
 }

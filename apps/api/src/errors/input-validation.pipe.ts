@@ -1,4 +1,5 @@
 import { ValidationError, ValidationPipe } from '@nestjs/common';
+import { INVALID_INPUT } from '#domain';
 import { apiError, ApiErrorCode } from './api-error.js';
 
 /** Flattens nested validation errors into "path: reason" lines a person can fix one by one. */
@@ -26,10 +27,12 @@ export function inputValidationPipe(): ValidationPipe {
     forbidNonWhitelisted: true,
     exceptionFactory: (errors) => {
       const problems = describe(errors);
+      // The one error shape (code, reason, field, sentence), as the domain's refusals have it; `fields`
+      // lists every field at fault, the first of which is `field`.
       return apiError(
         ApiErrorCode.BAD_USER_INPUT,
         `The input is not valid: ${problems.map((p) => p.message).join('; ')}.`,
-        { fields: problems },
+        { reason: INVALID_INPUT, ...(problems[0] && { field: problems[0].field }), fields: problems },
       );
     },
   });

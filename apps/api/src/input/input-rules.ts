@@ -15,10 +15,12 @@ import {
 } from 'class-validator';
 import {
   BSN_FORMAT,
+  bsnDigits,
   DataCategory,
   ID_PATTERN,
   parseAgencyCode,
   parseCalendarDate,
+  parseCaseNumber,
   parseCountryCode,
   parseInstant,
   parseKvkNumber,
@@ -38,8 +40,6 @@ export { AGREEMENT_TEXT_MAX, NAME_MAX, TEXT_MAX } from '#domain';
  * more, such as the BSN eleven-test, whose message names the digits).
  */
 
-/** GraphQL's Int is 32-bit: money in cents stays below it (about 21 million euro). */
-export const MAX_GRAPHQL_INT = 2_147_483_647;
 /** More agencies than ever sit at one table, few enough to keep a command small. */
 export const AGENCIES_MAX = 50;
 /** Links from one measure to the findings it rests on. */
@@ -48,16 +48,29 @@ export const FINDING_IDS_MAX = 100;
 export const SUBJECTS_MAX = 500;
 export const AMOUNTS_MAX = 100;
 
-/** A field valid when the domain's parser accepts it; `message` is the GraphQL-side sentence. */
+/**
+ * A field valid when the domain's parser accepts it, and then holding the parser's canonical form
+ * (`vr17` becomes VR17, `3-12-2026 09:30` a timestamp with its offset), so every reader sees one spelling;
+ * `message` is the GraphQL-side sentence.
+ */
 function parsedBy(
   name: string,
   parse: (value: unknown) => Parsed<unknown>,
   message: string,
   options: ValidationOptions = {},
 ) {
-  return ValidateBy(
-    { name, validator: { validate: (value) => parse(value).ok, defaultMessage: () => message } },
-    options,
+  const canonical = (value: unknown) => {
+    const parsed = parse(value);
+    return parsed.ok ? parsed.value : value;
+  };
+  return applyDecorators(
+    Transform(({ value }: { value: unknown }) =>
+      options.each && Array.isArray(value) ? value.map(canonical) : canonical(value),
+    ),
+    ValidateBy(
+      { name, validator: { validate: (value) => parse(value).ok, defaultMessage: () => message } },
+      options,
+    ),
   );
 }
 
@@ -80,10 +93,23 @@ export const IsSafetyRegion = () =>
 export const IsMunicipality = () =>
   parsedBy('isMunicipality', parseMunicipalityCode, '$property must be a CBS code such as GM0599');
 
+export const IsCaseNumber = () =>
+  parsedBy('isCaseNumber', parseCaseNumber, '$property must be a case number such as VR17-2026-0042');
+
 export const IsKvkNumber = () => parsedBy('isKvkNumber', parseKvkNumber, '$property must be 8 digits');
 
-/** The form only: the domain runs the eleven-test and says which digits fail it. */
-export const IsBsnFormat = () => Matches(BSN_FORMAT, { message: '$property must be 9 digits' });
+/**
+ * The form only, as people write it (dots and spaces allowed): the domain runs the eleven-test and says
+ * which digits fail it.
+ */
+export const IsBsnFormat = () =>
+  ValidateBy({
+    name: 'isBsnFormat',
+    validator: {
+      validate: (value) => BSN_FORMAT.test(bsnDigits(value)),
+      defaultMessage: () => '$property must be 9 digits (dots and spaces between them are fine)',
+    },
+  });
 
 export const IsPostcode = () => parsedBy('isPostcode', parsePostcode, '$property must look like 3011 AB');
 
@@ -91,14 +117,14 @@ export const IsCountryCode = () =>
   parsedBy('isCountryCode', parseCountryCode, '$property must be a two-letter country code such as PL');
 
 export const IsCalendarDate = () =>
-  parsedBy('isCalendarDate', parseCalendarDate, '$property must be a date as YYYY-MM-DD');
+  parsedBy('isCalendarDate', parseCalendarDate, '$property must be a date as YYYY-MM-DD or DD-MM-YYYY');
 
-/** The domain's own instant rule: ISO 8601 with an offset, since a local time means other moments elsewhere. */
+/** The domain's own instant rule: with an offset, or without one read as Dutch time (Europe/Amsterdam). */
 export const IsInstant = () =>
   parsedBy(
     'isInstant',
     parseInstant,
-    '$property must be an ISO 8601 timestamp with an offset, e.g. 2020-06-01T09:30:00+02:00',
+    '$property must be a time such as 3-12-2026 09:30 (Dutch time) or 2020-06-01T09:30:00+02:00',
   );
 
 /**

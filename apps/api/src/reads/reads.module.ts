@@ -12,6 +12,7 @@ import { ProcessReportResolver } from './process-report/process-report.resolver.
 import { ViewActivationResolver } from './view-activation/view-activation.resolver.js';
 import { StatisticsResolver } from './view-statistics/statistics.resolver.js';
 import { TimelineResolver } from './view-timeline/timeline.resolver.js';
+import { InboxResolver } from './view-inbox/inbox.resolver.js';
 
 /**
  * The read side: every query reads the per-agency read models through LoggedReads (keten_api, under
@@ -25,6 +26,7 @@ import { TimelineResolver } from './view-timeline/timeline.resolver.js';
     ViewActivationResolver,
     ListActivationsResolver,
     TimelineResolver,
+    InboxResolver,
     StatisticsResolver,
     CommandResultViewResolver,
     ProcessReportResolver,

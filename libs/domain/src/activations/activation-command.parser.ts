@@ -52,6 +52,7 @@ type CommandParser<T extends ActivationCommandType> = (
  */
 const PARSERS: { readonly [T in ActivationCommandType]: CommandParser<T> } = {
   OpenActivation: (input, now) => {
+    const title = requireNarrative(input, 'title', 'The title', { max: NAME_MAX });
     const region = parsedOrReject(parseSafetyRegion(input.region), 'region');
     const leadAgency = requireAgency(input.leadAgency, 'leadAgency');
     const kind = requireOneOf(input.kind, Object.values(ActivationKind), 'kind', 'The kind');
@@ -75,6 +76,7 @@ const PARSERS: { readonly [T in ActivationCommandType]: CommandParser<T> } = {
       ? undefined
       : parseSignal(input.initialSignal, 'initialSignal', now);
     return {
+      title,
       kind,
       trigger,
       themes,
@@ -87,7 +89,12 @@ const PARSERS: { readonly [T in ActivationCommandType]: CommandParser<T> } = {
     };
   },
   RecordSignal: (input, now) => parseSignal(input, '', now),
-  InviteAgency: (input) => ({ agency: requireAgency(input.agency, 'agency') }),
+  InviteAgency: (input) => {
+    const agency = requireAgency(input.agency, 'agency');
+    const reason = optionalNarrative(input, 'reason', 'The reason');
+    return { agency, ...(reason !== undefined && { reason }) };
+  },
+  DeclineInvitation: (input) => ({ reason: requireNarrative(input, 'reason', 'The reason for declining') }),
   JoinActivation: () => ({}),
   LeaveActivation: (input) => {
     const reason = optionalNarrative(input, 'reason', 'The reason');
@@ -233,6 +240,12 @@ const PARSERS: { readonly [T in ActivationCommandType]: CommandParser<T> } = {
   }),
   CloseActivation: (input) => ({ outcome: requireNarrative(input, 'outcome', 'The outcome') }),
   ReopenActivation: (input) => ({ reason: requireNarrative(input, 'reason', 'The reason for reopening') }),
+  TransferLead: (input) => {
+    const toAgency = requireAgency(input.toAgency, 'toAgency');
+    const reason = optionalNarrative(input, 'reason', 'The reason');
+    return { toAgency, ...(reason !== undefined && { reason }) };
+  },
+  ProposeClosing: (input) => ({ reason: requireNarrative(input, 'reason', 'The reason for closing') }),
 };
 
 /**
@@ -254,7 +267,7 @@ function fineAmount(type: InterventionType, amount: unknown) {
     if (isAbsent(amount)) return undefined;
     return reject(
       INVALID_INPUT,
-      `Only a fine has an amount; leave the amount out of a ${type}.`,
+      `Only a fine has an amount; leave amountEuroCents out of this ${type.toLowerCase()} or choose FINE.`,
       'amountEuroCents',
     );
   }

@@ -149,6 +149,14 @@ export function parseSignalSource(input: unknown, field: string): SignalSource {
   switch (kind) {
     case SignalSourceKind.PARTNER_AGENCY: {
       const name = optionalText(input.name, `${field}.name`, 'The name of the source', NAME_MAX);
+      if (isAbsent(input.agency)) {
+        return reject(
+          INVALID_INPUT,
+          'A signal from a partner agency names that agency; add its code (such as GGD17 or UWV) as the ' +
+            "source's agency, or choose EXTERNAL.",
+          `${field}.agency`,
+        );
+      }
       return {
         kind,
         agency: requireAgency(input.agency, `${field}.agency`),

@@ -59,6 +59,8 @@ export function evolveProgress(progress: ActivationProgress, event: ActivationEv
         participants: withMember(progress.participants, event.data.agency),
         invited: progress.invited.filter((agency) => agency !== event.data.agency),
       };
+    case 'invitation.declined':
+      return { ...progress, invited: progress.invited.filter((agency) => agency !== event.data.agency) };
     case 'agency.left':
       return {
         ...progress,
@@ -66,6 +68,15 @@ export function evolveProgress(progress: ActivationProgress, event: ActivationEv
       };
     case 'activation.escalated':
       return { ...progress, kind: ActivationKind.REPRESSIVE };
+    case 'lead.transferred':
+      // The lead agency comes first among the participants.
+      return {
+        ...progress,
+        participants: [
+          event.data.toAgency,
+          ...progress.participants.filter((agency) => agency !== event.data.toAgency),
+        ],
+      };
     case 'integrated-deployment.decided':
       return { ...progress, integratedDeployment: event.data.integrated };
     case 'report.filed':

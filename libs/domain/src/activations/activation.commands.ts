@@ -40,6 +40,8 @@ export interface SignalFields {
 
 export interface OpenActivation extends OnActivation {
   readonly type: 'OpenActivation';
+  /** What the case is about, in a line; free text, classified like any narrative. */
+  readonly title: Narrative;
   readonly kind: ActivationKind;
   readonly trigger: ActivationTrigger;
   readonly themes: readonly Theme[];
@@ -59,6 +61,14 @@ export interface RecordSignal extends OnActivation, SignalFields {
 export interface InviteAgency extends OnActivation {
   readonly type: 'InviteAgency';
   readonly agency: AgencyCode;
+  /** Why the agency is asked to join: what the invited agency reads in its inbox. */
+  readonly reason?: Narrative;
+}
+
+/** The actor's own agency declines an invitation, with the reason the inviter reads. */
+export interface DeclineInvitation extends OnActivation {
+  readonly type: 'DeclineInvitation';
+  readonly reason: Narrative;
 }
 
 /** The actor's own agency joins. */
@@ -160,6 +170,19 @@ export interface ReopenActivation extends OnActivation {
   readonly reason: Narrative;
 }
 
+/** The lead passes to another participating agency; only the lead and the region's coordinator decide that. */
+export interface TransferLead extends OnActivation {
+  readonly type: 'TransferLead';
+  readonly toAgency: AgencyCode;
+  readonly reason?: Narrative;
+}
+
+/** A participant that may not close the activation asks the lead and the coordinator to close it. */
+export interface ProposeClosing extends OnActivation {
+  readonly type: 'ProposeClosing';
+  readonly reason: Narrative;
+}
+
 export type ActivationCommand =
   | OpenActivation
   | RecordSignal
@@ -176,7 +199,10 @@ export type ActivationCommand =
   | DecideIntegratedDeployment
   | FileReport
   | CloseActivation
-  | ReopenActivation;
+  | ReopenActivation
+  | TransferLead
+  | ProposeClosing
+  | DeclineInvitation;
 
 export type ActivationCommandType = ActivationCommand['type'];
 

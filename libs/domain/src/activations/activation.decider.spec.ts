@@ -99,6 +99,7 @@ const siteLocation = { address: 'Havenweg 12', postcode: postcode('3011 AB'), ci
 
 const opened = ev('activation.opened', {
   activationId: ID,
+  title: { text: 'Bouwplaats Havenweg' },
   kind: ActivationKind.PREVENTIVE,
   trigger: ActivationTrigger.OWN_OBSERVATION,
   themes: [Theme.HOUSING, Theme.WORK],
@@ -110,6 +111,7 @@ const opened = ev('activation.opened', {
 });
 const openedBare = ev('activation.opened', {
   activationId: ID,
+  title: { text: 'Bouwplaats Havenweg' },
   kind: ActivationKind.PREVENTIVE,
   trigger: ActivationTrigger.OWN_OBSERVATION,
   themes: [Theme.WORK],
@@ -170,6 +172,7 @@ function openCommand(overrides: Partial<OpenActivation> = {}): OpenActivation {
   return {
     ...by(),
     type: 'OpenActivation',
+    title: 'Bouwplaats Havenweg',
     kind: ActivationKind.PREVENTIVE,
     trigger: ActivationTrigger.OWN_OBSERVATION,
     themes: [Theme.HOUSING, Theme.WORK],
@@ -246,6 +249,9 @@ function everyCommandOn(actor: Actor): ActivationCommand[] {
     { ...by(actor), type: 'FileReport', reportId: 'r-9', summary: 'Summary.', outcome: 'Outcome.' },
     { ...by(actor), type: 'CloseActivation', outcome: 'Done.' },
     { ...by(actor), type: 'ReopenActivation', reason: 'New signal.' },
+    { ...by(actor), type: 'TransferLead', toAgency: 'UWV' },
+    { ...by(actor), type: 'ProposeClosing', reason: 'All inspections done.' },
+    { ...by(actor), type: 'DeclineInvitation', reason: 'Not our case.' },
   ];
 }
 
@@ -360,7 +366,7 @@ describe('activation decider', () => {
       ['kind', { kind: 'MAYBE' as ActivationKind }],
       ['trigger', { trigger: 'RUMOUR' as ActivationTrigger }],
       ['activationId', { activationId: '' }],
-      ['now', { now: '2020-06-01 09:30' }],
+      ['now', { now: 'yesterday' }],
       ['location.postcode', { location: { address: 'Havenweg 12', postcode: '0123 AB', city: 'Rotterdam' } }],
       ['location.city', { location: { address: 'Havenweg 12', city: '  ' } }],
       ['employer.kvkNumber', { employer: { name: 'De Maas', kvkNumber: '1234567' } }],
@@ -368,6 +374,14 @@ describe('activation decider', () => {
     ] as [string, Partial<OpenActivation>][])('refuses malformed input in %s', (field, overrides) => {
       const decision = given([]).when(openCommand(overrides)).then(E.INVALID_INPUT);
       expect(decision).toMatchObject({ error: { field } });
+    });
+
+    it('reads codes, whatever their case, and leads with the opener when no lead is named', () => {
+      const { leadAgency: _lead, ...withoutLead } = openCommand({ region: 'vr17', municipality: 'gm0599' });
+      const decision = given([])
+        .when(withoutLead as OpenActivation)
+        .then([ev('activation.opened', { ...opened.data })]);
+      expect(decision.ok).toBe(true);
     });
 
     it('explains an invalid region in words the user can act on', () => {
@@ -404,11 +418,20 @@ describe('activation decider', () => {
   });
 
   describe('on a closed activation', () => {
-    const participantCommands = everyCommandOn(nlaInspector).filter((c) => c.type !== 'ReopenActivation');
+    const participantCommands = everyCommandOn(nlaInspector).filter(
+      // Leaving and declining an invitation stay possible on a closed activation.
+      (c) => c.type !== 'ReopenActivation' && c.type !== 'LeaveActivation' && c.type !== 'DeclineInvitation',
+    );
     it.each(participantCommands.map(byType))('%s is refused until it is reopened', (_type, command) => {
       given([...closedHistory, inspectionScheduled])
         .when(command)
         .then(E.ACTIVATION_CLOSED);
+    });
+
+    it('can be left by a participant that does not lead it', () => {
+      given(closedHistory)
+        .when({ ...by(uwvInspector), type: 'LeaveActivation' })
+        .then([ev('agency.left', { agency: UWV })]);
     });
 
     it('refuses joining, even when invited', () => {
@@ -445,6 +468,7 @@ describe('activation decider', () => {
       'FileReport',
       'CloseActivation',
       'ReopenActivation',
+      'TransferLead',
     ]);
 
     it.each(everyCommandOn(svbInspector).map(byType))(
@@ -472,7 +496,10 @@ describe('activation decider', () => {
 
     it.each(
       everyCommandOn(regionCoordinator)
-        .filter((c) => c.type !== 'JoinActivation' && !coordinatorCommands.has(c.type))
+        .filter(
+          (c) =>
+            c.type !== 'JoinActivation' && c.type !== 'DeclineInvitation' && !coordinatorCommands.has(c.type),
+        )
         .map(byType),
     )('the region coordinator, not participating, cannot %s', (_type, command) => {
       given([...withUwv, infectionSignal, inspectionScheduled])
@@ -909,7 +936,7 @@ describe('activation decider', () => {
     });
 
     it.each([
-      ['plannedAt', { plannedAt: '2020-06-02T07:00:00' }],
+      ['plannedAt', { plannedAt: '2020-06-31 07:00' }],
       ['location', { location: undefined }],
       ['location.address', { location: { address: '', city: 'Rotterdam' } }],
       ['agencies', { agencies: [] }],
@@ -1497,6 +1524,222 @@ describe('activation decider', () => {
 
     it('refuses an activation that is not closed', () => {
       given(withUwv).when(reopen).then(E.ACTIVATION_NOT_CLOSED);
+    });
+  });
+
+  describe('answering an invitation', () => {
+    it('invites with the reason the invited agency reads in its inbox', () => {
+      given(withUwv)
+        .when({ ...by(), type: 'InviteAgency', agency: 'svb', reason: 'Kinderbijslag speelt mee.' })
+        .then([
+          ev('agency.invited', {
+            agency: SVB,
+            invitedBy: NLA,
+            reason: { text: 'Kinderbijslag speelt mee.' },
+          }),
+        ]);
+    });
+
+    it('lets the invited agency decline, with a reason, and then it is no longer invited', () => {
+      const declined = ev('invitation.declined', { agency: UWV, reason: { text: 'Geen uitkeringen.' } });
+      given([opened, uwvInvited])
+        .when({ ...by(uwvInspector), type: 'DeclineInvitation', reason: 'Geen uitkeringen.' })
+        .then([declined]);
+      expect((foldActivation([opened, uwvInvited, declined]) as OpenedActivation).invited).toEqual([]);
+      // Declined, it no longer sees the activation, as if never invited.
+      given([opened, uwvInvited, declined])
+        .when({ ...by(uwvInspector), type: 'JoinActivation' })
+        .then(E.NOT_FOUND);
+    });
+
+    it('refuses declining without a reason, or by a participant', () => {
+      given([opened, uwvInvited])
+        .when({ ...by(uwvInspector), type: 'DeclineInvitation', reason: '' })
+        .then(E.INVALID_INPUT);
+      given(withUwv)
+        .when({ ...by(uwvInspector), type: 'DeclineInvitation', reason: 'Nee.' })
+        .then(E.NOT_INVITED);
+    });
+  });
+
+  describe('messages a person can act on', () => {
+    it('uses the right article: "An inspection"', () => {
+      const decision = given([...withUwv, inspectionScheduled])
+        .when({
+          ...by(),
+          type: 'ScheduleInspection',
+          inspectionId: 'i-1',
+          plannedAt: NOW,
+          location: { address: 'Havenweg 12', city: 'Rotterdam' },
+        })
+        .then(E.DUPLICATE_ID);
+      expect(decision).toMatchObject({
+        error: { message: expect.stringMatching(/^An inspection with id i-1/) },
+      });
+    });
+
+    it('names the field and the fix for an amount on a measure that is no fine', () => {
+      const decision = given(withUwv)
+        .when({
+          ...by(),
+          type: 'ImposeIntervention',
+          interventionId: 'iv-1',
+          interventionType: InterventionType.ORDER,
+          description: 'Stop.',
+          amountEuroCents: 100,
+        })
+        .then(E.INVALID_INPUT);
+      expect(decision).toMatchObject({
+        error: { field: 'amountEuroCents', message: expect.stringContaining('this order') },
+      });
+      expect(JSON.stringify(decision)).not.toMatch(/a ORDER/);
+    });
+
+    it('asks for the agency of a partner-agency source, rather than "nothing is not a known agency code"', () => {
+      const decision = given(withUwv)
+        .when({
+          ...by(),
+          type: 'RecordSignal',
+          signalId: 's-9',
+          source: { kind: SignalSourceKind.PARTNER_AGENCY },
+          description: 'x y z',
+        })
+        .then(E.INVALID_INPUT);
+      expect(decision).toMatchObject({ error: { field: 'source.agency' } });
+      expect(JSON.stringify(decision)).not.toContain('nothing');
+    });
+
+    it('reads a BSN with dots, and refuses 000000000', () => {
+      const record = (bsn: string): ActivationCommand => ({
+        ...by(),
+        type: 'RecordFinding',
+        findingId: 'f-9',
+        category: DataCategory.PERSONAL,
+        description: 'Worker housed in the shed.',
+        subjects: [{ subjectId: 'w-1', name: 'Jan Kowalski', bsn }],
+      });
+      given(withUwv)
+        .when(record('6281.94.821'))
+        .then([
+          ev('finding.recorded', {
+            findingId: 'f-9',
+            category: DataCategory.PERSONAL,
+            description: { text: 'Worker housed in the shed.' },
+            recordedBy: NLA,
+            subjects: [{ subjectId: 'w-1', name: 'Jan Kowalski', bsn: bsn('628194821') }],
+          }),
+        ]);
+      const zeros = given(withUwv).when(record('000000000')).then(E.INVALID_INPUT);
+      expect(zeros).toMatchObject({ error: { field: 'subjects[0].bsn' } });
+    });
+
+    it('refuses a nationality that is no ISO 3166-1 country, such as XX', () => {
+      const decision = given(withUwv)
+        .when({
+          ...by(),
+          type: 'RecordFinding',
+          findingId: 'f-9',
+          category: DataCategory.PERSONAL,
+          description: 'Worker housed in the shed.',
+          subjects: [{ subjectId: 'w-1', name: 'Jan Kowalski', nationality: 'XX' }],
+        })
+        .then(E.INVALID_INPUT);
+      expect(decision).toMatchObject({ error: { field: 'subjects[0].nationality' } });
+    });
+  });
+
+  describe('authority over a case', () => {
+    const leadOnly: ActivationCommand[] = [
+      { ...by(uwvInspector), type: 'FileReport', reportId: 'r-9', summary: 'S.', outcome: 'O.' },
+      { ...by(uwvInspector), type: 'TransferLead', toAgency: 'UWV' },
+    ];
+
+    it.each(leadOnly.map(byType))('a participant that does not lead cannot %s', (_type, command) => {
+      const decision = given(withUwv).when(command).then(E.NOT_CASE_AUTHORITY);
+      // The refusal says who may do it.
+      expect(decision).toMatchObject({
+        error: { message: expect.stringMatching(/lead agency NLA or the coordinator of VR17/) },
+      });
+    });
+
+    it('a participant that does not lead cannot close, and is told to propose closing', () => {
+      const decision = given([...withUwv, reportFiled])
+        .when({ ...by(uwvInspector), type: 'CloseActivation', outcome: 'Done.' })
+        .then(E.NOT_CASE_AUTHORITY);
+      expect(decision).toMatchObject({ error: { message: expect.stringContaining('proposeClosing') } });
+    });
+
+    it('a participant that does not lead cannot reopen', () => {
+      given(closedHistory)
+        .when({ ...by(uwvInspector), type: 'ReopenActivation', reason: 'New complaint.' })
+        .then(E.NOT_CASE_AUTHORITY);
+    });
+
+    it('a participant proposes closing, with a reason', () => {
+      given(withUwv)
+        .when({ ...by(uwvInspector), type: 'ProposeClosing', reason: 'No benefits fraud found.' })
+        .then([ev('closing.proposed', { proposedBy: UWV, reason: { text: 'No benefits fraud found.' } })]);
+    });
+
+    it('proposing closing needs a reason and a participant', () => {
+      given(withUwv)
+        .when({ ...by(uwvInspector), type: 'ProposeClosing', reason: ' ' })
+        .then(E.INVALID_INPUT);
+      given([opened, uwvInvited])
+        .when({ ...by(uwvInspector), type: 'ProposeClosing', reason: 'Done.' })
+        .then(E.NOT_A_PARTICIPANT);
+    });
+
+    it('the lead transfers the lead to a participant, who then files, closes and reopens', () => {
+      const transferred = ev('lead.transferred', {
+        fromAgency: NLA,
+        toAgency: UWV,
+        reason: { text: 'Benefits fraud is the main issue.' },
+      });
+      given(withUwv)
+        .when({ ...by(), type: 'TransferLead', toAgency: 'uwv', reason: 'Benefits fraud is the main issue.' })
+        .then([transferred]);
+      const handedOver = [...withUwv, transferred];
+      expect(foldActivation(handedOver)).toMatchObject({ leadAgency: UWV, participants: [UWV, NLA] });
+      given(handedOver)
+        .when({ ...by(uwvInspector), type: 'FileReport', reportId: 'r-1', summary: 'S.', outcome: 'O.' })
+        .then([
+          ev('report.filed', {
+            reportId: 'r-1',
+            filedBy: UWV,
+            summary: { text: 'S.' },
+            outcome: { text: 'O.' },
+          }),
+        ]);
+      // The former lead is a contributor now: it may leave, and may not close.
+      given([...handedOver, reportFiled])
+        .when({ ...by(), type: 'CloseActivation', outcome: 'Done.' })
+        .then(E.NOT_CASE_AUTHORITY);
+      given(handedOver)
+        .when({ ...by(), type: 'LeaveActivation' })
+        .then([ev('agency.left', { agency: NLA })]);
+    });
+
+    it('the coordinator of the region transfers the lead', () => {
+      given(withUwv)
+        .when({ ...by(regionCoordinator), type: 'TransferLead', toAgency: 'UWV' })
+        .then([ev('lead.transferred', { fromAgency: NLA, toAgency: UWV })]);
+    });
+
+    it('transfers only to a participating agency, and naming the lead again changes nothing', () => {
+      given(withUwv)
+        .when({ ...by(), type: 'TransferLead', toAgency: 'SVB' })
+        .then(E.AGENCY_NOT_PARTICIPATING);
+      given(withUwv)
+        .when({ ...by(), type: 'TransferLead', toAgency: 'NLA' })
+        .then([]);
+    });
+
+    it('the lead agency is told to transfer the lead before leaving', () => {
+      const decision = given(withUwv)
+        .when({ ...by(), type: 'LeaveActivation' })
+        .then(E.LEAD_AGENCY_CANNOT_LEAVE);
+      expect(decision).toMatchObject({ error: { message: expect.stringContaining('transferLead') } });
     });
   });
 

@@ -15,8 +15,8 @@ import {
   OpenedActivation,
 } from './activation.state.js';
 import { requireOpened, requireVisible } from './decide/activation.guards.js';
-import { close, escalate, open, reopen } from './decide/lifecycle.decider.js';
-import { decideIntegratedDeployment, invite, join, leave } from './decide/participation.decider.js';
+import { close, escalate, open, proposeClosing, reopen, transferLead } from './decide/lifecycle.decider.js';
+import { decideIntegratedDeployment, decline, invite, join, leave } from './decide/participation.decider.js';
 import { recordFinding, recordSignal } from './decide/observations.decider.js';
 import { cancelInspection, completeInspection, scheduleInspection } from './decide/inspections.decider.js';
 import { imposeIntervention, makeReferral } from './decide/measures.decider.js';
@@ -50,6 +50,9 @@ const ON_OPENED: { readonly [T in Exclude<ActivationCommandType, 'OpenActivation
   FileReport: fileReport,
   CloseActivation: close,
   ReopenActivation: reopen,
+  TransferLead: transferLead,
+  ProposeClosing: proposeClosing,
+  DeclineInvitation: decline,
 };
 
 /**
@@ -69,10 +72,22 @@ export function prepareActivationCommand(
         `The role ${role} cannot act on activations; sign in as an inspector or coordinator.`,
     });
     return {
-      command: parseActivationCommand(input, checked.now),
+      command: parseActivationCommand(withDefaultLead(input, checked.actor.agency), checked.now),
       context: { ...checked, coordination },
     };
   });
+}
+
+/**
+ * An activation opened without a lead agency is led by the opener's agency: the only lead an inspector may
+ * name anyway (a coordinator names another one explicitly).
+ */
+function withDefaultLead(input: unknown, agency: string): unknown {
+  if (typeof input !== 'object' || input === null) return input;
+  const raw = input as Record<string, unknown>;
+  if (raw.type !== 'OpenActivation' || (raw.leadAgency !== undefined && raw.leadAgency !== null))
+    return input;
+  return { ...raw, leadAgency: agency };
 }
 
 /**

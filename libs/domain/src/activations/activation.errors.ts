@@ -11,6 +11,8 @@ export enum ActivationErrorCode {
   /** Opening for a lead agency other than one's own, without being the region's coordinator. */
   NOT_LEAD_AGENCY = 'NOT_LEAD_AGENCY',
   NOT_A_PARTICIPANT = 'NOT_A_PARTICIPANT',
+  /** Filing the report, closing, reopening and transferring the lead belong to the lead agency and the region's coordinator. */
+  NOT_CASE_AUTHORITY = 'NOT_CASE_AUTHORITY',
   NOT_INVITED = 'NOT_INVITED',
   LEAD_AGENCY_CANNOT_LEAVE = 'LEAD_AGENCY_CANNOT_LEAVE',
   /** An agency named in the command (inspection team, integrated deployment) does not participate. */

@@ -1,3 +1,4 @@
+import { CaseNumber } from '../shared/case-number.value.js';
 import { AgencyCode } from '../shared/agency-code.value.js';
 import { EuroCents } from '../shared/euro-cents.value.js';
 import { Instant } from '../shared/instant.value.js';
@@ -28,6 +29,10 @@ import {
 
 export interface ActivationOpenedData {
   readonly activationId: string;
+  /** What the case is about; absent only in events written before titles (upcast with a default). */
+  readonly title: Narrative;
+  /** The human case number, handed out at opening; see CaseNumber. */
+  readonly caseNumber?: CaseNumber;
   readonly kind: ActivationKind;
   readonly trigger: ActivationTrigger;
   readonly themes: readonly Theme[];
@@ -53,6 +58,12 @@ export interface SignalRecordedData {
 export interface AgencyInvitedData {
   readonly agency: AgencyCode;
   readonly invitedBy: AgencyCode;
+  readonly reason?: Narrative;
+}
+
+export interface InvitationDeclinedData {
+  readonly agency: AgencyCode;
+  readonly reason: Narrative;
 }
 
 export interface AgencyJoinedData {
@@ -153,6 +164,22 @@ export interface ActivationReopenedData {
   readonly reason: Narrative;
 }
 
+/** A case number given to an activation opened before case numbers existed (by the upgrade). */
+export interface ActivationNumberedData {
+  readonly caseNumber: CaseNumber;
+}
+
+export interface LeadTransferredData {
+  readonly fromAgency: AgencyCode;
+  readonly toAgency: AgencyCode;
+  readonly reason?: Narrative;
+}
+
+export interface ClosingProposedData {
+  readonly proposedBy: AgencyCode;
+  readonly reason: Narrative;
+}
+
 /** Wire name → payload. The wire names are stable: renaming one is a breaking change for every feed consumer. */
 export interface ActivationEventDataMap {
   'activation.opened': ActivationOpenedData;
@@ -171,6 +198,10 @@ export interface ActivationEventDataMap {
   'report.filed': ReportFiledData;
   'activation.closed': ActivationClosedData;
   'activation.reopened': ActivationReopenedData;
+  'lead.transferred': LeadTransferredData;
+  'closing.proposed': ClosingProposedData;
+  'activation.numbered': ActivationNumberedData;
+  'invitation.declined': InvitationDeclinedData;
 }
 
 export type ActivationEventType = keyof ActivationEventDataMap;
@@ -200,6 +231,10 @@ export const ACTIVATION_EVENT_TYPES: readonly ActivationEventType[] = Object.key
   'report.filed': true,
   'activation.closed': true,
   'activation.reopened': true,
+  'lead.transferred': true,
+  'closing.proposed': true,
+  'activation.numbered': true,
+  'invitation.declined': true,
 } satisfies Record<ActivationEventType, true>) as ActivationEventType[];
 
 export function isActivationEventType(value: unknown): value is ActivationEventType {

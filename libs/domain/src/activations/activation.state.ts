@@ -31,6 +31,7 @@ export interface OpenedActivation extends ActivationProgress {
   readonly region: SafetyRegion;
   readonly municipality: MunicipalityCode;
   readonly leadAgency: AgencyCode;
+  readonly caseNumber?: string;
   readonly location?: Location;
   readonly employer?: Employer;
   readonly triggeredBy?: InfectionEvidence;
@@ -97,6 +98,10 @@ export function evolveActivation(state: ActivationState, event: ActivationEvent)
       return { ...next, referralIds: withItem(next.referralIds, event.data.referralId) };
     case 'report.filed':
       return { ...next, reportIds: withItem(next.reportIds, event.data.reportId) };
+    case 'lead.transferred':
+      return { ...next, leadAgency: event.data.toAgency };
+    case 'activation.numbered':
+      return { ...next, caseNumber: event.data.caseNumber };
     default:
       return next;
   }
@@ -111,6 +116,7 @@ function opened(data: ActivationOpenedData): OpenedActivation {
     region: data.region,
     municipality: data.municipality,
     leadAgency: data.leadAgency,
+    ...(data.caseNumber && { caseNumber: data.caseNumber }),
     ...(data.location && { location: data.location }),
     ...(data.employer && { employer: data.employer }),
     ...(data.triggeredBy && { triggeredBy: data.triggeredBy }),

@@ -220,10 +220,15 @@ describe('agreement decider: four eyes, two organisations', () => {
       ['purpose', { purpose: '   ' }],
       ['legalBasis', { legalBasis: undefined }],
       ['legalBasis.reference', { legalBasis: { ...legalBasis, reference: ' ' } }],
+      ['legalBasis.reference', { legalBasis: { ...legalBasis, reference: 'x'.repeat(201) } }],
       ['validFrom', { validFrom: 'soon' }],
+      ['validFrom', { validFrom: '2026-13-01' }],
       ['validUntil', { validUntil: '2025-06-01T00:00:00Z' }],
+      ['validUntil', { validUntil: 'next year' }],
       ['regionScope', { regionScope: 'VR26' }],
+      ['regionScope', { regionScope: 'GM0599' }],
       ['reason', { reason: 'x'.repeat(2001) }],
+      ['now', { now: '2026-03-01T10:00:00+25:00' }],
     ] as [string, Partial<ProposeAgreement>][])('refuses malformed input in %s', (field, overrides) => {
       const decision = given([]).when(proposeCommand(overrides)).then(E.INVALID_INPUT);
       expect(decision).toMatchObject({ error: { field } });

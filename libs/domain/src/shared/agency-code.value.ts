@@ -35,6 +35,13 @@ const GGD_PATTERN = new RegExp(`^GGD${REGION_NUMBER}$`);
 export function parseAgencyCode(input: unknown): Parsed<AgencyCode> {
   const code = typeof input === 'string' ? input.trim().toUpperCase() : '';
   if (agencyKindOf(code) !== undefined) return valid(code as AgencyCode);
+  if (code === '') {
+    return invalid(
+      ValueErrorCode.INVALID_AGENCY_CODE,
+      input,
+      'The agency is missing; name it by its code, such as NLA, UWV, SVB, BD, GM0599, VR17 or GGD17.',
+    );
+  }
   return invalid(
     ValueErrorCode.INVALID_AGENCY_CODE,
     input,

@@ -24,9 +24,18 @@ describe('Bsn', () => {
 
   it('refuses all zeros, which passes the arithmetic but is no BSN', () => {
     expect(parseBsn('000000000')).toMatchObject({ ok: false, error: { code: ValueErrorCode.INVALID_BSN } });
+    expect(parseBsn('000.00.0000')).toMatchObject({ ok: false, error: { code: ValueErrorCode.INVALID_BSN } });
   });
 
-  it.each(['11122233', '1112223330', '111-222-333', 'abcdefghi', ''])(
+  it.each(['6281.94.821', '628 194 821', ' 62 819 48 21 '])('reads %j as people write it', (input) => {
+    expect(parseBsn(input)).toEqual({ ok: true, value: '628194821' });
+  });
+
+  it('says a missing BSN is missing, not that "nothing" is no BSN', () => {
+    expect(parseBsn('')).toMatchObject({ ok: false, error: { message: expect.stringContaining('missing') } });
+  });
+
+  it.each(['11122233', '1112223330', '111-222-333', 'abcdefghi'])(
     'refuses %j for its length or form',
     (input) => {
       const parsed = parseBsn(input);

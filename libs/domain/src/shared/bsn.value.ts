@@ -7,8 +7,20 @@ export type Bsn = Brand<string, 'Bsn'>;
 /** The form of a BSN, before the eleven-test: nine digits. */
 export const BSN_FORMAT = /^[0-9]{9}$/;
 
+/** The digits of a BSN as people write it: together, or grouped with dots or spaces (6281.94.821, 628 194 821). */
+export function bsnDigits(input: unknown): string {
+  return typeof input === 'string' ? input.trim().replace(/[.\s]/g, '') : '';
+}
+
 export function parseBsn(input: unknown): Parsed<Bsn> {
-  const digits = typeof input === 'string' ? input.trim() : '';
+  const digits = bsnDigits(input);
+  if (input === undefined || input === null || digits === '') {
+    return invalid(
+      ValueErrorCode.INVALID_BSN,
+      input,
+      'The BSN is missing; give its 9 digits, or leave the BSN out.',
+    );
+  }
   if (!BSN_FORMAT.test(digits)) {
     return invalid(
       ValueErrorCode.INVALID_BSN,
@@ -20,7 +32,9 @@ export function parseBsn(input: unknown): Parsed<Bsn> {
     return invalid(
       ValueErrorCode.INVALID_BSN,
       input,
-      `BSN ${digits} fails the eleven-test; check the digits.`,
+      /^0+$/.test(digits)
+        ? "BSN 000000000 is no one's BSN; give the person's real BSN, or leave the BSN out."
+        : `BSN ${digits} fails the eleven-test; check the digits.`,
     );
   }
   return valid(digits as Bsn);

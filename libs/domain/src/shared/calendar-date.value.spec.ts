@@ -7,7 +7,7 @@ describe('CalendarDate', () => {
     expect(parseCalendarDate(input)).toEqual({ ok: true, value: input });
   });
 
-  it.each(['1990-02-30', '1900-02-29', '1990-13-01', '1990-4-23', '23-04-1990', '1990-04-23T00:00:00Z', ''])(
+  it.each(['1990-02-30', '1900-02-29', '1990-13-01', '1990-4-23', '31-04-1990', '1990-04-23T00:00:00Z', ''])(
     'refuses %j',
     (input) => {
       expect(parseCalendarDate(input)).toMatchObject({

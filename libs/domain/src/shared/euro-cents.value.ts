@@ -4,9 +4,14 @@ import { describeInput, invalid, Parsed, valid, ValueErrorCode, valueOrThrow } f
 /** An amount of money in whole euro cents: integers, so sums of wages and fines never drift. */
 export type EuroCents = Brand<number, 'EuroCents'>;
 
+/**
+ * Whole cents, as a number or as a string of digits (what a client sends for amounts beyond a 32-bit
+ * GraphQL Int): anything up to Number.MAX_SAFE_INTEGER cents, some 90 trillion euro.
+ */
 export function parseEuroCents(input: unknown): Parsed<EuroCents> {
-  if (typeof input === 'number' && Number.isSafeInteger(input) && input >= 0)
-    return valid(input as EuroCents);
+  const value = typeof input === 'string' && /^\s*[0-9]{1,16}\s*$/.test(input) ? Number(input) : input;
+  if (typeof value === 'number' && Number.isSafeInteger(value) && value >= 0)
+    return valid(value as EuroCents);
   return invalid(
     ValueErrorCode.INVALID_EURO_CENTS,
     input,

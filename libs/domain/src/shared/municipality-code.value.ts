@@ -10,6 +10,12 @@ export const MUNICIPALITY_PATTERN = /^GM(?!0000)[0-9]{4}$/;
 export function parseMunicipalityCode(input: unknown): Parsed<MunicipalityCode> {
   const code = typeof input === 'string' ? input.trim().toUpperCase() : '';
   if (isMunicipality(code)) return valid(code);
+  if (code === '')
+    return invalid(
+      ValueErrorCode.INVALID_MUNICIPALITY_CODE,
+      input,
+      'The municipality is missing; name it by its CBS code, for example GM0599 for Rotterdam.',
+    );
   return invalid(
     ValueErrorCode.INVALID_MUNICIPALITY_CODE,
     input,

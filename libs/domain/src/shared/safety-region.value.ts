@@ -10,6 +10,12 @@ export const SAFETY_REGION_PATTERN = new RegExp(`^VR${REGION_NUMBER}$`);
 export function parseSafetyRegion(input: unknown): Parsed<SafetyRegion> {
   const code = typeof input === 'string' ? input.trim().toUpperCase() : '';
   if (isSafetyRegion(code)) return valid(code);
+  if (code === '')
+    return invalid(
+      ValueErrorCode.INVALID_SAFETY_REGION,
+      input,
+      'The safety region is missing; name it as VR01 to VR25, for example VR17 for Rotterdam-Rijnmond.',
+    );
   return invalid(
     ValueErrorCode.INVALID_SAFETY_REGION,
     input,

@@ -85,6 +85,10 @@ describe('activation event catalogue', () => {
       'report.filed': REPORT,
       'activation.closed': CASE,
       'activation.reopened': CASE,
+      'lead.transferred': CASE,
+      'closing.proposed': CASE,
+      'activation.numbered': CASE,
+      'invitation.declined': CASE,
     });
   });
 
@@ -172,7 +176,7 @@ describe('activation event catalogue', () => {
       expect(
         Object.fromEntries(allEventTypes().map((type) => [type, catalogueEntry(type).schemaVersion])),
       ).toEqual({
-        'activation.opened': 1,
+        'activation.opened': 2,
         // v2: a source instead of a reporter; v3: classified narratives.
         'signal.recorded': 3,
         'agency.invited': 1,
@@ -191,6 +195,10 @@ describe('activation event catalogue', () => {
         'report.filed': 2,
         'activation.closed': 2,
         'activation.reopened': 2,
+        'lead.transferred': 1,
+        'closing.proposed': 1,
+        'activation.numbered': 1,
+        'invitation.declined': 1,
       });
     });
 

@@ -94,11 +94,16 @@ const findingSubject = [PERSONAL, { categoryFrom: 'category' }] as const;
 const CATALOGUE: { readonly [T in ActivationEventType]: CatalogueEntry<T> } = {
   'activation.opened': {
     type: 'activation.opened',
-    schemaVersion: 1,
-    description: 'An activation was opened: kind, trigger, themes, region, municipality and lead agency.',
+    schemaVersion: 2,
+    description:
+      'An activation was opened: its title and case number, kind, trigger, themes, region, municipality and lead agency.',
     primaryCategory: CASE,
     fields: {
       activationId: CASE,
+      // The title is free text like any other: people name companies, addresses and persons in it.
+      'title.text': text('title'),
+      'title.categories[]': text('title'),
+      caseNumber: CASE,
       kind: CASE,
       trigger: CASE,
       'themes[]': CASE,
@@ -114,7 +119,7 @@ const CATALOGUE: { readonly [T in ActivationEventType]: CatalogueEntry<T> } = {
       'triggeredBy.kind': HEALTH,
       'triggeredBy.id': HEALTH,
     },
-    upcasters: [],
+    upcasters: [{ fromVersion: 1, upcast: (data) => withDefaultTitle(data) }],
   },
   'signal.recorded': {
     type: 'signal.recorded',
@@ -148,9 +153,14 @@ const CATALOGUE: { readonly [T in ActivationEventType]: CatalogueEntry<T> } = {
   'agency.invited': {
     type: 'agency.invited',
     schemaVersion: 1,
-    description: 'An agency was invited to take part.',
+    description: 'An agency was invited to take part, with why.',
     primaryCategory: CASE,
-    fields: { agency: CASE, invitedBy: CASE },
+    fields: {
+      agency: CASE,
+      invitedBy: CASE,
+      'reason.text': text('reason'),
+      'reason.categories[]': text('reason'),
+    },
     upcasters: [],
   },
   'agency.joined': {
@@ -318,6 +328,43 @@ const CATALOGUE: { readonly [T in ActivationEventType]: CatalogueEntry<T> } = {
     primaryCategory: CASE,
     fields: { 'reason.text': text('reason'), 'reason.categories[]': text('reason') },
     upcasters: [narrativesFrom(1, 'activation.reopened', ['reason'])],
+  },
+  'lead.transferred': {
+    type: 'lead.transferred',
+    schemaVersion: 1,
+    description: 'The lead of the activation passed to another participating agency.',
+    primaryCategory: CASE,
+    fields: {
+      fromAgency: CASE,
+      toAgency: CASE,
+      'reason.text': text('reason'),
+      'reason.categories[]': text('reason'),
+    },
+    upcasters: [],
+  },
+  'activation.numbered': {
+    type: 'activation.numbered',
+    schemaVersion: 1,
+    description: 'An activation opened before case numbers existed was given its case number.',
+    primaryCategory: CASE,
+    fields: { caseNumber: CASE },
+    upcasters: [],
+  },
+  'invitation.declined': {
+    type: 'invitation.declined',
+    schemaVersion: 1,
+    description: 'An invited agency declined to take part, with the reason.',
+    primaryCategory: CASE,
+    fields: { agency: CASE, 'reason.text': text('reason'), 'reason.categories[]': text('reason') },
+    upcasters: [],
+  },
+  'closing.proposed': {
+    type: 'closing.proposed',
+    schemaVersion: 1,
+    description: 'A participant proposed that the lead agency or the coordinator close the activation.',
+    primaryCategory: CASE,
+    fields: { proposedBy: CASE, 'reason.text': text('reason'), 'reason.categories[]': text('reason') },
+    upcasters: [],
   },
 };
 
@@ -490,6 +537,17 @@ function findingReferencesFrom(
       return narratives.upcast(fields, known);
     },
   };
+}
+
+/**
+ * Activations opened before titles existed get one made of their id: it says nothing but the id (CASE), so
+ * it is classified CASE, unlike text a person typed.
+ */
+function withDefaultTitle(data: unknown): unknown {
+  const fields = data as Record<string, unknown>;
+  if (fields.title !== undefined) return data;
+  const id = typeof fields.activationId === 'string' ? fields.activationId : '';
+  return { ...fields, title: { text: `Activatie ${id}`, categories: [CASE] } };
 }
 
 function isCategoriesFrom(rule: FieldClassification, path: string): boolean {

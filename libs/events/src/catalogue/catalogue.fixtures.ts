@@ -8,6 +8,7 @@ import {
   agencyCode,
   bsn,
   calendarDate,
+  caseNumber,
   countryCode,
   DataCategory,
   euroCents,
@@ -37,7 +38,7 @@ type Samples = {
   };
 };
 
-const { PERSONAL, HEALTH, LOCATION, INTERVENTION, CRIMINAL, BENEFITS, REPORT } = DataCategory;
+const { PERSONAL, HEALTH, LOCATION, EMPLOYER, INTERVENTION, CRIMINAL, BENEFITS, REPORT } = DataCategory;
 const NLA = agencyCode('NLA');
 const UWV = agencyCode('UWV');
 const location = { address: 'Havenweg 12', postcode: postcode('3011 AB'), city: 'Rotterdam' };
@@ -65,6 +66,8 @@ const SAMPLES: Samples = {
     type: 'activation.opened',
     data: {
       activationId: 'act-1',
+      title: { text: 'Bouwplaats Havenweg: bewoning en besmettingen', categories: [EMPLOYER] },
+      caseNumber: caseNumber('VR17-2020-0001'),
       kind: ActivationKind.REPRESSIVE,
       trigger: ActivationTrigger.EXTERNAL_REPORT,
       themes: [Theme.HOUSING, Theme.WORK, Theme.HEALTH],
@@ -95,7 +98,14 @@ const SAMPLES: Samples = {
       healthDetail: { text: 'Three positive PCR tests on 30 May.', categories: [HEALTH] },
     },
   },
-  'agency.invited': { type: 'agency.invited', data: { agency: UWV, invitedBy: NLA } },
+  'agency.invited': {
+    type: 'agency.invited',
+    data: {
+      agency: UWV,
+      invitedBy: NLA,
+      reason: { text: 'Uitkeringen spelen mee.', categories: [PERSONAL] },
+    },
+  },
   'agency.joined': { type: 'agency.joined', data: { agency: UWV } },
   'agency.left': {
     type: 'agency.left',
@@ -193,6 +203,26 @@ const SAMPLES: Samples = {
   'activation.reopened': {
     type: 'activation.reopened',
     data: { reason: { text: 'New complaint from the union.', categories: [PERSONAL] } },
+  },
+  'lead.transferred': {
+    type: 'lead.transferred',
+    data: {
+      fromAgency: NLA,
+      toAgency: UWV,
+      reason: { text: 'UWV carries the benefits investigation.', categories: [PERSONAL] },
+    },
+  },
+  'closing.proposed': {
+    type: 'closing.proposed',
+    data: { proposedBy: UWV, reason: { text: 'All inspections done.', categories: [PERSONAL] } },
+  },
+  'activation.numbered': {
+    type: 'activation.numbered',
+    data: { caseNumber: caseNumber('VR17-2020-0001') },
+  },
+  'invitation.declined': {
+    type: 'invitation.declined',
+    data: { agency: UWV, reason: { text: 'Geen uitkeringen in het spel.', categories: [PERSONAL] } },
   },
 };
 

@@ -15,6 +15,11 @@ export interface StreamDecider<C, Context, E extends { type: string; data: unkno
    * actor may not know of is refused as one that does not exist, whatever version the command names.
    */
   admit?(command: C, state: S, context: Context): Err | undefined;
+  /**
+   * What the decider needs that only I/O can give (a case number from its counter), added to the context
+   * once the command is known to be new and the stream has been read.
+   */
+  complete?(command: C, state: S, context: Context): Promise<Context>;
   decide(command: C, state: S, context: Context): Decision<E, Err>;
   schemaVersion(type: E['type']): number;
 }
@@ -94,7 +99,8 @@ export class CommandExecutor {
       if (!isExpected(options.expectedVersion, streamId, version)) {
         throw new StreamVersionConflictError(streamId, version);
       }
-      const decision = decider.decide(command, state, context);
+      const completed = decider.complete ? await decider.complete(command, state, context) : context;
+      const decision = decider.decide(command, state, completed);
       if (!decision.ok) throw new CommandRejectedError(decision.error as Err & { message: string });
       if (decision.events.length === 0)
         return { command, streamId, streamVersion: version, eventIds: [], duplicate: false };

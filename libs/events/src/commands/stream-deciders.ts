@@ -24,6 +24,7 @@ import { catalogueEntry, withNarrativeDefaults } from '../catalogue/activation-e
 import { AGREEMENT_EVENT_SCHEMA_VERSIONS } from '../catalogue/agreement-events.catalogue.js';
 import { activationStreamId, agreementStreamId } from '../store/stream-ids.js';
 import { StreamDecider } from './command-executor.js';
+import { CaseNumbers } from '../store/case-numbers.table.js';
 
 export type ActivationStreams = StreamDecider<
   ActivationCommand,
@@ -38,10 +39,23 @@ export type ActivationStreams = StreamDecider<
  * free text classified (withNarrativeDefaults): the catalogue is the one place that knows what an event
  * carries, so it, not the domain, fills in the categories an author left out.
  */
-export function activationStreamsWith(coordination: RegionalCoordination): ActivationStreams {
+export function activationStreamsWith(
+  coordination: RegionalCoordination,
+  caseNumbers?: CaseNumbers,
+): ActivationStreams {
   return {
     prepare: (input, context) => prepareActivationCommand(input, context, coordination),
     admit: admitActivationCommand,
+    // An activation gets its case number when it is opened: only for a stream not opened yet.
+    ...(caseNumbers && {
+      complete: async (command, state, context) =>
+        command.type === 'OpenActivation' && !state.opened
+          ? {
+              ...context,
+              caseNumber: await caseNumbers.allocate(command.activationId, command.region, context.now),
+            }
+          : context,
+    }),
     streamId: (command) => activationStreamId(command.activationId),
     fold: foldActivation,
     decide: (command, state, context) => {

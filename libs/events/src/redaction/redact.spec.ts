@@ -51,7 +51,8 @@ const MATRIX: Record<ActivationEventType, Record<DemoAgency, typeof HIDDEN | Dat
     SVB: [HEALTH],
     BD: [HEALTH, PERSONAL],
   },
-  'agency.invited': { NLA: [], GM0599: [], VR17: [], UWV: [], SVB: [], BD: [] },
+  // Its reason is classified PERSONAL.
+  'agency.invited': { NLA: [], GM0599: [], VR17: [PERSONAL], UWV: [], SVB: [], BD: [PERSONAL] },
   'agency.joined': { NLA: [], GM0599: [], VR17: [], UWV: [], SVB: [], BD: [] },
   // Its reason is classified PERSONAL.
   'agency.left': { NLA: [], GM0599: [], VR17: [PERSONAL], UWV: [], SVB: [], BD: [PERSONAL] },
@@ -107,6 +108,11 @@ const MATRIX: Record<ActivationEventType, Record<DemoAgency, typeof HIDDEN | Dat
   // Outcome and reason are classified PERSONAL.
   'activation.closed': { NLA: [], GM0599: [], VR17: [PERSONAL], UWV: [], SVB: [], BD: [PERSONAL] },
   'activation.reopened': { NLA: [], GM0599: [], VR17: [PERSONAL], UWV: [], SVB: [], BD: [PERSONAL] },
+  // Who leads is CASE; the sample reasons are classified PERSONAL.
+  'lead.transferred': { NLA: [], GM0599: [], VR17: [PERSONAL], UWV: [], SVB: [], BD: [PERSONAL] },
+  'closing.proposed': { NLA: [], GM0599: [], VR17: [PERSONAL], UWV: [], SVB: [], BD: [PERSONAL] },
+  'activation.numbered': { NLA: [], GM0599: [], VR17: [], UWV: [], SVB: [], BD: [] },
+  'invitation.declined': { NLA: [], GM0599: [], VR17: [PERSONAL], UWV: [], SVB: [], BD: [PERSONAL] },
 };
 
 function cases(): [ActivationEventType, DemoAgency, typeof HIDDEN | DataCategory[]][] {

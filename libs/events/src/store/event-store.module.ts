@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { CommandExecutor } from '../commands/command-executor.js';
 import { EventStore } from './event-store.js';
+import { CaseNumbers } from './case-numbers.table.js';
 import { catalogueUpcasting } from '../catalogue/catalogue-upcasting.js';
 
 @Module({
@@ -16,7 +17,8 @@ import { catalogueUpcasting } from '../catalogue/catalogue-upcasting.js';
       inject: [DataSource],
       useFactory: (db: DataSource) => new EventStore(db, catalogueUpcasting),
     },
+    { provide: CaseNumbers, inject: [DataSource], useFactory: (db: DataSource) => new CaseNumbers(db) },
   ],
-  exports: [EventStore, CommandExecutor],
+  exports: [EventStore, CommandExecutor, CaseNumbers],
 })
 export class EventStoreModule {}

@@ -20,6 +20,8 @@ export interface ActivationListEntry {
   facts: ActivationFacts;
   location: unknown;
   employer: unknown;
+  /** The title as the agency may read it (a narrative, or null when withheld), set at opening. */
+  title?: unknown;
   outcome: ActivationFacts['strongestMeasure'];
   withheld: DataCategory[];
 }
@@ -27,6 +29,8 @@ export interface ActivationListEntry {
 /** A row as the api reads it; `opened_key` is opened_at to the microsecond, for cursors. */
 export interface ActivationListRow {
   activation_id: string;
+  case_number: string | null;
+  title: unknown;
   kind: string;
   trigger: string;
   themes: string[];
@@ -62,6 +66,10 @@ export interface ActivationScope {
 
 export interface ActivationListQuery {
   readonly scope: ActivationScope;
+  /** One activation by its case number (exact, canonical form). */
+  readonly caseNumber?: string;
+  /** Only activations the agency takes part in ("my cases"), not those it sees as coordinator. */
+  readonly participating?: boolean;
   readonly municipality?: string;
   readonly status?: string;
   /** The sort key of the last row of the previous page: opened_key and activation id. */
@@ -88,7 +96,7 @@ export const STATISTICS_DIMENSIONS = [
 ] as const;
 export type StatisticsDimension = (typeof STATISTICS_DIMENSIONS)[number];
 
-const COLUMNS = `activation_id, kind, trigger, themes, region, municipality, status, lead_agency,
+const COLUMNS = `activation_id, case_number, title, kind, trigger, themes, region, municipality, status, lead_agency,
   participants, integrated, outcome, location, employer, withheld, stream_version, opened_at, closed_at,
   updated_at, ${instantKey('opened_at')} AS opened_key`;
 
@@ -99,9 +107,11 @@ export const activationsTable = {
    */
   async put(tx: EntityManager, entries: readonly ActivationListEntry[]): Promise<void> {
     if (entries.length === 0) return;
-    const rows = entries.map(({ agency, facts: f, location, employer, outcome, withheld }) => ({
+    const rows = entries.map(({ agency, facts: f, location, employer, title, outcome, withheld }) => ({
       agency,
       activation_id: f.activationId,
+      case_number: f.caseNumber ?? null,
+      title: title ?? null,
       region: f.region,
       municipality: f.municipality,
       kind: f.kind,
@@ -122,15 +132,18 @@ export const activationsTable = {
     }));
     // One JSON parameter instead of a column array each: far less encoding on both sides of the wire.
     await tx.query(
-      `INSERT INTO rm_activations (agency, activation_id, region, municipality, kind, trigger, themes, status,
+      `INSERT INTO rm_activations (agency, activation_id, case_number, title, region, municipality, kind, trigger, themes, status,
          lead_agency, participants, integrated, outcome, location, employer, withheld, stream_version,
          opened_at, closed_at, updated_at)
-       SELECT * FROM jsonb_to_recordset($1::jsonb) AS a(agency text, activation_id text, region text,
+       SELECT * FROM jsonb_to_recordset($1::jsonb) AS a(agency text, activation_id text, case_number text,
+         title jsonb, region text,
          municipality text, kind text, trigger text, themes text[], status text, lead_agency text,
          participants text[], integrated boolean, outcome text, location jsonb, employer jsonb, withheld text[],
          stream_version int, opened_at timestamptz, closed_at timestamptz, updated_at timestamptz)
        ON CONFLICT (agency, activation_id) DO UPDATE SET
-         kind = EXCLUDED.kind, status = EXCLUDED.status, participants = EXCLUDED.participants,
+         case_number = EXCLUDED.case_number,
+         kind = EXCLUDED.kind, status = EXCLUDED.status, lead_agency = EXCLUDED.lead_agency,
+         participants = EXCLUDED.participants,
          integrated = EXCLUDED.integrated, outcome = EXCLUDED.outcome, stream_version = EXCLUDED.stream_version,
          closed_at = EXCLUDED.closed_at, updated_at = EXCLUDED.updated_at`,
       [JSON.stringify(rows)],
@@ -172,6 +185,8 @@ export const activationsTable = {
       ...scopeConditions(query.scope, params, 'a'),
       ...params.when(query.municipality, (p) => `a.municipality = ${p}`),
       ...params.when(query.status, (p) => `a.status = ${p}`),
+      ...params.when(query.caseNumber, (p) => `a.case_number = ${p}`),
+      ...(query.participating ? [`a.agency = ANY(a.participants)`] : []),
       ...(query.after
         ? [
             `(a.opened_at, a.activation_id) < (${params.add(query.after[0])}::timestamptz, ${params.add(query.after[1])})`,

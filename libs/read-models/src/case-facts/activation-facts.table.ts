@@ -32,7 +32,10 @@ export const activationFactsTable = {
     );
   },
 
-  /** The activations an agency is entitled to: as participant, or as coordinator of their region (`regions`). */
+  /**
+   * The activations an agency is entitled to: as participant, or as coordinator of their region
+   * (`regions`); and those it contributed to, whose own entries it keeps after leaving.
+   */
   async entitling(
     tx: EntityManager,
     table: FactsTable,
@@ -40,7 +43,8 @@ export const activationFactsTable = {
     regions: readonly string[],
   ): Promise<ActivationFacts[]> {
     const rows: { facts: ActivationFacts }[] = await tx.query(
-      `SELECT facts FROM ${table} WHERE facts->>'region' = ANY($2) OR facts->'participants' ? $1`,
+      `SELECT facts FROM ${table} WHERE facts->>'region' = ANY($2) OR facts->'participants' ? $1
+         OR facts->'contributors' ? $1 OR facts->'addressed' ? $1`,
       [agency, regions],
     );
     return rows.map(({ facts }) => facts);

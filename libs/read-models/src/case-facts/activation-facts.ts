@@ -23,6 +23,8 @@ export interface ActivationFacts extends ActivationProgress {
   trigger: string;
   themes: string[];
   leadAgency: string;
+  /** The human case number (from opening, or from activation.numbered for older activations). */
+  caseNumber?: string | null;
   /** The strongest measure imposed so far, or null: how the LOT-C report counted outcomes. */
   strongestMeasure: InterventionType | null;
   openedAt: string;
@@ -31,6 +33,15 @@ export interface ActivationFacts extends ActivationProgress {
   streamVersion: number;
   /** The stream version of activation.opened, whose location and employer the list shows redacted. */
   openedVersion: number;
+  /**
+   * The agencies that acted on the activation (the actors of its events): each keeps seeing what it
+   * contributed after it leaves. Absent in facts written before read-models version 3.
+   */
+  contributors?: string[];
+  /** The agencies something was addressed to (invited, referred): their inbox follows the activation. */
+  addressed?: string[];
+  /** The title as opened (a narrative, unredacted): what an inbox shows of the case, redacted per agency. */
+  title?: unknown;
 }
 
 /** Closure weighs most: the order in which a measure counts as the activation's outcome. */
@@ -62,6 +73,8 @@ export function evolveFacts(
       trigger: d.trigger,
       themes: [...d.themes],
       leadAgency: d.leadAgency,
+      caseNumber: d.caseNumber ?? null,
+      title: d.title,
       ...openedProgress(d),
       strongestMeasure: null,
       openedAt: at.occurredAt,
@@ -91,6 +104,12 @@ export function evolveFacts(
       break;
     case 'activation.reopened':
       next.closedAt = null;
+      break;
+    case 'lead.transferred':
+      next.leadAgency = event.data.toAgency;
+      break;
+    case 'activation.numbered':
+      next.caseNumber = event.data.caseNumber;
       break;
     default:
       break;

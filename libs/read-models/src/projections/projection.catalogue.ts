@@ -23,9 +23,11 @@ export const READ_MODELS: ProjectionDefinition = {
   name: 'read-models',
   // 2: free text classified by what it says, findings of their own category, references as sensitive as
   // what they point to, regional coordination by the safety region (issue 12).
-  version: 2,
-  description: 'per-agency activation lists, timelines and statistics',
-  tables: ['rm_timeline', 'rm_activations', 'rm_activation_facts', 'rm_agreements'],
+  // 3: an agency that left keeps its own contributions; the lead can be transferred; titles, case numbers
+  // and the inbox (issue 15).
+  version: 3,
+  description: 'per-agency activation lists, timelines, inboxes and statistics',
+  tables: ['rm_timeline', 'rm_activations', 'rm_activation_facts', 'rm_agreements', 'rm_inbox'],
   onNewVersion: 'rebuild',
 };
 

@@ -78,15 +78,22 @@ export class ReadModelProjector {
     const domainEvent = { type: event.type, data: event.data } as ActivationEvent;
     const activationId = activationIdOf(event);
     const before = cache.get(activationId);
-    const after = evolveFacts(before, domainEvent, event);
-    if (!after) return; // an event of a stream without activation.opened: nothing to show anyone
+    const evolved = evolveFacts(before, domainEvent, event);
+    if (!evolved) return; // an event of a stream without activation.opened: nothing to show anyone
+    const after = withAddressee(withContributor(evolved, event.metadata.actor.agency), domainEvent);
     cache.set(activationId, after);
     writer.putFacts(after);
 
     const was = new Set(before ? entitledAgencies(before, this.coordination) : []);
     const now = entitledAgencies(after, this.coordination);
     for (const agency of was) {
-      if (!now.includes(agency)) await writer.removeAgency(agency, activationId);
+      // An agency that leaves keeps seeing what it contributed itself (DESIGN §4), and nothing else.
+      if (now.includes(agency)) continue;
+      await writer.removeAgency(agency, activationId, { keepOwn: true });
+      // Its leaving is its own contribution too.
+      if (event.metadata.actor.agency === agency) {
+        this.addOwn(agency, await grants.categoriesFor(agency, after.region), event, after, writer);
+      }
     }
     for (const agency of now) {
       const categories = await grants.categoriesFor(agency, after.region);
@@ -98,6 +105,73 @@ export class ReadModelProjector {
       }
       this.projectFor(agency, categories, event, after, writer);
     }
+    await this.projectInbox(event, after, grants, writer);
+  }
+
+  /**
+   * What the event addresses to an agency's inbox: an invitation or a referral (with the case at CASE
+   * level and the reason as that agency may read them, through the one redaction function), or the
+   * answer to an invitation. `only` limits it to one agency, when its inbox is projected again.
+   */
+  private async projectInbox(
+    event: StoredEvent,
+    facts: ActivationFacts,
+    grants: AgreementGrants,
+    writer: ReadModelWriter,
+    only?: string,
+  ): Promise<void> {
+    const domainEvent = { type: event.type, data: event.data } as ActivationEvent;
+    const item = inboxItemOf(domainEvent);
+    if (!item || (only !== undefined && item.agency !== only)) return;
+    const categories = await grants.categoriesFor(item.agency, facts.region);
+    if (item.answer) {
+      const visible = redact(domainEvent, categories);
+      const reason = (visible?.data as { reason?: unknown } | undefined)?.reason ?? null;
+      writer.answerInbox({
+        agency: item.agency,
+        activationId: facts.activationId,
+        state: item.answer,
+        answer: item.answer === 'DECLINED' ? { reason } : null,
+        answeredAt: event.occurredAt,
+      });
+      return;
+    }
+    // Before it joins, an agency sees the case only at CASE level (the title when its author classified it CASE).
+    if (!categories.has(DataCategory.CASE)) return;
+    const summary = redact(
+      {
+        type: 'activation.opened',
+        data: {
+          activationId: facts.activationId,
+          title: facts.title,
+          caseNumber: facts.caseNumber ?? undefined,
+          kind: facts.kind,
+          trigger: facts.trigger,
+          themes: facts.themes,
+          region: facts.region,
+          municipality: facts.municipality,
+          leadAgency: facts.leadAgency,
+        },
+      },
+      new Set([DataCategory.CASE]),
+    );
+    // A referral is addressed to its agency: it learns that it was referred, as the referring agency meant.
+    const readable =
+      item.kind === 'REFERRAL' ? new Set([...categories, DataCategory.INTERVENTION]) : categories;
+    const visible = redact(domainEvent, readable);
+    if (!summary || !visible) return;
+    writer.addToInbox({
+      agency: item.agency,
+      activationId: facts.activationId,
+      itemId: item.kind === 'REFERRAL' ? `referral-${item.id}` : `invitation-${event.streamVersion}`,
+      kind: item.kind,
+      fromAgency: item.from,
+      reason: (visible.data as { reason?: unknown }).reason ?? null,
+      activation: { ...(summary.data as object), status: facts.status },
+      withheld: [...new Set([...summary.withheld, ...visible.withheld])].sort(),
+      state: item.kind === 'REFERRAL' ? 'RECEIVED' : 'PENDING',
+      receivedAt: event.occurredAt,
+    });
   }
 
   private projectFor(
@@ -114,12 +188,13 @@ export class ReadModelProjector {
     // on it would be refused as CONFLICT (docs/security.md: what a version token still tells).
     const outcome = categories.has(DataCategory.INTERVENTION) ? facts.strongestMeasure : null;
     if (visible && event.type === 'activation.opened') {
-      const data = visible.data as { location?: unknown; employer?: unknown };
+      const data = visible.data as { location?: unknown; employer?: unknown; title?: unknown };
       writer.putActivation({
         agency,
         facts,
         location: data.location,
         employer: data.employer,
+        title: data.title,
         outcome,
         withheld: visible.withheld,
       });
@@ -133,6 +208,18 @@ export class ReadModelProjector {
         withheld: [],
       });
     }
+  }
+
+  /** One of the agency's own contributions, on the timeline only (the list row went when it left). */
+  private addOwn(
+    agency: string,
+    categories: ReadonlySet<DataCategory>,
+    event: StoredEvent,
+    facts: ActivationFacts,
+    writer: ReadModelWriter,
+  ): void {
+    const visible = redact({ type: event.type, data: event.data }, categories);
+    if (visible) this.addToTimeline(agency, event, facts, visible, writer);
   }
 
   private addToTimeline(
@@ -165,6 +252,7 @@ export class ReadModelProjector {
   ): Promise<number> {
     await writer.flush();
     await writer.removeAgency(agency);
+    await writer.clearInbox(agency);
     const rows = await activationFactsTable.entitling(
       tx,
       'rm_activation_facts',
@@ -179,12 +267,64 @@ export class ReadModelProjector {
         upToVersion: facts.streamVersion,
         tx,
       });
-      for (const event of history) this.projectFor(agency, categories, event, facts, writer);
+      // An agency no longer entitled (it left) keeps only its own contributions, as when it left.
+      const entitled = entitledAgencies(facts, this.coordination).includes(agency);
+      for (const event of history) {
+        if (entitled) this.projectFor(agency, categories, event, facts, writer);
+        else if (event.metadata.actor.agency === agency)
+          this.addOwn(agency, categories, event, facts, writer);
+        await this.projectInbox(event, facts, grants, writer, agency);
+      }
       projected += history.length;
       onProgress(index + 1, rows.length);
     }
     return projected;
   }
+}
+
+type InboxItemOf =
+  | { agency: string; kind: 'INVITATION' | 'REFERRAL'; from: string; id: string; answer?: undefined }
+  | { agency: string; answer: 'ACCEPTED' | 'DECLINED'; kind?: undefined; from?: undefined; id?: undefined };
+
+/** Who an event addresses in their inbox, and as what. */
+function inboxItemOf(event: ActivationEvent): InboxItemOf | undefined {
+  switch (event.type) {
+    case 'agency.invited':
+      return { agency: event.data.agency, kind: 'INVITATION', from: event.data.invitedBy, id: '' };
+    case 'referral.made':
+      return {
+        agency: event.data.toAgency,
+        kind: 'REFERRAL',
+        from: event.data.fromAgency,
+        id: event.data.referralId,
+      };
+    case 'agency.joined':
+      return { agency: event.data.agency, answer: 'ACCEPTED' };
+    case 'invitation.declined':
+      return { agency: event.data.agency, answer: 'DECLINED' };
+    default:
+      return undefined;
+  }
+}
+
+/** The facts with the agency an invitation or referral addresses among those whose inbox follows it. */
+function withAddressee(facts: ActivationFacts, event: ActivationEvent): ActivationFacts {
+  const agency =
+    event.type === 'agency.invited'
+      ? event.data.agency
+      : event.type === 'referral.made'
+        ? event.data.toAgency
+        : undefined;
+  const addressed = facts.addressed ?? [];
+  return agency === undefined || addressed.includes(agency)
+    ? facts
+    : { ...facts, addressed: [...addressed, agency] };
+}
+
+/** The facts with the agency among those that acted on the activation. */
+function withContributor(facts: ActivationFacts, agency: string): ActivationFacts {
+  const contributors = facts.contributors ?? [];
+  return contributors.includes(agency) ? facts : { ...facts, contributors: [...contributors, agency] };
 }
 
 export function activationIdOf(event: StoredEvent): string {

@@ -3,6 +3,7 @@ import { ActivationListEntry, activationsTable } from '../activation-list/activa
 import { ActivationFacts } from '../case-facts/activation-facts.js';
 import { activationFactsTable } from '../case-facts/activation-facts.table.js';
 import { TimelineEntry, timelineTable } from '../timeline/timeline.table.js';
+import { InboxAnswer, InboxEntry, inboxTable } from '../inbox/inbox.table.js';
 
 /**
  * Collects what the projector decided for one batch and writes it through the tables' own writers, in a
@@ -12,6 +13,8 @@ export class ReadModelWriter {
   private timeline: TimelineEntry[] = [];
   private entries = new Map<string, ActivationListEntry>();
   private facts = new Map<string, ActivationFacts>();
+  /** Inbox writes in the order they were decided: an answer follows the invitation it answers. */
+  private inbox: ({ put: InboxEntry } | { answer: InboxAnswer })[] = [];
 
   constructor(private readonly tx: EntityManager) {}
 
@@ -26,14 +29,35 @@ export class ReadModelWriter {
     this.entries.set(key, pending ? { ...pending, facts: entry.facts, outcome: entry.outcome } : entry);
   }
 
+  addToInbox(entry: InboxEntry): void {
+    this.inbox.push({ put: entry });
+  }
+
+  answerInbox(answer: InboxAnswer): void {
+    this.inbox.push({ answer });
+  }
+
+  /** Everything addressed to the agency, before its inbox is projected again. */
+  async clearInbox(agency: string): Promise<void> {
+    await this.flush();
+    await inboxTable.remove(this.tx, agency);
+  }
+
   putFacts(facts: ActivationFacts): void {
     this.facts.set(facts.activationId, facts);
   }
 
-  /** The agency's rows of one activation, or of all when `activationId` is left out. */
-  async removeAgency(agency: string, activationId?: string): Promise<void> {
+  /**
+   * The agency's rows of one activation, or of all when `activationId` is left out; with `keepOwn`, its
+   * timeline keeps the entries of what it did itself.
+   */
+  async removeAgency(
+    agency: string,
+    activationId?: string,
+    options: { keepOwn?: boolean } = {},
+  ): Promise<void> {
     await this.flush();
-    await timelineTable.remove(this.tx, agency, activationId);
+    await timelineTable.remove(this.tx, agency, activationId, options.keepOwn === true);
     await activationsTable.remove(this.tx, agency, activationId);
   }
 
@@ -47,5 +71,19 @@ export class ReadModelWriter {
     const timeline = this.timeline;
     this.timeline = [];
     await timelineTable.add(this.tx, timeline);
+    const inbox = this.inbox;
+    this.inbox = [];
+    for (let i = 0; i < inbox.length;) {
+      const op = inbox[i];
+      if ('answer' in op) {
+        await inboxTable.answer(this.tx, op.answer);
+        i++;
+        continue;
+      }
+      // Consecutive new items go in one statement.
+      const puts: InboxEntry[] = [];
+      while (i < inbox.length && 'put' in inbox[i]) puts.push((inbox[i++] as { put: InboxEntry }).put);
+      await inboxTable.put(this.tx, puts);
+    }
   }
 }

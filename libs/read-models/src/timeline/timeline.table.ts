@@ -54,11 +54,13 @@ export const timelineTable = {
     );
   },
 
-  async remove(tx: EntityManager, agency: string, activationId?: string): Promise<void> {
-    await tx.query(`DELETE FROM rm_timeline WHERE agency = $1 AND ($2::text IS NULL OR activation_id = $2)`, [
-      agency,
-      activationId ?? null,
-    ]);
+  /** The agency's entries (of one activation); `keepOwn` keeps those of events its own agency caused. */
+  async remove(tx: EntityManager, agency: string, activationId?: string, keepOwn = false): Promise<void> {
+    await tx.query(
+      `DELETE FROM rm_timeline WHERE agency = $1 AND ($2::text IS NULL OR activation_id = $2)
+         AND NOT ($3 AND acting_agency = $1)`,
+      [agency, activationId ?? null, keepOwn],
+    );
   },
 
   /**

@@ -14,9 +14,9 @@ export class CloseActivationResolver {
 
   @Mutation(() => ActivationCommandResult, {
     description:
-      "A participating agency (inspector or coordinator), or the coordinator of the activation's " +
-      'region, closes the activation: it needs a report filed since it was (re)opened and no ' +
-      'inspection still scheduled.',
+      "The lead agency (inspector or coordinator), or the coordinator of the activation's region, closes " +
+      'the activation: it needs a report filed since it was (re)opened and no inspection still scheduled. ' +
+      'Other participants propose closing (proposeClosing).',
   })
   closeActivation(
     @Args('input') input: CloseActivationInput,

@@ -14,8 +14,8 @@ export class FileReportResolver {
 
   @Mutation(() => ActivationCommandResult, {
     description:
-      "A participating agency (inspector or coordinator), or the coordinator of the activation's " +
-      'region, files the written report (procesverslag) that closing requires.',
+      "The lead agency (inspector or coordinator), or the coordinator of the activation's region, files " +
+      'the written report (procesverslag) that closing requires.',
   })
   fileReport(
     @Args('input') input: FileReportInput,

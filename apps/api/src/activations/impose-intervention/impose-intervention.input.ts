@@ -1,9 +1,16 @@
-import { Field, InputType, Int } from '@nestjs/graphql';
-import { IsEnum, IsInt, IsOptional, Min } from 'class-validator';
+import { Field, InputType } from '@nestjs/graphql';
+import { IsEnum, IsOptional, Min } from 'class-validator';
 import { InterventionType, DataCategory } from '#domain';
 import { EmployerInput, LocationInput } from '../shared/activation-parts.input.js';
 import { EvidenceLinksInput } from '../shared/activation-links.input.js';
-import { IsText, NAME_MAX, NestedInput, OptionalNewId, TextCategories } from '../../input/index.js';
+import {
+  EuroCentsScalar,
+  IsText,
+  NAME_MAX,
+  NestedInput,
+  OptionalNewId,
+  TextCategories,
+} from '../../input/index.js';
 
 @InputType()
 export class ImposeInterventionInput extends EvidenceLinksInput {
@@ -27,12 +34,11 @@ export class ImposeInterventionInput extends EvidenceLinksInput {
   })
   addressee?: EmployerInput;
 
-  @Field(() => Int, {
+  @Field(() => EuroCentsScalar, {
     nullable: true,
-    description: 'The fine in euro cents: required for FINE, refused otherwise.',
+    description: 'The fine in euro cents, any size: required for FINE, refused otherwise.',
   })
   @IsOptional()
-  @IsInt()
   @Min(1, { message: 'amountEuroCents must be above zero' })
   amountEuroCents?: number;
 

@@ -14,8 +14,8 @@ export class LeaveActivationResolver {
 
   @Mutation(() => ActivationCommandResult, {
     description:
-      'A participating agency (inspector or coordinator) leaves the activation for its agency; the ' +
-      'lead agency cannot leave, it closes the activation instead.',
+      'A participating agency (inspector or coordinator) leaves the activation for its agency, closed or ' +
+      'not, and keeps seeing what it contributed itself; the lead agency transfers the lead first.',
   })
   leaveActivation(
     @Args('input') input: LeaveActivationInput,

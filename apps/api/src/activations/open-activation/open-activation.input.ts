@@ -1,20 +1,33 @@
 import { Field, InputType } from '@nestjs/graphql';
-import { ArrayMaxSize, ArrayMinSize, IsEnum } from 'class-validator';
-import { ActivationKind, ActivationTrigger, Theme } from '#domain';
+import { ArrayMaxSize, ArrayMinSize, IsEnum, IsOptional } from 'class-validator';
+import { ActivationKind, ActivationTrigger, DataCategory, Theme } from '#domain';
 import { EmployerInput, LocationInput, SignalInput } from '../shared/activation-parts.input.js';
 import { IdempotentCommandInput } from '../../commands/index.js';
 import {
   IsAgencyCode,
   IsMunicipality,
   IsSafetyRegion,
+  IsText,
+  NAME_MAX,
   NestedInput,
   OptionalNewId,
+  TextCategories,
 } from '../../input/index.js';
 
 @InputType()
 export class OpenActivationInput extends IdempotentCommandInput {
   @OptionalNewId('activation')
   activationId?: string;
+
+  @Field({
+    description:
+      'What the case is about, in a line (e.g. "Kas Westland: overbewoning"); keten adds the case number.',
+  })
+  @IsText(NAME_MAX)
+  title!: string;
+
+  @TextCategories('title')
+  titleCategories?: DataCategory[];
 
   @Field(() => ActivationKind)
   @IsEnum(ActivationKind)
@@ -38,9 +51,14 @@ export class OpenActivationInput extends IdempotentCommandInput {
   @IsMunicipality()
   municipality!: string;
 
-  @Field()
+  @Field({
+    nullable: true,
+    description:
+      "The agency that leads; left out, your own. Only the region's coordinator names another agency.",
+  })
+  @IsOptional()
   @IsAgencyCode()
-  leadAgency!: string;
+  leadAgency?: string;
 
   @NestedInput(LocationInput, { nullable: true })
   location?: LocationInput;

@@ -14,8 +14,8 @@ export class ReopenActivationResolver {
 
   @Mutation(() => ActivationCommandResult, {
     description:
-      "A participating agency (inspector or coordinator), or the coordinator of the activation's " +
-      'region, reopens a closed activation, with the reason; closing it again needs a new report.',
+      "The lead agency (inspector or coordinator), or the coordinator of the activation's region, reopens " +
+      'a closed activation, with the reason; closing it again needs a new report.',
   })
   reopenActivation(
     @Args('input') input: ReopenActivationInput,

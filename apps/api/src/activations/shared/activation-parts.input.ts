@@ -1,5 +1,5 @@
-import { Field, InputType, Int } from '@nestjs/graphql';
-import { IsBoolean, IsEnum, IsInt, IsOptional, Max, Min } from 'class-validator';
+import { Field, InputType } from '@nestjs/graphql';
+import { IsBoolean, IsEnum, IsOptional, Min } from 'class-validator';
 import { SignalSourceKind, DataCategory } from '#domain';
 import {
   IsAgencyCode,
@@ -10,7 +10,7 @@ import {
   IsKvkNumber,
   IsPostcode,
   IsText,
-  MAX_GRAPHQL_INT,
+  EuroCentsScalar,
   NAME_MAX,
   NestedInput,
   SUBJECTS_MAX,
@@ -143,9 +143,7 @@ export class MonetaryAmountInput {
   @IsText(NAME_MAX)
   label!: string;
 
-  @Field(() => Int, { description: 'Amount in euro cents.' })
-  @IsInt()
+  @Field(() => EuroCentsScalar, { description: 'Amount in euro cents, any size.' })
   @Min(0)
-  @Max(MAX_GRAPHQL_INT, { message: '$property must be at most 2147483647 cents (GraphQL Int)' })
   euroCents!: number;
 }

@@ -1,7 +1,7 @@
 import { ArgsType, Field, InputType } from '@nestjs/graphql';
-import { IsEnum, IsOptional } from 'class-validator';
+import { IsBoolean, IsEnum, IsOptional } from 'class-validator';
 import { ActivationStatus } from '#domain';
-import { IsMunicipality, NestedInput } from '../../input/index.js';
+import { IsCaseNumber, IsMunicipality, NestedInput } from '../../input/index.js';
 import { ActivationScopeFilter } from '../shared/activation-filter.input.js';
 import { PageArgs } from '../../pagination/index.js';
 
@@ -18,6 +18,22 @@ export class ActivationsFilter extends ActivationScopeFilter {
     message: `status must be one of ${Object.values(ActivationStatus).join(', ')}`,
   })
   status?: ActivationStatus;
+
+  @Field({
+    nullable: true,
+    description: 'The activation with this case number, e.g. VR17-2026-0042 (any case).',
+  })
+  @IsOptional()
+  @IsCaseNumber()
+  caseNumber?: string;
+
+  @Field({
+    nullable: true,
+    description: 'My cases: only activations your agency takes part in, not those you see as coordinator.',
+  })
+  @IsOptional()
+  @IsBoolean()
+  participating?: boolean;
 }
 
 @ArgsType()

@@ -44,6 +44,8 @@ export class ListActivationsResolver {
         scope: filter,
         municipality: filter.municipality,
         status: filter.status,
+        caseNumber: filter.caseNumber,
+        participating: filter.participating,
         after,
         limit: size + 1,
       });

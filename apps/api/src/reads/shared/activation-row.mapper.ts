@@ -18,6 +18,8 @@ import { ActivationView, CompanyView, EmployerView, LocationView } from './activ
 export function toActivationView(row: ActivationRow, tokens: VersionTokens): ActivationView {
   return {
     id: row.activation_id,
+    caseNumber: row.case_number,
+    title: isRecord(row.title) ? text(row.title.text) : null,
     kind: row.kind as ActivationKind,
     trigger: row.trigger as ActivationTrigger,
     themes: row.themes as Theme[],
@@ -46,6 +48,7 @@ export function disclosureOfRow(row: ActivationRow): Disclosure | undefined {
   return disclosureOf(row.activation_id, 'activation.opened', {
     location: row.location,
     employer: row.employer,
+    title: row.title,
   });
 }
 

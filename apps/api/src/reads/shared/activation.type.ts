@@ -48,6 +48,22 @@ export class ActivationView {
   @Field(() => ID)
   id!: string;
 
+  @Field(() => String, {
+    nullable: true,
+    description:
+      'The human case number, such as VR17-2026-0042 (region, year, number), to say on the phone and to ' +
+      'search by; every activation has one (older ones were numbered on upgrade).',
+  })
+  caseNumber!: string | null;
+
+  @Field(() => String, {
+    nullable: true,
+    description:
+      "What the case is about. Free text with its author's categories: null (and those listed in withheld) " +
+      'when your agency may not read all of them.',
+  })
+  title!: string | null;
+
   @Field(() => ActivationKind)
   kind!: ActivationKind;
 

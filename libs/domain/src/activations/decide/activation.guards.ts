@@ -56,6 +56,29 @@ export function requireParticipantOrRegionalCoordinator(
   requireParticipant(activation, context.actor);
 }
 
+/**
+ * The case's authority: the lead agency and the coordinator of its region file the report, close, reopen
+ * and transfer the lead. Anyone else who takes part contributes, and may propose closing.
+ */
+export function requireCaseAuthority(
+  activation: OpenedActivation,
+  context: ActivationContext,
+  action: string,
+): void {
+  if (isRegionalCoordinator(activation, context)) return;
+  requireParticipant(activation, context.actor);
+  if (context.actor.agency === activation.leadAgency) return;
+  reject(
+    ActivationErrorCode.NOT_CASE_AUTHORITY,
+    `Only the lead agency ${activation.leadAgency} or the coordinator of ${activation.region} may ${action} ` +
+      `activation ${activation.activationId}; ${
+        action === 'close'
+          ? 'propose closing it (proposeClosing) instead'
+          : `ask ${activation.leadAgency} or the coordinator of ${activation.region} to do it`
+      }.`,
+  );
+}
+
 export function requireNotClosed(activation: OpenedActivation, action: string): void {
   if (activation.status !== ActivationStatus.CLOSED) return;
   reject(
@@ -68,7 +91,7 @@ export function requireNewId(exists: boolean, what: string, id: string, field: s
   if (!exists) return;
   reject(
     ActivationErrorCode.DUPLICATE_ID,
-    `A ${what} with id ${id} already exists in this activation; use a new id.`,
+    `${/^[aeiou]/i.test(what) ? 'An' : 'A'} ${what} with id ${id} already exists in this activation; use a new id.`,
     field,
   );
 }

@@ -5,7 +5,9 @@ import {
   CloseActivation,
   EscalateActivation,
   OpenActivation,
+  ProposeClosing,
   ReopenActivation,
+  TransferLead,
 } from '../activation.commands.js';
 import { ActivationErrorCode } from '../activation.errors.js';
 import { namesPersons, requireTextsFit } from './narrative.guards.js';
@@ -14,7 +16,10 @@ import { ActivationState, OpenedActivation } from '../activation.state.js';
 import { ActivationKind, ActivationStatus, InspectionStatus } from '../activation.vocabulary.js';
 import {
   event,
+  requireAllParticipate,
+  requireCaseAuthority,
   requireFinding,
+  requireParticipant,
   requireNotClosed,
   requireParticipantOrRegionalCoordinator,
   requireSignal,
@@ -52,13 +57,17 @@ export function open(
       'initialSignal',
     );
   }
-  if (signal) {
-    requireTextsFit(
-      undefined,
-      { 'initialSignal.description': signal.description, 'initialSignal.healthDetail': signal.healthDetail },
-      { subjects: signal.subjects, namesPersons: namesPersons(signal) },
-    );
-  }
+  requireTextsFit(
+    undefined,
+    {
+      title: command.title,
+      ...(signal && {
+        'initialSignal.description': signal.description,
+        'initialSignal.healthDetail': signal.healthDetail,
+      }),
+    },
+    signal ? { subjects: signal.subjects, namesPersons: namesPersons(signal) } : undefined,
+  );
   if (kind === ActivationKind.PREVENTIVE && signal?.confirmedInfection === true) {
     return reject(
       ActivationErrorCode.KIND_CONFLICT,
@@ -68,6 +77,8 @@ export function open(
   }
   const opened = event('activation.opened', {
     activationId,
+    title: command.title,
+    ...(context.caseNumber && { caseNumber: context.caseNumber }),
     kind,
     trigger: command.trigger,
     themes: command.themes,
@@ -118,7 +129,7 @@ export function close(
   activation: OpenedActivation,
   context: ActivationContext,
 ): ActivationEvent[] {
-  requireParticipantOrRegionalCoordinator(activation, context);
+  requireCaseAuthority(activation, context, 'close');
   requireNotClosed(activation, 'close it again');
   if (!activation.reportFiled) {
     return reject(
@@ -145,7 +156,7 @@ export function reopen(
   activation: OpenedActivation,
   context: ActivationContext,
 ): ActivationEvent[] {
-  requireParticipantOrRegionalCoordinator(activation, context);
+  requireCaseAuthority(activation, context, 'reopen');
   if (activation.status !== ActivationStatus.CLOSED) {
     return reject(
       ActivationErrorCode.ACTIVATION_NOT_CLOSED,
@@ -154,4 +165,36 @@ export function reopen(
   }
   requireTextsFit(activation.persons, { reason: command.reason });
   return [event('activation.reopened', { reason: command.reason })];
+}
+
+export function transferLead(
+  command: TransferLead,
+  activation: OpenedActivation,
+  context: ActivationContext,
+): ActivationEvent[] {
+  requireCaseAuthority(activation, context, 'transfer the lead of');
+  requireNotClosed(activation, 'transfer the lead');
+  const { toAgency, reason } = command;
+  // Naming the agency that already leads changes nothing and should not fail a retry.
+  if (toAgency === activation.leadAgency) return [];
+  requireAllParticipate(activation, [toAgency], 'toAgency');
+  requireTextsFit(activation.persons, { reason });
+  return [
+    event('lead.transferred', {
+      fromAgency: activation.leadAgency,
+      toAgency,
+      ...(reason !== undefined && { reason }),
+    }),
+  ];
+}
+
+export function proposeClosing(
+  command: ProposeClosing,
+  activation: OpenedActivation,
+  context: ActivationContext,
+): ActivationEvent[] {
+  requireParticipant(activation, context.actor);
+  requireNotClosed(activation, 'propose closing it');
+  requireTextsFit(activation.persons, { reason: command.reason });
+  return [event('closing.proposed', { proposedBy: context.actor.agency, reason: command.reason })];
 }

@@ -30,6 +30,7 @@ const ev = <T extends ActivationEventType>(
 
 const opened = ev('activation.opened', {
   activationId: 'act-1',
+  title: { text: 'Kas Westland' },
   kind: ActivationKind.PREVENTIVE,
   trigger: ActivationTrigger.OWN_OBSERVATION,
   themes: [Theme.WORK],

@@ -2,6 +2,7 @@ import { ActivationContext } from '../activation-context.js';
 import { reject } from '../../shared/rejection.js';
 import {
   DecideIntegratedDeployment,
+  DeclineInvitation,
   InviteAgency,
   JoinActivation,
   LeaveActivation,
@@ -30,7 +31,32 @@ export function invite(
   const { agency } = command;
   // Asking twice, or asking someone already at the table, changes nothing and should not fail a retry.
   if (activation.participants.includes(agency) || activation.invited.includes(agency)) return [];
-  return [event('agency.invited', { agency, invitedBy: context.actor.agency })];
+  requireTextsFit(activation.persons, { reason: command.reason });
+  return [
+    event('agency.invited', {
+      agency,
+      invitedBy: context.actor.agency,
+      ...(command.reason !== undefined && { reason: command.reason }),
+    }),
+  ];
+}
+
+/** An invited agency says no, with the reason the inviter reads on the joint timeline. */
+export function decline(
+  command: DeclineInvitation,
+  activation: OpenedActivation,
+  context: ActivationContext,
+): ActivationEvent[] {
+  const { agency } = context.actor;
+  if (!activation.invited.includes(agency)) {
+    return reject(
+      ActivationErrorCode.NOT_INVITED,
+      `Agency ${agency} has no open invitation to activation ${activation.activationId}; only an invitation ` +
+        'waiting in your inbox can be declined.',
+    );
+  }
+  requireTextsFit(activation.persons, { reason: command.reason });
+  return [event('invitation.declined', { agency, reason: command.reason })];
 }
 
 export function join(
@@ -55,13 +81,13 @@ export function leave(
   activation: OpenedActivation,
   context: ActivationContext,
 ): ActivationEvent[] {
+  // A closed activation can be left too: an agency done with a case need not stay at its table.
   requireParticipant(activation, context.actor);
-  requireNotClosed(activation, 'leave');
   if (context.actor.agency === activation.leadAgency) {
     return reject(
       ActivationErrorCode.LEAD_AGENCY_CANNOT_LEAVE,
-      `Agency ${context.actor.agency} leads activation ${activation.activationId} and cannot leave it; close the ` +
-        'activation with a report instead.',
+      `Agency ${context.actor.agency} leads activation ${activation.activationId} and cannot leave it; transfer ` +
+        `the lead to another participant first (transferLead), or close the activation with a report.`,
     );
   }
   requireTextsFit(activation.persons, { reason: command.reason });

@@ -3,12 +3,7 @@ import { FileReport } from '../activation.commands.js';
 import { ActivationEvent } from '../activation.events.js';
 import { OpenedActivation } from '../activation.state.js';
 import { requireTextsFit } from './narrative.guards.js';
-import {
-  event,
-  requireNewId,
-  requireNotClosed,
-  requireParticipantOrRegionalCoordinator,
-} from './activation.guards.js';
+import { event, requireNewId, requireNotClosed, requireCaseAuthority } from './activation.guards.js';
 
 /** The written report (procesverslag) every activation gets before it closes. */
 
@@ -17,7 +12,7 @@ export function fileReport(
   activation: OpenedActivation,
   context: ActivationContext,
 ): ActivationEvent[] {
-  requireParticipantOrRegionalCoordinator(activation, context);
+  requireCaseAuthority(activation, context, 'file the report of');
   requireNotClosed(activation, 'file a report');
   const { reportId, summary, outcome } = command;
   requireNewId(activation.reportIds.has(reportId), 'report', reportId, 'reportId');

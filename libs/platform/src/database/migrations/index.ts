@@ -12,6 +12,8 @@ import { FeedAgencySequence1795400000120 } from './1795400000120-feed-agency-seq
 import { AccessLogOwnAgency1795400000121 } from './1795400000121-access-log-own-agency.migration.js';
 import { FeedAgreementsReadable1795400000122 } from './1795400000122-feed-agreements-readable.migration.js';
 import { RelayClustersAndDeadLetters1795400000140 } from './1795400000140-relay-clusters-and-dead-letters.migration.js';
+import { CaseNumbers1795400000150 } from './1795400000150-case-numbers.migration.js';
+import { Inbox1795400000151 } from './1795400000151-inbox.migration.js';
 
 /**
  * Every schema migration of the platform, oldest first. One database, one ordered history:
@@ -32,4 +34,6 @@ export const migrations: Function[] = [
   FeedAgreementsReadable1795400000122,
   AgreementParties1795400000130,
   RelayClustersAndDeadLetters1795400000140,
+  CaseNumbers1795400000150,
+  Inbox1795400000151,
 ];
