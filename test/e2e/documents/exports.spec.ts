@@ -86,6 +86,8 @@ describe('exports of the activation list and the figures', () => {
     expect(rows.map((row) => row.activatie).sort()).toEqual([OWN, SHARED].sort());
     expect(rows.find((row) => row.activatie === OWN)).toMatchObject({
       werkgever: EMPLOYER,
+      titel: 'Uitzendkracht zonder contract',
+      zaaknummer: expect.stringMatching(/^VR17-\d{4}-\d{4}$/),
       'KvK-nummer': '87654321',
       adres: 'Kerkstraat 1',
       soort: 'PREVENTIVE',

@@ -118,11 +118,12 @@ describe('the process report of an activation', () => {
     ]) {
       expect(text).toContain(expected);
     }
+    expect(text).toMatch(/zaaknummer: VR17-\d{4}-\d{4}/);
     // Every page names the case and its number.
     const pages = text.split('\f').filter((page) => page.trim() !== '');
     expect(pages.length).toBeGreaterThanOrEqual(1);
     pages.forEach((page, index) => {
-      expect(page).toContain(`Activatie ${ACTIVATION}`);
+      expect(page).toMatch(new RegExp(`Zaak VR17-\\d{4}-\\d{4} · Activatie ${ACTIVATION}`));
       expect(page).toContain(`pagina ${index + 1} van ${pages.length}`);
     });
   });

@@ -3,6 +3,10 @@ import { EVENT_TITLES, fieldLabel, NOT_VISIBLE, valueLabel } from './dutch-label
 /** The activation as the requesting agency sees it (already redacted: a withheld value is null). */
 export interface ReportActivation {
   readonly id: string;
+  /** The human case number (VR17-2026-0042); null for an activation not numbered yet. */
+  readonly caseNumber?: string | null;
+  /** What the case is about; null when the agency may not read it. */
+  readonly title?: string | null;
   readonly kind: string;
   readonly trigger: string;
   readonly themes: readonly string[];
@@ -139,6 +143,8 @@ export function processReport({
 }: ProcessReportInput): ProcessReport {
   const a = activation;
   const facts: ReportRow[] = [
+    { label: 'zaaknummer', value: a.caseNumber ?? '—' },
+    { label: 'titel', value: shown(a.title) },
     { label: 'activatie', value: a.id },
     { label: 'soort', value: shown(a.kind) },
     { label: 'aanleiding', value: shown(a.trigger) },
@@ -162,7 +168,7 @@ export function processReport({
   }
   return {
     title: `Procesverslag activatie ${a.id}`,
-    running: `Activatie ${a.id} · procesverslag voor ${viewer} · gemaakt ${dutchDate(generatedAt)}`,
+    running: `${a.caseNumber ? `Zaak ${a.caseNumber} · ` : ''}Activatie ${a.id} · procesverslag voor ${viewer} · gemaakt ${dutchDate(generatedAt)}`,
     sections: [
       { heading: 'Gegevens van de activatie', items: [{ rows: facts }] },
       {

@@ -11,6 +11,8 @@ export function activationsTable(activations: readonly ActivationView[]): Table 
     name: 'Activaties',
     columns: [
       { key: 'id', header: 'activatie' },
+      { key: 'caseNumber', header: 'zaaknummer' },
+      { key: 'title', header: 'titel' },
       { key: 'kind', header: 'soort' },
       { key: 'trigger', header: 'aanleiding' },
       { key: 'themes', header: "thema's" },
@@ -32,6 +34,8 @@ export function activationsTable(activations: readonly ActivationView[]): Table 
     ],
     rows: activations.map((a) => ({
       id: a.id,
+      caseNumber: a.caseNumber ?? '',
+      title: shown(a.title),
       kind: a.kind,
       trigger: a.trigger,
       themes: a.themes.join(', '),
