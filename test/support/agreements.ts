@@ -29,13 +29,15 @@ export const REJECT_AGREEMENT = `mutation ($input: RejectAgreementInput!) {
 export async function agreeInForce(
   url: string,
   input: { agency: string; agreementId?: string } & Record<string, unknown>,
+  /** A policy admin's token of the agency: by default one the tests sign, or one of the identity provider. */
+  adminToken: (agency: string) => Promise<string> = policyAdminToken,
 ): Promise<string> {
   const approverAgency = (input.approverAgency as string | undefined) ?? otherPartyOf(input.agency);
   const proposed = await graphql<{ proposeAgreement: { agreementId: string } }>(
     url,
     PROPOSE_AGREEMENT,
     { input: { ...input, approverAgency } },
-    await policyAdminToken(approverAgency),
+    await adminToken(approverAgency),
   );
   expect(proposed.errors).toBeUndefined();
   const { agreementId } = proposed.data!.proposeAgreement;
@@ -43,7 +45,7 @@ export async function agreeInForce(
     url,
     APPROVE_AGREEMENT,
     { input: { agreementId, reason: 'Convenant getekend' } },
-    await policyAdminToken(input.agency),
+    await adminToken(input.agency),
   );
   expect(approved.errors).toBeUndefined();
   return agreementId;

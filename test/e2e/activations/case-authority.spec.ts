@@ -1,5 +1,5 @@
-import { readFileSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { DEMO_GRANTS } from '../feeds/feeds.fixture.js';
+import { agreeInForce } from '../../support/agreements.js';
 import { INestApplication } from '@nestjs/common';
 import { graphql } from '../../support/graphql-client.js';
 import { IsolatedDatabase } from '../../support/isolated-database.js';
@@ -85,25 +85,9 @@ describe('who has authority over a case', () => {
       );
     }
     tokens.admin = await tokenFor({ userId: 'beleid@nla', agency: 'NLA', role: 'POLICY_ADMIN' });
-    const scenario = JSON.parse(
-      readFileSync(resolve(import.meta.dirname, '../../../deploy/demo/demo-scenario.json'), 'utf8'),
-    ) as { steps: { mutation: string; input: { agency: string } }[] };
-    for (const step of scenario.steps.filter(
-      (s) => s.mutation === 'grantAgreement' && AGENCIES.includes(s.input.agency),
-    )) {
-      const { errors } = await graphql(
-        url,
-        `
-          mutation ($input: GrantAgreementInput!) {
-            grantAgreement(input: $input) {
-              agreementId
-            }
-          }
-        `,
-        { input: step.input },
-        tokens.admin,
-      );
-      expect(errors).toBeUndefined();
+    // The demo agreements of these agencies, in force as the demo brings them (four eyes).
+    for (const input of DEMO_GRANTS.filter((grant) => AGENCIES.includes(grant.agency))) {
+      await agreeInForce(url, input);
     }
     await ok('NLA', 'openActivation', {
       kind: 'PREVENTIVE',

@@ -17,6 +17,7 @@ import {
   sleep,
   SocketClient,
 } from '../feeds/feeds.fixture.js';
+import { agreeInForce } from '../../support/agreements.js';
 
 /**
  * The api as the resource server of an OpenID Connect provider, proven from outside against the development
@@ -70,17 +71,11 @@ describe('signing in through an OpenID Connect provider', () => {
     });
     otherIssuer = new DevIdpProcess({ IDP_KEYS_FILE: idp.keysFile, IDP_ISSUER: 'http://localhost:1' });
     await Promise.all([otherAudience.start(), otherIssuer.start()]);
-    // The demo agreements, granted by the demo policy admin signed in at the provider: what NLA's feed carries.
-    const admin = await signIn('beleid@nla');
-    for (const input of DEMO_GRANTS) {
-      const granted = await graphql(
-        api.url,
-        'mutation ($input: GrantAgreementInput!) { grantAgreement(input: $input) { agreementId } }',
-        { input },
-        admin.access_token,
-      );
-      expect(granted.errors).toBeUndefined();
-    }
+    // The demo agreements, in force as the demo brings them (proposed by one agency's policy admin, approved
+    // by the other's), each admin signed in at the provider: what NLA's feed carries.
+    const adminToken = async (agency: string) =>
+      (await signIn(`beleid@${agency.toLowerCase()}`)).access_token;
+    for (const input of DEMO_GRANTS) await agreeInForce(api.url, input, adminToken);
   }, 180_000);
 
   afterEach(async () => {
