@@ -14,18 +14,24 @@ if [ ! -f node_modules/.package-lock.json ] || [ package-lock.json -nt node_modu
   npm ci --no-audit --no-fund --loglevel=error
 fi
 
-# kcat, a Kafka client that is not kafkajs: the tests check the broker's TLS, SASL and ACLs from outside
-# with it, and agency developers can read their feed with it. Debian has it; installed once, quietly.
-if ! command -v kcat >/dev/null 2>&1; then
+# Tools from Debian's packages, installed once, quietly: `debian_tool <command> <package>`.
+debian_tool() {
+  local command="$1" package="$2"
+  command -v "$command" >/dev/null 2>&1 && return 0
   if command -v apt-get >/dev/null 2>&1 && [ "$(id -u)" -eq 0 ]; then
-    echo "[install] kcat (apt-get)"
-    if ! { DEBIAN_FRONTEND=noninteractive apt-get install -y -qq kcat >/dev/null 2>&1 ||
-      { apt-get update -qq >/dev/null 2>&1 && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq kcat >/dev/null; }; }; then
-      echo "installing kcat with apt-get failed; install it by hand (apt-get install kcat) and retry." >&2
+    echo "[install] $package (apt-get)"
+    if ! { DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "$package" >/dev/null 2>&1 ||
+      { apt-get update -qq >/dev/null 2>&1 && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "$package" >/dev/null; }; }; then
+      echo "installing $package with apt-get failed; install it by hand (apt-get install $package) and retry." >&2
       exit 1
     fi
   else
-    echo "kcat is missing and cannot be installed here (needs apt-get as root); install it (e.g. sudo apt-get install kcat) and retry." >&2
+    echo "$command is missing and cannot be installed here (needs apt-get as root); install it (e.g. sudo apt-get install $package) and retry." >&2
     exit 1
   fi
-fi
+}
+# kcat, a Kafka client that is not kafkajs: the tests check the broker's TLS, SASL and ACLs from outside
+# with it, and agency developers can read their feed with it.
+debian_tool kcat kcat
+# pdftotext (poppler-utils): the tests read the text of the PDFs keten generates, with a reader of its own.
+debian_tool pdftotext poppler-utils

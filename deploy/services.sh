@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Runs the built api and worker in the background: `services.sh start api|worker`, `stop [api|worker]`, `status`.
+# Runs the built api, worker and development identity provider in the background:
+# `services.sh start api|worker|idp`, `stop [api|worker|idp]`, `status`.
 # Pid files, instance ids and logs live in .run/ (git-ignored).
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -11,7 +12,8 @@ entry() {
   case "$1" in
     api) echo dist/apps/api/src/main.js ;;
     worker) echo dist/apps/worker/src/main.js ;;
-    *) echo "unknown service '$1' (expected api or worker)" >&2; exit 2 ;;
+    idp) echo dist/apps/idp/src/main.js ;;
+    *) echo "unknown service '$1' (expected api, worker or idp)" >&2; exit 2 ;;
   esac
 }
 
@@ -20,6 +22,7 @@ port_of() {
   case "$1" in
     api) echo "${API_PORT:-3000} API_PORT" ;;
     worker) echo "${WORKER_PORT:-3001} WORKER_PORT" ;;
+    idp) echo "${IDP_PORT:-3003} IDP_PORT" ;;
   esac
 }
 
@@ -55,12 +58,12 @@ stop() {
 }
 
 case "${1:-}" in
-  start) start "${2:?usage: services.sh start api|worker}" ;;
-  stop) if [ -n "${2:-}" ]; then stop "$2"; else stop api; stop worker; fi ;;
+  start) start "${2:?usage: services.sh start api|worker|idp}" ;;
+  stop) if [ -n "${2:-}" ]; then stop "$2"; else stop api; stop worker; stop idp; fi ;;
   status)
-    for name in api worker; do
+    for name in api worker idp; do
       if running "$name"; then echo "$name: running (pid $(cat ".run/$name.pid"))"; else echo "$name: stopped"; fi
     done
     ;;
-  *) echo "usage: deploy/services.sh start api|worker | stop [api|worker] | status" >&2; exit 2 ;;
+  *) echo "usage: deploy/services.sh start api|worker|idp | stop [api|worker|idp] | status" >&2; exit 2 ;;
 esac

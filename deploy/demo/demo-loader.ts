@@ -3,6 +3,15 @@ import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { DevTokenIssuer, SignOptions, TokenClaims } from '../../apps/api/src/auth/dev-token-issuer.js';
 
+/** How the demo gets a demo user's token: signed with the dev key, or from the identity provider. */
+export type DemoTokenSource = (user: TokenClaims) => Promise<string>;
+
+/** Tokens signed with the development key (the api trusts JWT_JWKS_FILE). */
+export const signedWith =
+  (issuer: DevTokenIssuer, signing: SignOptions): DemoTokenSource =>
+  (user) =>
+    issuer.sign(user, signing);
+
 interface DemoStep {
   id: string;
   as: string;
@@ -39,22 +48,23 @@ export interface DemoLoadResult {
  */
 export async function loadDemo(
   apiUrl: string,
-  issuer: DevTokenIssuer,
-  signing: SignOptions,
+  tokenOf: DemoTokenSource,
   onProgress: (done: number, total: number) => void = () => undefined,
 ): Promise<DemoLoadResult> {
-  const { users } = read<{ users: TokenClaims[] }>('demo-users.json');
+  const { users } = read<{ users: TokenClaims[] }>('../idp/seed.json');
   const { steps } = read<{ steps: DemoStep[] }>('demo-scenario.json');
-  const tokens = await Promise.all(
-    users.map(async (user) => ({ user, token: await issuer.sign(user, signing) })),
-  );
-  const tokenOf = new Map(tokens.map(({ user, token }) => [user.userId, token]));
+  // One after the other: a provider's sign-in is a few requests each.
+  const tokens: DemoLoadResult['tokens'] = [];
+  for (const user of users) tokens.push({ user, token: await tokenOf(user) });
+  const tokenOfUser = new Map(tokens.map(({ user, token }) => [user.userId, token]));
 
   let appended = 0;
   for (const [index, step] of steps.entries()) {
-    const token = tokenOf.get(step.as);
+    const token = tokenOfUser.get(step.as);
     if (!token)
-      throw new Error(`Step ${step.id} runs as unknown demo user ${step.as}; add it to demo-users.json.`);
+      throw new Error(
+        `Step ${step.id} runs as unknown demo user ${step.as}; add it to deploy/idp/seed.json.`,
+      );
     const input = `${step.mutation[0].toUpperCase()}${step.mutation.slice(1)}Input`;
     const response = await fetch(`${apiUrl}/graphql`, {
       method: 'POST',

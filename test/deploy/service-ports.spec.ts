@@ -44,6 +44,13 @@ describe('the ports npm start uses', () => {
     expect(stderr).toContain('API_PORT=<free port> npm start');
   });
 
+  it('refuses to start the development identity provider on a taken IDP_PORT', async () => {
+    const { code, stderr } = await bash('bash deploy/services.sh start idp', { IDP_PORT: String(port) });
+    expect(code).toBe(1);
+    expect(stderr).toContain(`[idp] cannot start: port ${port} is already taken`);
+    expect(stderr).toContain('IDP_PORT=<free port> npm start');
+  });
+
   it('lets a free port pass', async () => {
     const free = createServer();
     await new Promise<void>((listening) => free.listen(0, '127.0.0.1', listening));

@@ -1,5 +1,5 @@
 import { INestApplication } from '@nestjs/common';
-import { loadDemo } from '../../deploy/demo/demo-loader.js';
+import { loadDemo, signedWith } from '../../deploy/demo/demo-loader.js';
 import { startApi } from '../support/api-app.js';
 import { testEnvironment } from '../support/test-env.js';
 import { testTokenIssuer } from '../support/test-tokens.js';
@@ -18,8 +18,8 @@ describe('demo scenario', () => {
     const env = testEnvironment();
     const signing = { issuer: env.JWT_ISSUER, audience: env.JWT_AUDIENCE };
     const issuer = await testTokenIssuer();
-    const first = await loadDemo(url, issuer, signing);
-    const again = await loadDemo(url, issuer, signing);
+    const first = await loadDemo(url, signedWith(issuer, signing));
+    const again = await loadDemo(url, signedWith(issuer, signing));
     expect(first.steps).toBeGreaterThan(30);
     // Two regions, both kinds, every finding category: checked on the data the scenario sends.
     expect(again.appended).toBe(0);

@@ -42,6 +42,7 @@ const PROBES: [ActivationMutation, Record<string, unknown>][] = [
 const READS: [string, string][] = [
   ['activation', 'query ($id: ID!) { activation(id: $id) { id status } }'],
   ['timeline', 'query ($id: ID!) { timeline(activationId: $id) { edges { node { eventId } } } }'],
+  ['processReport', 'query ($id: ID!) { processReport(activationId: $id) { sha256 } }'],
 ];
 
 /**

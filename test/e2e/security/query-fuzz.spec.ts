@@ -15,6 +15,7 @@ import {
   unclassified,
 } from './hostile-input.fixture.js';
 import { KAFKA_DELIVERY } from '../../../apps/worker/src/relay/relay-access-log.js';
+import { parse as parseCsv } from 'csv-parse/sync';
 
 /*
  * Property-based bad input for every read (issue #7, "Bad input"): each run takes valid arguments for the
@@ -432,6 +433,63 @@ describe('every read, fuzzed with hostile arguments, answers data or a typed ref
       }),
       notFound: (v) => v.id !== SHARED,
       disclosed: (data) => nodeIds(data, 'id'),
+    },
+    processReport: {
+      document: `query Fuzz($activationId: ID!, $format: DocumentFormat) {
+        processReport(activationId: $activationId, format: $format) { fileName contentType byteLength sha256 }
+      }`,
+      token: () => inspector,
+      valid: () =>
+        fc.record(
+          {
+            activationId: fc.constantFrom(SHARED, SECRET, 'no-such-activation', 'a'),
+            format: optional(fc.constantFrom('PDF', 'HTML')),
+          },
+          { requiredKeys: ['activationId'] },
+        ),
+      hostile: () => ({
+        activationId: fc.oneof({ weight: 5, arbitrary: ids }, { weight: 1, arbitrary: fc.constant(ABSENT) }),
+        format: enumValues,
+      }),
+      notFound: (v) => v.activationId !== SHARED,
+      // data is the processReport answer: the activation it was made of.
+      disclosed: (_data, v) => [String(v.activationId)],
+    },
+    activationsExport: {
+      document: `query Fuzz($format: ExportFormat, $filter: ActivationsFilter) {
+        activationsExport(format: $format, filter: $filter) { fileName contentType base64 }
+      }`,
+      token: () => inspector,
+      valid: () =>
+        fc.record(
+          {
+            format: optional(fc.constantFrom('CSV')),
+            filter: optional(fc.record({ ...scopeFilter }, { requiredKeys: [] })),
+          },
+          { requiredKeys: [] },
+        ),
+      hostile: () => ({ format: enumValues, ...filterHostility({ ...scopeFilterHostility }) }),
+      // The activations the CSV names (its first column).
+      disclosed: (data) =>
+        parseCsv(Buffer.from(String(data.base64), 'base64'), { bom: true, from_line: 2 }).map(
+          (row: string[]) => row[0],
+        ),
+    },
+    statisticsExport: {
+      document: `query Fuzz($format: ExportFormat, $filter: StatisticsFilter) {
+        statisticsExport(format: $format, filter: $filter) { fileName contentType byteLength }
+      }`,
+      token: () => inspector,
+      valid: () =>
+        fc.record(
+          {
+            format: optional(fc.constantFrom('CSV', 'XLSX')),
+            filter: optional(fc.record({ ...scopeFilter }, { requiredKeys: [] })),
+          },
+          { requiredKeys: [] },
+        ),
+      hostile: () => ({ format: enumValues, ...filterHostility({ ...scopeFilterHostility }) }),
+      disclosed: () => [],
     },
     activations: {
       document: `query Fuzz($first: Int, $after: String, $filter: ActivationsFilter) {

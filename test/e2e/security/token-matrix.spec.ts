@@ -3,12 +3,14 @@ import { readFileSync } from 'node:fs';
 import { INestApplication } from '@nestjs/common';
 import { generateKeyPair, SignJWT } from 'jose';
 import { startApi } from '../../support/api-app.js';
+import { claimsOf, DEMO_PASSWORD, DevIdpProcess } from '../../support/dev-idp.js';
+import { freePort } from '../../support/processes.js';
 import { graphql, GraphqlResponse } from '../../support/graphql-client.js';
 import { IsolatedDatabase } from '../../support/isolated-database.js';
 import { testEnvironment } from '../../support/test-env.js';
 import { testTokenIssuer, tokenFor } from '../../support/test-tokens.js';
 import { openPreventiveInput } from '../activations/activation-mutations.fixture.js';
-import { eventually, SocketClient } from '../feeds/feeds.fixture.js';
+import { eventually, sleep, SocketClient } from '../feeds/feeds.fixture.js';
 
 /**
  * Every way a token can be wrong (DESIGN §6), against a mutation and a query over HTTP and against a
@@ -111,9 +113,73 @@ const UNAUTHENTICATED: Case[] = [
   ],
 ];
 
+/** Where a refusal is tried: the api's url, the count of events in its store, and the sockets to close. */
+interface MatrixTarget {
+  url: string;
+  events: () => Promise<number>;
+  sockets: SocketClient[];
+}
+
 const OPEN =
   'mutation ($input: OpenActivationInput!) { openActivation(input: $input) { activationId eventIds } }';
 const ME = '{ me { userId agency role } }';
+
+const open = (url: string, token: string | undefined) =>
+  graphql<{ openActivation: { activationId: string; eventIds: string[] } }>(
+    url,
+    OPEN,
+    { input: openPreventiveInput({ activationId: randomUUID() }) },
+    token,
+  );
+
+const expectRefused = (response: GraphqlResponse, code: string, status: number, why: RegExp) => {
+  expect(response.status).toBe(status);
+  expect(response.data ?? null).toBeNull();
+  expect(response.errors?.[0].extensions?.code).toBe(code);
+  expect(response.errors?.[0].message).toMatch(why);
+};
+
+/** The three ways in (mutation, query, graphql-ws) for one bad token: each refuses it and writes nothing. */
+function refusalTests(target: () => MatrixTarget, makeToken: Case[1], why: RegExp): void {
+  let token: string | undefined;
+  beforeAll(async () => {
+    token = await makeToken();
+  });
+
+  it('is refused with 401 UNAUTHENTICATED by a mutation, which writes nothing', async () => {
+    const { url, events } = target();
+    const before = await events();
+    expectRefused(await open(url, token), 'UNAUTHENTICATED', 401, why);
+    expect(await events()).toBe(before);
+  });
+
+  it('is refused with 401 UNAUTHENTICATED by a query', async () => {
+    const { url } = target();
+    expectRefused(await graphql(url, ME, {}, token), 'UNAUTHENTICATED', 401, why);
+  });
+
+  it('is refused at graphql-ws connect, before any operation runs', async () => {
+    const { url, events, sockets } = target();
+    const before = await events();
+    const client = SocketClient.forToken(url, token);
+    sockets.push(client);
+    const mutation = client.subscribe(OPEN, { input: openPreventiveInput({ activationId: randomUUID() }) });
+    const query = client.subscribe(ME);
+    await eventually(() => mutation.closeEvent !== undefined && query.closeEvent !== undefined, 10_000);
+    for (const operation of [mutation, query]) {
+      expect(operation.closeEvent?.code).toBe(4403);
+      expect(operation.closeEvent?.reason).toMatch(/^Unauthenticated: /);
+      expect(operation.received).toEqual([]);
+    }
+    // The same sentence as over HTTP, cut to the 123 bytes a close frame holds.
+    const [overHttp] = (await graphql(url, ME, {}, token)).errors!;
+    expect(
+      `Unauthenticated: ${overHttp.message}`.startsWith(query.closeEvent!.reason.replace(/…$/, '')),
+    ).toBe(true);
+    expect(overHttp.message).toMatch(why);
+    expect(await events()).toBe(before);
+  });
+}
 
 describe('token matrix', () => {
   const database = new IsolatedDatabase();
@@ -141,63 +207,14 @@ describe('token matrix', () => {
     await database.drop();
   });
 
-  const open = (token: string | undefined, overrides: Record<string, unknown> = {}) =>
-    graphql<{ openActivation: { activationId: string; eventIds: string[] } }>(
-      url,
-      OPEN,
-      { input: openPreventiveInput({ activationId: randomUUID(), ...overrides }) },
-      token,
-    );
-
-  const expectRefused = (response: GraphqlResponse, code: string, status: number, why: RegExp) => {
-    expect(response.status).toBe(status);
-    expect(response.data ?? null).toBeNull();
-    expect(response.errors?.[0].extensions?.code).toBe(code);
-    expect(response.errors?.[0].message).toMatch(why);
-  };
-
-  describe.each(UNAUTHENTICATED)('%s', (_name, makeToken, why) => {
-    let token: string | undefined;
-    beforeAll(async () => {
-      token = await makeToken();
-    });
-
-    it('is refused with 401 UNAUTHENTICATED by a mutation, which writes nothing', async () => {
-      const before = await events();
-      expectRefused(await open(token), 'UNAUTHENTICATED', 401, why);
-      expect(await events()).toBe(before);
-    });
-
-    it('is refused with 401 UNAUTHENTICATED by a query', async () => {
-      expectRefused(await graphql(url, ME, {}, token), 'UNAUTHENTICATED', 401, why);
-    });
-
-    it('is refused at graphql-ws connect, before any operation runs', async () => {
-      const before = await events();
-      const client = SocketClient.forToken(url, token);
-      sockets.push(client);
-      const mutation = client.subscribe(OPEN, { input: openPreventiveInput({ activationId: randomUUID() }) });
-      const query = client.subscribe(ME);
-      await eventually(() => mutation.closeEvent !== undefined && query.closeEvent !== undefined, 10_000);
-      for (const operation of [mutation, query]) {
-        expect(operation.closeEvent?.code).toBe(4403);
-        expect(operation.closeEvent?.reason).toMatch(/^Unauthenticated: /);
-        expect(operation.received).toEqual([]);
-      }
-      // The same sentence as over HTTP, cut to the 123 bytes a close frame holds.
-      const [overHttp] = (await graphql(url, ME, {}, token)).errors!;
-      expect(
-        `Unauthenticated: ${overHttp.message}`.startsWith(query.closeEvent!.reason.replace(/…$/, '')),
-      ).toBe(true);
-      expect(overHttp.message).toMatch(why);
-      expect(await events()).toBe(before);
-    });
-  });
+  describe.each(UNAUTHENTICATED)('%s', (_name, makeToken, why) =>
+    refusalTests(() => ({ url, events, sockets }), makeToken, why),
+  );
 
   it('refuses a good token whose role may not act with FORBIDDEN, and writes nothing', async () => {
     const policyAdmin = await tokenFor({ userId: 'beleid@nla', agency: 'NLA', role: 'POLICY_ADMIN' });
     const before = await events();
-    const response = await open(policyAdmin);
+    const response = await open(url, policyAdmin);
     expect(response.data ?? null).toBeNull();
     expect(response.errors?.[0].extensions).toMatchObject({ code: 'FORBIDDEN', reason: 'ROLE_NOT_ALLOWED' });
     expect(await events()).toBe(before);
@@ -209,7 +226,7 @@ describe('token matrix', () => {
       me: { userId: 'insp@nla', agency: 'NLA', role: 'INSPECTOR' },
     });
     const before = await events();
-    const response = await open(token);
+    const response = await open(url, token);
     expect(response.errors).toBeUndefined();
     expect(response.data?.openActivation.eventIds).toHaveLength(1);
     expect(await events()).toBe(before + 1);
@@ -220,5 +237,138 @@ describe('token matrix', () => {
       region: 'VR17',
     });
     expect((await graphql(url, ME, {}, coordinator)).errors).toBeUndefined();
+  });
+});
+
+/**
+ * The same matrix against tokens of an OpenID Connect provider (the development provider of `npm start`,
+ * apps/idp), the api configured by its issuer URL: each bad token is made from what that provider issues
+ * and publishes (its JWKS, its tokens), or by providers sharing its keys under another issuer or audience.
+ */
+describe('token matrix, provider-issued tokens', () => {
+  const TTL_SECONDS = 5;
+  const database = new IsolatedDatabase();
+  const sockets: SocketClient[] = [];
+  let app: INestApplication;
+  let url: string;
+  let idp: DevIdpProcess;
+  let otherIssuer: DevIdpProcess;
+  let otherAudience: DevIdpProcess;
+  /** Signed in at the start, so that it has expired by the time its case runs. */
+  let early: Promise<string>;
+
+  const events = async () =>
+    Number(
+      ((await database.dataSource.query('SELECT count(*)::int AS n FROM events')) as { n: number }[])[0].n,
+    );
+  const signIn = async (provider: DevIdpProcess, login = 'inspecteur@nla') =>
+    (await (await provider.client()).signIn(login, DEMO_PASSWORD)).access_token;
+  const providerJwks = async () =>
+    ((await (await fetch(`${await idp.issuer()}/jwks`)).json()) as { keys: (JsonWebKey & { kid: string })[] })
+      .keys;
+
+  beforeAll(async () => {
+    await database.create(2);
+    const port = await freePort();
+    const issuer = `http://127.0.0.1:${port}`;
+    ({ app, url } = await startApi({ ...database.env, OIDC_ISSUER_URL: issuer, JWT_AUDIENCE: 'keten' }));
+    idp = new DevIdpProcess({ IDP_ACCESS_TOKEN_TTL_SECONDS: String(TTL_SECONDS) }, port);
+    await idp.start();
+    otherIssuer = new DevIdpProcess({ IDP_KEYS_FILE: idp.keysFile, IDP_ISSUER: 'https://evil.example' });
+    otherAudience = new DevIdpProcess({
+      IDP_KEYS_FILE: idp.keysFile,
+      IDP_ISSUER: issuer,
+      JWT_AUDIENCE: 'another-app',
+    });
+    await Promise.all([otherIssuer.start(), otherAudience.start()]);
+    early = signIn(idp);
+  }, 180_000);
+
+  afterEach(async () => {
+    await Promise.all(sockets.splice(0).map((client) => client.dispose()));
+  });
+
+  afterAll(async () => {
+    await app?.close();
+    await Promise.all([idp?.stop(), otherIssuer?.stop(), otherAudience?.stop()]);
+    await database.drop();
+  });
+
+  const payloadOf = async () => claimsOf(await signIn(idp));
+  const PROVIDER_CASES: Case[] = [
+    ['no token', () => undefined, /No bearer token/],
+    ['a garbage token', () => 'not-a-token', /malformed or not signed by a trusted issuer/],
+    [
+      'alg: none',
+      async () => `${b64({ alg: 'none', typ: 'at+jwt' })}.${b64(await payloadOf())}.`,
+      /algorithm keten does not accept/,
+    ],
+    [
+      "HS256 signed with the provider's published key (key confusion)",
+      async () => {
+        const [key] = await providerJwks();
+        const pem = createPublicKey({ key, format: 'jwk' }).export({ type: 'spki', format: 'pem' });
+        const signingInput = `${b64({ alg: 'HS256', typ: 'at+jwt', kid: key.kid })}.${b64(await payloadOf())}`;
+        return `${signingInput}.${createHmac('sha256', pem).update(signingInput).digest('base64url')}`;
+      },
+      /algorithm keten does not accept/,
+    ],
+    [
+      "a key keten does not trust, under the provider's key id",
+      async () => {
+        const [{ kid }] = await providerJwks();
+        const { privateKey } = await generateKeyPair('ES256');
+        return new SignJWT(await payloadOf())
+          .setProtectedHeader({ alg: 'ES256', kid, typ: 'at+jwt' })
+          .sign(privateKey);
+      },
+      /signature does not match any trusted key/,
+    ],
+    [
+      'a tampered claim (agency changed, signature kept)',
+      async () => {
+        const [header, payload, signature] = (await signIn(idp)).split('.');
+        const claims = JSON.parse(Buffer.from(payload, 'base64url').toString()) as Record<string, unknown>;
+        return [header, b64({ ...claims, agency: 'UWV' }), signature].join('.');
+      },
+      /signature does not match/,
+    ],
+    [
+      'an expired token',
+      async () => {
+        const token = await early;
+        await sleep(Number(claimsOf(token).exp) * 1000 - Date.now() + 1100);
+        return token;
+      },
+      /The token has expired/,
+    ],
+    ['the wrong issuer (same keys)', () => signIn(otherIssuer), /"iss" claim/],
+    ['the wrong audience (same keys, same issuer)', () => signIn(otherAudience), /"aud" claim/],
+    [
+      "a system token without the api's scope, so without its claims",
+      async () =>
+        (await (await idp.client()).clientCredentials('nla-system', 'nla-system-dev-secret', ''))
+          .access_token,
+      /no "agency" claim/,
+    ],
+  ];
+
+  describe.each(PROVIDER_CASES)('%s', (_name, makeToken, why) =>
+    refusalTests(() => ({ url, events, sockets }), makeToken, why),
+  );
+
+  it('accepts the honest tokens it was all measured against: a person (code + PKCE) and a system (client credentials)', async () => {
+    const token = await signIn(idp);
+    expect((await graphql(url, ME, {}, token)).data).toEqual({
+      me: { userId: 'inspecteur@nla', agency: 'NLA', role: 'INSPECTOR' },
+    });
+    const before = await events();
+    const response = await open(url, token);
+    expect(response.errors).toBeUndefined();
+    expect(await events()).toBe(before + 1);
+    const system = await (await idp.client()).clientCredentials('uwv-system', 'uwv-system-dev-secret');
+    expect((await graphql(url, ME, {}, system.access_token)).data).toEqual({
+      me: { userId: 'uwv-system', agency: 'UWV', role: 'AGENCY_SYSTEM' },
+    });
   });
 });

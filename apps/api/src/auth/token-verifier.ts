@@ -1,15 +1,10 @@
-import { readFileSync } from 'node:fs';
-import {
-  createLocalJWKSet,
-  createRemoteJWKSet,
-  errors,
-  JSONWebKeySet,
-  JWTVerifyGetKey,
-  jwtVerify,
-} from 'jose';
+import { errors, jwtVerify } from 'jose';
 import { Actor, parseActor } from '#domain';
 import { AppConfig } from '#platform';
 import { Injectable } from '@nestjs/common';
+import { mapClaims } from './claim-mapping.js';
+import { SessionRevocations } from './session-revocations.js';
+import { IssuerUnreachableError, TrustedKeys } from './trusted-keys.js';
 import { VerifiedTokens } from './verified-tokens.cache.js';
 
 /** Asymmetric algorithms only: a shared-secret (HS*) or unsigned (`none`) token is never accepted. */
@@ -23,17 +18,33 @@ export interface AuthenticatedSession {
   readonly actor: Actor;
   /** When the token expires; undefined for a token without `exp`. */
   readonly expiresAt: Date | undefined;
+  readonly issuer: string;
+  /** The provider's session the token belongs to (`sid`), when it names one. */
+  readonly sid?: string;
+  readonly issuedAt?: Date;
 }
 
-/** Checks a bearer token against the configured keys, issuer and audience and turns its claims into an Actor. */
+export const SESSION_ENDED = 'The session of this token was ended (signed out); sign in again for a new one.';
+
+/**
+ * Checks a bearer token against the trusted keys, issuer and audience and turns its claims, as the
+ * configured claim mapping reads them, into an Actor.
+ */
 @Injectable()
 export class TokenVerifier {
-  private readonly keys: JWTVerifyGetKey;
+  private readonly keys: TrustedKeys;
   private readonly verified = new VerifiedTokens<AuthenticatedSession>();
 
-  constructor(private readonly config: AppConfig) {
-    const { jwksUrl, jwksFile } = config.jwt;
-    this.keys = jwksUrl ? createRemoteJWKSet(new URL(jwksUrl)) : createLocalJWKSet(readJwks(jwksFile));
+  constructor(
+    private readonly config: AppConfig,
+    private readonly revocations: SessionRevocations,
+  ) {
+    this.keys = new TrustedKeys(config.jwt);
+  }
+
+  /** The keys and issuer tokens are checked against (the back-channel logout checks its tokens with them). */
+  get trustedKeys(): TrustedKeys {
+    return this.keys;
   }
 
   async verify(authorization: string | undefined): Promise<Actor> {
@@ -51,18 +62,27 @@ export class TokenVerifier {
         'No bearer token: send "Authorization: Bearer <token>" with every request.',
       );
     }
-    const known = this.verified.get(token);
-    if (known) return known;
-    const session = await this.check(token);
-    this.verified.remember(token, session);
+    let session = this.verified.get(token);
+    if (!session) {
+      session = await this.check(token);
+      // Remembered from its verification on, never longer: a key taken out of the JWKS stops counting soon.
+      this.verified.remember(token, session);
+    }
+    // Asked every time, also of a token verified a moment ago: a logout takes effect at once.
+    if (this.revocations.ended(session.issuer, session.sid, session.actor.userId, session.issuedAt)) {
+      throw new AuthenticationError(SESSION_ENDED);
+    }
     return session;
   }
 
   private async check(token: string): Promise<AuthenticatedSession> {
-    const { issuer, audience } = this.config.jwt;
+    const { audience, claims } = this.config.jwt;
     let payload: Record<string, unknown>;
+    let issuer: string;
     try {
-      ({ payload } = await jwtVerify(token, this.keys, {
+      const trust = await this.keys.trust();
+      issuer = trust.issuer;
+      ({ payload } = await jwtVerify(token, trust.keys, {
         issuer,
         audience,
         algorithms: ACCEPTED_ALGORITHMS,
@@ -72,33 +92,27 @@ export class TokenVerifier {
     } catch (error) {
       throw new AuthenticationError(describeRejection(error));
     }
-    const actor = parseActor({
-      userId: payload.sub,
-      agency: payload.agency,
-      role: payload.role,
-      region: payload.region,
-    });
+    const mapped = mapClaims(payload, claims);
+    if (!mapped.ok) throw new AuthenticationError(`The token's claims are not acceptable: ${mapped.message}`);
+    const actor = parseActor(mapped.claims);
     if (!actor.ok)
       throw new AuthenticationError(`The token's claims are not acceptable: ${actor.error.message}`);
     // jwtVerify checked exp when present; setExpirationTime is how every keten token is signed.
     const expiresAt = typeof payload.exp === 'number' ? new Date(payload.exp * 1000) : undefined;
-    return { actor: actor.value, expiresAt };
-  }
-}
-
-function readJwks(file: string): JSONWebKeySet {
-  try {
-    return JSON.parse(readFileSync(file, 'utf8')) as JSONWebKeySet;
-  } catch (error) {
-    throw new Error(
-      `Cannot read the token keys from JWT_JWKS_FILE=${file} (${(error as Error).message}). ` +
-        `Run 'npm run token -- --agency NLA --role INSPECTOR' once to create dev keys, or set JWT_JWKS_URL.`,
-      { cause: error },
-    );
+    return {
+      actor: actor.value,
+      expiresAt,
+      issuer,
+      sid: typeof payload.sid === 'string' ? payload.sid : undefined,
+      issuedAt: typeof payload.iat === 'number' ? new Date(payload.iat * 1000) : undefined,
+    };
   }
 }
 
 function describeRejection(error: unknown): string {
+  if (error instanceof IssuerUnreachableError || error instanceof errors.JWKSTimeout) {
+    return `keten cannot check the token now: its identity provider does not answer (${error.message}); try again shortly.`;
+  }
   if (error instanceof errors.JWTExpired) return 'The token has expired; sign in again for a new one.';
   if (error instanceof errors.JWTClaimValidationFailed && error.claim === 'nbf') {
     return 'The token is not valid yet (its "nbf" lies in the future); use it from then on, or check the clock of its issuer.';

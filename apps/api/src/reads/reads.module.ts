@@ -7,6 +7,8 @@ import { CommandResultViewResolver } from './command-result-view/command-result-
 import { ListActivationsResolver } from './list-activations/list-activations.resolver.js';
 import { MeResolver } from './me/me.resolver.js';
 import { ReadAccessGuard } from '../auth/index.js';
+import { ExportsResolver } from './exports/exports.resolver.js';
+import { ProcessReportResolver } from './process-report/process-report.resolver.js';
 import { ViewActivationResolver } from './view-activation/view-activation.resolver.js';
 import { StatisticsResolver } from './view-statistics/statistics.resolver.js';
 import { TimelineResolver } from './view-timeline/timeline.resolver.js';
@@ -25,6 +27,8 @@ import { TimelineResolver } from './view-timeline/timeline.resolver.js';
     TimelineResolver,
     StatisticsResolver,
     CommandResultViewResolver,
+    ProcessReportResolver,
+    ExportsResolver,
   ],
   exports: [ReadAccessGuard],
 })

@@ -14,7 +14,7 @@ import {
   ValidateIf,
   ValidationArguments,
 } from 'class-validator';
-import { parseRegionalCoordination, RegionalCoordination } from '#domain';
+import { isRole, parseRegionalCoordination, RegionalCoordination, Role } from '#domain';
 import { ConfigError } from './config.error.js';
 
 /** For development and tests only: production refuses to start without ACCESS_LOG_PSEUDONYM_KEY. */
@@ -82,6 +82,43 @@ const FEED_SOURCE_URN = /^urn:nld:(oin:\d{20}|kvknr:\d{8}):systeem:[A-Za-z0-9][A
 /** Not a real OIN: outside production the feeds name a development system of no organisation. */
 const DEV_FEED_SOURCE = (environment: string) =>
   `urn:nld:oin:00000000000000000000:systeem:keten-${environment}`;
+
+/** A claim name, or a dotted path into nested claims. */
+const CLAIM_PATH = /^[A-Za-z0-9_$:-]+(\.[A-Za-z0-9_$:-]+)*$/;
+
+/** `value=ROLE,value=ROLE`: the provider's role values and the keten role each stands for. */
+export function parseRoleMap(
+  text: string,
+): { ok: true; value: Map<string, Role> } | { ok: false; message: string } {
+  const map = new Map<string, Role>();
+  for (const entry of text.split(',').filter((part) => part.trim() !== '')) {
+    const at = entry.lastIndexOf('=');
+    const from = entry.slice(0, at).trim();
+    const to = entry.slice(at + 1).trim();
+    if (at <= 0 || from === '')
+      return { ok: false, message: `'${entry}' is not of the form <provider value>=<role>` };
+    if (!isRole(to))
+      return { ok: false, message: `'${to}' is not a role; use one of ${Object.values(Role).join(', ')}` };
+    map.set(from, to);
+  }
+  return { ok: true, value: map };
+}
+
+function IsRoleMap(): PropertyDecorator {
+  return (target, propertyName) =>
+    registerDecorator({
+      name: 'isRoleMap',
+      target: target.constructor,
+      propertyName: propertyName as string,
+      validator: {
+        validate: (value: unknown) => typeof value === 'string' && parseRoleMap(value).ok,
+        defaultMessage: (args?: ValidationArguments) => {
+          const parsed = parseRoleMap(String(args?.value ?? ''));
+          return `${args?.property}: ${parsed.ok ? 'invalid' : parsed.message}, e.g. keten-inspecteurs=INSPECTOR,keten-coordinatoren=COORDINATOR`;
+        },
+      },
+    });
+}
 
 const PORT_MESSAGE = (args: ValidationArguments) =>
   `${args.property} must be a whole number between 1 and 65535`;
@@ -227,6 +264,61 @@ export class EnvironmentVariables {
   @Length(1, 200, { message: 'JWT_ISSUER must name the token issuer' })
   JWT_ISSUER = 'keten-dev';
 
+  /**
+   * The OpenID Connect provider whose tokens the api accepts, by its issuer URL: the api reads its
+   * discovery document (`/.well-known/openid-configuration`) for the JWKS and requires `iss` to be this
+   * issuer. When set it wins over JWT_JWKS_URL, JWT_JWKS_FILE and JWT_ISSUER.
+   */
+  @ValidateIf((env: EnvironmentVariables) => env.OIDC_ISSUER_URL !== '')
+  @IsUrl(
+    { protocols: ['https', 'http'], require_tld: false, require_protocol: true },
+    { message: 'OIDC_ISSUER_URL must be the http(s) issuer URL of an OpenID Connect provider' },
+  )
+  OIDC_ISSUER_URL = '';
+
+  /**
+   * The least time between two fetches of the provider's JWKS when a token names a key id the api does not
+   * know (a rotated key): a flood of made-up key ids costs at most one fetch per this many ms.
+   */
+  @WholeNumber(0, 3_600_000, ' of milliseconds')
+  OIDC_JWKS_COOLDOWN_MS = 30_000;
+
+  /** How long the api trusts the JWKS it fetched before fetching it again anyway. */
+  @WholeNumber(1000, 86_400_000, ' of milliseconds')
+  OIDC_JWKS_MAX_AGE_MS = 600_000;
+
+  /**
+   * The clients whose back-channel logout tokens the api takes (the `aud` of the logout token, comma-
+   * separated): a logout there ends the session's subscriptions here.
+   */
+  @Matches(/^[A-Za-z0-9._:/-]+(,[A-Za-z0-9._:/-]+)*$/, {
+    message: 'OIDC_LOGOUT_CLIENTS must be a comma-separated list of client ids, e.g. keten-console',
+  })
+  OIDC_LOGOUT_CLIENTS = 'keten-console';
+
+  /**
+   * Which claims of the provider's tokens name the user, agency, role and region: a claim name or a
+   * dotted path into the token (Keycloak's `realm_access.roles`). A claim may hold a list.
+   */
+  @Matches(CLAIM_PATH, { message: 'JWT_CLAIM_USER must be a claim name or dotted path, e.g. sub' })
+  JWT_CLAIM_USER = 'sub';
+
+  @Matches(CLAIM_PATH, { message: 'JWT_CLAIM_AGENCY must be a claim name or dotted path, e.g. agency' })
+  JWT_CLAIM_AGENCY = 'agency';
+
+  @Matches(CLAIM_PATH, { message: 'JWT_CLAIM_ROLE must be a claim name or dotted path, e.g. groups' })
+  JWT_CLAIM_ROLE = 'role';
+
+  @Matches(CLAIM_PATH, { message: 'JWT_CLAIM_REGION must be a claim name or dotted path, e.g. region' })
+  JWT_CLAIM_REGION = 'region';
+
+  /**
+   * The provider's values of the role claim that stand for keten's roles, e.g.
+   * `keten-inspecteurs=INSPECTOR,keten-coordinatoren=COORDINATOR`; values not named are taken as they are.
+   */
+  @IsRoleMap()
+  JWT_ROLE_MAP = '';
+
   @IsString()
   @Length(1, 200, { message: 'JWT_AUDIENCE must name the audience tokens are issued for' })
   JWT_AUDIENCE = 'keten';
@@ -327,6 +419,31 @@ export interface FeedRelaySettings {
   pollIntervalMs: number;
 }
 
+/** Which claims of a token name who acts, and how the provider's role values map to keten's roles. */
+export interface ClaimMapping {
+  readonly user: string;
+  readonly agency: string;
+  readonly role: string;
+  readonly region: string;
+  readonly roleMap: ReadonlyMap<string, Role>;
+}
+
+export interface JwtSettings {
+  readonly jwksFile: string;
+  readonly jwksUrl?: string;
+  readonly issuer: string;
+  readonly audience: string;
+  /** Set when the api is the resource server of an OpenID Connect provider (OIDC_ISSUER_URL). */
+  readonly oidc?: {
+    readonly issuerUrl: string;
+    readonly jwksCooldownMs: number;
+    readonly jwksMaxAgeMs: number;
+  };
+  /** The clients whose back-channel logout tokens end sessions here (their `aud`). */
+  readonly logoutClients: readonly string[];
+  readonly claims: ClaimMapping;
+}
+
 /** Typed, validated configuration shared by the api, the worker and the command-line tools. */
 export class AppConfig {
   constructor(private readonly env: EnvironmentVariables) {}
@@ -423,12 +540,30 @@ export class AppConfig {
   get maxRequestBodyBytes(): number {
     return this.env.MAX_REQUEST_BODY_BYTES;
   }
-  get jwt(): { jwksFile: string; jwksUrl?: string; issuer: string; audience: string } {
+  get jwt(): JwtSettings {
+    const roleMap = parseRoleMap(this.env.JWT_ROLE_MAP);
+    // Validated when the configuration was loaded.
+    if (!roleMap.ok) throw new ConfigError([`JWT_ROLE_MAP: ${roleMap.message}`]);
     return {
       jwksFile: this.env.JWT_JWKS_FILE,
       jwksUrl: this.env.JWT_JWKS_URL || undefined,
       issuer: this.env.JWT_ISSUER,
       audience: this.env.JWT_AUDIENCE,
+      oidc: this.env.OIDC_ISSUER_URL
+        ? {
+            issuerUrl: this.env.OIDC_ISSUER_URL.replace(/\/$/, ''),
+            jwksCooldownMs: this.env.OIDC_JWKS_COOLDOWN_MS,
+            jwksMaxAgeMs: this.env.OIDC_JWKS_MAX_AGE_MS,
+          }
+        : undefined,
+      logoutClients: this.env.OIDC_LOGOUT_CLIENTS.split(','),
+      claims: {
+        user: this.env.JWT_CLAIM_USER,
+        agency: this.env.JWT_CLAIM_AGENCY,
+        role: this.env.JWT_CLAIM_ROLE,
+        region: this.env.JWT_CLAIM_REGION,
+        roleMap: roleMap.value,
+      },
     };
   }
 }

@@ -1,0 +1,108 @@
+/** The Dutch words of the process report: event types, field names, enum values. */
+
+export const NOT_VISIBLE = 'niet zichtbaar voor uw organisatie';
+
+export const EVENT_TITLES: Record<string, string> = {
+  'activation.opened': 'Activatie geopend',
+  'signal.recorded': 'Signaal vastgelegd',
+  'agency.invited': 'Organisatie uitgenodigd',
+  'agency.joined': 'Organisatie aangesloten',
+  'agency.left': 'Organisatie vertrokken',
+  'activation.escalated': 'Activatie opgeschaald',
+  'inspection.scheduled': 'Inspectie gepland',
+  'inspection.completed': 'Inspectie uitgevoerd',
+  'inspection.cancelled': 'Inspectie geannuleerd',
+  'finding.recorded': 'Bevinding vastgelegd',
+  'intervention.imposed': 'Maatregel opgelegd',
+  'referral.made': 'Doorverwezen',
+  'integrated-deployment.decided': 'Besluit integrale inzet',
+  'report.filed': 'Verslag ingediend',
+  'activation.closed': 'Activatie afgesloten',
+  'activation.reopened': 'Activatie heropend',
+};
+
+const FIELD_LABELS: Record<string, string> = {
+  activationId: 'activatie',
+  kind: 'soort',
+  trigger: 'aanleiding',
+  themes: "thema's",
+  region: 'veiligheidsregio',
+  municipality: 'gemeente',
+  leadAgency: 'regie',
+  location: 'locatie',
+  address: 'adres',
+  postcode: 'postcode',
+  city: 'plaats',
+  employer: 'werkgever',
+  staffingAgency: 'uitzendbureau',
+  name: 'naam',
+  kvkNumber: 'KvK-nummer',
+  description: 'omschrijving',
+  summary: 'samenvatting',
+  reason: 'reden',
+  rationale: 'onderbouwing',
+  outcome: 'uitkomst',
+  text: 'tekst',
+  subjects: 'betrokkenen',
+  subjectId: 'kenmerk persoon',
+  bsn: 'BSN',
+  birthDate: 'geboortedatum',
+  nationality: 'nationaliteit',
+  category: 'categorie',
+  findingId: 'bevinding',
+  findingIds: 'bevindingen',
+  interventionId: 'maatregel',
+  interventionType: 'soort maatregel',
+  amountEuroCents: 'bedrag (eurocent)',
+  amounts: 'bedragen',
+  euroCents: 'eurocent',
+  label: 'omschrijving',
+  inspectionId: 'inspectie',
+  scheduledFor: 'gepland op',
+  completedAt: 'uitgevoerd op',
+  agency: 'organisatie',
+  toAgency: 'naar organisatie',
+  recordedBy: 'vastgelegd door',
+  source: 'bron',
+  signalId: 'signaal',
+  healthDetail: 'gezondheid',
+  confirmedInfection: 'bevestigde besmetting',
+  triggeredBy: 'aanleiding',
+  decided: 'besluit',
+  integrated: 'integraal',
+  participants: 'deelnemers',
+  status: 'status',
+};
+
+export function fieldLabel(key: string): string {
+  return FIELD_LABELS[key] ?? key;
+}
+
+const VALUES: Record<string, string> = {
+  PREVENTIVE: 'preventief',
+  REPRESSIVE: 'repressief',
+  OPEN: 'open',
+  IN_PROGRESS: 'in behandeling',
+  OWN_OBSERVATION: 'eigen waarneming',
+  EXTERNAL_REPORT: 'melding van buiten',
+  PARTNER_AGENCY: 'partnerorganisatie',
+  EXTERNAL: 'extern',
+  ANONYMOUS: 'anoniem',
+  CLOSED: 'afgesloten',
+  HOUSING: 'huisvesting',
+  WORK: 'werk',
+  TRANSPORT: 'vervoer',
+  HEALTH: 'gezondheid',
+  WARNING: 'waarschuwing',
+  ORDER: 'last',
+  FINE: 'boete',
+  CLOSURE: 'sluiting',
+  REFERRAL: 'doorverwijzing',
+  NONE: 'geen',
+  true: 'ja',
+  false: 'nee',
+};
+
+export function valueLabel(value: string): string {
+  return VALUES[value] ?? value;
+}

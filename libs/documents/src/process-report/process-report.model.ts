@@ -1,0 +1,196 @@
+import { EVENT_TITLES, fieldLabel, NOT_VISIBLE, valueLabel } from './dutch-labels.js';
+
+/** The activation as the requesting agency sees it (already redacted: a withheld value is null). */
+export interface ReportActivation {
+  readonly id: string;
+  readonly kind: string;
+  readonly trigger: string;
+  readonly themes: readonly string[];
+  readonly region: string;
+  readonly municipality: string;
+  readonly status: string;
+  readonly leadAgency: string;
+  readonly participants: readonly string[];
+  readonly integratedDeployment: boolean | null;
+  readonly outcome: string | null;
+  readonly location: object | null;
+  readonly employer: object | null;
+  readonly withheld: readonly string[];
+  readonly openedAt: Date;
+  readonly closedAt: Date | null;
+}
+
+/** One entry of the activation's timeline as the requesting agency sees it. */
+export interface ReportEntry {
+  readonly occurredAt: Date;
+  readonly actingAgency: string;
+  readonly type: string;
+  readonly payload: unknown;
+  readonly withheld: readonly string[];
+}
+
+export interface ProcessReportInput {
+  readonly activation: ReportActivation;
+  readonly timeline: readonly ReportEntry[];
+  /** The agency the report is made for: what it may see is what the report holds. */
+  readonly viewer: string;
+  readonly generatedAt: Date;
+}
+
+export interface ReportRow {
+  readonly label: string;
+  readonly value: string;
+}
+
+export interface ReportSection {
+  readonly heading: string;
+  /** Said when the section has no rows. */
+  readonly empty?: string;
+  readonly items: readonly { readonly title?: string; readonly rows: readonly ReportRow[] }[];
+}
+
+/** The process report (procesverslag) as text, before it is laid out as PDF or HTML. */
+export interface ProcessReport {
+  readonly title: string;
+  /** On every page: the case and when the report was made. */
+  readonly running: string;
+  readonly sections: readonly ReportSection[];
+}
+
+const DATE = new Intl.DateTimeFormat('nl-NL', {
+  dateStyle: 'long',
+  timeStyle: 'short',
+  timeZone: 'Europe/Amsterdam',
+});
+
+export function dutchDate(date: Date): string {
+  return DATE.format(date);
+}
+
+/** A value as the report prints it: a withheld (null) value says it is not visible. */
+function shown(value: unknown): string {
+  if (value === null || value === undefined) return NOT_VISIBLE;
+  if (Array.isArray(value)) return value.length === 0 ? '—' : value.map(shown).join(', ');
+  if (value instanceof Date) return dutchDate(value);
+  if (typeof value === 'object') {
+    const text = (value as { text?: unknown }).text;
+    if (typeof text === 'string') return text;
+    return Object.entries(value)
+      .map(([key, inner]) => `${fieldLabel(key)}: ${shown(inner)}`)
+      .join('; ');
+  }
+  return valueLabel(String(value));
+}
+
+/**
+ * The payload's fields as rows, nested objects and lists flattened ("betrokkenen 1 · naam"). A narrative
+ * (text and categories) prints its text; a field the agency may not see prints that it is not visible.
+ */
+function payloadRows(payload: unknown, prefix = ''): ReportRow[] {
+  if (payload === null || typeof payload !== 'object' || Array.isArray(payload)) {
+    return prefix ? [{ label: prefix, value: shown(payload) }] : [];
+  }
+  const rows: ReportRow[] = [];
+  for (const [key, value] of Object.entries(payload)) {
+    if (key === 'activationId' || key.endsWith('Categories') || key === 'categories') continue;
+    const label = prefix ? `${prefix} · ${fieldLabel(key)}` : fieldLabel(key);
+    const isNarrative = value !== null && typeof value === 'object' && 'text' in (value as object);
+    if (Array.isArray(value) && value.some((item) => item !== null && typeof item === 'object')) {
+      value.forEach((item, index) => rows.push(...payloadRows(item, `${label} ${index + 1}`)));
+    } else if (value !== null && typeof value === 'object' && !Array.isArray(value) && !isNarrative) {
+      rows.push(...payloadRows(value, label));
+    } else {
+      rows.push({ label, value: shown(value) });
+    }
+  }
+  return rows;
+}
+
+function entryItem(entry: ReportEntry) {
+  const rows = payloadRows(entry.payload);
+  if (entry.withheld.length > 0) {
+    rows.push({ label: 'niet zichtbaar', value: `gegevens van categorie ${entry.withheld.join(', ')}` });
+  }
+  return {
+    title: `${dutchDate(entry.occurredAt)} — ${EVENT_TITLES[entry.type] ?? entry.type} (${entry.actingAgency})`,
+    rows,
+  };
+}
+
+function section(
+  heading: string,
+  entries: readonly ReportEntry[],
+  types: readonly string[],
+  empty: string,
+): ReportSection {
+  return { heading, empty, items: entries.filter((entry) => types.includes(entry.type)).map(entryItem) };
+}
+
+/**
+ * The process report of an activation, made from the activation and its timeline as the requesting agency
+ * sees them: it holds nothing that agency could not read through the api, and says where something is
+ * not visible to it. Dutch.
+ */
+export function processReport({
+  activation,
+  timeline,
+  viewer,
+  generatedAt,
+}: ProcessReportInput): ProcessReport {
+  const a = activation;
+  const facts: ReportRow[] = [
+    { label: 'activatie', value: a.id },
+    { label: 'soort', value: shown(a.kind) },
+    { label: 'aanleiding', value: shown(a.trigger) },
+    { label: "thema's", value: shown(a.themes) },
+    { label: 'veiligheidsregio', value: a.region },
+    { label: 'gemeente', value: a.municipality },
+    { label: 'status', value: shown(a.status) },
+    { label: 'regie', value: a.leadAgency },
+    { label: 'geopend', value: dutchDate(a.openedAt) },
+    { label: 'afgesloten', value: a.closedAt ? dutchDate(a.closedAt) : '—' },
+    { label: 'locatie', value: shown(a.location) },
+    { label: 'werkgever', value: shown(a.employer) },
+    {
+      label: 'integrale inzet',
+      value: a.integratedDeployment === null ? 'nog niet besloten' : shown(a.integratedDeployment),
+    },
+    { label: 'zwaarste maatregel', value: a.outcome === null ? '—' : shown(a.outcome) },
+  ];
+  if (a.withheld.length > 0) {
+    facts.push({ label: 'niet zichtbaar', value: `gegevens van categorie ${a.withheld.join(', ')}` });
+  }
+  return {
+    title: `Procesverslag activatie ${a.id}`,
+    running: `Activatie ${a.id} · procesverslag voor ${viewer} · gemaakt ${dutchDate(generatedAt)}`,
+    sections: [
+      { heading: 'Gegevens van de activatie', items: [{ rows: facts }] },
+      {
+        heading: 'Deelnemers',
+        items: [
+          {
+            rows: a.participants.map((agency) => ({
+              label: agency,
+              value: agency === a.leadAgency ? 'regie' : 'deelnemer',
+            })),
+          },
+        ],
+      },
+      section('Verslag', timeline, ['report.filed'], 'Er is geen verslag ingediend.'),
+      section(
+        'Maatregelen',
+        timeline,
+        ['intervention.imposed'],
+        'Geen maatregelen die uw organisatie mag zien.',
+      ),
+      section(
+        'Inspecties',
+        timeline,
+        ['inspection.scheduled', 'inspection.completed', 'inspection.cancelled'],
+        'Geen inspecties.',
+      ),
+      section('Doorverwijzingen', timeline, ['referral.made'], 'Geen doorverwijzingen.'),
+      { heading: 'Tijdlijn', empty: 'Geen gebeurtenissen.', items: timeline.map(entryItem) },
+    ],
+  };
+}
