@@ -11,6 +11,7 @@ import { AgreementParties1795400000130 } from './1795400000130-agreement-parties
 import { FeedAgencySequence1795400000120 } from './1795400000120-feed-agency-sequence.migration.js';
 import { AccessLogOwnAgency1795400000121 } from './1795400000121-access-log-own-agency.migration.js';
 import { FeedAgreementsReadable1795400000122 } from './1795400000122-feed-agreements-readable.migration.js';
+import { AccessLogLdv1795400000133 } from './1795400000133-access-log-ldv.migration.js';
 import { RelayClustersAndDeadLetters1795400000140 } from './1795400000140-relay-clusters-and-dead-letters.migration.js';
 
 /**
@@ -31,5 +32,6 @@ export const migrations: Function[] = [
   AccessLogOwnAgency1795400000121,
   FeedAgreementsReadable1795400000122,
   AgreementParties1795400000130,
+  AccessLogLdv1795400000133,
   RelayClustersAndDeadLetters1795400000140,
 ];
