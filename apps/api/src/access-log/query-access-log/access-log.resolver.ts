@@ -133,8 +133,9 @@ export class AccessLogResolver {
   }
 
   /** The filter as the table asks it: a BSN or a subject within its case turned into their pseudonyms. */
-  private queryOf(filter: AccessLogFilter = {}): Omit<AccessLogQuery, 'limit'> {
-    const { bsn, subjectId, subjectRef, activationId, ...rest } = filter;
+  private queryOf(filter: AccessLogFilter | null | undefined): Omit<AccessLogQuery, 'limit'> {
+    // A null filter (GraphQL lets a client send one) asks for everything, as no filter does.
+    const { bsn, subjectId, subjectRef, activationId, ...rest } = filter ?? {};
     const subjectRefs = [
       ...(bsn === undefined ? [] : [this.pseudonym.ofBsn(bsn)]),
       ...(subjectRef === undefined ? [] : [subjectRef]),
