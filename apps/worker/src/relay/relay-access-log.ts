@@ -44,7 +44,7 @@ export class RelayAccessLog {
         traceId,
         spanId: randomBytes(8).toString('hex'),
         parentSpanId: null,
-        activityUri: await this.register.uriOf(PURPOSE_ACTIVITIES[ProcessingPurpose.CASE_COORDINATION]),
+        activityUri: await this.register.uriOf(PURPOSE_ACTIVITIES[ProcessingPurpose.CASE_COORDINATION], tx),
         status: 'OK',
         agency,
         purpose: ProcessingPurpose.CASE_COORDINATION,

@@ -1,4 +1,5 @@
 import { foldProcessingActivity, processingActivityUri, type ProcessingActivityEvent } from '#domain';
+import type { EntityManager } from 'typeorm';
 import { EventStore, processingActivityStreamId } from '#events';
 
 /** How long a register version is reused before it is read again: a change shows within this time. */
@@ -15,10 +16,15 @@ export class ActivityRegister {
 
   constructor(private readonly store: EventStore) {}
 
-  async uriOf(activityId: string): Promise<string> {
+  /**
+   * `tx`: read inside the caller's transaction when it may read the events (the relay, whose pool has no
+   * connection to spare while it holds its checkpoint's transaction); the api's read transactions may not,
+   * so it reads on the store's own connection.
+   */
+  async uriOf(activityId: string, tx?: EntityManager): Promise<string> {
     const cached = this.known.get(activityId);
     if (cached && Date.now() - cached.at < REUSE_MS) return cached.uri;
-    const events = await this.store.readStream(processingActivityStreamId(activityId));
+    const events = await this.store.readStream(processingActivityStreamId(activityId), 0, { tx });
     const state = foldProcessingActivity(
       events.map(({ type, data }) => ({ type, data }) as ProcessingActivityEvent),
     );
