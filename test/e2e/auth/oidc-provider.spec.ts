@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { generateKeyPair, SignJWT } from 'jose';
 import { INestApplication } from '@nestjs/common';
 import type { TokenSet } from '../../../apps/idp/src/dev-idp.client.js';
+import { APPROVE_AGREEMENT, otherPartyOf, PROPOSE_AGREEMENT } from '../../support/agreements.js';
 import { startApi } from '../../support/api-app.js';
 import { claimsOf, DEMO_PASSWORD, DevIdpProcess, headerOf } from '../../support/dev-idp.js';
 import { graphql, GraphqlResponse } from '../../support/graphql-client.js';
@@ -70,16 +71,26 @@ describe('signing in through an OpenID Connect provider', () => {
     });
     otherIssuer = new DevIdpProcess({ IDP_KEYS_FILE: idp.keysFile, IDP_ISSUER: 'http://localhost:1' });
     await Promise.all([otherAudience.start(), otherIssuer.start()]);
-    // The demo agreements, granted by the demo policy admin signed in at the provider: what NLA's feed carries.
-    const admin = await signIn('beleid@nla');
+    // The demo agreements, each proposed by the other party's policy admin and approved by the recipient's,
+    // both signed in at the provider (four eyes, two organisations): what NLA's feed carries.
     for (const input of DEMO_GRANTS) {
-      const granted = await graphql(
+      const approverAgency = otherPartyOf(input.agency);
+      const proposer = await signIn(`beleid@${approverAgency.toLowerCase()}`);
+      const proposed = await graphql<{ proposeAgreement: { agreementId: string } }>(
         api.url,
-        'mutation ($input: GrantAgreementInput!) { grantAgreement(input: $input) { agreementId } }',
-        { input },
-        admin.access_token,
+        PROPOSE_AGREEMENT,
+        { input: { ...input, approverAgency } },
+        proposer.access_token,
       );
-      expect(granted.errors).toBeUndefined();
+      expect(proposed.errors).toBeUndefined();
+      const recipient = await signIn(`beleid@${input.agency.toLowerCase()}`);
+      const approved = await graphql(
+        api.url,
+        APPROVE_AGREEMENT,
+        { input: { agreementId: proposed.data!.proposeAgreement.agreementId, reason: 'Convenant getekend' } },
+        recipient.access_token,
+      );
+      expect(approved.errors).toBeUndefined();
     }
   }, 180_000);
 
