@@ -21,3 +21,4 @@ export * from './access-log/subject-pseudonym.js';
 export * from './access-log/access-log-lines.js';
 export * from './feeds/feed-in-force.js';
 export * from './access-log/processing-purpose.js';
+export * from './access-log/activity-register.js';

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { generateKeyPair, SignJWT } from 'jose';
 import { INestApplication } from '@nestjs/common';
 import type { TokenSet } from '../../../apps/idp/src/dev-idp.client.js';
+import { agreeInForce } from '../../support/agreements.js';
 import { startApi } from '../../support/api-app.js';
 import { claimsOf, DEMO_PASSWORD, DevIdpProcess, headerOf } from '../../support/dev-idp.js';
 import { graphql, GraphqlResponse } from '../../support/graphql-client.js';
@@ -17,7 +18,6 @@ import {
   sleep,
   SocketClient,
 } from '../feeds/feeds.fixture.js';
-import { agreeInForce } from '../../support/agreements.js';
 
 /**
  * The api as the resource server of an OpenID Connect provider, proven from outside against the development

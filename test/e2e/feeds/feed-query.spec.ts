@@ -153,18 +153,19 @@ describe('feed query', () => {
 
   it('logs reading personal data from the feed, one line per person', async () => {
     const rows: { operation: string; categories: string[] }[] = await scenario.database.dataSource.query(
-      `SELECT operation, categories FROM access_log WHERE user_id = 'insp@gm0599' AND activation_id = $1`,
+      `SELECT l.operation, l.categories FROM access_log l JOIN access_log_audit a ON a.id = l.audit_id
+       WHERE a.user_id = 'insp@gm0599' AND l.activation_id = $1`,
       [ROTTERDAM],
     );
     expect(rows.length).toBeGreaterThan(0);
     expect(rows.every((row) => row.operation === 'feed')).toBe(true);
     expect(rows[0].categories).toEqual(['PERSONAL']);
     const uwvBefore = await scenario.database.dataSource.query(
-      `SELECT count(*)::int AS n FROM access_log WHERE user_id = 'insp@uwv'`,
+      `SELECT count(*)::int AS n FROM access_log l JOIN access_log_audit a ON a.id = l.audit_id WHERE a.user_id = 'insp@uwv'`,
     );
     await scenario.feedOf('UWV');
     const uwvAfter = await scenario.database.dataSource.query(
-      `SELECT count(*)::int AS n FROM access_log WHERE user_id = 'insp@uwv'`,
+      `SELECT count(*)::int AS n FROM access_log l JOIN access_log_audit a ON a.id = l.audit_id WHERE a.user_id = 'insp@uwv'`,
     );
     // One read, one person: one line.
     expect(uwvAfter[0].n - uwvBefore[0].n).toBe(1);

@@ -149,8 +149,8 @@ describe('a revoked agreement on an open feed subscription', () => {
   it('logs deliveries of personal data in the access log, one line per person', async () => {
     const lines: { operation: string; categories: string[]; subject_ref: string; role: string }[] =
       await scenario.database.dataSource.query(
-        `SELECT operation, categories, subject_ref, role FROM access_log
-         WHERE user_id = 'insp@svb' AND activation_id = $1 AND operation = 'feed subscription'`,
+        `SELECT l.operation, l.categories, l.subject_ref, a.role FROM access_log l JOIN access_log_audit a ON a.id = l.audit_id
+         WHERE a.user_id = 'insp@svb' AND l.activation_id = $1 AND l.operation = 'feed subscription'`,
         [ACTIVATION],
       );
     // f-income-1 named one person, with INCOME then granted: one line, a pseudonym, not the person's id.

@@ -30,9 +30,24 @@ const ACCESS_LOG = `query Log($filter: AccessLogFilter, $first: Int, $after: Str
   }
 }`;
 
-type LogLine = Omit<AccessLogRow, 'id' | 'recorded_at' | 'recorded_key'>;
+type LogLine = Pick<
+  AccessLogRow,
+  | 'trace_id'
+  | 'request_id'
+  | 'user_id'
+  | 'agency'
+  | 'role'
+  | 'purpose'
+  | 'operation'
+  | 'activation_id'
+  | 'categories'
+  | 'subject_ref'
+>;
 
-const hmac = (subjectId: string) => createHmac('sha256', KEY).update(subjectId).digest('hex');
+// A person the case names without a BSN: the keyed hash of activation and subject id; with one, of the BSN.
+const caseRef = (activationId: string, subjectId: string) =>
+  createHmac('sha256', KEY).update(`subject:${activationId}\u0000${subjectId}`).digest('hex');
+const bsnRef = (bsn: string) => createHmac('sha256', KEY).update(`bsn:${bsn}`).digest('hex');
 const traceparent = (traceId: string) => `00-${traceId}-00f067aa0ba902b7-01`;
 const newTraceId = () => randomBytes(16).toString('hex');
 
@@ -49,6 +64,8 @@ describe('access log: reads that return personal, health or criminal data', () =
   const p1 = `p1-${runId}`;
   const p2 = `p2-${runId}`;
   const p3 = `p3-${runId}`;
+  const hmac = (subjectId: string) =>
+    subjectId === p3 ? bsnRef('111222333') : caseRef(activationId, subjectId);
 
   const events: EventSeed[] = [
     {
@@ -127,8 +144,10 @@ describe('access log: reads that return personal, health or criminal data', () =
 
   const linesOf = (traceId: string): Promise<LogLine[]> =>
     db.query(
-      `SELECT trace_id, request_id, user_id, agency, role, purpose, operation, activation_id, categories, subject_ref
-       FROM access_log WHERE trace_id = $1 ORDER BY subject_ref`,
+      `SELECT l.trace_id, a.request_id, a.user_id, l.agency, a.role, l.purpose, l.operation, l.activation_id,
+              l.categories, l.subject_ref
+       FROM access_log l JOIN access_log_audit a ON a.id = l.audit_id
+       WHERE l.trace_id = $1 ORDER BY l.subject_ref`,
       [traceId],
     );
 
@@ -259,7 +278,7 @@ describe('access log: reads that return personal, health or criminal data', () =
         url,
         privacyOfficer,
         ACCESS_LOG,
-        { filter: { subjectId: p2 } },
+        { filter: { subjectId: p2, activationId } },
       );
       expect(response.errors).toBeUndefined();
       const nodes = response.data!.accessLog.edges.map((e) => e.node);
@@ -316,7 +335,7 @@ describe('access log: reads that return personal, health or criminal data', () =
       // learns nothing of it, asked however (by case, by person, by A's reader, by A's name, or not at all).
       for (const filter of [
         { activationId },
-        { subjectId: p1 },
+        { subjectId: p1, activationId },
         { userId: `insp-a-${runId}` },
         { agency: A },
         {},
@@ -327,19 +346,21 @@ describe('access log: reads that return personal, health or criminal data', () =
       }
     });
 
-    it('refuses subjectId and subjectRef together', async () => {
+    it('refuses subjectId and subjectRef together, and a subject id without its case', async () => {
       const response = await query(url, privacyOfficer, ACCESS_LOG, {
-        filter: { subjectId: p1, subjectRef: hmac(p1) },
+        filter: { subjectId: p1, activationId, subjectRef: hmac(p1) },
       });
       expect(codeOf(response)).toBe('BAD_USER_INPUT');
-      expect(response.errors?.[0].message).toMatch(/subjectId or subjectRef, not both/);
+      expect(response.errors?.[0].message).toMatch(/give activationId with it \(and not subjectRef\)/);
+      const withoutCase = await query(url, privacyOfficer, ACCESS_LOG, { filter: { subjectId: p1 } });
+      expect(codeOf(withoutCase)).toBe('BAD_USER_INPUT');
     });
 
     it.each(['INSPECTOR', 'COORDINATOR', 'AGENCY_SYSTEM', 'POLICY_ADMIN'])(
       'refuses a %s with FORBIDDEN',
       async (role) => {
         const token = await tokenFor({ userId: `u-${role}`, agency: A, role });
-        const response = await query(url, token, ACCESS_LOG, { filter: { subjectId: p1 } });
+        const response = await query(url, token, ACCESS_LOG, { filter: { subjectId: p1, activationId } });
         expect(codeOf(response)).toBe('FORBIDDEN');
         expect(response.errors?.[0].message).toMatch(/Only a privacy officer/);
         expect(response.data).toBeNull();

@@ -127,8 +127,9 @@ describe('row-level security on the read models (keten_api)', () => {
   it('lets only a privacy officer read the access log, and nobody change it', async () => {
     await reader.read({ agency: A, role: 'INSPECTOR' }, (db) =>
       db.query(
-        `INSERT INTO access_log (trace_id, user_id, agency, role, purpose, operation, activation_id, categories, subject_ref)
-         VALUES ($1, 'u', $2, 'INSPECTOR', 'CASE_COORDINATION', 'timeline', $3, '{PERSONAL}', 'unnamed')`,
+        `INSERT INTO access_log (trace_id, user_id, agency, role, purpose, operation, activation_id, categories,
+           subject_ref, subject_type)
+         VALUES ($1, 'u', $2, 'INSPECTOR', 'CASE_COORDINATION', 'timeline', $3, '{PERSONAL}', 'unnamed', 'UNNAMED')`,
         [`rls-${runId}`, A, `rls-${runId}-1`],
       ),
     );
@@ -146,6 +147,26 @@ describe('row-level security on the read models (keten_api)', () => {
       reader.read({ agency: A, role: 'PRIVACY_OFFICER' }, (db) =>
         db.query(`DELETE FROM access_log WHERE trace_id = $1`, [`rls-${runId}`]),
       ),
+    ).rejects.toThrow(/permission denied/);
+    // The audit records naming who read: the same rules, and no delete path either.
+    await reader.read({ agency: A, role: 'INSPECTOR' }, (db) =>
+      db.query(
+        `INSERT INTO access_log_audit (id, trace_id, span_id, agency, user_id, role, operation)
+         VALUES (gen_random_uuid(), $1, '00f067aa0ba902b7', $2, 'u', 'INSPECTOR', 'timeline')`,
+        [`${runId}`.padEnd(32, '0').replace(/[^0-9a-f]/g, '0'), A],
+      ),
+    );
+    const audits = (role: string) =>
+      reader.read({ agency: A, role }, async (db) => {
+        const [{ n }] = await db.query(`SELECT count(*)::int AS n FROM access_log_audit WHERE agency = $1`, [
+          A,
+        ]);
+        return n as number;
+      });
+    expect(await audits('INSPECTOR')).toBe(0);
+    expect(await audits('PRIVACY_OFFICER')).toBeGreaterThan(0);
+    await expect(
+      reader.read({ agency: A, role: 'PRIVACY_OFFICER' }, (db) => db.query(`DELETE FROM access_log_audit`)),
     ).rejects.toThrow(/permission denied/);
   });
 });

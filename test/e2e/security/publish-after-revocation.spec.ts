@@ -156,8 +156,9 @@ describe('publishing after a revocation made while Kafka was away', () => {
       categories: string[];
       subject_ref: string;
     }[] = await scenario.database.dataSource.query(
-      `SELECT user_id, role, operation, purpose, categories, subject_ref, trace_id FROM access_log
-         WHERE agency = 'SVB' AND activation_id = $1 AND operation = 'kafka feed'`,
+      `SELECT a.user_id, a.role, l.operation, l.purpose, l.categories, l.subject_ref, l.trace_id
+         FROM access_log l JOIN access_log_audit a ON a.id = l.audit_id
+         WHERE l.agency = 'SVB' AND l.activation_id = $1 AND l.operation = 'kafka feed'`,
       [ACTIVATION],
     );
     // The employer finding named one person (PERSONAL, which the demo agreement grants SVB): one line, a

@@ -597,11 +597,21 @@ describe('every read, fuzzed with hostile arguments, answers data or a typed ref
               fc
                 .record(
                   {
-                    // subjectId or subjectRef, never both.
+                    // subjectId (within a case: with an activationId), subjectRef or bsn.
                     subject: fc.oneof(
-                      fc.record({ subjectId: fc.constantFrom('w-1', SECRET_TEXTS[2], 'nobody') }),
+                      fc.record({
+                        subjectId: fc.constantFrom('w-1', SECRET_TEXTS[2], 'nobody'),
+                        activationId: fc.constantFrom(SHARED, SECRET, 'no-such-activation'),
+                      }),
                       fc.record({ subjectRef: fc.constantFrom('unnamed', 'ab'.repeat(32)) }),
+                      fc.record({ bsn: fc.constantFrom('111222333', '123456782') }),
                       fc.constant({}),
+                    ),
+                    traceId: fc.constantFrom('0af7651916cd43dd8448eb211c80319c', null),
+                    activity: fc.constantFrom(
+                      'case-coordination',
+                      'urn:keten:processing-activity:case-coordination:1',
+                      null,
                     ),
                     activationId: fc.constantFrom(SHARED, SECRET, 'no-such-activation', null),
                     userId: fc.constantFrom('insp@gm0599', 'insp@nla', 'someone else', null),
@@ -611,7 +621,7 @@ describe('every read, fuzzed with hostile arguments, answers data or a typed ref
                   },
                   { requiredKeys: ['subject'] },
                 )
-                .map(({ subject, ...rest }) => ({ ...subject, ...rest })),
+                .map(({ subject, ...rest }) => ({ ...rest, ...subject })),
             ),
           },
           { requiredKeys: [] },
@@ -622,6 +632,9 @@ describe('every read, fuzzed with hostile arguments, answers data or a typed ref
         ...filterHostility({
           subjectId: hostile(null, 'x'.repeat(129)),
           subjectRef: hostile(null, 'AB'.repeat(32), 'ab'.repeat(31)),
+          bsn: hostile(null, '12345678', '1234567890', '11122233x'),
+          traceId: hostile(null, '0AF7651916CD43DD8448EB211C80319C', '0af7651916cd43dd'),
+          activity: hostile(null, 'Case Coordination', 'urn:keten:processing-activity:x:0'),
           activationId: ids,
           userId: hostile('u'.repeat(201)),
           agency: hostile('nla', 'NLA ', 'GM99999', 'XX'),

@@ -102,6 +102,7 @@ describe('upgrading a database written by release 700359e', () => {
       'AccessLogOwnAgency1795400000121',
       'FeedAgreementsReadable1795400000122',
       'AgreementParties1795400000130',
+      'AccessLogLdv1795400000133',
       'RelayClustersAndDeadLetters1795400000140',
       'CaseNumbers1795400000150',
       'Inbox1795400000151',
@@ -327,6 +328,102 @@ describe('upgrading a database written by release 700359e', () => {
           Array(lines).fill(agency),
         );
       }
+    } finally {
+      await api?.close();
+    }
+  });
+
+  it("answers the old release's lines under the new searches: by subject id within their case, by activity", async () => {
+    // Lines the old release wrote have no audit record: their user is on the line, their pseudonym the
+    // keyed hash of the subject id alone.
+    const old: { activation_id: string; agency: string; user_id: string; purpose: string }[] = await db.query(
+      `SELECT activation_id, agency, user_id, purpose FROM access_log
+       WHERE audit_id IS NULL AND subject_ref <> 'unnamed' ORDER BY id LIMIT 1`,
+    );
+    expect(old).toHaveLength(1);
+    const [line] = old;
+    const subjectIds: { subject_id: string }[] = await db.query(
+      `SELECT DISTINCT s->>'subjectId' AS subject_id
+       FROM events, jsonb_array_elements(CASE WHEN jsonb_typeof(data->'subjects') = 'array' THEN data->'subjects' ELSE '[]' END) s
+       WHERE stream_id LIKE '%' || $1`,
+      [line.activation_id],
+    );
+    expect(subjectIds.length).toBeGreaterThan(0);
+    let api: INestApplication | undefined;
+    try {
+      let url: string;
+      ({ app: api, url } = await startApi(database.env));
+      const token = await tokenFor({
+        userId: `fg@${line.agency}`,
+        agency: line.agency,
+        role: 'PRIVACY_OFFICER',
+      });
+      type Lines = {
+        accessLog: {
+          edges: {
+            node: {
+              subjectType: string;
+              activityUri: string;
+              userId: string;
+              spanId: string | null;
+              auditId: string | null;
+            };
+          }[];
+        };
+      };
+      const found: Lines['accessLog']['edges'][number]['node'][] = [];
+      for (const { subject_id: subjectId } of subjectIds) {
+        const response = await graphql<Lines>(
+          url,
+          `
+            query ($filter: AccessLogFilter) {
+              accessLog(filter: $filter, first: 100) {
+                edges {
+                  node {
+                    subjectType
+                    activityUri
+                    userId
+                    spanId
+                    auditId
+                  }
+                }
+              }
+            }
+          `,
+          { filter: { subjectId, activationId: line.activation_id } },
+          token,
+        );
+        expect(response.errors).toBeUndefined();
+        found.push(
+          ...response.data!.accessLog.edges.map((edge) => edge.node).filter((node) => node.auditId === null),
+        );
+      }
+      expect(found.length).toBeGreaterThan(0);
+      const activity = line.purpose.toLowerCase().replace(/_/g, '-');
+      expect(found).toContainEqual({
+        subjectType: 'SUBJECT_ID',
+        activityUri: `urn:keten:processing-activity:${activity}:1`,
+        userId: line.user_id,
+        spanId: null,
+        auditId: null,
+      });
+      const byActivity = await graphql<Lines>(
+        url,
+        `
+          query ($filter: AccessLogFilter) {
+            accessLog(filter: $filter, first: 100) {
+              edges {
+                node {
+                  auditId
+                }
+              }
+            }
+          }
+        `,
+        { filter: { activity, activationId: line.activation_id } },
+        token,
+      );
+      expect(byActivity.data!.accessLog.edges.some((edge) => edge.node.auditId === null)).toBe(true);
     } finally {
       await api?.close();
     }

@@ -54,7 +54,7 @@ export class LoggedReads {
     return this.reads.read(scopeOf(audit.actor), async (db) => {
       await requirePurposeServed(db, audit);
       const { result, disclosures } = await work(db);
-      await this.accessLog.record(db, audit, disclosures);
+      await this.accessLog.record(db, audit, activityOf(audit), disclosures);
       return result;
     });
   }

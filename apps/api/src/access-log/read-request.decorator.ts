@@ -9,6 +9,8 @@ import { TraceContext, traceContextOf, traceparentOf } from './trace-context.val
 /** What the access log records of the request behind a read, besides the actor. */
 export interface ReadRequest {
   readonly traceId: string;
+  /** The request's own span: each read within it logs a span of its own, with this one as parent. */
+  readonly spanId: string;
   /** pino-http's request id (x-request-id when the caller sent a safe one). */
   readonly requestId: string | null;
   readonly purpose: ProcessingPurpose;
@@ -37,7 +39,12 @@ export function readRequestOf(req: HttpRequest): ReadRequest {
     traces.set(req, trace);
     if (req.res && !req.res.headersSent) req.res.setHeader('traceparent', traceparentOf(trace));
   }
-  return { traceId: trace.traceId, requestId: req.id === undefined ? null : String(req.id), purpose };
+  return {
+    traceId: trace.traceId,
+    spanId: trace.spanId,
+    requestId: req.id === undefined ? null : String(req.id),
+    purpose,
+  };
 }
 
 /** The purpose by its name (CASE_COORDINATION) or its register id (case-coordination). */

@@ -38,6 +38,11 @@ export function traceparentOf(trace: TraceContext): string {
   return `00-${trace.traceId}-${trace.spanId}-${trace.flags}`;
 }
 
+/** A new span id (8 bytes, hex): each processing action is a span of its own. */
+export function newSpanId(): string {
+  return newId(8);
+}
+
 function newId(bytes: number): string {
   let id: string;
   do id = randomBytes(bytes).toString('hex');

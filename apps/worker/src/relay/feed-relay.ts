@@ -1,9 +1,9 @@
 import { Injectable, Logger, OnApplicationBootstrap, OnModuleDestroy } from '@nestjs/common';
 import { Kafka } from 'kafkajs';
 import { DataSource } from 'typeorm';
-import { checkpointsTable, WakeSignal } from '#events';
+import { catalogueUpcasting, checkpointsTable, EventStore, WakeSignal } from '#events';
 import { AppConfig, FeedRelaySettings } from '#platform';
-import { SubjectPseudonym } from '#read-models';
+import { ActivityRegister, SubjectPseudonym } from '#read-models';
 import { every, WorkerMetrics } from '../metrics/worker-metrics.js';
 import { DeadLetterSummary, deadLetters } from './dead-letters/dead-letter.table.js';
 import { FeedPublisher, Refusal } from './feed-publisher.js';
@@ -75,7 +75,10 @@ export class FeedRelay implements OnApplicationBootstrap, OnModuleDestroy {
     config: AppConfig,
     private readonly metrics: WorkerMetrics,
   ) {
-    this.accessLog = new RelayAccessLog(new SubjectPseudonym(config.accessLogPseudonymKey));
+    this.accessLog = new RelayAccessLog(
+      new SubjectPseudonym(config.accessLogPseudonymKey),
+      new ActivityRegister(new EventStore(db, catalogueUpcasting)),
+    );
     this.settings = config.feedRelay;
     this.publisher = new FeedPublisher(kafka, this.settings);
     this.cluster = new KafkaCluster(kafka);

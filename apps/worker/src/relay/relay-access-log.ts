@@ -4,8 +4,10 @@ import { Role } from '#domain';
 import {
   accessLogLines,
   accessLogTable,
+  ActivityRegister,
   disclosureOf,
   ProcessingPurpose,
+  PURPOSE_ACTIVITIES,
   SubjectPseudonym,
 } from '#read-models';
 import type { RelayEntry } from './relay-entries.js';
@@ -15,32 +17,40 @@ export const KAFKA_DELIVERY = 'kafka feed';
 
 /**
  * Publishing personal, health or criminal data to an agency's topic discloses it as much as a GraphQL
- * read does, so the relay logs what it published, as the api logs what it returned: one line per data
- * subject per activation, the actor the agency's system (its Kafka principal, agency-<CODE>, in the role
- * AGENCY_SYSTEM), one W3C trace id per batch. It runs in the transaction that moves the relay's checkpoint
- * past the entries, after the broker acknowledged them: a crash in between publishes them again, and
- * logs them then.
+ * read does, so the relay logs what it published, as the api logs what it returned, through the same
+ * lines and table: one W3C trace per batch, a span per agency's delivery, one line per data subject per
+ * activation, the activity case coordination, and the audit record naming the agency's system (its Kafka
+ * principal, agency-<CODE>, in the role AGENCY_SYSTEM). It runs in the transaction that moves the relay's
+ * checkpoint past the entries, after the broker acknowledged them: a crash in between publishes them
+ * again, and logs them then.
  */
 export class RelayAccessLog {
-  constructor(private readonly pseudonym: SubjectPseudonym) {}
+  constructor(
+    private readonly pseudonym: SubjectPseudonym,
+    private readonly register: ActivityRegister,
+  ) {}
 
   async record(tx: EntityManager, published: readonly RelayEntry[]): Promise<void> {
     const traceId = randomBytes(16).toString('hex');
     const byAgency = new Map<string, RelayEntry[]>();
     for (const entry of published) byAgency.set(entry.agency, [...(byAgency.get(entry.agency) ?? []), entry]);
     for (const [agency, entries] of byAgency) {
+      const lines = accessLogLines(
+        this.pseudonym,
+        entries.map((entry) => disclosureOf(entry.activationId, entry.type, entry.payload)),
+      );
+      if (lines.length === 0) continue;
       await accessLogTable.record(tx, {
         traceId,
-        requestId: null,
-        userId: `agency-${agency}`,
+        spanId: randomBytes(8).toString('hex'),
+        parentSpanId: null,
+        activityUri: await this.register.uriOf(PURPOSE_ACTIVITIES[ProcessingPurpose.CASE_COORDINATION], tx),
+        status: 'OK',
         agency,
-        role: Role.AGENCY_SYSTEM,
         purpose: ProcessingPurpose.CASE_COORDINATION,
         operation: KAFKA_DELIVERY,
-        lines: accessLogLines(
-          this.pseudonym,
-          entries.map((entry) => disclosureOf(entry.activationId, entry.type, entry.payload)),
-        ),
+        audit: { userId: `agency-${agency}`, role: Role.AGENCY_SYSTEM, requestId: null },
+        lines,
       });
     }
   }

@@ -1,7 +1,7 @@
 import { DataCategory } from '#domain';
-import type { AccessLogRecord } from './access-log.table.js';
+import type { AccessLogLine } from './access-log.table.js';
 import { Disclosure, LOGGED_CATEGORIES } from './disclosure.js';
-import type { SubjectPseudonym } from './subject-pseudonym.js';
+import { SubjectIdType, type SubjectPseudonym } from './subject-pseudonym.js';
 
 /**
  * The subject of lines about logged data that names no person by id (a reporter's name in a signal, a
@@ -10,27 +10,39 @@ import type { SubjectPseudonym } from './subject-pseudonym.js';
 export const UNNAMED_SUBJECT = 'unnamed';
 
 /**
- * The lines one disclosure of data writes, whichever channel disclosed it (a GraphQL read, a Kafka
- * delivery): one per data subject per activation, naming the logged categories disclosed about them.
+ * The lines one processing action writes, whichever channel disclosed the data (a GraphQL read, a Kafka
+ * delivery): one per data subject per activation, naming the logged categories disclosed about them. A
+ * subject whose BSN this action disclosed anywhere in the activation (a signal names the BSN, a finding
+ * only the subject id) is pseudonymised by the BSN, so one person is one pseudonym across cases; any other
+ * by activation and subject id.
  */
 export function accessLogLines(
   pseudonym: SubjectPseudonym,
   disclosures: Iterable<Disclosure | undefined>,
-): AccessLogRecord['lines'] {
-  const lines = new Map<
-    string,
-    { activationId: string; subjectRef: string; categories: Set<DataCategory> }
-  >();
-  for (const disclosure of disclosures) {
-    if (!disclosure) continue;
-    const refs = disclosure.subjectIds.length
-      ? disclosure.subjectIds.map((id) => pseudonym.of(id))
-      : [UNNAMED_SUBJECT];
-    for (const subjectRef of refs) {
-      const key = `${disclosure.activationId}\u0000${subjectRef}`;
+): AccessLogLine[] {
+  const given = [...disclosures].filter((d): d is Disclosure => d !== undefined);
+  const bsns = new Map<string, string>();
+  for (const disclosure of given) {
+    for (const [subjectId, bsn] of disclosure.bsnOf ?? []) {
+      bsns.set(`${disclosure.activationId}\u0000${subjectId}`, bsn);
+    }
+  }
+  const lines = new Map<string, Omit<AccessLogLine, 'categories'> & { categories: Set<DataCategory> }>();
+  for (const disclosure of given) {
+    const subjects = disclosure.subjectIds.length
+      ? disclosure.subjectIds.map((subjectId) => {
+          const caseSubjectRef = pseudonym.ofCaseSubject(disclosure.activationId, subjectId);
+          const bsn = bsns.get(`${disclosure.activationId}\u0000${subjectId}`);
+          return bsn === undefined
+            ? { subjectRef: caseSubjectRef, subjectType: SubjectIdType.CASE_SUBJECT, caseSubjectRef }
+            : { subjectRef: pseudonym.ofBsn(bsn), subjectType: SubjectIdType.BSN, caseSubjectRef };
+        })
+      : [{ subjectRef: UNNAMED_SUBJECT, subjectType: SubjectIdType.UNNAMED, caseSubjectRef: null }];
+    for (const subject of subjects) {
+      const key = `${disclosure.activationId}\u0000${subject.subjectRef}`;
       const line = lines.get(key) ?? {
         activationId: disclosure.activationId,
-        subjectRef,
+        ...subject,
         categories: new Set(),
       };
       disclosure.categories.forEach((category) => line.categories.add(category));
@@ -38,8 +50,7 @@ export function accessLogLines(
     }
   }
   return [...lines.values()].map((line) => ({
-    activationId: line.activationId,
-    subjectRef: line.subjectRef,
+    ...line,
     categories: LOGGED_CATEGORIES.filter((c) => line.categories.has(c)),
   }));
 }

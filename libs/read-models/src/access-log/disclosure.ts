@@ -15,6 +15,8 @@ export interface Disclosure {
   readonly activationId: string;
   readonly categories: readonly DataCategory[];
   readonly subjectIds: readonly string[];
+  /** The BSN the payload gives beside a subject id, by subject id (the same subject object). */
+  readonly bsnOf?: ReadonlyMap<string, string>;
 }
 
 /**
@@ -30,8 +32,23 @@ export function disclosureOf(activationId: string, type: string, payload: unknow
   const carried = classified ? new Set<DataCategory>(classified.carried) : EVERY_CATEGORY;
   const categories = LOGGED_CATEGORIES.filter((category) => carried.has(category));
   if (categories.length === 0) return undefined;
-  const subjectIds = leavesOf(classified?.data ?? payload)
+  const leaves = leavesOf(classified?.data ?? payload);
+  const subjectIds = leaves
     .filter((leaf) => /(^|\.)subjectId$/.test(leaf.path) && typeof leaf.value === 'string')
     .map((leaf) => leaf.value as string);
-  return { activationId, categories, subjectIds: [...new Set(subjectIds)] };
+  // A subject object carries subjectId and bsn side by side (the same category, so a reader sees both or
+  // neither): pair them by the object they sit in.
+  const owner = (location: readonly (string | number)[]) => JSON.stringify(location.slice(0, -1));
+  const bsnAt = new Map(
+    leaves
+      .filter((leaf) => /(^|\.)bsn$/.test(leaf.path) && typeof leaf.value === 'string')
+      .map((leaf) => [owner(leaf.location), leaf.value as string]),
+  );
+  const bsnOf = new Map<string, string>();
+  for (const leaf of leaves) {
+    if (!/(^|\.)subjectId$/.test(leaf.path) || typeof leaf.value !== 'string') continue;
+    const bsn = bsnAt.get(owner(leaf.location));
+    if (bsn !== undefined) bsnOf.set(leaf.value, bsn);
+  }
+  return { activationId, categories, subjectIds: [...new Set(subjectIds)], bsnOf };
 }

@@ -7,7 +7,7 @@ import { CASE_DATA, CurrentActor, ReadableBy } from '../../auth/index.js';
 import { CurrentReadRequest, LoggedReads, type ReadRequest } from '../../access-log/index.js';
 import { apiError, ApiErrorCode } from '../../errors/index.js';
 import { disclosureOfRow, toActivationView } from '../shared/activation-row.mapper.js';
-import { GeneratedDocument, generatedDocument } from '../shared/generated-document.type.js';
+import { GeneratedDocument, generatedDocument } from '../../documents/index.js';
 import { statisticsOf } from '../view-statistics/statistics.query.js';
 import { ActivationsExportArgs, ExportFormat, StatisticsExportArgs } from './export.args.js';
 import { activationsTable, statisticsTable, statisticsTables } from './export-tables.js';

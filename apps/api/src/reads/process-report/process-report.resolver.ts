@@ -7,7 +7,7 @@ import { CASE_DATA, CurrentActor, ReadableBy } from '../../auth/index.js';
 import { CurrentReadRequest, disclosureOf, LoggedReads, type ReadRequest } from '../../access-log/index.js';
 import { activationViewOf } from '../shared/activation-views.js';
 import { activationNotFound } from '../shared/read-errors.js';
-import { GeneratedDocument, generatedDocument } from '../shared/generated-document.type.js';
+import { GeneratedDocument, generatedDocument } from '../../documents/index.js';
 import { DocumentFormat, ProcessReportArgs } from './process-report.args.js';
 
 const TIMELINE_PAGE = 500;

@@ -1,7 +1,8 @@
 import 'reflect-metadata';
 import { DataSource } from 'typeorm';
 import { ConfigError, createKafka, dataSourceOptions, loadConfig } from '#platform';
-import { SubjectPseudonym } from '#read-models';
+import { catalogueUpcasting, EventStore } from '#events';
+import { ActivityRegister, SubjectPseudonym } from '#read-models';
 import { FeedPublisher } from '../feed-publisher.js';
 import { RelayAccessLog } from '../relay-access-log.js';
 import { relayEntries } from '../relay-entries.js';
@@ -17,7 +18,10 @@ async function main(): Promise<number> {
   const config = loadConfig();
   const db = await new DataSource(dataSourceOptions(config, { poolSize: 2 })).initialize();
   const publisher = new FeedPublisher(createKafka(config), config.feedRelay);
-  const accessLog = new RelayAccessLog(new SubjectPseudonym(config.accessLogPseudonymKey));
+  const accessLog = new RelayAccessLog(
+    new SubjectPseudonym(config.accessLogPseudonymKey),
+    new ActivityRegister(new EventStore(db, catalogueUpcasting)),
+  );
   try {
     const pending = await deadLetters.pending(db.manager);
     if (pending.length === 0) {

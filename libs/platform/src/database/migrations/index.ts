@@ -11,6 +11,7 @@ import { AgreementParties1795400000130 } from './1795400000130-agreement-parties
 import { FeedAgencySequence1795400000120 } from './1795400000120-feed-agency-sequence.migration.js';
 import { AccessLogOwnAgency1795400000121 } from './1795400000121-access-log-own-agency.migration.js';
 import { FeedAgreementsReadable1795400000122 } from './1795400000122-feed-agreements-readable.migration.js';
+import { AccessLogLdv1795400000133 } from './1795400000133-access-log-ldv.migration.js';
 import { RelayClustersAndDeadLetters1795400000140 } from './1795400000140-relay-clusters-and-dead-letters.migration.js';
 import { CaseNumbers1795400000150 } from './1795400000150-case-numbers.migration.js';
 import { Inbox1795400000151 } from './1795400000151-inbox.migration.js';
@@ -33,6 +34,7 @@ export const migrations: Function[] = [
   AccessLogOwnAgency1795400000121,
   FeedAgreementsReadable1795400000122,
   AgreementParties1795400000130,
+  AccessLogLdv1795400000133,
   RelayClustersAndDeadLetters1795400000140,
   CaseNumbers1795400000150,
   Inbox1795400000151,
