@@ -88,11 +88,16 @@ export interface TimelineEntry {
   withheld: string[];
 }
 
-/** A value of an event's payload: text as is, withheld (null) said so, parts in short. */
+/** A narrative of the payload ({ text, categories }) is shown by its text. */
+function isNarrative(value: unknown): value is { text: string | null } {
+  return typeof value === 'object' && value !== null && 'text' in value;
+}
+
+/** A value of an event's payload: text as is, a narrative by its text, withheld (null) said so. */
 function Value({ value }: { value: unknown }) {
-  if (value === null || value === undefined) return <Withheld />;
-  if (typeof value === 'object') return <>{JSON.stringify(value)}</>;
-  return <>{String(value)}</>;
+  const shown = isNarrative(value) ? value.text : value;
+  if (shown === null || shown === undefined) return <Withheld />;
+  return <>{String(shown)}</>;
 }
 
 function Entry({ entry }: { entry: TimelineEntry }) {
@@ -102,7 +107,8 @@ function Entry({ entry }: { entry: TimelineEntry }) {
     defaultMessage: intl.formatMessage({ id: 'event.other' }, { type: entry.type }),
   });
   const shown = Object.entries(entry.payload ?? {}).filter(
-    ([key, value]) => !/Id$|^id$/.test(key) && (typeof value !== 'object' || value === null),
+    ([key, value]) =>
+      !/Id$|^id$/.test(key) && (typeof value !== 'object' || value === null || isNarrative(value)),
   );
   return (
     <li className="keten-timeline__entry" data-event-id={entry.eventId}>
