@@ -14,5 +14,11 @@ export default defineConfig({
     emptyOutDir: true,
     sourcemap: true,
     reportCompressedSize: false,
+    rolldownOptions: {
+      // react-intl marks itself "use client" for server components; the console renders in the browser only.
+      onLog: (level, log, handler) => {
+        if (log.code !== 'MODULE_LEVEL_DIRECTIVE') handler(level, log);
+      },
+    },
   },
 });

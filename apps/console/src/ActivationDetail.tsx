@@ -1,7 +1,7 @@
 import { useMemo } from 'react';
 import { FormattedMessage, useIntl } from 'react-intl';
 import { useQuery, useSubscription } from 'urql';
-import { PageHeading } from './App';
+import { PageHeading } from './page-heading';
 import { FindingForm } from './FindingForm';
 import { DateTime, Withheld, WithheldCategories } from './format';
 import { navigate } from './router';

@@ -1,6 +1,6 @@
 import { FormattedMessage, useIntl } from 'react-intl';
 import { useQuery } from 'urql';
-import { PageHeading } from './App';
+import { PageHeading } from './page-heading';
 import { DateTime, Withheld } from './format';
 import { hrefOf, navigate } from './router';
 

@@ -1,25 +1,11 @@
-import { useEffect, useRef, useState, type ReactNode } from 'react';
+import { useEffect, useState, type ReactNode } from 'react';
 import { FormattedMessage, useIntl } from 'react-intl';
 import { ActivationDetail } from './ActivationDetail';
 import { ActivationList } from './ActivationList';
 import { completeSignIn, onSessionChange, session, signIn, signOut, type Session } from './auth';
 import { useLanguage } from './i18n';
-import { navigate, navigation, useRoute } from './router';
-
-/** The page title of every screen is its h1, focused on navigation so a screen reader announces it. */
-export function PageHeading({ children }: { children: ReactNode }) {
-  const heading = useRef<HTMLHeadingElement>(null);
-  useEffect(() => {
-    if (!navigation.moved) return;
-    navigation.moved = false;
-    heading.current?.focus();
-  }, []);
-  return (
-    <h1 className="utrecht-heading-1" tabIndex={-1} ref={heading}>
-      {children}
-    </h1>
-  );
-}
+import { PageHeading } from './page-heading';
+import { navigate, useRoute } from './router';
 
 function useSession(): Session | undefined {
   const [current, setCurrent] = useState(session);
