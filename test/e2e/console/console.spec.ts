@@ -20,6 +20,8 @@ import { DEMO_GRANTS, eventually } from '../feeds/feeds.fixture.js';
  */
 
 const PHONE = { width: 390, height: 844 };
+/** Access tokens of seconds, so that the console's silent refresh happens within a test. */
+const TOKEN_TTL_SECONDS = 8;
 
 describe('the console in the browser', () => {
   const database = new IsolatedDatabase();
@@ -29,7 +31,11 @@ describe('the console in the browser', () => {
   let browser: Browser;
   const contexts: BrowserContext[] = [];
   let activationId: string;
-  let tokens: { nla: string; gemeente: string };
+
+  /** A fresh access token of a demo user, signed in at the provider as the scripts do. */
+  async function tokenOf(user: string): Promise<string> {
+    return (await (await idp.client()).signIn(user, DEMO_PASSWORD)).access_token;
+  }
 
   beforeAll(async () => {
     await database.create(2);
@@ -37,15 +43,13 @@ describe('the console in the browser', () => {
     const issuer = `http://127.0.0.1:${idpPort}`;
     api = await startApi({ ...database.env, OIDC_ISSUER_URL: issuer, JWT_AUDIENCE: 'keten' });
     worker = await startWorker(database.env);
-    idp = await new DevIdpProcess({ API_PORT: new URL(api.url).port }, idpPort).start();
+    idp = await new DevIdpProcess(
+      { API_PORT: new URL(api.url).port, IDP_ACCESS_TOKEN_TTL_SECONDS: String(TOKEN_TTL_SECONDS) },
+      idpPort,
+    ).start();
     browser = await launchChromium();
 
-    const [nla, gemeente, admin] = await Promise.all(
-      ['inspecteur@nla', 'handhaver@gm0599', 'beleid@nla'].map(
-        async (user) => (await (await idp.client()).signIn(user, DEMO_PASSWORD)).access_token,
-      ),
-    );
-    tokens = { nla: nla!, gemeente: gemeente! };
+    const admin = await tokenOf('beleid@nla');
     // The demo's agreements, so that each agency sees what the demo lets it see.
     for (const input of DEMO_GRANTS) {
       const granted = await graphql(
@@ -56,15 +60,19 @@ describe('the console in the browser', () => {
       );
       expect(granted.errors).toBeUndefined();
     }
-    const opened = await send(api.url, 'openActivation', openPreventiveInput(), tokens.nla);
+    const nla = await tokenOf('inspecteur@nla');
+    const opened = await send(api.url, 'openActivation', openPreventiveInput(), nla);
     expect(opened.errors).toBeUndefined();
     activationId = opened.result!.activationId;
-    // The municipality takes part, so that another agency's inspector acts on the same activation.
-    for (const [mutation, token, input] of [
-      ['inviteAgency', tokens.nla, { activationId, agency: 'GM0599' }],
-      ['joinActivation', tokens.gemeente, { activationId }],
+    // The municipality takes part, so that another agency's inspector acts on the same activation; and UWV,
+    // whose agreements leave out the location.
+    for (const [mutation, user, input] of [
+      ['inviteAgency', 'inspecteur@nla', { activationId, agency: 'GM0599' }],
+      ['joinActivation', 'handhaver@gm0599', { activationId }],
+      ['inviteAgency', 'inspecteur@nla', { activationId, agency: 'UWV' }],
+      ['joinActivation', 'inspecteur@uwv', { activationId }],
     ] as const) {
-      const answer = await send(api.url, mutation, input, token);
+      const answer = await send(api.url, mutation, input, await tokenOf(user));
       expect(answer.errors).toBeUndefined();
     }
     await eventually(async () => {
@@ -72,7 +80,7 @@ describe('the console in the browser', () => {
         api.url,
         '{ activations { edges { node { id } } } }',
         {},
-        tokens.nla,
+        nla,
       );
       return (seen.data?.activations.edges.length ?? 0) > 0;
     }, 30_000);
@@ -108,10 +116,10 @@ describe('the console in the browser', () => {
   }
 
   async function expectNoHorizontalScroll(page: Page): Promise<void> {
-    const widths = await page.evaluate(() => ({
-      scroll: document.documentElement.scrollWidth,
-      client: document.documentElement.clientWidth,
-    }));
+    // Evaluated in the page (a string: this file is compiled without the DOM's types).
+    const widths = await page.evaluate<{ scroll: number; client: number }>(
+      '({ scroll: document.documentElement.scrollWidth, client: document.documentElement.clientWidth })',
+    );
     expect(widths.scroll).toBeLessThanOrEqual(widths.client);
   }
 
@@ -145,7 +153,7 @@ describe('the console in the browser', () => {
 
     await page.getByRole('button', { name: 'English' }).click();
     await page.getByRole('heading', { level: 1, name: 'Activations' }).waitFor();
-    await expect(page.evaluate(() => document.documentElement.lang)).resolves.toBe('en');
+    await expect(page.locator('html').getAttribute('lang')).resolves.toBe('en');
     await expectNoViolations(page, 'activations (en)');
     await page.getByRole('button', { name: 'Nederlands' }).click();
     await page.getByRole('heading', { level: 1, name: 'Activaties' }).waitFor();
@@ -159,14 +167,16 @@ describe('the console in the browser', () => {
     let focused = false;
     for (let presses = 0; presses < 20 && !focused; presses++) {
       await page.keyboard.press('Tab');
-      focused = await link.evaluate((element) => element === document.activeElement);
+      focused = await link.evaluate((element) => element === element.ownerDocument.activeElement);
     }
     expect(focused).toBe(true);
     await page.keyboard.press('Enter');
     const heading = page.getByRole('heading', { level: 1, name: 'Preventieve activatie in GM0599' });
     await heading.waitFor();
     // Focus moves to the new screen's heading.
-    await expect(heading.evaluate((element) => element === document.activeElement)).resolves.toBe(true);
+    await expect(
+      heading.evaluate((element) => element === element.ownerDocument.activeElement),
+    ).resolves.toBe(true);
     await page.getByText('De tijdlijn wordt live bijgewerkt.').waitFor();
     await page.locator('[data-event-id]').first().waitFor();
     const before = await page.locator('[data-event-id]').count();
@@ -183,7 +193,7 @@ describe('the console in the browser', () => {
         source: { kind: 'ANONYMOUS' },
         description: 'Te veel mensen in één woning',
       },
-      tokens.gemeente,
+      await tokenOf('handhaver@gm0599'),
     );
     expect(signal.errors).toBeUndefined();
     const [eventId] = signal.result!.eventIds;
@@ -213,7 +223,9 @@ describe('the console in the browser', () => {
     await expect(description.getAttribute('aria-invalid')).resolves.toBe('true');
     const errorId = (await description.getAttribute('aria-describedby'))!.split(' ')[1]!;
     await expect(page.locator(`[id="${errorId}"]`).textContent()).resolves.toMatch(/BSN|PERSONAL/);
-    await expect(description.evaluate((element) => element === document.activeElement)).resolves.toBe(true);
+    await expect(
+      description.evaluate((element) => element === element.ownerDocument.activeElement),
+    ).resolves.toBe(true);
     await expectNoViolations(page, 'finding refused (nl)');
 
     const entries = await page.locator('[data-event-id]').count();
@@ -223,5 +235,38 @@ describe('the console in the browser', () => {
     await page.getByText('Twaalf bedden in een kas zonder nooduitgang').waitFor({ timeout: 15_000 });
     expect(await page.locator('[data-event-id]').count()).toBe(entries + 1);
     await expect(description.getAttribute('aria-invalid')).resolves.toBeNull();
+  });
+
+  it('says what the agency may not see instead of leaving it empty', async () => {
+    const page = await phone();
+    await signIn(page, 'inspecteur@uwv');
+    const card = page.getByRole('listitem').filter({ hasText: 'Preventieve activatie in GM0599' });
+    await card.waitFor();
+    // UWV's agreements leave out LOCATION: the city is withheld, the employer (EMPLOYER) is shown.
+    await expect(card.textContent()).resolves.toContain('Locatieniet zichtbaar voor uw organisatie');
+    await expect(card.textContent()).resolves.toContain('Kas BV');
+    await expectNoViolations(page, 'activations withheld (nl)');
+    await page.getByRole('button', { name: 'English' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Activations' }).waitFor();
+    await page.getByText('not visible to your agency').first().waitFor();
+    await expectNoViolations(page, 'activations withheld (en)');
+  });
+
+  it('refreshes its token silently, and signs out at the provider too', async () => {
+    const page = await phone();
+    await signIn(page, 'inspecteur@nla');
+    // Past the access token's lifetime: the console has refreshed it meanwhile, so the api still answers.
+    await new Promise((resolve) => setTimeout(resolve, (TOKEN_TTL_SECONDS + 3) * 1000));
+    await page.getByRole('link', { name: 'Preventieve activatie in GM0599' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Preventieve activatie in GM0599' }).waitFor();
+
+    await page.getByRole('button', { name: 'Uitloggen' }).click();
+    // The provider asks to confirm, as oidc-provider's logout page does, then sends the browser back.
+    await page.locator('button[name=logout][value=yes]').click();
+    await page.getByRole('heading', { level: 1, name: 'Inloggen' }).waitFor();
+    expect(new URL(page.url()).origin).toBe(new URL(api.url).origin);
+    // The session at the provider ended too: signing in asks for the password again.
+    await page.getByRole('button', { name: 'Inloggen' }).click();
+    await page.locator('#password').waitFor();
   });
 });
