@@ -1,6 +1,6 @@
 import { createClient as createSocketClient } from 'graphql-ws';
 import { Client, fetchExchange, subscriptionExchange } from 'urql';
-import { accessToken } from './auth';
+import { accessToken, onSessionChange } from './auth';
 
 /**
  * One urql client for the console: queries and mutations over HTTP with the access token, subscriptions
@@ -15,6 +15,18 @@ export function createGraphqlClient(): Client {
     connectionParams: () => ({ authorization: `Bearer ${accessToken() ?? ''}` }),
     retryAttempts: Infinity,
     shouldRetry: () => true,
+    on: {
+      connected: (socket) => (open = socket as WebSocket),
+      closed: () => (open = undefined),
+    },
+  });
+  // A refreshed token takes over the open connection in a ping (the api's protocol), so live updates go on.
+  let open: WebSocket | undefined;
+  onSessionChange((session) => {
+    if (session && open?.readyState === WebSocket.OPEN)
+      open.send(
+        JSON.stringify({ type: 'ping', payload: { authorization: `Bearer ${session.accessToken}` } }),
+      );
   });
   return new Client({
     url: '/graphql',

@@ -252,13 +252,30 @@ describe('the console in the browser', () => {
     await expectNoViolations(page, 'activations withheld (en)');
   });
 
-  it('refreshes its token silently, and signs out at the provider too', async () => {
+  it('refreshes its token silently, live updates going on, and signs out at the provider too', async () => {
     const page = await phone();
     await signIn(page, 'inspecteur@nla');
-    // Past the access token's lifetime: the console has refreshed it meanwhile, so the api still answers.
-    await new Promise((resolve) => setTimeout(resolve, (TOKEN_TTL_SECONDS + 3) * 1000));
     await page.getByRole('link', { name: 'Preventieve activatie in GM0599' }).click();
     await page.getByRole('heading', { level: 1, name: 'Preventieve activatie in GM0599' }).waitFor();
+    await page.locator('[data-event-id]').first().waitFor();
+    // Past the access token's lifetime: the console has refreshed it meanwhile, so the api still answers,
+    // over HTTP and on the live timeline.
+    await new Promise((resolve) => setTimeout(resolve, (TOKEN_TTL_SECONDS + 3) * 1000));
+    const signal = await send(
+      api.url,
+      'recordSignal',
+      {
+        activationId,
+        signalId: randomUUID(),
+        source: { kind: 'ANONYMOUS' },
+        description: 'Na de verversing',
+      },
+      await tokenOf('handhaver@gm0599'),
+    );
+    expect(signal.errors).toBeUndefined();
+    await page.locator(`[data-event-id="${signal.result!.eventIds[0]}"]`).waitFor({ timeout: 15_000 });
+    await page.getByRole('link', { name: 'Terug naar de activaties' }).click();
+    await page.getByRole('link', { name: 'Preventieve activatie in GM0599' }).waitFor();
 
     await page.getByRole('button', { name: 'Uitloggen' }).click();
     // The provider asks to confirm, as oidc-provider's logout page does, then sends the browser back.
