@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { join } from 'node:path';
 import { INestApplication } from '@nestjs/common';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { startApi } from '../../support/api-app.js';
@@ -6,7 +7,7 @@ import { accessibilityViolations, launchChromium } from '../../support/browser.j
 import { DEMO_PASSWORD, DevIdpProcess } from '../../support/dev-idp.js';
 import { graphql } from '../../support/graphql-client.js';
 import { IsolatedDatabase } from '../../support/isolated-database.js';
-import { freePort } from '../../support/processes.js';
+import { freePort, ROOT } from '../../support/processes.js';
 import { startWorker } from '../../support/worker-app.js';
 import { openPreventiveInput, send } from '../activations/activation-mutations.fixture.js';
 import { DEMO_GRANTS, eventually } from '../feeds/feeds.fixture.js';
@@ -115,6 +116,11 @@ describe('the console in the browser', () => {
     expect({ screen, violations: await accessibilityViolations(page) }).toEqual({ screen, violations: [] });
   }
 
+  /** The screens of docs/console.md, as the tests see them (in .run/console-screenshots; copied to docs/images). */
+  async function screenshot(page: Page, name: string): Promise<void> {
+    await page.screenshot({ path: join(ROOT, '.run/console-screenshots', `${name}.png`), fullPage: true });
+  }
+
   async function expectNoHorizontalScroll(page: Page): Promise<void> {
     // Evaluated in the page (a string: this file is compiled without the DOM's types).
     const widths = await page.evaluate<{ scroll: number; client: number }>(
@@ -150,6 +156,7 @@ describe('the console in the browser', () => {
     await link.waitFor();
     await expectNoHorizontalScroll(page);
     await expectNoViolations(page, 'activations (nl)');
+    await screenshot(page, 'inspector-activations');
 
     await page.getByRole('button', { name: 'English' }).click();
     await page.getByRole('heading', { level: 1, name: 'Activations' }).waitFor();
