@@ -209,6 +209,7 @@ describe('the console in the browser', () => {
     await expect(page.locator(`[data-event-id="${eventId}"]`).textContent()).resolves.toContain(
       'door GM0599',
     );
+    await screenshot(page, 'inspector-activation');
 
     await page.getByRole('button', { name: 'English' }).click();
     await page.getByRole('heading', { level: 2, name: 'Timeline' }).waitFor();
@@ -222,12 +223,14 @@ describe('the console in the browser', () => {
     await page.getByRole('button', { name: 'Inloggen' }).click();
     await page.getByRole('heading', { level: 1, name: 'Preventieve activatie in GM0599' }).waitFor();
 
+    await page.locator('[data-event-id]').first().waitFor();
+
     // A BSN in a location finding's description: the domain refuses it, naming the description.
     const description = page.getByLabel('Beschrijving');
     await page.getByLabel('Soort bevinding').selectOption('LOCATION');
     await description.fill('Bewoner met BSN 111222333 slaapt in de kas');
     await page.getByRole('button', { name: 'Bevinding vastleggen' }).click();
-    await expect(description.getAttribute('aria-invalid')).resolves.toBe('true');
+    await page.locator('textarea[aria-invalid="true"]').waitFor();
     const errorId = (await description.getAttribute('aria-describedby'))!.split(' ')[1]!;
     await expect(page.locator(`[id="${errorId}"]`).textContent()).resolves.toMatch(/BSN|PERSONAL/);
     await expect(
