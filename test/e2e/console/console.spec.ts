@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { request } from 'node:http';
 import { join } from 'node:path';
 import { INestApplication } from '@nestjs/common';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
@@ -23,6 +24,22 @@ import { DEMO_GRANTS, eventually } from '../feeds/feeds.fixture.js';
 const PHONE = { width: 390, height: 844 };
 /** Access tokens of seconds, so that the console's silent refresh happens within a test. */
 const TOKEN_TTL_SECONDS = 8;
+
+/** A GET with the path exactly as given (fetch would normalise dot segments away). */
+function rawGet(url: string): Promise<{ status: number; body: string }> {
+  const { hostname, port } = new URL(url);
+  const path = url.slice(url.indexOf('/', 'http://'.length));
+  return new Promise((resolve, reject) => {
+    request({ hostname, port, path, headers: { accept: 'text/html' } }, (response) => {
+      let body = '';
+      response.setEncoding('utf8');
+      response.on('data', (chunk: string) => (body += chunk));
+      response.on('end', () => resolve({ status: response.statusCode ?? 0, body }));
+    })
+      .on('error', reject)
+      .end();
+  });
+}
 
 describe('the console in the browser', () => {
   const database = new IsolatedDatabase();
@@ -142,6 +159,15 @@ describe('the console in the browser', () => {
     expect(policy).toContain(`connect-src 'self' ws://${new URL(api.url).host} ${await idp.issuer()}`);
     const config = await (await fetch(`${api.url}/console-config.json`)).json();
     expect(config).toEqual({ issuer: await idp.issuer(), clientId: 'keten-console' });
+    // Nothing outside the built console is served, however the path is spelled.
+    for (const path of [
+      '/%2e%2e/%2e%2e/package.json',
+      '/assets/..%2f..%2f..%2fpackage.json',
+      '/..%5c..%5cpackage.json',
+    ]) {
+      const answer = await rawGet(`${api.url}${path}`);
+      expect({ path, leaked: answer.body.includes('"name": "keten"') }).toEqual({ path, leaked: false });
+    }
     // The api's own paths stay the api's.
     expect((await fetch(`${api.url}/health/ready`)).headers.get('content-type')).toMatch(/json/);
   });
