@@ -35,3 +35,6 @@ debian_tool() {
 debian_tool kcat kcat
 # pdftotext (poppler-utils): the tests read the text of the PDFs keten generates, with a reader of its own.
 debian_tool pdftotext poppler-utils
+# Chromium: the console's browser tests drive Debian's own build through Playwright's executablePath (Playwright's
+# downloaded browsers are never used).
+debian_tool chromium chromium

@@ -30,6 +30,7 @@ npm run --silent demo
 cat <<INFO
 
 keten is running.
+  console        http://127.0.0.1:$api_port/   (open it in a browser; sign in as a demo user below)
   GraphQL        http://127.0.0.1:$api_port/graphql
   api health     http://127.0.0.1:$api_port/health/ready
   worker health  http://127.0.0.1:$worker_port/health/ready

@@ -20,6 +20,7 @@ export const ROOT = resolve(import.meta.dirname, '../..');
 const ENTRY = {
   api: join(ROOT, 'dist/apps/api/src/main.js'),
   worker: join(ROOT, 'dist/apps/worker/src/main.js'),
+  console: join(ROOT, 'dist/console/index.html'),
 } as const;
 const BUILD_LOCK = join(ROOT, '.run/test-build.lock');
 
@@ -36,7 +37,10 @@ export async function ensureBuilt(): Promise<void> {
       ...readdirSync(dir, { withFileTypes: true }).map((entry) => {
         const path = join(dir, entry.name);
         if (entry.isDirectory()) return newest(path);
-        return entry.name.endsWith('.ts') && !entry.name.endsWith('.spec.ts') ? statSync(path).mtimeMs : 0;
+        // The console's sources too (tsx, its message files and styles): npm run build builds it as well.
+        return /\.(ts|tsx|css|json|html)$/.test(entry.name) && !entry.name.endsWith('.spec.ts')
+          ? statSync(path).mtimeMs
+          : 0;
       }),
     );
   const builtAt = () =>

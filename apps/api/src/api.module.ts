@@ -9,6 +9,7 @@ import { ActivationsModule } from './activations/index.js';
 import { AgreementsModule } from './agreements/index.js';
 import { AccessLogModule } from './access-log/index.js';
 import { AuthModule, WebSocketAuth } from './auth/index.js';
+import { ConsoleModule } from './console/index.js';
 import { ApiErrorCode, GraphqlExceptionFilter, inputValidationPipe } from './errors/index.js';
 import { FeedsModule } from './feeds/index.js';
 import { GraphqlLimits, LimitsModule } from './limits/index.js';
@@ -46,6 +47,7 @@ function withRequestErrorCodes(result: ExecutionResult): FormattedExecutionResul
     ProcessingActivitiesModule,
     ReadsModule,
     FeedsModule,
+    ConsoleModule,
     GraphQLModule.forRootAsync<ApolloDriverConfig>({
       driver: ApolloDriver,
       imports: [AuthModule],

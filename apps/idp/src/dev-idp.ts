@@ -14,6 +14,11 @@ export interface DevIdpSettings {
   readonly accessTokenTtlSeconds: number;
   /** Where the provider tells the api that a session ended (OpenID Connect Back-Channel Logout). */
   readonly backchannelLogoutUri?: string;
+  /**
+   * Where the api serves the console (http://127.0.0.1:<API_PORT>): its /auth/callback and / are registered as
+   * the console client's redirect URIs beside the seed's.
+   */
+  readonly consoleOrigins?: readonly string[];
 }
 
 /** The scope under which the api's claims (agency, role, region) are granted. */
@@ -176,8 +181,18 @@ export class DevIdp {
           token_endpoint_auth_method: 'none',
           grant_types: ['authorization_code', 'refresh_token'],
           response_types: ['code'],
-          redirect_uris: [...seed.consoleClient.redirectUris],
-          post_logout_redirect_uris: [...seed.consoleClient.postLogoutRedirectUris],
+          redirect_uris: [
+            ...new Set([
+              ...seed.consoleClient.redirectUris,
+              ...(settings.consoleOrigins ?? []).map((origin) => `${origin}/auth/callback`),
+            ]),
+          ],
+          post_logout_redirect_uris: [
+            ...new Set([
+              ...seed.consoleClient.postLogoutRedirectUris,
+              ...(settings.consoleOrigins ?? []).map((origin) => `${origin}/`),
+            ]),
+          ],
           ...(settings.backchannelLogoutUri
             ? {
                 backchannel_logout_uri: settings.backchannelLogoutUri,

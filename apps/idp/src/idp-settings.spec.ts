@@ -9,13 +9,14 @@ describe('the development identity provider', () => {
     expect(() => idpSettings({ NODE_ENV: 'production' })).toThrow(/does not run with NODE_ENV=production/);
   });
 
-  it('defaults to port 3003, the issuer on it, and back-channel logout to the api', () => {
+  it('defaults to port 3003, the issuer on it, back-channel logout to the api and the console it serves', () => {
     expect(idpSettings({ NODE_ENV: 'development', API_PORT: '3100' })).toMatchObject({
       port: 3003,
       issuer: 'http://127.0.0.1:3003',
       audience: 'keten',
       accessTokenTtlSeconds: 300,
       backchannelLogoutUri: 'http://127.0.0.1:3100/auth/backchannel-logout',
+      consoleOrigins: ['http://127.0.0.1:3100', 'http://localhost:3100'],
     });
     expect(() => idpSettings({ IDP_PORT: '70000' })).toThrow(/IDP_PORT must be a whole number/);
   });

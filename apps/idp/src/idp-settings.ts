@@ -42,5 +42,7 @@ export function idpSettings(env: NodeJS.ProcessEnv = process.env): IdpProcessSet
     audience: env.JWT_AUDIENCE || 'keten',
     accessTokenTtlSeconds: whole('IDP_ACCESS_TOKEN_TTL_SECONDS', 300, 5, 86_400),
     backchannelLogoutUri: backchannel || undefined,
+    // The api serves the console (apps/console) at `/`: it signs in from there.
+    consoleOrigins: [`http://127.0.0.1:${apiPort}`, `http://localhost:${apiPort}`],
   };
 }

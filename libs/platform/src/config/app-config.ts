@@ -296,6 +296,14 @@ export class EnvironmentVariables {
   })
   OIDC_LOGOUT_CLIENTS = 'keten-console';
 
+  /** The folder of the built console the api serves at `/` (`npm run build` puts it in dist/console). */
+  @IsString()
+  CONSOLE_DIR = 'dist/console';
+
+  /** The console's client id at the OpenID Connect provider (a public client: code flow with PKCE). */
+  @Matches(/^[A-Za-z0-9._:/-]+$/, { message: 'CONSOLE_CLIENT_ID must be a client id, e.g. keten-console' })
+  CONSOLE_CLIENT_ID = 'keten-console';
+
   /**
    * Which claims of the provider's tokens name the user, agency, role and region: a claim name or a
    * dotted path into the token (Keycloak's `realm_access.roles`). A claim may hold a list.
@@ -540,6 +548,10 @@ export class AppConfig {
   get maxRequestBodyBytes(): number {
     return this.env.MAX_REQUEST_BODY_BYTES;
   }
+  get console(): { directory: string; clientId: string } {
+    return { directory: this.env.CONSOLE_DIR, clientId: this.env.CONSOLE_CLIENT_ID };
+  }
+
   get jwt(): JwtSettings {
     const roleMap = parseRoleMap(this.env.JWT_ROLE_MAP);
     // Validated when the configuration was loaded.

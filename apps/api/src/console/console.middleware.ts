@@ -1,0 +1,77 @@
+import { existsSync } from 'node:fs';
+import { extname, join, resolve, sep } from 'node:path';
+import { Injectable, NestMiddleware } from '@nestjs/common';
+import type { NextFunction, Request, Response } from 'express';
+import { AppConfig } from '#platform';
+
+/** Paths the api answers itself; everything else a browser asks for with GET is the console's. */
+const API_PATHS = /^\/(graphql|health|metrics|auth\/backchannel-logout)(\/|$)/;
+
+/**
+ * Serves the console (apps/console, built by `npm run build` into dist/console) at `/`: its files as built,
+ * index.html for the console's own routes (it routes in the browser), and `/console-config.json`, which
+ * tells it which OpenID Connect provider and client to sign in with. No file comes from elsewhere: the
+ * Content-Security-Policy allows scripts and styles of this origin only, and connections to this api and
+ * the provider.
+ */
+@Injectable()
+export class ConsoleMiddleware implements NestMiddleware {
+  private readonly root: string;
+
+  constructor(private readonly config: AppConfig) {
+    this.root = resolve(config.console.directory);
+  }
+
+  use(request: Request, response: Response, next: NextFunction): void {
+    // The whole path: mounted for every route, Express hands middleware a path relative to its mount.
+    const path = new URL(request.originalUrl, 'http://console').pathname;
+    if ((request.method !== 'GET' && request.method !== 'HEAD') || API_PATHS.test(path)) return next();
+    const issuer = this.config.jwt.oidc?.issuerUrl;
+    response.setHeader('content-security-policy', this.policy(request, issuer));
+    response.setHeader('x-content-type-options', 'nosniff');
+    response.setHeader('referrer-policy', 'no-referrer');
+    if (path === '/console-config.json') {
+      response.setHeader('cache-control', 'no-store');
+      response.json({ issuer: issuer ?? null, clientId: this.config.console.clientId });
+      return;
+    }
+    const file = resolve(join(this.root, decodeURIComponent(path)));
+    const inside = file.startsWith(this.root + sep);
+    if (inside && extname(file) !== '' && existsSync(file)) {
+      // Vite names the built assets by their content hash: they never change under their name.
+      const immutable = file.startsWith(join(this.root, 'assets') + sep);
+      response.sendFile(file, {
+        headers: { 'cache-control': immutable ? 'public, max-age=31536000, immutable' : 'no-cache' },
+      });
+      return;
+    }
+    if (extname(path) !== '' || !request.accepts('html')) return next();
+    const index = join(this.root, 'index.html');
+    if (!existsSync(index)) {
+      response
+        .status(404)
+        .type('text/plain')
+        .send('The console is not built: run `npm run build` (it builds apps/console into dist/console).');
+      return;
+    }
+    response.sendFile(index, { headers: { 'cache-control': 'no-cache' } });
+  }
+
+  private policy(request: Request, issuer: string | undefined): string {
+    const host = request.headers.host ?? '';
+    const socket = `${request.protocol === 'https' ? 'wss' : 'ws'}://${host}`;
+    const provider = issuer ? new URL(issuer).origin : '';
+    return [
+      "default-src 'self'",
+      "script-src 'self'",
+      "style-src 'self'",
+      "img-src 'self' data:",
+      "font-src 'self'",
+      `connect-src 'self' ${socket} ${provider}`.trim(),
+      `form-action 'self' ${provider}`.trim(),
+      "frame-ancestors 'none'",
+      "base-uri 'self'",
+      "object-src 'none'",
+    ].join('; ');
+  }
+}

@@ -1,0 +1,286 @@
+import { useMemo } from 'react';
+import { FormattedMessage, useIntl } from 'react-intl';
+import { useQuery, useSubscription } from 'urql';
+import { PageHeading } from './page-heading';
+import { FindingForm } from './FindingForm';
+import { DateTime, Withheld, WithheldCategories } from './format';
+import { navigate } from './router';
+
+const ACTIVATION = /* GraphQL */ `
+  query ConsoleActivation($id: ID!) {
+    activation(id: $id) {
+      id
+      kind
+      themes
+      region
+      municipality
+      status
+      leadAgency
+      participants
+      version
+      openedAt
+      location {
+        address
+        postcode
+        city
+      }
+      employer {
+        name
+        kvkNumber
+      }
+      withheld
+    }
+  }
+`;
+
+const TIMELINE = /* GraphQL */ `
+  query ConsoleTimeline($activationId: ID!) {
+    timeline(activationId: $activationId, first: 100) {
+      edges {
+        node {
+          eventId
+          occurredAt
+          actingAgency
+          type
+          payload
+          withheld
+        }
+      }
+    }
+  }
+`;
+
+const TIMELINE_LIVE = /* GraphQL */ `
+  subscription ConsoleTimelineLive($activationId: ID!) {
+    timeline(activationId: $activationId) {
+      eventId
+      occurredAt
+      actingAgency
+      type
+      payload
+      withheld
+    }
+  }
+`;
+
+interface ActivationView {
+  id: string;
+  kind: string;
+  themes: string[];
+  region: string;
+  municipality: string;
+  status: string;
+  leadAgency: string;
+  participants: string[];
+  version: string;
+  openedAt: string;
+  location: { address: string | null; postcode: string | null; city: string | null } | null;
+  employer: { name: string | null; kvkNumber: string | null } | null;
+  withheld: string[];
+}
+
+export interface TimelineEntry {
+  eventId: string;
+  occurredAt: string;
+  actingAgency: string;
+  type: string;
+  payload: Record<string, unknown> | null;
+  withheld: string[];
+}
+
+/** A narrative of the payload ({ text, categories }) is shown by its text. */
+function isNarrative(value: unknown): value is { text: string | null } {
+  return typeof value === 'object' && value !== null && 'text' in value;
+}
+
+/** A value of an event's payload: text as is, a narrative by its text, withheld (null) said so. */
+function Value({ value }: { value: unknown }) {
+  const shown = isNarrative(value) ? value.text : value;
+  if (shown === null || shown === undefined) return <Withheld />;
+  return <>{String(shown)}</>;
+}
+
+function Entry({ entry }: { entry: TimelineEntry }) {
+  const intl = useIntl();
+  const title = intl.formatMessage({
+    id: `event.${entry.type}`,
+    defaultMessage: intl.formatMessage({ id: 'event.other' }, { type: entry.type }),
+  });
+  const shown = Object.entries(entry.payload ?? {}).filter(
+    ([key, value]) =>
+      !/Id$|^id$/.test(key) && (typeof value !== 'object' || value === null || isNarrative(value)),
+  );
+  return (
+    <li className="keten-timeline__entry" data-event-id={entry.eventId}>
+      <h3 className="utrecht-heading-4 keten-timeline__title">{title}</h3>
+      <p className="utrecht-paragraph keten-timeline__meta">
+        <DateTime value={entry.occurredAt} />{' '}
+        <FormattedMessage id="timeline.by" values={{ agency: entry.actingAgency }} />
+      </p>
+      {shown.length > 0 && (
+        <dl className="keten-facts">
+          {shown.map(([key, value]) => (
+            <div key={key} className="keten-facts__pair">
+              <dt>{key}</dt>
+              <dd>
+                <Value value={value} />
+              </dd>
+            </div>
+          ))}
+        </dl>
+      )}
+      <WithheldCategories categories={entry.withheld} />
+    </li>
+  );
+}
+
+/** An activation as the agency sees it, its timeline kept up to date live, and what one can do on it. */
+export function ActivationDetail({ id }: { id: string }) {
+  const intl = useIntl();
+  const [{ data, error }, refetchActivation] = useQuery<{ activation: ActivationView }>({
+    query: ACTIVATION,
+    variables: { id },
+  });
+  const [{ data: timelineData }] = useQuery<{ timeline: { edges: { node: TimelineEntry }[] } }>({
+    query: TIMELINE,
+    variables: { activationId: id },
+  });
+  // Subscribed before the first page is read is not needed: entries are merged by event id either way.
+  const [{ data: live, error: liveError }] = useSubscription<{ timeline: TimelineEntry }, TimelineEntry[]>(
+    { query: TIMELINE_LIVE, variables: { activationId: id } },
+    (previous = [], next) => [...previous, next.timeline],
+  );
+  const entries = useMemo(() => {
+    const seen = new Map<string, TimelineEntry>();
+    for (const entry of [...(timelineData?.timeline.edges.map((edge) => edge.node) ?? []), ...(live ?? [])])
+      seen.set(entry.eventId, entry);
+    return [...seen.values()];
+  }, [timelineData, live]);
+
+  const activation = data?.activation;
+  if (error)
+    return (
+      <>
+        <PageHeading>
+          <FormattedMessage id="detail.notFound" />
+        </PageHeading>
+        <BackLink />
+      </>
+    );
+  if (!activation)
+    return (
+      <p className="utrecht-paragraph" role="status">
+        <FormattedMessage id="loading" />
+      </p>
+    );
+  const location = activation.location;
+  return (
+    <>
+      <BackLink />
+      <PageHeading>
+        <FormattedMessage
+          id="activation.label"
+          values={{
+            kind: intl.formatMessage({ id: `activation.kind.${activation.kind}` }),
+            municipality: activation.municipality,
+          }}
+        />
+      </PageHeading>
+      <dl className="keten-facts">
+        <dt>
+          <FormattedMessage id="field.status" />
+        </dt>
+        <dd>
+          <FormattedMessage id={`status.${activation.status}`} />
+        </dd>
+        <dt>
+          <FormattedMessage id="field.themes" />
+        </dt>
+        <dd>
+          {intl.formatList(activation.themes.map((theme) => intl.formatMessage({ id: `theme.${theme}` })))}
+        </dd>
+        <dt>
+          <FormattedMessage id="field.region" />
+        </dt>
+        <dd>{activation.region}</dd>
+        <dt>
+          <FormattedMessage id="field.leadAgency" />
+        </dt>
+        <dd>{activation.leadAgency}</dd>
+        <dt>
+          <FormattedMessage id="field.participants" />
+        </dt>
+        <dd>{intl.formatList(activation.participants)}</dd>
+        <dt>
+          <FormattedMessage id="field.location" />
+        </dt>
+        <dd>
+          {activation.withheld.includes('LOCATION') ? (
+            <Withheld />
+          ) : (
+            [location?.address, location?.postcode, location?.city].filter(Boolean).join(', ') || '—'
+          )}
+        </dd>
+        <dt>
+          <FormattedMessage id="field.employer" />
+        </dt>
+        <dd>
+          {activation.withheld.includes('EMPLOYER') ? (
+            <Withheld />
+          ) : (
+            [activation.employer?.name, activation.employer?.kvkNumber].filter(Boolean).join(', ') || '—'
+          )}
+        </dd>
+        <dt>
+          <FormattedMessage id="field.openedAt" />
+        </dt>
+        <dd>
+          <DateTime value={activation.openedAt} />
+        </dd>
+      </dl>
+      <WithheldCategories categories={activation.withheld} />
+
+      <FindingForm
+        activationId={activation.id}
+        onRecorded={() => refetchActivation({ requestPolicy: 'network-only' })}
+      />
+
+      <section aria-labelledby="timeline-heading">
+        <h2 className="utrecht-heading-2" id="timeline-heading">
+          <FormattedMessage id="timeline.heading" />
+        </h2>
+        <p className="utrecht-paragraph" role="status">
+          <FormattedMessage id={liveError ? 'timeline.offline' : 'timeline.live'} />
+        </p>
+        {entries.length === 0 ? (
+          <p className="utrecht-paragraph">
+            <FormattedMessage id="timeline.empty" />
+          </p>
+        ) : (
+          <ol className="keten-timeline" aria-labelledby="timeline-heading">
+            {entries.map((entry) => (
+              <Entry key={entry.eventId} entry={entry} />
+            ))}
+          </ol>
+        )}
+      </section>
+    </>
+  );
+}
+
+function BackLink() {
+  return (
+    <p className="utrecht-paragraph">
+      <a
+        className="utrecht-link"
+        href="/"
+        onClick={(event) => {
+          event.preventDefault();
+          navigate('/');
+        }}
+      >
+        <FormattedMessage id="detail.back" />
+      </a>
+    </p>
+  );
+}

@@ -1,0 +1,165 @@
+import { useEffect, useState, type ReactNode } from 'react';
+import { FormattedMessage, useIntl } from 'react-intl';
+import { ActivationDetail } from './ActivationDetail';
+import { ActivationList } from './ActivationList';
+import { completeSignIn, onSessionChange, session, signIn, signOut, type Session } from './auth';
+import { useLanguage } from './i18n';
+import { PageHeading } from './page-heading';
+import { navigate, useRoute } from './router';
+
+function useSession(): Session | undefined {
+  const [current, setCurrent] = useState(session);
+  useEffect(() => onSessionChange(setCurrent), []);
+  return current;
+}
+
+let callback: Promise<string> | undefined;
+
+function Callback() {
+  const [failure, setFailure] = useState<string>();
+  useEffect(() => {
+    // Once per page, even when React runs effects twice: the code can be exchanged only once.
+    callback ??= completeSignIn();
+    callback.then(
+      (returnTo) => navigate(returnTo, true),
+      (error: Error) => setFailure(error.message),
+    );
+  }, []);
+  return (
+    <>
+      <PageHeading>
+        <FormattedMessage id="callback.heading" />
+      </PageHeading>
+      {failure ? (
+        <div className="utrecht-alert utrecht-alert--error" role="alert">
+          <p className="utrecht-paragraph">
+            <FormattedMessage id="signIn.failed" values={{ reason: failure }} />
+          </p>
+          <SignInButton />
+        </div>
+      ) : (
+        <p className="utrecht-paragraph" role="status">
+          <FormattedMessage id="signIn.busy" />
+        </p>
+      )}
+    </>
+  );
+}
+
+function SignInButton() {
+  const [failure, setFailure] = useState<string>();
+  return (
+    <>
+      <button
+        type="button"
+        className="utrecht-button utrecht-button--primary-action"
+        onClick={() =>
+          signIn(window.location.pathname === '/auth/callback' ? '/' : window.location.pathname).catch(
+            (error: Error) => setFailure(error.message),
+          )
+        }
+      >
+        <FormattedMessage id="signIn.button" />
+      </button>
+      {failure && (
+        <p className="utrecht-form-field-error-message" role="alert">
+          {failure === 'no-provider' ? (
+            <FormattedMessage id="signIn.noProvider" />
+          ) : (
+            <FormattedMessage id="signIn.failed" values={{ reason: failure }} />
+          )}
+        </p>
+      )}
+    </>
+  );
+}
+
+function SignIn() {
+  return (
+    <>
+      <PageHeading>
+        <FormattedMessage id="signIn.heading" />
+      </PageHeading>
+      <p className="utrecht-paragraph">
+        <FormattedMessage id="signIn.intro" />
+      </p>
+      <SignInButton />
+    </>
+  );
+}
+
+function Header({ current }: { current: Session | undefined }) {
+  const intl = useIntl();
+  const { language, setLanguage } = useLanguage();
+  return (
+    <header className="keten-header">
+      <div className="keten-header__brand">
+        <a
+          className="utrecht-link keten-header__name"
+          href="/"
+          onClick={(event) => {
+            event.preventDefault();
+            navigate('/');
+          }}
+        >
+          <FormattedMessage id="app.name" />
+        </a>
+        <span className="keten-header__tagline">
+          <FormattedMessage id="app.tagline" />
+        </span>
+      </div>
+      <div className="keten-header__tools">
+        {current && (
+          <span className="keten-header__who" data-testid="who">
+            <FormattedMessage
+              id="session.who"
+              values={{
+                name: current.name,
+                agency: current.agency,
+                role: intl.formatMessage({ id: `role.${current.role}`, defaultMessage: current.role }),
+              }}
+            />
+          </span>
+        )}
+        <button
+          type="button"
+          className="utrecht-button utrecht-button--secondary-action"
+          lang={language === 'nl' ? 'en' : 'nl'}
+          onClick={() => setLanguage(language === 'nl' ? 'en' : 'nl')}
+        >
+          <FormattedMessage id="language.switch" />
+        </button>
+        {current && (
+          <button
+            type="button"
+            className="utrecht-button utrecht-button--secondary-action"
+            onClick={() => void signOut()}
+          >
+            <FormattedMessage id="signOut.button" />
+          </button>
+        )}
+      </div>
+    </header>
+  );
+}
+
+export function App() {
+  const route = useRoute();
+  const current = useSession();
+  let content: ReactNode;
+  if (route.name === 'callback') content = <Callback />;
+  else if (!current) content = <SignIn />;
+  else if (route.name === 'activation') content = <ActivationDetail key={route.id} id={route.id} />;
+  else content = <ActivationList />;
+  return (
+    <div className="utrecht-document keten-document">
+      <a className="keten-skip-link utrecht-link" href="#main">
+        <FormattedMessage id="nav.skip" />
+      </a>
+      <Header current={current} />
+      <main id="main" className="keten-main">
+        {content}
+      </main>
+    </div>
+  );
+}

@@ -1,0 +1,47 @@
+import { useEffect, useState } from 'react';
+
+/** The console's few routes, kept in the address bar (history API); the api serves index.html for each. */
+export type Route =
+  { name: 'activations' } | { name: 'activation'; id: string } | { name: 'callback' } | { name: 'notFound' };
+
+export function parseRoute(path: string): Route {
+  if (path === '/' || path === '/activaties') return { name: 'activations' };
+  if (path === '/auth/callback') return { name: 'callback' };
+  const activation = /^\/activaties\/([^/]+)$/.exec(path);
+  if (activation) return { name: 'activation', id: decodeURIComponent(activation[1]!) };
+  return { name: 'notFound' };
+}
+
+export function hrefOf(route: Route): string {
+  switch (route.name) {
+    case 'activation':
+      return `/activaties/${encodeURIComponent(route.id)}`;
+    default:
+      return '/';
+  }
+}
+
+const changes = new EventTarget();
+/** Set by a navigation within the console: the new screen's heading takes the focus. */
+export const navigation = { moved: false };
+
+export function navigate(href: string, replace = false): void {
+  if (replace) window.history.replaceState(null, '', href);
+  else window.history.pushState(null, '', href);
+  navigation.moved = true;
+  changes.dispatchEvent(new Event('change'));
+}
+
+export function useRoute(): Route {
+  const [path, setPath] = useState(window.location.pathname);
+  useEffect(() => {
+    const update = () => setPath(window.location.pathname);
+    window.addEventListener('popstate', update);
+    changes.addEventListener('change', update);
+    return () => {
+      window.removeEventListener('popstate', update);
+      changes.removeEventListener('change', update);
+    };
+  }, []);
+  return parseRoute(path);
+}
