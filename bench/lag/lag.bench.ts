@@ -51,11 +51,13 @@ export async function benchLag(
     FEED_TOPIC_PREFIX: TOPIC_PREFIX,
   });
   const [{ count }] = await db.query(
-    `SELECT count(*)::int AS count FROM events WHERE type = 'agreement.granted'`,
+    `SELECT count(*)::int AS count FROM events WHERE type IN ('agreement.granted', 'agreement.proposed')`,
   );
   if (count === 0) await loadDemoAgreements(db);
   const agencies: string[] = (
-    await db.query(`SELECT DISTINCT data->>'agency' AS agency FROM events WHERE type = 'agreement.granted'`)
+    await db.query(
+      `SELECT DISTINCT data->>'agency' AS agency FROM events WHERE type IN ('agreement.granted', 'agreement.proposed')`,
+    )
   ).map((row: { agency: string }) => row.agency);
 
   // The consumer reads every agency's topic, so it is the operator (keten-admin) rather than one agency.

@@ -12,6 +12,7 @@ import { freePort, ROOT } from '../../support/processes.js';
 import { startWorker } from '../../support/worker-app.js';
 import { openPreventiveInput, send } from '../activations/activation-mutations.fixture.js';
 import { DEMO_GRANTS, eventually } from '../feeds/feeds.fixture.js';
+import { agreeInForce } from '../../support/agreements.js';
 
 /**
  * The console (apps/console) in real Chromium, served by the real api from its built files, signing in
@@ -67,17 +68,10 @@ describe('the console in the browser', () => {
     ).start();
     browser = await launchChromium();
 
-    const admin = await tokenOf('beleid@nla');
-    // The demo's agreements, so that each agency sees what the demo lets it see.
-    for (const input of DEMO_GRANTS) {
-      const granted = await graphql(
-        api.url,
-        'mutation ($input: GrantAgreementInput!) { grantAgreement(input: $input) { agreementId } }',
-        { input },
-        admin,
-      );
-      expect(granted.errors).toBeUndefined();
-    }
+    // The demo's agreements, in force by four eyes (proposed by one agency's policy admin, approved by the
+    // other's, each signed in at the provider), so that each agency sees what the demo lets it see.
+    const adminToken = (agency: string) => tokenOf(`beleid@${agency.toLowerCase()}`);
+    for (const input of DEMO_GRANTS) await agreeInForce(api.url, input, adminToken);
     const nla = await tokenOf('inspecteur@nla');
     const opened = await send(api.url, 'openActivation', openPreventiveInput(), nla);
     expect(opened.errors).toBeUndefined();

@@ -69,7 +69,12 @@ describe('the privacy officer of every agency', () => {
     };
     const byCase = await ask({ activationId: ACTIVATION });
     expect(new Set(byCase)).toEqual(new Set(READING_PERSONAL.includes(agency) ? [agency] : []));
-    for (const filter of [{ subjectId: 'po-p-1' }, { agency: 'NLA' }, {}] as Record<string, string>[]) {
+    for (const filter of [
+      { subjectId: 'po-p-1', activationId: ACTIVATION },
+      { bsn: '123456782' },
+      { agency: 'NLA' },
+      {},
+    ] as Record<string, string>[]) {
       expect((await ask(filter)).filter((reader) => reader !== agency)).toEqual([]);
     }
   });
