@@ -3,5 +3,5 @@ export { AccessLogModule } from './access-log.module.js';
 export { type ReadAudit } from './access-log.recorder.js';
 export { activityOf, LoggedReads, type LoggedResult } from './logged-reads.service.js';
 export { CurrentReadRequest, type ReadRequest } from './read-request.decorator.js';
-export { type Disclosure, disclosureOf } from '#read-models';
+export { type Disclosure, disclosureOf, disclosureOfVisible } from '#read-models';
 export { ProcessingPurpose } from './processing-purpose.enum.js';

@@ -5,7 +5,7 @@ import {
   accessLogLines,
   accessLogTable,
   ActivityRegister,
-  disclosureOf,
+  disclosureOfVisible,
   ProcessingPurpose,
   PURPOSE_ACTIVITIES,
   SubjectPseudonym,
@@ -37,7 +37,9 @@ export class RelayAccessLog {
     for (const [agency, entries] of byAgency) {
       const lines = accessLogLines(
         this.pseudonym,
-        entries.map((entry) => disclosureOf(entry.activationId, entry.type, entry.payload)),
+        entries.map((entry) =>
+          disclosureOfVisible(entry.activationId, { data: entry.payload, carried: entry.carried }),
+        ),
       );
       if (lines.length === 0) continue;
       await accessLogTable.record(tx, {

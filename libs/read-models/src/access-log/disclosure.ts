@@ -29,10 +29,24 @@ export interface Disclosure {
  */
 export function disclosureOf(activationId: string, type: string, payload: unknown): Disclosure | undefined {
   const classified = redact({ type, data: payload }, EVERY_CATEGORY);
-  const carried = classified ? new Set<DataCategory>(classified.carried) : EVERY_CATEGORY;
+  return disclosureOfVisible(activationId, {
+    data: classified?.data ?? payload,
+    carried: classified ? classified.carried : [...EVERY_CATEGORY],
+  });
+}
+
+/**
+ * The same for a payload the one redaction function has just classified (a feed row as its agency sees it
+ * now, with the categories it carries): no second redaction on the delivery path.
+ */
+export function disclosureOfVisible(
+  activationId: string,
+  visible: { readonly data: unknown; readonly carried: readonly DataCategory[] },
+): Disclosure | undefined {
+  const carried = new Set<DataCategory>(visible.carried);
   const categories = LOGGED_CATEGORIES.filter((category) => carried.has(category));
   if (categories.length === 0) return undefined;
-  const leaves = leavesOf(classified?.data ?? payload);
+  const leaves = leavesOf(visible.data);
   const subjectIds = leaves
     .filter((leaf) => /(^|\.)subjectId$/.test(leaf.path) && typeof leaf.value === 'string')
     .map((leaf) => leaf.value as string);

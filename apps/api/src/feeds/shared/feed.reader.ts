@@ -1,6 +1,6 @@
 import { EntityManager } from 'typeorm';
 import { FeedRange, feedRowsInForce, feedTable } from '#read-models';
-import { Disclosure, disclosureOf } from '../../access-log/index.js';
+import { Disclosure, disclosureOfVisible } from '../../access-log/index.js';
 import { FeedEntry } from './feed-entry.type.js';
 
 export interface FeedItem {
@@ -51,7 +51,7 @@ export async function readFeed(
         withheld: visible.withheld,
         categories: visible.carried,
       },
-      disclosure: disclosureOf(row.activation_id, row.event_type, visible.data),
+      disclosure: disclosureOfVisible(row.activation_id, visible),
     });
   }
   const last = rows.at(-1);
