@@ -37,6 +37,7 @@ export {
   AGREEMENT_TEXT_MAX,
   ACTIVITY_ID_MAX,
   parseActivities,
+  isActivityId,
 } from './agreements/agreement-command.parser.js';
 export * from './agreements/agreement.state.js';
 export * from './agreements/agreement.decider.js';

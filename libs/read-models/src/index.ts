@@ -22,3 +22,4 @@ export * from './access-log/access-log-lines.js';
 export * from './feeds/feed-in-force.js';
 export * from './access-log/processing-purpose.js';
 export * from './access-log/activity-register.js';
+export * from './agreements/activity-view.js';

@@ -1,5 +1,13 @@
 import { randomUUID } from 'node:crypto';
-import { agreeInForce } from '../../support/agreements.js';
+import { agreeInForce, PROPOSE_AGREEMENT, policyAdminToken } from '../../support/agreements.js';
+import { graphql } from '../../support/graphql-client.js';
+import { TEST_KAFKA_BROKERS } from '../../support/test-env.js';
+import {
+  deleteTopics,
+  readTopic,
+  testKafka,
+  uniqueTopicPrefix,
+} from '../../integration/relay/feed-topics.fixture.js';
 import { eventually, FEED_ENTRY_FIELDS, FeedsScenario, SocketClient } from '../feeds/feeds.fixture.js';
 
 /*
@@ -33,6 +41,29 @@ async function read(
 const TIMELINE = `query ($id: ID!) { timeline(activationId: $id) { edges { node { eventId } } } }`;
 const ACTIVATIONS = `query { activations(first: 10) { edges { node { id } } } }`;
 const FEED = `query { feed(first: 500) { edges { node { type activationId payload withheld } } } }`;
+const ACTIVATION = `query ($id: ID!) { activation(id: $id) { id title employer { name } location { address } withheld } }`;
+const LIST = `query { activations(first: 100) { edges { node { id employer { name } withheld } } } }`;
+const TIMELINE_PAYLOADS = `query ($id: ID!) { timeline(activationId: $id) { edges { node { type payload withheld } } } }`;
+const REGISTER_PROPOSE = `mutation ($input: ProposeProcessingActivityInput!) { proposeProcessingActivity(input: $input) { activityId } }`;
+const REGISTER_APPROVE = `mutation ($input: ApproveProcessingActivityInput!) { approveProcessingActivity(input: $input) { activityId } }`;
+
+/** A register entry of NLA and VR17, proposed by NLA's policy admin; approved by VR17's when `approve`. */
+async function register(url: string, activityId: string, approve: boolean): Promise<void> {
+  const [nla, vr17] = await Promise.all([policyAdminToken('NLA'), policyAdminToken('VR17')]);
+  const input = {
+    activityId,
+    name: 'Onderzoek arbeidsuitbuiting',
+    purpose: 'Signalen van arbeidsuitbuiting onderzoeken met de ketenpartners.',
+    legalBasis: { text: 'Taak van algemeen belang', reference: 'Wet SUWI art. 64' },
+    controllers: ['NLA', 'VR17'],
+    retention: 'P5Y',
+  };
+  expect((await graphql(url, REGISTER_PROPOSE, { input }, nla)).errors).toBeUndefined();
+  if (!approve) return;
+  expect(
+    (await graphql(url, REGISTER_APPROVE, { input: { activityId, reason: 'Getoetst' } }, vr17)).errors,
+  ).toBeUndefined();
+}
 
 type FeedNode = { type: string; activationId: string; payload: Record<string, unknown>; withheld: string[] };
 const feedOf = (response: Awaited<ReturnType<typeof read>>) =>
@@ -141,5 +172,156 @@ describe('reads are bound to a registered processing activity their agreements s
     } finally {
       await socket.dispose();
     }
+  });
+});
+
+describe('purpose limitation on every read of case data, and the register behind it', () => {
+  // The activation and its timeline, the list, and a custom register entry as the declared activity; UWV's
+  // Kafka feed is configured to serve supervision, the other agencies' feeds case coordination.
+  const prefix = uniqueTopicPrefix();
+  const scenario = new FeedsScenario({ FEED_TOPIC_PREFIX: prefix, FEED_ACTIVITIES: 'UWV=supervision' });
+  const kafka = testKafka(TEST_KAFKA_BROKERS);
+  const activationId = randomUUID();
+
+  beforeAll(async () => {
+    await scenario.start();
+    await register(scenario.url, 'labour-exploitation-research', true);
+    await register(scenario.url, 'proposed-only-research', false);
+    await agreeInForce(scenario.url, {
+      agreementId: 'uwv-supervision-2',
+      agency: 'UWV',
+      categories: ['CASE'],
+      activities: ['supervision', 'labour-exploitation-research'],
+      purpose: 'Eigen toezicht en onderzoek',
+      legalBasis: { text: 'Toezicht', reference: 'Wet SUWI art. 64' },
+      validFrom: '2026-01-01T00:00:00+01:00',
+    });
+    await scenario.openActivation(activationId, { region: 'VR17', municipality: 'GM0599', joining: ['UWV'] });
+    await eventually(async () => {
+      const list = await read(scenario.url, scenario.tokens.UWV, ACTIVATION, { id: activationId });
+      return list.errors === undefined;
+    }, 10_000);
+  }, 120_000);
+  afterAll(async () => {
+    await scenario.stop();
+    await deleteTopics(kafka, prefix);
+  });
+
+  it.each([
+    ['case-coordination', true],
+    ['SUPERVISION', false],
+    ['labour-exploitation-research', false],
+  ])(
+    'under %s the activation, the list and the timeline show the employer only through an agreement serving it',
+    async (purpose, seesEmployer) => {
+      const { UWV } = scenario.tokens;
+      const one = await read(scenario.url, UWV, ACTIVATION, { id: activationId }, purpose);
+      expect(one.errors).toBeUndefined();
+      const activation = one.data!.activation as { employer: unknown; withheld: string[] };
+      const listed = await read(scenario.url, UWV, LIST, {}, purpose);
+      expect(listed.errors).toBeUndefined();
+      const row = (
+        listed.data!.activations as {
+          edges: { node: { id: string; employer: unknown; withheld: string[] } }[];
+        }
+      ).edges
+        .map((edge) => edge.node)
+        .find((node) => node.id === activationId)!;
+      const timeline = await read(scenario.url, UWV, TIMELINE_PAYLOADS, { id: activationId }, purpose);
+      expect(timeline.errors).toBeUndefined();
+      const opened = (
+        timeline.data!.timeline as {
+          edges: { node: { type: string; payload: { employer: unknown }; withheld: string[] } }[];
+        }
+      ).edges
+        .map((edge) => edge.node)
+        .find((node) => node.type === 'activation.opened')!;
+      for (const seen of [
+        activation,
+        row,
+        { employer: opened.payload.employer, withheld: opened.withheld },
+      ]) {
+        if (seesEmployer) {
+          expect(seen.employer).toMatchObject({ name: 'Kas BV' });
+          expect(seen.withheld).not.toContain('EMPLOYER');
+        } else {
+          expect(seen.employer).toBeNull();
+          expect(seen.withheld).toContain('EMPLOYER');
+        }
+      }
+    },
+  );
+
+  it('refuses an activity id the register does not hold (only proposed) exactly as text that names none', async () => {
+    const answers = await Promise.all(
+      ['proposed-only-research', 'never-registered', 'nieuwsgierigheid'].map((purpose) =>
+        read(scenario.url, scenario.tokens.UWV, ACTIVATION, { id: activationId }, purpose),
+      ),
+    );
+    for (const answer of answers) {
+      expect(answer.data ?? null).toBeNull();
+      expect(answer.errors?.[0].extensions).toMatchObject({
+        code: 'BAD_USER_INPUT',
+        reason: 'UNKNOWN_PURPOSE',
+      });
+      // The same sentence but for the text sent back.
+      expect(answer.errors?.[0].message.replace(/"[^"]*"/, '"…"')).toBe(
+        answers[0].errors?.[0].message.replace(/"[^"]*"/, '"…"'),
+      );
+    }
+  });
+
+  it('refuses an agreement serving an activity the register does not hold, and records nothing', async () => {
+    const uwv = await policyAdminToken('UWV');
+    const refused = await graphql(
+      scenario.url,
+      PROPOSE_AGREEMENT,
+      {
+        input: {
+          agreementId: 'uwv-unregistered',
+          agency: 'UWV',
+          approverAgency: 'NLA',
+          categories: ['CASE'],
+          activities: ['case-coordination', 'proposed-only-research'],
+          purpose: 'Onderzoek',
+          legalBasis: { text: 'Toezicht', reference: 'Wet SUWI art. 64' },
+          validFrom: '2026-01-01T00:00:00+01:00',
+          reason: 'Nieuw onderzoek',
+        },
+      },
+      uwv,
+    );
+    expect(refused.errors?.[0].extensions).toMatchObject({
+      code: 'BAD_USER_INPUT',
+      reason: 'UNKNOWN_ACTIVITY',
+      field: 'activities[1]',
+    });
+    const { data } = await graphql<{ pendingAgreements: { agreementId: string }[] }>(
+      scenario.url,
+      'query { pendingAgreements { agreementId } }',
+      {},
+      await policyAdminToken('NLA'),
+    );
+    expect(data?.pendingAgreements.map((a) => a.agreementId)).not.toContain('uwv-unregistered');
+  });
+
+  it("publishes an agency's Kafka feed for the activity its consumer configuration declares", async () => {
+    const openedOn = async (agency: string) => {
+      let found: { data: Record<string, unknown>; ketenwithheld?: string } | undefined;
+      await eventually(async () => {
+        const messages = await readTopic(kafka, prefix + agency);
+        found = messages
+          .map((m) => m.event)
+          .find((e) => e.subject === activationId && e.type.includes('.activation.opened.'));
+        return found !== undefined;
+      }, 30_000);
+      return found!;
+    };
+    // UWV's feed serves supervision (CASE only there); NLA's case coordination.
+    const uwv = await openedOn('UWV');
+    expect(uwv.data.employer).toBeNull();
+    expect(uwv.ketenwithheld).toContain('EMPLOYER');
+    const nla = await openedOn('NLA');
+    expect(nla.data.employer).toMatchObject({ name: 'Kas BV' });
   });
 });

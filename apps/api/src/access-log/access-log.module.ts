@@ -19,6 +19,6 @@ import { activityRegisterProvider, subjectPseudonymProvider } from './subject-ps
     LoggedReads,
     AccessLogResolver,
   ],
-  exports: [LoggedReads],
+  exports: [LoggedReads, activityRegisterProvider],
 })
 export class AccessLogModule {}

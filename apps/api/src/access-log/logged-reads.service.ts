@@ -1,10 +1,11 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import { ReadDatabase } from '#platform';
-import { agreementsTable, PURPOSE_ACTIVITIES } from '#read-models';
+import { ActivityRegister, ActivityView } from '#read-models';
 import { apiError, ApiErrorCode } from '../errors/index.js';
 import { scopeOf } from '../auth/index.js';
 import { AccessLogRecorder, ReadAudit } from './access-log.recorder.js';
+import { unknownPurpose } from './read-request.decorator.js';
 import type { Disclosure } from '#read-models';
 
 /** What a case read answers, and what of the logged categories that answer discloses. */
@@ -15,7 +16,7 @@ export interface LoggedResult<T> {
 
 /** The processing activity a read serves: the register entry its declared purpose names. */
 export function activityOf(audit: ReadAudit): string {
-  return PURPOSE_ACTIVITIES[audit.request.purpose];
+  return audit.request.activity;
 }
 
 /**
@@ -26,9 +27,9 @@ export function activityOf(audit: ReadAudit): string {
  * activations answer NOT_FOUND, its feed stays empty), and a subscription opened before its agreement is
  * projected starts delivering once it is.
  */
-async function requirePurposeServed(db: EntityManager, audit: ReadAudit): Promise<void> {
-  const activity = activityOf(audit);
-  if ((await agreementsTable.servesActivity(db, audit.actor.agency, activity)) !== 'not-served') return;
+function requirePurposeServed(view: ActivityView, audit: ReadAudit): void {
+  const activity = view.activity;
+  if (view.served !== 'not-served') return;
   throw apiError(
     ApiErrorCode.FORBIDDEN,
     `No agreement of your agency ${audit.actor.agency} in force serves the processing activity ${activity} ` +
@@ -48,12 +49,23 @@ export class LoggedReads {
   constructor(
     private readonly reads: ReadDatabase,
     private readonly accessLog: AccessLogRecorder,
+    private readonly register: ActivityRegister,
   ) {}
 
-  read<T>(audit: ReadAudit, work: (db: EntityManager) => Promise<LoggedResult<T>>): Promise<T> {
+  /**
+   * `work` reads under `view`: what the agreements serving the read's activity let the agency see of the
+   * rows it reads (ActivityView narrows them by the one redaction function).
+   */
+  async read<T>(
+    audit: ReadAudit,
+    work: (db: EntityManager, view: ActivityView) => Promise<LoggedResult<T>>,
+  ): Promise<T> {
+    // A register id that is not (or no longer) in the register is refused as text that is no id at all.
+    if (!(await this.register.registered(activityOf(audit)))) throw unknownPurpose(audit.request.purpose);
     return this.reads.read(scopeOf(audit.actor), async (db) => {
-      await requirePurposeServed(db, audit);
-      const { result, disclosures } = await work(db);
+      const view = await ActivityView.load(db, audit.actor.agency, activityOf(audit));
+      requirePurposeServed(view, audit);
+      const { result, disclosures } = await work(db, view);
       await this.accessLog.record(db, audit, activityOf(audit), disclosures);
       return result;
     });

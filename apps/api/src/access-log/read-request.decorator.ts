@@ -2,7 +2,8 @@ import { IncomingMessage, ServerResponse } from 'node:http';
 import { createParamDecorator, ExecutionContext } from '@nestjs/common';
 import { GqlExecutionContext } from '@nestjs/graphql';
 import { apiError, ApiErrorCode } from '../errors/index.js';
-import { PURPOSE_ACTIVITIES, processingPurposeOf } from '#read-models';
+import { isActivityId } from '#domain';
+import { PURPOSE_ACTIVITIES, processingPurposeOf, purposeOfActivity } from '#read-models';
 import { DEFAULT_PURPOSE, ProcessingPurpose } from './processing-purpose.enum.js';
 import { TraceContext, traceContextOf, traceparentOf } from './trace-context.value.js';
 
@@ -13,7 +14,10 @@ export interface ReadRequest {
   readonly spanId: string;
   /** pino-http's request id (x-request-id when the caller sent a safe one). */
   readonly requestId: string | null;
-  readonly purpose: ProcessingPurpose;
+  /** The purpose as declared: a built-in purpose's name (CASE_COORDINATION), or a register id. */
+  readonly purpose: string;
+  /** The id of the register entry of the processing activity the read serves. */
+  readonly activity: string;
 }
 
 type HttpRequest = IncomingMessage & { id?: string | number; res?: ServerResponse };
@@ -32,7 +36,7 @@ export const CurrentReadRequest = createParamDecorator(
 );
 
 export function readRequestOf(req: HttpRequest): ReadRequest {
-  const purpose = purposeOf(req.headers['x-purpose']);
+  const { purpose, activity } = purposeOf(req.headers['x-purpose']);
   let trace = traces.get(req);
   if (!trace) {
     trace = traceContextOf(req.headers.traceparent);
@@ -44,19 +48,39 @@ export function readRequestOf(req: HttpRequest): ReadRequest {
     spanId: trace.spanId,
     requestId: req.id === undefined ? null : String(req.id),
     purpose,
+    activity,
   };
 }
 
-/** The purpose by its name (CASE_COORDINATION) or its register id (case-coordination). */
-function purposeOf(header: string | string[] | undefined): ProcessingPurpose {
-  if (header === undefined) return DEFAULT_PURPOSE;
-  const given = typeof header === 'string' ? processingPurposeOf(header) : undefined;
-  if (given !== undefined) return given;
-  throw apiError(
+/**
+ * The purpose by a built-in name (CASE_COORDINATION) or any register id (case-coordination, or an entry
+ * the policy admins registered). Whether a register id is in the register is checked where the read runs
+ * (LoggedReads), with the same answer as for text that is no id at all.
+ */
+function purposeOf(header: string | string[] | undefined): { purpose: string; activity: string } {
+  const given =
+    header === undefined
+      ? DEFAULT_PURPOSE
+      : typeof header === 'string'
+        ? processingPurposeOf(header)
+        : undefined;
+  const activity =
+    given !== undefined
+      ? PURPOSE_ACTIVITIES[given]
+      : typeof header === 'string'
+        ? header.trim().toLowerCase()
+        : '';
+  if (!isActivityId(activity)) throw unknownPurpose(header);
+  return { purpose: purposeOfActivity(activity), activity };
+}
+
+/** The answer to an x-purpose that names no processing activity of the register. */
+export function unknownPurpose(header: unknown) {
+  return apiError(
     ApiErrorCode.BAD_USER_INPUT,
-    `The x-purpose header ${JSON.stringify(header)} names no processing activity of the register; send one of ` +
-      `${Object.values(ProcessingPurpose).join(', ')} (or its register id, such as ${PURPOSE_ACTIVITIES[DEFAULT_PURPOSE]}), ` +
-      `or leave it out for ${DEFAULT_PURPOSE}.`,
+    `The x-purpose header ${JSON.stringify(header)} names no processing activity of the register; send the ` +
+      `register id of an activity your agreements serve (me { agreementsInForce { activities } }), one of ` +
+      `${Object.values(ProcessingPurpose).join(', ')}, or leave it out for ${DEFAULT_PURPOSE}.`,
     { reason: 'UNKNOWN_PURPOSE' },
   );
 }

@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { EventStoreModule } from '#events';
 import { PlatformModule } from '#platform';
+import { AccessLogModule } from '../access-log/index.js';
 import { CommandsModule } from '../commands/index.js';
 import { AgreementCommands } from './agreement-commands.service.js';
 import { AmendAgreementResolver } from './amend-agreement/amend-agreement.resolver.js';
@@ -16,7 +17,7 @@ import { RevokeAgreementResolver } from './revoke-agreement/revoke-agreement.res
  * once a policy admin of the other approves.
  */
 @Module({
-  imports: [CommandsModule, EventStoreModule, PlatformModule],
+  imports: [AccessLogModule, CommandsModule, EventStoreModule, PlatformModule],
   providers: [
     AgreementCommands,
     ProposeAgreementResolver,

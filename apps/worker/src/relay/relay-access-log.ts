@@ -6,8 +6,7 @@ import {
   accessLogTable,
   ActivityRegister,
   disclosureOfVisible,
-  ProcessingPurpose,
-  PURPOSE_ACTIVITIES,
+  purposeOfActivity,
   SubjectPseudonym,
 } from '#read-models';
 import type { RelayEntry } from './relay-entries.js';
@@ -19,7 +18,7 @@ export const KAFKA_DELIVERY = 'kafka feed';
  * Publishing personal, health or criminal data to an agency's topic discloses it as much as a GraphQL
  * read does, so the relay logs what it published, as the api logs what it returned, through the same
  * lines and table: one W3C trace per batch, a span per agency's delivery, one line per data subject per
- * activation, the activity case coordination, and the audit record naming the agency's system (its Kafka
+ * activation, the activity the agency's feed serves (FEED_ACTIVITIES), and the audit record naming the agency's system (its Kafka
  * principal, agency-<CODE>, in the role AGENCY_SYSTEM). It runs in the transaction that moves the relay's
  * checkpoint past the entries, after the broker acknowledged them: a crash in between publishes them
  * again, and logs them then.
@@ -42,14 +41,16 @@ export class RelayAccessLog {
         ),
       );
       if (lines.length === 0) continue;
+      // One activity per agency's feed (FEED_ACTIVITIES), so every entry of the agency names the same.
+      const { activity } = entries[0];
       await accessLogTable.record(tx, {
         traceId,
         spanId: randomBytes(8).toString('hex'),
         parentSpanId: null,
-        activityUri: await this.register.uriOf(PURPOSE_ACTIVITIES[ProcessingPurpose.CASE_COORDINATION], tx),
+        activityUri: await this.register.uriOf(activity, tx),
         status: 'OK',
         agency,
-        purpose: ProcessingPurpose.CASE_COORDINATION,
+        purpose: purposeOfActivity(activity),
         operation: KAFKA_DELIVERY,
         audit: { userId: `agency-${agency}`, role: Role.AGENCY_SYSTEM, requestId: null },
         lines,

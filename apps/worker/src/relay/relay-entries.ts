@@ -1,15 +1,26 @@
 import type { EntityManager } from 'typeorm';
+import { DEFAULT_PROCESSING_ACTIVITY } from '#domain';
 import { checkpointsTable, type FeedEntry } from '#events';
 import { FeedRow, FeedRowInForce, feedRowsInForce, feedTable } from '#read-models';
 
 /** The relay's row in subscription_checkpoints; its `position` is the last feed_seq Kafka acknowledged. */
 export const RELAY_CHECKPOINT = 'kafka-relay';
 
+/** The processing activity an agency's Kafka feed serves. */
+export type FeedActivities = (agency: string) => string;
+
+/** The activity of each agency's feed from the configuration: case coordination where none is named. */
+export function feedActivities(configured: ReadonlyMap<string, string>): FeedActivities {
+  return (agency) => configured.get(agency) ?? DEFAULT_PROCESSING_ACTIVITY;
+}
+
 /** A feed entry the relay publishes: the CloudEvent's content, where it goes, and its place among all rows. */
 export interface RelayEntry extends FeedEntry {
   agency: string;
   /** rm_feed.feed_seq: the relay's own order and checkpoint over every agency's entries; never published. */
   feedSeq: string;
+  /** The processing activity the agency's feed serves (FEED_ACTIVITIES): the access log names it. */
+  activity: string;
 }
 
 /** Feed rows as the relay publishes them now, and the last row read, published or not. */
@@ -30,8 +41,9 @@ export interface RelayBacklog {
   oldestWaitingSeconds: number;
 }
 
-function toEntry({ row, visible }: FeedRowInForce): RelayEntry {
+function toEntry({ row, visible }: FeedRowInForce, activity: string): RelayEntry {
   return {
+    activity,
     feedSeq: row.seq,
     sequence: row.agency_seq,
     agency: row.agency,
@@ -51,11 +63,15 @@ function toEntry({ row, visible }: FeedRowInForce): RelayEntry {
  * the agreements in force at publish time, so entries fed before a revocation and published after it (say,
  * queued while Kafka was away) go out as a GraphQL reader would be shown them now.
  */
-async function inForce(db: EntityManager, rows: readonly FeedRow[]): Promise<RelayBatch> {
-  const shown = await feedRowsInForce(db, rows);
+async function inForce(
+  db: EntityManager,
+  rows: readonly FeedRow[],
+  feeds: FeedActivities,
+): Promise<RelayBatch> {
+  const shown = await feedRowsInForce(db, rows, undefined, feeds);
   const published = new Set(shown.map(({ row }) => row.seq));
   return {
-    entries: shown.map(toEntry),
+    entries: shown.map((item) => toEntry(item, feeds(item.row.agency))),
     through: rows.at(-1)?.seq,
     read: rows.length,
     withheld: rows.filter((row) => !published.has(row.seq)).map((row) => row.seq),
@@ -65,14 +81,14 @@ async function inForce(db: EntityManager, rows: readonly FeedRow[]): Promise<Rel
 /** What the relay reads of the feeds (through the feed table) and of its own checkpoint (the checkpoints table). */
 export const relayEntries = {
   /** The next `limit` rows after the relay's checkpoint, in feed order, as they are published now. */
-  async afterCheckpoint(db: EntityManager, limit: number): Promise<RelayBatch> {
+  async afterCheckpoint(db: EntityManager, limit: number, feeds: FeedActivities): Promise<RelayBatch> {
     const position = await checkpointsTable.position(db, RELAY_CHECKPOINT);
-    return inForce(db, await feedTable.after(db, position, limit));
+    return inForce(db, await feedTable.after(db, position, limit), feeds);
   },
 
   /** The rows at these feed positions, in feed order, as they are published now. */
-  async at(db: EntityManager, feedSeqs: readonly string[]): Promise<RelayBatch> {
-    return inForce(db, await feedTable.at(db, feedSeqs));
+  async at(db: EntityManager, feedSeqs: readonly string[], feeds: FeedActivities): Promise<RelayBatch> {
+    return inForce(db, await feedTable.at(db, feedSeqs), feeds);
   },
 
   async backlog(db: EntityManager): Promise<RelayBacklog> {

@@ -91,6 +91,11 @@ function optionalReason(value: unknown): { reason?: string } {
 const ACTIVITY_ID = /^[a-z0-9]+(-[a-z0-9]+)*$/;
 export const ACTIVITY_ID_MAX = 64;
 
+/** Whether the text is written as a register id (it may still name no entry of the register). */
+export function isActivityId(value: string): boolean {
+  return ACTIVITY_ID.test(value) && value.length <= ACTIVITY_ID_MAX;
+}
+
 /** The processing activities an agreement serves: register ids, at least one, distinct and sorted. */
 export function parseActivities(value: unknown, field: string): string[] {
   if (!Array.isArray(value) || value.length === 0) {
@@ -101,7 +106,7 @@ export function parseActivities(value: unknown, field: string): string[] {
     );
   }
   const ids = value.map((id, i) => {
-    if (typeof id === 'string' && ACTIVITY_ID.test(id.trim()) && id.trim().length <= ACTIVITY_ID_MAX) {
+    if (typeof id === 'string' && isActivityId(id.trim())) {
       return id.trim();
     }
     return reject(

@@ -107,6 +107,23 @@ describe('loadConfig', () => {
     }
   });
 
+  it("reads the processing activity each agency's Kafka feed serves, and names what it cannot read", () => {
+    expect([...loadConfig({}).feedRelay.activities]).toEqual([]);
+    expect([
+      ...loadConfig({ FEED_ACTIVITIES: ' uwv = supervision, BD=case-coordination' }).feedRelay.activities,
+    ]).toEqual([
+      ['UWV', 'supervision'],
+      ['BD', 'case-coordination'],
+    ]);
+    expect(() => loadConfig({ FEED_ACTIVITIES: 'UWV=Supervision' })).toThrow(
+      /FEED_ACTIVITIES: 'Supervision' is not a register id/,
+    );
+    expect(() => loadConfig({ FEED_ACTIVITIES: 'XYZ=supervision' })).toThrow(/FEED_ACTIVITIES: .*XYZ/);
+    expect(() => loadConfig({ FEED_ACTIVITIES: 'supervision' })).toThrow(
+      /FEED_ACTIVITIES: 'supervision' is not of the form <agency code>=<register id>/,
+    );
+  });
+
   it("limits GraphQL operations, request bodies and each agency's rate, with defaults and overrides", () => {
     const defaults = loadConfig({});
     expect(defaults.graphqlLimits).toEqual({

@@ -14,7 +14,14 @@ import {
   ValidateIf,
   ValidationArguments,
 } from 'class-validator';
-import { isRole, parseRegionalCoordination, RegionalCoordination, Role } from '#domain';
+import {
+  isActivityId,
+  isRole,
+  parseAgencyCode,
+  parseRegionalCoordination,
+  RegionalCoordination,
+  Role,
+} from '#domain';
 import { ConfigError } from './config.error.js';
 
 /** For development and tests only: production refuses to start without ACCESS_LOG_PSEUDONYM_KEY. */
@@ -86,38 +93,81 @@ const DEV_FEED_SOURCE = (environment: string) =>
 /** A claim name, or a dotted path into nested claims. */
 const CLAIM_PATH = /^[A-Za-z0-9_$:-]+(\.[A-Za-z0-9_$:-]+)*$/;
 
-/** `value=ROLE,value=ROLE`: the provider's role values and the keten role each stands for. */
-export function parseRoleMap(
+/** `key=value,key=value`, each side checked: the first fault as a sentence, or the map. */
+function parsePairs<V>(
   text: string,
-): { ok: true; value: Map<string, Role> } | { ok: false; message: string } {
-  const map = new Map<string, Role>();
+  entryShape: string,
+  valueOf: (key: string, value: string) => { ok: true; value: V } | { ok: false; message: string },
+): { ok: true; value: Map<string, V> } | { ok: false; message: string } {
+  const map = new Map<string, V>();
   for (const entry of text.split(',').filter((part) => part.trim() !== '')) {
     const at = entry.lastIndexOf('=');
-    const from = entry.slice(0, at).trim();
-    const to = entry.slice(at + 1).trim();
-    if (at <= 0 || from === '')
-      return { ok: false, message: `'${entry}' is not of the form <provider value>=<role>` };
-    if (!isRole(to))
-      return { ok: false, message: `'${to}' is not a role; use one of ${Object.values(Role).join(', ')}` };
-    map.set(from, to);
+    const key = entry.slice(0, at).trim();
+    if (at <= 0 || key === '') return { ok: false, message: `'${entry}' is not of the form ${entryShape}` };
+    const parsed = valueOf(key, entry.slice(at + 1).trim());
+    if (!parsed.ok) return parsed;
+    map.set(key, parsed.value);
   }
   return { ok: true, value: map };
 }
 
-function IsRoleMap(): PropertyDecorator {
+/** `value=ROLE,value=ROLE`: the provider's role values and the keten role each stands for. */
+export function parseRoleMap(
+  text: string,
+): { ok: true; value: Map<string, Role> } | { ok: false; message: string } {
+  return parsePairs(text, '<provider value>=<role>', (_from, to) =>
+    isRole(to)
+      ? { ok: true, value: to }
+      : { ok: false, message: `'${to}' is not a role; use one of ${Object.values(Role).join(', ')}` },
+  );
+}
+
+/**
+ * `AGENCY=activity,…`: the processing activity each agency's Kafka feed serves (its consumer's declared
+ * purpose); agencies not named serve case coordination.
+ */
+export function parseFeedActivities(
+  text: string,
+): { ok: true; value: Map<string, string> } | { ok: false; message: string } {
+  const parsed = parsePairs(text, '<agency code>=<register id>', (agency, activity) => {
+    const code = parseAgencyCode(agency);
+    if (!code.ok) return { ok: false, message: code.error.message };
+    if (!isActivityId(activity))
+      return {
+        ok: false,
+        message: `'${activity}' is not a register id; write it as lower-case words joined by hyphens, e.g. case-coordination`,
+      };
+    return { ok: true, value: activity };
+  });
+  if (!parsed.ok) return parsed;
+  return {
+    ok: true,
+    value: new Map([...parsed.value].map(([agency, activity]) => [agency.trim().toUpperCase(), activity])),
+  };
+}
+
+/** A text setting its parser accepts; the parser's sentence, with an example, when it does not. */
+function Parses(
+  parse: (text: string) => { ok: true } | { ok: false; message: string },
+  example: string,
+): PropertyDecorator {
   return (target, propertyName) =>
     registerDecorator({
-      name: 'isRoleMap',
+      name: `parses${String(propertyName)}`,
       target: target.constructor,
       propertyName: propertyName as string,
       validator: {
-        validate: (value: unknown) => typeof value === 'string' && parseRoleMap(value).ok,
+        validate: (value: unknown) => typeof value === 'string' && parse(value).ok,
         defaultMessage: (args?: ValidationArguments) => {
-          const parsed = parseRoleMap(String(args?.value ?? ''));
-          return `${args?.property}: ${parsed.ok ? 'invalid' : parsed.message}, e.g. keten-inspecteurs=INSPECTOR,keten-coordinatoren=COORDINATOR`;
+          const parsed = parse(String(args?.value ?? ''));
+          return `${args?.property}: ${parsed.ok ? 'invalid' : parsed.message}, e.g. ${example}`;
         },
       },
     });
+}
+
+function IsRoleMap(): PropertyDecorator {
+  return Parses(parseRoleMap, 'keten-inspecteurs=INSPECTOR,keten-coordinatoren=COORDINATOR');
 }
 
 const PORT_MESSAGE = (args: ValidationArguments) =>
@@ -357,6 +407,14 @@ export class EnvironmentVariables {
   @WholeNumber(1, 10)
   FEED_TOPIC_REPLICAS = 1;
 
+  /**
+   * The processing activity (register id) each agency's Kafka feed serves, as its consumer declares it:
+   * `NLA=supervision,BD=case-coordination`. The relay publishes what agreements serving that activity
+   * allow; agencies not named serve case-coordination.
+   */
+  @Parses(parseFeedActivities, 'NLA=supervision,BD=case-coordination')
+  FEED_ACTIVITIES = '';
+
   /** Feed entries the relay publishes in one batch before it moves its checkpoint. */
   @WholeNumber(1, 10_000)
   FEED_RELAY_BATCH_SIZE = 500;
@@ -425,6 +483,8 @@ export interface FeedRelaySettings {
   batchSize: number;
   maxRetryMs: number;
   pollIntervalMs: number;
+  /** The activity each agency's feed serves (validated at load); case coordination for the others. */
+  activities: ReadonlyMap<string, string>;
 }
 
 /** Which claims of a token name who acts, and how the provider's role values map to keten's roles. */
@@ -528,6 +588,7 @@ export class AppConfig {
       batchSize: this.env.FEED_RELAY_BATCH_SIZE,
       maxRetryMs: this.env.FEED_RELAY_MAX_RETRY_MS,
       pollIntervalMs: this.env.SUBSCRIPTION_POLL_MS,
+      activities: (parseFeedActivities(this.env.FEED_ACTIVITIES) as { value: Map<string, string> }).value,
     };
   }
   get graphqlLimits(): GraphqlLimitSettings {

@@ -37,3 +37,14 @@ export function processingPurposeOf(value: string): ProcessingPurpose | undefine
     ([, id]) => id === value.trim().toLowerCase(),
   )?.[0];
 }
+
+/**
+ * What the access log's purpose column says of a read serving `activityId`: a built-in purpose's name
+ * (CASE_COORDINATION), or the register id of another activity.
+ */
+export function purposeOfActivity(activityId: string): string {
+  const builtIn = (Object.entries(PURPOSE_ACTIVITIES) as [ProcessingPurpose, string][]).find(
+    ([, id]) => id === activityId,
+  );
+  return builtIn ? builtIn[0] : activityId;
+}

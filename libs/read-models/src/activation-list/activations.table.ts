@@ -62,6 +62,13 @@ export interface ActivationScope {
   readonly from?: string;
   /** Opened before this moment. */
   readonly to?: string;
+  /**
+   * Only activations in these regions (the read's processing activity grants CASE of them only); every
+   * region when absent.
+   */
+  readonly caseRegions?: readonly string[];
+  /** Count the outcome only in these regions (the activity grants INTERVENTION there); every region when absent. */
+  readonly outcomeRegions?: readonly string[];
 }
 
 export interface ActivationListQuery {
@@ -214,12 +221,15 @@ export const activationsTable = {
         `s.activation_id IN (SELECT a.activation_id FROM rm_activations a WHERE a.agency = ${agencyParam} AND ${inScope.join(' AND ')})`,
       );
     }
+    const outcome = scope.outcomeRegions
+      ? `CASE WHEN s.region = ANY(${params.add(scope.outcomeRegions)}) THEN s.outcome END`
+      : 's.outcome';
     const grouped = (column: string) => `GROUPING(${column}) = 0`;
     return db.query(
       `WITH scoped AS (
          SELECT s.activation_id, s.kind, s.theme, s.trigger, s.region,
                 CASE s.integrated WHEN true THEN 'YES' WHEN false THEN 'NO' ELSE 'UNDECIDED' END AS integrated,
-                coalesce(s.outcome, 'NONE') AS outcome, to_char(s.month, 'YYYY-MM') AS month
+                coalesce(${outcome}, 'NONE') AS outcome, to_char(s.month, 'YYYY-MM') AS month
          FROM rm_activation_statistics s
          WHERE ${conditions.join(' AND ')}
        )
@@ -241,5 +251,6 @@ function scopeConditions(scope: ActivationScope, params: SqlParams, alias: strin
     ...params.when(scope.trigger, (p) => `${alias}.trigger = ${p}`),
     ...params.when(scope.from, (p) => `${alias}.opened_at >= ${p}::timestamptz`),
     ...params.when(scope.to, (p) => `${alias}.opened_at < ${p}::timestamptz`),
+    ...params.when(scope.caseRegions, (p) => `${alias}.region = ANY(${p})`),
   ];
 }

@@ -26,10 +26,11 @@ export async function feedRowsInForce(
   rows: readonly FeedRow[],
   clock: () => Date = () => new Date(),
   /**
-   * The processing activity the delivery serves: only agreements serving it count. The Kafka relay delivers
-   * for case coordination (the default); a GraphQL read for the activity its x-purpose declares.
+   * The processing activity the delivery serves, or the one each agency's deliveries serve: only agreements
+   * serving it count. A GraphQL read serves the activity its x-purpose declares; the Kafka relay the one
+   * configured for the agency's feed (case coordination by default).
    */
-  activity: string = DEFAULT_PROCESSING_ACTIVITY,
+  activity: string | ((agency: string) => string) = DEFAULT_PROCESSING_ACTIVITY,
 ): Promise<FeedRowInForce[]> {
   if (rows.length === 0) return [];
   const grants = new AgreementGrants(db, clock, 'feed_agreements');
@@ -37,7 +38,11 @@ export async function feedRowsInForce(
   for (const row of rows) {
     const visible = redactStored(
       { type: row.event_type, schemaVersion: row.schema_version, data: row.payload, withheld: row.withheld },
-      await grants.categoriesFor(row.agency, row.region ?? '', activity),
+      await grants.categoriesFor(
+        row.agency,
+        row.region ?? '',
+        typeof activity === 'string' ? activity : activity(row.agency),
+      ),
     );
     if (visible) shown.push({ row, visible });
   }

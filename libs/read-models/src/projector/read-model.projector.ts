@@ -13,6 +13,7 @@ import { ActivationFacts, entitledAgencies, evolveFacts } from '../case-facts/ac
 import { activationFactsTable } from '../case-facts/activation-facts.table.js';
 import { StreamHistory } from '../case-facts/stream-history.js';
 import { AgreementGrants } from '../agreements/agreement-grants.js';
+import { outcomeVisibleWith } from '../activation-list/activation-outcome.js';
 import { commitWithoutFlushWait } from '../sql/derived-data.js';
 import { ReadModelWriter } from './read-model.writer.js';
 
@@ -186,7 +187,7 @@ export class ReadModelProjector {
     if (!categories.has(DataCategory.CASE)) return;
     // The row follows every event, seen or not: its version must be the stream's, or every command based
     // on it would be refused as CONFLICT (docs/security.md: what a version token still tells).
-    const outcome = categories.has(DataCategory.INTERVENTION) ? facts.strongestMeasure : null;
+    const outcome = outcomeVisibleWith(categories, facts.strongestMeasure);
     if (visible && event.type === 'activation.opened') {
       const data = visible.data as { location?: unknown; employer?: unknown; title?: unknown };
       writer.putActivation({

@@ -61,8 +61,12 @@ export class AccessLogEntry {
   @Field(() => Role)
   role!: Role;
 
-  @Field(() => ProcessingPurpose)
-  purpose!: ProcessingPurpose;
+  @Field(() => ProcessingPurpose, {
+    nullable: true,
+    description:
+      'The built-in purpose the read declared; null when it declared another entry of the register (see activityUri).',
+  })
+  purpose!: ProcessingPurpose | null;
 
   @Field({ description: 'The GraphQL field that returned the data: activation, activations or timeline.' })
   operation!: string;

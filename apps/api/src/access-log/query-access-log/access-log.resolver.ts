@@ -7,7 +7,7 @@ import { AccessLogQuery, AccessLogRow, accessLogTable, SubjectIdType, SubjectPse
 import { ACCESS_LOG, CurrentActor, ReadableBy, scopeOf } from '../../auth/index.js';
 import { apiError, ApiErrorCode } from '../../errors/index.js';
 import { GeneratedDocument, generatedDocument } from '../../documents/index.js';
-import { ProcessingPurpose } from '../processing-purpose.enum.js';
+import { isProcessingPurpose } from '../processing-purpose.enum.js';
 import {
   Connection,
   ConnectionType,
@@ -48,7 +48,7 @@ function entryOf(row: AccessLogRow): AccessLogEntry {
     userId: row.user_id,
     agency: row.agency,
     role: row.role as Role,
-    purpose: row.purpose as ProcessingPurpose,
+    purpose: isProcessingPurpose(row.purpose) ? row.purpose : null,
     operation: row.operation,
     activationId: row.activation_id,
     categories: row.categories as DataCategory[],

@@ -58,8 +58,8 @@ export class CommandResultViewResolver {
     @CurrentReadRequest() request: ReadRequest,
   ): Promise<ActivationView | null> {
     if (!(await this.reached(result))) return null;
-    return this.reads.read({ actor, request, operation: 'activation' }, async (db) => {
-      const found = await activationViewOf(db, actor.agency, result.activationId, this.tokens);
+    return this.reads.read({ actor, request, operation: 'activation' }, async (db, view) => {
+      const found = await activationViewOf(db, view, actor.agency, result.activationId, this.tokens);
       return found
         ? { ...found, result: found.result as ActivationView | null }
         : { result: null, disclosures: [] };

@@ -43,24 +43,27 @@ export class ExportsResolver {
     @CurrentReadRequest() request: ReadRequest,
   ): Promise<GeneratedDocument> {
     const filter = args.filter ?? {};
-    const rows = await this.reads.read({ actor, request, operation: 'activationsExport' }, async (db) => {
-      const found: ActivationListRow[] = [];
-      for (let after: [string, string] | undefined; ;) {
-        const page = await activationsReadModel.page(db, actor.agency, {
-          scope: filter,
-          municipality: filter.municipality,
-          status: filter.status,
-          after,
-          limit: PAGE,
-        });
-        found.push(...page);
-        if (found.length > MAX_EXPORT_ROWS) throw tooMany();
-        if (page.length < PAGE) break;
-        const last = page.at(-1)!;
-        after = [last.opened_key, last.activation_id];
-      }
-      return { result: found, disclosures: found.map(disclosureOfRow) };
-    });
+    const rows = await this.reads.read(
+      { actor, request, operation: 'activationsExport' },
+      async (db, view) => {
+        const found: ActivationListRow[] = [];
+        for (let after: [string, string] | undefined; ;) {
+          const page = await activationsReadModel.page(db, actor.agency, {
+            scope: view.scope(filter),
+            municipality: filter.municipality,
+            status: filter.status,
+            after,
+            limit: PAGE,
+          });
+          found.push(...page.flatMap((row) => view.activation(row) ?? []));
+          if (found.length > MAX_EXPORT_ROWS) throw tooMany();
+          if (page.length < PAGE) break;
+          const last = page.at(-1)!;
+          after = [last.opened_key, last.activation_id];
+        }
+        return { result: found, disclosures: found.map(disclosureOfRow) };
+      },
+    );
     const table = activationsTable(rows.map((row) => toActivationView(row, this.tokens)));
     return asDocument('activaties', args.format ?? ExportFormat.CSV, [table], table);
   }
@@ -77,8 +80,8 @@ export class ExportsResolver {
   ): Promise<GeneratedDocument> {
     const statistics = await this.reads.read(
       { actor, request, operation: 'statisticsExport' },
-      async (db) => ({
-        result: await statisticsOf(db, actor.agency, filter ?? {}),
+      async (db, view) => ({
+        result: await statisticsOf(db, actor.agency, view.scope(filter ?? {})),
         disclosures: [],
       }),
     );

@@ -39,9 +39,9 @@ export class ListActivationsResolver {
     const size = pageSize(args);
     const after = args.after === undefined ? undefined : decodeCursor(LIST, args.after, ['instant', 'text']);
     const filter = args.filter ?? {};
-    return this.reads.read({ actor, request, operation: 'activations' }, async (db) => {
-      const rows = await activationsTable.page(db, actor.agency, {
-        scope: filter,
+    return this.reads.read({ actor, request, operation: 'activations' }, async (db, view) => {
+      const found = await activationsTable.page(db, actor.agency, {
+        scope: view.scope(filter),
         municipality: filter.municipality,
         status: filter.status,
         caseNumber: filter.caseNumber,
@@ -49,6 +49,7 @@ export class ListActivationsResolver {
         after,
         limit: size + 1,
       });
+      const rows = found.flatMap((row) => view.activation(row) ?? []);
       return {
         result: toConnection(
           rows,

@@ -2,11 +2,11 @@ import { Args, Query, Resolver } from '@nestjs/graphql';
 import type { Actor } from '#domain';
 import { processReport, processReportHtml, processReportPdf, ReportEntry } from '#documents';
 import { VersionTokens } from '#events';
-import { timelineTable } from '#read-models';
 import { CASE_DATA, CurrentActor, ReadableBy } from '../../auth/index.js';
 import { CurrentReadRequest, disclosureOf, LoggedReads, type ReadRequest } from '../../access-log/index.js';
 import { activationViewOf } from '../shared/activation-views.js';
 import { activationNotFound } from '../shared/read-errors.js';
+import { timelineViewOf } from '../shared/timeline-views.js';
 import { GeneratedDocument, generatedDocument } from '../../documents/index.js';
 import { DocumentFormat, ProcessReportArgs } from './process-report.args.js';
 
@@ -29,12 +29,12 @@ export class ProcessReportResolver {
     @CurrentActor() actor: Actor,
     @CurrentReadRequest() request: ReadRequest,
   ): Promise<GeneratedDocument> {
-    const report = await this.reads.read({ actor, request, operation: 'processReport' }, async (db) => {
-      const found = await activationViewOf(db, actor.agency, activationId, this.tokens);
+    const report = await this.reads.read({ actor, request, operation: 'processReport' }, async (db, view) => {
+      const found = await activationViewOf(db, view, actor.agency, activationId, this.tokens);
       if (!found) throw activationNotFound(activationId);
       const rows = [];
       for (let after: string | undefined; ;) {
-        const page = (await timelineTable.page(db, actor.agency, activationId, after, TIMELINE_PAGE)) ?? [];
+        const page = (await timelineViewOf(db, view, actor.agency, activationId, after, TIMELINE_PAGE)) ?? [];
         rows.push(...page);
         if (page.length < TIMELINE_PAGE) break;
         after = page.at(-1)!.event_id;

@@ -25,8 +25,8 @@ export class ViewActivationResolver {
     @CurrentActor() actor: Actor,
     @CurrentReadRequest() request: ReadRequest,
   ): Promise<ActivationView> {
-    return this.reads.read({ actor, request, operation: 'activation' }, async (db) => {
-      const found = await activationViewOf(db, actor.agency, id, this.tokens);
+    return this.reads.read({ actor, request, operation: 'activation' }, async (db, view) => {
+      const found = await activationViewOf(db, view, actor.agency, id, this.tokens);
       if (!found) throw activationNotFound(id);
       return found;
     });

@@ -39,11 +39,12 @@ export class InboxResolver {
     @CurrentActor() actor: Actor,
     @CurrentReadRequest() request: ReadRequest,
   ): Promise<InboxItemView[]> {
-    return this.reads.read({ actor, request, operation: 'inbox' }, async (db) => {
-      const rows = await inboxTable.page(db, actor.agency, {
+    return this.reads.read({ actor, request, operation: 'inbox' }, async (db, view) => {
+      const found = await inboxTable.page(db, actor.agency, {
         pending: args.pending,
         limit: args.first ?? 50,
       });
+      const rows = found.map((row) => view.inboxItem(row));
       return {
         result: rows.map(toInboxItem),
         // The reasons are free text: a read of what they carry, as any narrative.

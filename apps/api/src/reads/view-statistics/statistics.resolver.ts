@@ -20,8 +20,8 @@ export class StatisticsResolver {
     @CurrentReadRequest() request: ReadRequest,
   ): Promise<ActivationStatistics> {
     // Counts name no person: nothing of them is access-logged, but they are read the one way case data is.
-    return this.reads.read({ actor, request, operation: 'statistics' }, async (db) => {
-      return { result: await statisticsOf(db, actor.agency, filter ?? {}), disclosures: [] };
+    return this.reads.read({ actor, request, operation: 'statistics' }, async (db, view) => {
+      return { result: await statisticsOf(db, actor.agency, view.scope(filter ?? {})), disclosures: [] };
     });
   }
 }

@@ -1,6 +1,6 @@
 import { Args, Query, Resolver } from '@nestjs/graphql';
 import type { Actor, DataCategory } from '#domain';
-import { activationVisible, timelineTable } from '#read-models';
+import { activationVisible } from '#read-models';
 import { CASE_DATA, CurrentActor, ReadableBy } from '../../auth/index.js';
 import { CurrentReadRequest, disclosureOf, LoggedReads, type ReadRequest } from '../../access-log/index.js';
 import {
@@ -13,6 +13,7 @@ import {
 } from '../../pagination/index.js';
 import { apiError, ApiErrorCode } from '../../errors/index.js';
 import { activationNotFound } from '../shared/read-errors.js';
+import { timelineViewOf } from '../shared/timeline-views.js';
 import { TimelineArgs } from './timeline.args.js';
 import { TimelineEntry } from './timeline-entry.type.js';
 
@@ -38,13 +39,16 @@ export class TimelineResolver {
     // The cursor names the last entry seen, not its place in the stream: that would count hidden events.
     const [afterEvent] = args.after === undefined ? [undefined] : decodeCursor(LIST, args.after, ['text']);
     const { activationId } = args;
-    return this.reads.read({ actor, request, operation: 'timeline' }, async (db) => {
-      const rows = await timelineTable.page(db, actor.agency, activationId, afterEvent, size + 1);
+    return this.reads.read({ actor, request, operation: 'timeline' }, async (db, view) => {
+      const rows = await timelineViewOf(db, view, actor.agency, activationId, afterEvent, size + 1);
       // Rows prove the activation visible; otherwise it may be hidden or absent (NOT_FOUND, the same for
-      // both), or visible and past its end, or visible with a cursor no longer in view (STALE_CURSOR).
+      // both), or visible and past its end, or visible with a cursor no longer in view (STALE_CURSOR). A
+      // timeline the read's activity shows nothing of, from its start, is not visible for that activity.
       if (rows === undefined || rows.length === 0) {
-        if (!(await activationVisible(db, actor.agency, activationId)))
-          throw activationNotFound(activationId);
+        const visible =
+          (afterEvent !== undefined || !view.narrows) &&
+          (await activationVisible(db, actor.agency, activationId));
+        if (!visible) throw activationNotFound(activationId);
         if (rows === undefined) throw staleCursor();
       }
       return {
