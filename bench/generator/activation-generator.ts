@@ -25,7 +25,7 @@ const PLACES = [
   { region: 'VR09', municipality: 'GM0344', city: 'Utrecht' },
   { region: 'VR13', municipality: 'GM0363', city: 'Amsterdam' },
   { region: 'VR15', municipality: 'GM0518', city: "'s-Gravenhage" },
-  { region: 'VR21', municipality: 'GM0935', city: 'Maastricht' },
+  { region: 'VR24', municipality: 'GM0935', city: 'Maastricht' },
 ] as const;
 
 const PARTNERS = ['UWV', 'SVB', 'BD', 'NLA'] as const;

@@ -12,6 +12,7 @@ export * from './shared/actor.value.js';
 export * from './shared/agency-code.value.js';
 export * from './shared/safety-region.value.js';
 export * from './shared/municipality-code.value.js';
+export * from './shared/municipality-regions.js';
 export * from './shared/kvk-number.value.js';
 export * from './shared/bsn.value.js';
 export * from './shared/postcode.value.js';

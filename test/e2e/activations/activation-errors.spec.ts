@@ -302,6 +302,52 @@ describe('activation mutations refuse what they must, with typed errors, and wri
   });
 
   describe('domain rules', () => {
+    it('keeps one person per subject and a municipality within its safety region, writing nothing when refused', async () => {
+      const { activationId, version } = await openWithMunicipality();
+      const signal = (subjects: Record<string, unknown>[]) =>
+        send(
+          url,
+          'recordSignal',
+          { activationId, source: { kind: 'ANONYMOUS' }, description: 'Wages paid in cash.', subjects },
+          tokens.nla,
+        );
+      expect((await signal([{ subjectId: 'w1', bsn: '111222333' }])).errors).toBeUndefined();
+      // Neither the BSN on record nor the other subject's id is told.
+      for (const [subjects, untold] of [
+        [[{ subjectId: 'w1', bsn: '123456782' }], '111222333'],
+        [[{ subjectId: 'w2', bsn: '111222333' }], 'w1'],
+      ] as const) {
+        const refused = await signal([...subjects]);
+        expect(refused.errors?.[0].extensions).toMatchObject({
+          code: 'BAD_USER_INPUT',
+          reason: 'SUBJECT_CONFLICT',
+          field: 'subjects[0].bsn',
+        });
+        expect(refused.errors?.[0].message).not.toContain(untold);
+      }
+      const misplaced = await send(
+        url,
+        'openActivation',
+        openPreventiveInput({ region: 'VR09', municipality: 'GM0599' }),
+        tokens.nla,
+      );
+      expect(misplaced.errors?.[0].extensions).toMatchObject({
+        code: 'BAD_USER_INPUT',
+        field: 'municipality',
+      });
+      expect(misplaced.errors?.[0].message).toBe(
+        'GM0599 (Rotterdam) lies in safety region VR17, not VR09; correct the region to VR17 or name a municipality of VR09.',
+      );
+      // Only the first signal was written.
+      const next = await send(
+        url,
+        'recordFinding',
+        finding(activationId, { expectedVersion: versionOf(activationId, version + 1) }),
+        tokens.nla,
+      );
+      expect(next.errors).toBeUndefined();
+    });
+
     it('refuses to close without a report, and takes no findings once closed', async () => {
       const { activationId } = await openWithMunicipality();
       const close = () => send(url, 'closeActivation', { activationId, outcome: 'Done.' }, tokens.nla);

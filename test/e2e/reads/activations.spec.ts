@@ -89,7 +89,7 @@ describe('activation, activations and me: the list as one agency sees it', () =>
         trigger: 'EXTERNAL_REPORT',
         themes: ['TRANSPORT'],
         region: 'VR16',
-        municipality: 'GM0503',
+        municipality: 'GM0546',
         status: 'CLOSED',
         closedAt: '2020-06-20T15:00:00Z',
       },

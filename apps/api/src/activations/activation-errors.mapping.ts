@@ -5,6 +5,7 @@ import { ApiErrorCode } from '../errors/index.js';
 export const ACTIVATION_ERROR_CODES: Record<ActivationErrorCode, ApiErrorCode> = {
   [ActivationErrorCode.INVALID_INPUT]: ApiErrorCode.BAD_USER_INPUT,
   [ActivationErrorCode.PERSONAL_DATA_IN_TEXT]: ApiErrorCode.BAD_USER_INPUT,
+  [ActivationErrorCode.SUBJECT_CONFLICT]: ApiErrorCode.BAD_USER_INPUT,
   [ActivationErrorCode.NOT_FOUND]: ApiErrorCode.NOT_FOUND,
   [ActivationErrorCode.ALREADY_OPENED]: ApiErrorCode.CONFLICT,
   [ActivationErrorCode.ROLE_NOT_ALLOWED]: ApiErrorCode.FORBIDDEN,

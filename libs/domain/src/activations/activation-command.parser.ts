@@ -19,6 +19,7 @@ import {
 } from '../shared/field.parser.js';
 import { Instant } from '../shared/instant.value.js';
 import { parseMunicipalityCode } from '../shared/municipality-code.value.js';
+import { parseMunicipalityInRegion } from '../shared/municipality-regions.js';
 import { parseCommand, RawFields } from '../shared/command.parser.js';
 import { INVALID_INPUT, reject } from '../shared/rejection.js';
 import { parseSafetyRegion } from '../shared/safety-region.value.js';
@@ -69,7 +70,13 @@ const PARSERS: { readonly [T in ActivationCommandType]: CommandParser<T> } = {
         'themes',
       );
     }
-    const municipality = parsedOrReject(parseMunicipalityCode(input.municipality), 'municipality');
+    const municipality = parsedOrReject(
+      parseMunicipalityInRegion(
+        parsedOrReject(parseMunicipalityCode(input.municipality), 'municipality'),
+        region,
+      ),
+      'municipality',
+    );
     const location = optionalLocation(input.location, 'location');
     const employer = optionalEmployer(input.employer, 'employer');
     const initialSignal = isAbsent(input.initialSignal)

@@ -384,6 +384,31 @@ describe('activation decider', () => {
       expect(decision.ok).toBe(true);
     });
 
+    it('refuses a municipality outside the safety region, naming the region it lies in', () => {
+      const decision = given([])
+        .when(openCommand({ region: 'VR09', municipality: 'GM0599' }))
+        .then(E.INVALID_INPUT);
+      expect(decision).toMatchObject({
+        error: {
+          field: 'municipality',
+          message:
+            'GM0599 (Rotterdam) lies in safety region VR17, not VR09; correct the region to VR17 or name a municipality of VR09.',
+        },
+      });
+    });
+
+    it('refuses a municipality code the CBS table does not hold (merged away, or none)', () => {
+      for (const municipality of ['GM0501', 'GM9999']) {
+        const decision = given([]).when(openCommand({ municipality })).then(E.INVALID_INPUT);
+        expect(decision).toMatchObject({
+          error: {
+            field: 'municipality',
+            message: expect.stringContaining('not a municipality of the CBS table'),
+          },
+        });
+      }
+    });
+
     it('explains an invalid region in words the user can act on', () => {
       const decision = given([])
         .when(openCommand({ region: 'VR26' }))
@@ -624,6 +649,85 @@ describe('activation decider', () => {
             description: { text: 'Call.' },
           }),
         ]);
+    });
+
+    describe('one person, one subject', () => {
+      const withPerson = [
+        opened,
+        ev('signal.recorded', {
+          signalId: 's-1',
+          recordedBy: NLA,
+          source: { kind: SignalSourceKind.ANONYMOUS },
+          description: { text: 'Call.' },
+          subjects: [{ subjectId: 'p-1', bsn: bsn('111222333') }, { subjectId: 'p-2' }],
+        }),
+      ];
+      const signalAbout = (subjects: { subjectId: string; bsn?: string }[]): ActivationCommand => ({
+        ...by(),
+        type: 'RecordSignal',
+        signalId: 's-9',
+        source: { kind: SignalSourceKind.ANONYMOUS },
+        description: 'Again.',
+        subjects,
+      });
+
+      it('refuses a subject id recorded with another BSN, without naming the BSN on record', () => {
+        const decision = given(withPerson)
+          .when(signalAbout([{ subjectId: 'p-1', bsn: '123456782' }]))
+          .then(E.SUBJECT_CONFLICT);
+        expect(decision).toMatchObject({ error: { field: 'subjects[0].bsn' } });
+        expect(JSON.stringify(decision)).not.toContain('111222333');
+      });
+
+      it('refuses a BSN recorded under another subject id, without naming that subject', () => {
+        const decision = given(withPerson)
+          .when(signalAbout([{ subjectId: 'p-3', bsn: '111222333' }]))
+          .then(E.SUBJECT_CONFLICT);
+        expect(decision).toMatchObject({ error: { field: 'subjects[0].bsn' } });
+        expect(JSON.stringify(decision)).not.toContain('p-1');
+      });
+
+      it('refuses one command naming one BSN for two subjects (a subject id twice is malformed input)', () => {
+        given([opened])
+          .when(
+            signalAbout([
+              { subjectId: 'p-1', bsn: '111222333' },
+              { subjectId: 'p-2', bsn: '111222333' },
+            ]),
+          )
+          .then(E.SUBJECT_CONFLICT);
+        given([opened])
+          .when(
+            signalAbout([
+              { subjectId: 'p-1', bsn: '111222333' },
+              { subjectId: 'p-1', bsn: '123456782' },
+            ]),
+          )
+          .then(E.INVALID_INPUT);
+      });
+
+      it('accepts the same person again, and a BSN added to a subject recorded without one', () => {
+        const decision = given(withPerson)
+          .when(
+            signalAbout([
+              { subjectId: 'p-1', bsn: '111222333' },
+              { subjectId: 'p-2', bsn: '123456782' },
+            ]),
+          )
+          .then([
+            ev('signal.recorded', {
+              signalId: 's-9',
+              recordedBy: NLA,
+              source: { kind: SignalSourceKind.ANONYMOUS },
+              description: { text: 'Again.' },
+              subjects: [
+                { subjectId: 'p-1', bsn: bsn('111222333') },
+                { subjectId: 'p-2', bsn: bsn('123456782') },
+              ],
+            }),
+          ]);
+        expect(decision.ok).toBe(true);
+      });
     });
 
     it('refuses a BSN that fails the eleven-test, naming the field', () => {

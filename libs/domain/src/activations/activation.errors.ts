@@ -36,6 +36,8 @@ export enum ActivationErrorCode {
   /** Free text not classified PERSONAL names a person (a BSN, or a person the activation records). */
   PERSONAL_DATA_IN_TEXT = 'PERSONAL_DATA_IN_TEXT',
   LOCATION_REQUIRED = 'LOCATION_REQUIRED',
+  /** A subject id recorded with another BSN, or a BSN recorded under another subject id, in the activation. */
+  SUBJECT_CONFLICT = 'SUBJECT_CONFLICT',
 }
 
 export type ActivationError = DomainError<ActivationErrorCode>;

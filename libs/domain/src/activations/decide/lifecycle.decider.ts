@@ -10,6 +10,7 @@ import {
   TransferLead,
 } from '../activation.commands.js';
 import { ActivationErrorCode } from '../activation.errors.js';
+import { requireOnePersonPerSubject } from './subject.guards.js';
 import { namesPersons, requireTextsFit } from './narrative.guards.js';
 import { ActivationEvent } from '../activation.events.js';
 import { ActivationState, OpenedActivation } from '../activation.state.js';
@@ -57,6 +58,7 @@ export function open(
       'initialSignal',
     );
   }
+  requireOnePersonPerSubject(new Map(), signal?.subjects, 'initialSignal.subjects');
   requireTextsFit(
     undefined,
     {

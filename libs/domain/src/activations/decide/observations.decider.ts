@@ -1,6 +1,7 @@
 import { ActivationContext } from '../activation-context.js';
 import { RecordFinding, RecordSignal } from '../activation.commands.js';
 import { namesPersons, requireTextsFit } from './narrative.guards.js';
+import { requireOnePersonPerSubject } from './subject.guards.js';
 import { ActivationEvent } from '../activation.events.js';
 import { OpenedActivation } from '../activation.state.js';
 import {
@@ -22,6 +23,7 @@ export function recordSignal(
   requireNotClosed(activation, 'record a signal');
   const { type: _type, activationId: _activation, signalId, ...signal } = command;
   requireNewId(activation.signals.has(signalId), 'signal', signalId, 'signalId');
+  requireOnePersonPerSubject(activation.persons, signal.subjects);
   requireTextsFit(
     activation.persons,
     { description: signal.description, healthDetail: signal.healthDetail },
@@ -40,6 +42,7 @@ export function recordFinding(
   const { type: _type, activationId: _activation, findingId, category, description, ...rest } = command;
   requireNewId(activation.findings.has(findingId), 'finding', findingId, 'findingId');
   requireHeldInspection(activation, command.inspectionId);
+  requireOnePersonPerSubject(activation.persons, command.subjects);
   requireTextsFit(
     activation.persons,
     { description },
