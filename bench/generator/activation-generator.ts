@@ -93,12 +93,17 @@ function generateOne(random: SeededRandom, activationId: string, startMillis: nu
     name: `Bedrijf ${random.int(1, 5000)} BV`,
     kvkNumber: String(random.int(10_000_000, 99_999_999)),
   };
-  const subject = (n: number) => ({
-    subjectId: `${activationId}-p${n}`,
-    name: `Werknemer ${n}`,
-    bsn: random.pick(BSNS),
-    nationality: random.pick(NATIONALITIES),
-  });
+  // One person per subject (the decider refuses a subject id with another BSN): subject n has BSN n of the
+  // list. The draw is kept so that generated stores stay as they were in every other respect.
+  const subject = (n: number) => {
+    random.pick(BSNS);
+    return {
+      subjectId: `${activationId}-p${n}`,
+      name: `Werknemer ${n}`,
+      bsn: BSNS[n % BSNS.length],
+      nationality: random.pick(NATIONALITIES),
+    };
+  };
   run(actor(lead), {
     type: 'OpenActivation',
     kind: repressive ? ActivationKind.REPRESSIVE : ActivationKind.PREVENTIVE,

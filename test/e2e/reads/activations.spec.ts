@@ -139,7 +139,8 @@ describe('activation, activations and me: the list as one agency sees it', () =>
         {
           agreementId: `ag-${runId}-now`,
           agency: A,
-          categories: ['CASE', 'PERSONAL'],
+          // INTERVENTION: the rows seeded above show outcomes, as the projector writes them only with it.
+          categories: ['CASE', 'PERSONAL', 'INTERVENTION'],
           validFrom: '2020-01-01T00:00:00Z',
         },
         {
@@ -170,7 +171,12 @@ describe('activation, activations and me: the list as one agency sees it', () =>
           validFrom: '2020-01-01T00:00:00Z',
           status: 'REVOKED',
         },
-        { agreementId: `ag-${runId}-b`, agency: B, categories: ['CASE'], validFrom: '2020-01-01T00:00:00Z' },
+        {
+          agreementId: `ag-${runId}-b`,
+          agency: B,
+          categories: ['CASE', 'INTERVENTION'],
+          validFrom: '2020-01-01T00:00:00Z',
+        },
       ]);
       const coordinator = await tokenFor({
         userId: 'coord-a',
@@ -192,7 +198,7 @@ describe('activation, activations and me: the list as one agency sees it', () =>
         agreementsInForce: [
           {
             agreementId: `ag-${runId}-now`,
-            categories: ['CASE', 'PERSONAL'],
+            categories: ['CASE', 'PERSONAL', 'INTERVENTION'],
             purpose: 'Joint supervision of labour migrant housing',
             legalBasis: 'Convenant LOT-C',
             legalReference: 'Stcrt. 2020, 123',

@@ -1,6 +1,14 @@
 import { DataSource } from 'typeorm';
 import { tokenFor } from '../../support/test-tokens.js';
-import { codeOf, query, run, seedActivations, ReadsHarness, startReadsHarness } from './reads.fixture.js';
+import {
+  codeOf,
+  query,
+  run,
+  seedActivations,
+  seedAgreements,
+  ReadsHarness,
+  startReadsHarness,
+} from './reads.fixture.js';
 
 const A = 'GM9301';
 const B = 'GM9302';
@@ -37,6 +45,16 @@ describe('statistics: the LOT-C figures over the activations an agency sees', ()
   beforeAll(async () => {
     harness = await startReadsHarness([A, B, EMPTY]);
     ({ url, db } = harness);
+    // The rows below carry outcomes, as the projector writes them only for an agency holding INTERVENTION.
+    await seedAgreements(
+      db,
+      [A, B].map((agency) => ({
+        agreementId: `stat-${runId}-${agency}`,
+        agency,
+        categories: ['CASE', 'INTERVENTION'],
+        validFrom: '2020-01-01T00:00:00Z',
+      })),
+    );
     await seedActivations(db, [
       {
         agency: A,
@@ -110,6 +128,7 @@ describe('statistics: the LOT-C figures over the activations an agency sees', ()
       CLOSURE: 1,
       REFERRAL: 0,
       NONE: 2,
+      NOT_VISIBLE: 0,
     });
     expect(counts(figures, 'byRegion')).toEqual({ VR16: 1, VR17: 4 });
     expect(figures.byMonth).toEqual([

@@ -56,7 +56,7 @@ const MATRIX_QUERY = `
     }
   }
   fragment ActivationParts on Activation {
-    id region participants outcome withheld
+    id region participants outcome strongestMeasure withheld
     location { address postcode city }
     ... on Activation { employer { name kvkNumber staffingAgency { name kvkNumber } } }
   }
@@ -70,7 +70,14 @@ interface Entry {
   withheld: string[];
 }
 interface MatrixData {
-  one: { id: string; location: unknown; employer: unknown; outcome: string | null; withheld: string[] };
+  one: {
+    id: string;
+    location: unknown;
+    employer: unknown;
+    outcome: string | null;
+    strongestMeasure: string;
+    withheld: string[];
+  };
   list: { edges: { node: { id: string } }[]; pageInfo: { hasNextPage: boolean } };
   head: { edges: { node: Entry }[] };
   whole: { edges: { node: Entry }[]; pageInfo: { hasNextPage: boolean } };
@@ -579,8 +586,15 @@ describe('leak matrix: every demo agency × role × read path sees exactly what 
           expect(data.one.location === null).toBe(!granted.has(LOCATION));
           expect(data.one.employer === null).toBe(!granted.has(EMPLOYER));
           // The outcome is the strongest measure imposed, an INTERVENTION fact: without it, not even that.
-          if (!granted.has(INTERVENTION))
+          // It is told that measures are not visible to it, never that there are none (issue 15).
+          if (!granted.has(INTERVENTION)) {
             expect({ ...where, outcome: data.one.outcome }).toEqual({ ...where, outcome: null });
+            expect({ ...where, measure: data.one.strongestMeasure }).toEqual({
+              ...where,
+              measure: 'NOT_VISIBLE',
+            });
+            expect(data.one.withheld).toContain(INTERVENTION);
+          }
 
           // timeline: exactly the events of granted primary categories, every granted marker, no other.
           const entries = data.whole.edges.map((e) => e.node);
@@ -598,7 +612,7 @@ describe('leak matrix: every demo agency × role × read path sees exactly what 
           expect(data.statistics.total).toBe(visible.length);
           if (visible.every((id) => !oracle.granted(agency, oracle.regionOf(id)).has(INTERVENTION))) {
             const outcomes = data.statistics.byOutcome.filter((b) => b.count > 0).map((b) => b.key);
-            expect({ ...where, outcomes }).toEqual({ ...where, outcomes: ['NONE'] });
+            expect({ ...where, outcomes }).toEqual({ ...where, outcomes: ['NOT_VISIBLE'] });
           }
           expect(markers.foundIn(text(data.statistics)).size).toBe(0);
 

@@ -17,6 +17,8 @@ export interface ReportActivation {
   readonly participants: readonly string[];
   readonly integratedDeployment: boolean | null;
   readonly outcome: string | null;
+  /** The strongest measure as the agency may know it: a measure type, NONE, or NOT_VISIBLE. */
+  readonly strongestMeasure?: string;
   readonly location: object | null;
   readonly employer: object | null;
   readonly withheld: readonly string[];
@@ -72,6 +74,12 @@ export function dutchDate(date: Date): string {
 }
 
 /** A value as the report prints it: a withheld (null) value says it is not visible. */
+function strongestMeasureText(a: ReportActivation): string {
+  const measure = a.strongestMeasure ?? a.outcome ?? 'NONE';
+  if (measure === 'NOT_VISIBLE') return NOT_VISIBLE;
+  return measure === 'NONE' ? '—' : shown(measure);
+}
+
 function shown(value: unknown): string {
   if (value === null || value === undefined) return NOT_VISIBLE;
   if (Array.isArray(value)) return value.length === 0 ? '—' : value.map(shown).join(', ');
@@ -161,7 +169,7 @@ export function processReport({
       label: 'integrale inzet',
       value: a.integratedDeployment === null ? 'nog niet besloten' : shown(a.integratedDeployment),
     },
-    { label: 'zwaarste maatregel', value: a.outcome === null ? '—' : shown(a.outcome) },
+    { label: 'zwaarste maatregel', value: strongestMeasureText(a) },
   ];
   if (a.withheld.length > 0) {
     facts.push({ label: 'niet zichtbaar', value: `gegevens van categorie ${a.withheld.join(', ')}` });

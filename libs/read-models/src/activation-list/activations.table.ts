@@ -67,7 +67,10 @@ export interface ActivationScope {
    * region when absent.
    */
   readonly caseRegions?: readonly string[];
-  /** Count the outcome only in these regions (the activity grants INTERVENTION there); every region when absent. */
+  /**
+   * The regions whose outcomes the reader may see (its activity grants INTERVENTION there): elsewhere an
+   * outcome counts as NOT_VISIBLE, never as NONE. Every region when absent.
+   */
   readonly outcomeRegions?: readonly string[];
 }
 
@@ -110,7 +113,7 @@ const COLUMNS = `activation_id, case_number, title, kind, trigger, themes, regio
 export const activationsTable = {
   /**
    * Inserts list rows, or refreshes their case facts while keeping the location and employer set at
-   * opening (and the withheld categories of those).
+   * opening; the withheld categories add up over the events (what any event the agency sees withholds).
    */
   async put(tx: EntityManager, entries: readonly ActivationListEntry[]): Promise<void> {
     if (entries.length === 0) return;
@@ -152,7 +155,8 @@ export const activationsTable = {
          kind = EXCLUDED.kind, status = EXCLUDED.status, lead_agency = EXCLUDED.lead_agency,
          participants = EXCLUDED.participants,
          integrated = EXCLUDED.integrated, outcome = EXCLUDED.outcome, stream_version = EXCLUDED.stream_version,
-         closed_at = EXCLUDED.closed_at, updated_at = EXCLUDED.updated_at`,
+         closed_at = EXCLUDED.closed_at, updated_at = EXCLUDED.updated_at,
+         withheld = ARRAY(SELECT DISTINCT c FROM unnest(rm_activations.withheld || EXCLUDED.withheld) c ORDER BY c)`,
       [JSON.stringify(rows)],
     );
   },
@@ -222,14 +226,14 @@ export const activationsTable = {
       );
     }
     const outcome = scope.outcomeRegions
-      ? `CASE WHEN s.region = ANY(${params.add(scope.outcomeRegions)}) THEN s.outcome END`
-      : 's.outcome';
+      ? `CASE WHEN s.region = ANY(${params.add(scope.outcomeRegions)}) THEN coalesce(s.outcome, 'NONE') ELSE 'NOT_VISIBLE' END`
+      : `coalesce(s.outcome, 'NONE')`;
     const grouped = (column: string) => `GROUPING(${column}) = 0`;
     return db.query(
       `WITH scoped AS (
          SELECT s.activation_id, s.kind, s.theme, s.trigger, s.region,
                 CASE s.integrated WHEN true THEN 'YES' WHEN false THEN 'NO' ELSE 'UNDECIDED' END AS integrated,
-                coalesce(${outcome}, 'NONE') AS outcome, to_char(s.month, 'YYYY-MM') AS month
+                ${outcome} AS outcome, to_char(s.month, 'YYYY-MM') AS month
          FROM rm_activation_statistics s
          WHERE ${conditions.join(' AND ')}
        )

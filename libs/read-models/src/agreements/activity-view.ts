@@ -92,14 +92,21 @@ export class ActivityView {
     return REGIONS.filter((region) => this.grants(region).activity.has(category));
   }
 
-  /** A list or count scope limited to what the activity lets the agency see: CASE, and outcomes. */
+  /**
+   * A list or count scope limited to what the activity lets the agency see: CASE (when it narrows), and the
+   * regions whose outcomes it may count (always: an outcome it may not see is counted as not visible).
+   */
   scope<S extends ActivationScope>(scope: S): S {
-    if (!this.narrows) return scope;
     return {
       ...scope,
-      caseRegions: this.regionsWith(DataCategory.CASE),
-      outcomeRegions: this.regionsWith(DataCategory.INTERVENTION),
+      ...(this.narrows && { caseRegions: this.regionsWith(DataCategory.CASE) }),
+      outcomeRegions: REGIONS.filter((region) => this.measuresVisible(region)),
     };
+  }
+
+  /** Whether the read may see the measures (INTERVENTION) of an activation in `region`. */
+  measuresVisible(region: string | undefined): boolean {
+    return this.categories(region).has(DataCategory.INTERVENTION);
   }
 
   /** The list row as the activity may see it, or undefined when it grants no CASE of its region. */

@@ -25,7 +25,8 @@ export const READ_MODELS: ProjectionDefinition = {
   // what they point to, regional coordination by the safety region (issue 12).
   // 3: an agency that left keeps its own contributions; the lead can be transferred; titles, case numbers
   // and the inbox (issue 15).
-  version: 3,
+  // 4: a list row's withheld covers every event of the activation the agency sees, not only the opening.
+  version: 4,
   description: 'per-agency activation lists, timelines, inboxes and statistics',
   tables: ['rm_timeline', 'rm_activations', 'rm_activation_facts', 'rm_agreements', 'rm_inbox'],
   onNewVersion: 'rebuild',

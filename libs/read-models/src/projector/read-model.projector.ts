@@ -206,7 +206,9 @@ export class ReadModelProjector {
         location: undefined,
         employer: undefined,
         outcome,
-        withheld: [],
+        // What this event withholds of what the agency sees of it joins the row's withheld (an event it does
+        // not see at all adds nothing: naming its category would tell that it happened).
+        withheld: visible?.withheld ?? [],
       });
     }
   }

@@ -26,7 +26,17 @@ export class ReadModelWriter {
   putActivation(entry: ActivationListEntry): void {
     const key = `${entry.agency}\u0000${entry.facts.activationId}`;
     const pending = this.entries.get(key);
-    this.entries.set(key, pending ? { ...pending, facts: entry.facts, outcome: entry.outcome } : entry);
+    this.entries.set(
+      key,
+      pending
+        ? {
+            ...pending,
+            facts: entry.facts,
+            outcome: entry.outcome,
+            withheld: [...new Set([...pending.withheld, ...entry.withheld])].sort(),
+          }
+        : entry,
+    );
   }
 
   addToInbox(entry: InboxEntry): void {

@@ -53,7 +53,8 @@ export function activationsTable(activations: readonly ActivationView[]): Table 
       kvkNumber: a.employer ? shown(a.employer.kvkNumber) : NOT_VISIBLE,
       integratedDeployment:
         a.integratedDeployment === null ? 'nog niet besloten' : a.integratedDeployment ? 'ja' : 'nee',
-      outcome: a.outcome ?? '',
+      outcome:
+        a.strongestMeasure === 'NOT_VISIBLE' ? NOT_VISIBLE : a.strongestMeasure === 'NONE' ? '' : a.strongestMeasure,
       withheld: a.withheld.join(', '),
     })),
   };

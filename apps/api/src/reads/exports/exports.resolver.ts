@@ -43,7 +43,7 @@ export class ExportsResolver {
     @CurrentReadRequest() request: ReadRequest,
   ): Promise<GeneratedDocument> {
     const filter = args.filter ?? {};
-    const rows = await this.reads.read(
+    const views = await this.reads.read(
       { actor, request, operation: 'activationsExport' },
       async (db, view) => {
         const found: ActivationListRow[] = [];
@@ -61,10 +61,13 @@ export class ExportsResolver {
           const last = page.at(-1)!;
           after = [last.opened_key, last.activation_id];
         }
-        return { result: found, disclosures: found.map(disclosureOfRow) };
+        return {
+          result: found.map((row) => toActivationView(row, this.tokens, view.measuresVisible(row.region))),
+          disclosures: found.map(disclosureOfRow),
+        };
       },
     );
-    const table = activationsTable(rows.map((row) => toActivationView(row, this.tokens)));
+    const table = activationsTable(views);
     return asDocument('activaties', args.format ?? ExportFormat.CSV, [table], table);
   }
 

@@ -56,7 +56,7 @@ export class ListActivationsResolver {
           size,
           args.after,
           (row) => encodeCursor(LIST, [row.opened_key, row.activation_id]),
-          (row) => toActivationView(row, this.tokens),
+          (row) => toActivationView(row, this.tokens, view.measuresVisible(row.region)),
         ),
         disclosures: rows.slice(0, size).map(disclosureOfRow),
       };

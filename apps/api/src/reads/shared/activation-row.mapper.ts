@@ -9,13 +9,23 @@ import {
 import { activationStreamId, VersionTokens } from '#events';
 import type { ActivationListRow as ActivationRow } from '#read-models';
 import { Disclosure, disclosureOf } from '../../access-log/index.js';
+import { strongestMeasureOf } from './strongest-measure.js';
 import { ActivationView, CompanyView, EmployerView, LocationView } from './activation.type.js';
 
 /**
  * The projector wrote these values from decided events, so they are the domain's vocabulary. The stream
  * version leaves as its opaque token: a number would count the events the agency may not see.
+ * `measuresVisible`: whether the read may see INTERVENTION of the activation's region (ActivityView); when
+ * not, the strongest measure is NOT_VISIBLE and INTERVENTION is among what is withheld.
  */
-export function toActivationView(row: ActivationRow, tokens: VersionTokens): ActivationView {
+export function toActivationView(
+  row: ActivationRow,
+  tokens: VersionTokens,
+  measuresVisible: boolean,
+): ActivationView {
+  const withheld = measuresVisible
+    ? row.withheld
+    : [...new Set([...row.withheld, DataCategory.INTERVENTION])].sort();
   return {
     id: row.activation_id,
     caseNumber: row.case_number,
@@ -29,10 +39,11 @@ export function toActivationView(row: ActivationRow, tokens: VersionTokens): Act
     leadAgency: row.lead_agency,
     participants: row.participants,
     integratedDeployment: row.integrated,
-    outcome: row.outcome as InterventionType | null,
+    strongestMeasure: strongestMeasureOf(row.outcome, measuresVisible),
+    outcome: measuresVisible ? (row.outcome as InterventionType | null) : null,
     location: toLocation(row.location),
     employer: toEmployer(row.employer),
-    withheld: row.withheld as DataCategory[],
+    withheld: withheld as DataCategory[],
     version: tokens.of(activationStreamId(row.activation_id), row.stream_version),
     openedAt: row.opened_at,
     closedAt: row.closed_at,

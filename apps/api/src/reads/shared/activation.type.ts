@@ -1,3 +1,4 @@
+import { StrongestMeasure } from './strongest-measure.js';
 import { Field, ID, ObjectType } from '@nestjs/graphql';
 import {
   ActivationKind,
@@ -94,9 +95,16 @@ export class ActivationView {
   })
   integratedDeployment!: boolean | null;
 
+  @Field(() => StrongestMeasure, {
+    description:
+      'The strongest measure imposed so far (closure weighs most); NONE when none, NOT_VISIBLE when your agency may not see measures.',
+  })
+  strongestMeasure!: StrongestMeasure;
+
   @Field(() => InterventionType, {
     nullable: true,
-    description: 'The strongest measure imposed so far (closure weighs most); null when none.',
+    deprecationReason:
+      'Use strongestMeasure: outcome is null both when nothing was imposed and when your agency may not see measures.',
   })
   outcome!: InterventionType | null;
 

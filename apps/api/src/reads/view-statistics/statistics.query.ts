@@ -14,7 +14,7 @@ export const BREAKDOWNS: Record<Breakdown, { dimension: StatisticsDimension; key
   byTheme: { dimension: 'theme', keys: Object.values(Theme) },
   byTrigger: { dimension: 'trigger', keys: Object.values(ActivationTrigger) },
   byIntegratedDeployment: { dimension: 'integrated', keys: ['YES', 'NO', 'UNDECIDED'] },
-  byOutcome: { dimension: 'outcome', keys: [...Object.values(InterventionType), 'NONE'] },
+  byOutcome: { dimension: 'outcome', keys: [...Object.values(InterventionType), 'NONE', 'NOT_VISIBLE'] },
   byRegion: { dimension: 'region' },
   byMonth: { dimension: 'month' },
 };
