@@ -2,6 +2,7 @@ import { createHash, randomUUID } from 'node:crypto';
 import { request as httpRequest } from 'node:http';
 import { DataSource } from 'typeorm';
 import { eventually, FeedsScenario, sleep } from '../feeds/feeds.fixture.js';
+import { Attachments } from '../../../apps/api/src/attachments/attachments.service.js';
 import { graphql } from '../../support/graphql-client.js';
 import { tokenFor } from '../../support/test-tokens.js';
 
@@ -409,6 +410,25 @@ describe('attachments: upload, attachDocument, download', () => {
       expect(traced).toBe(1);
     });
 
+    it('holds its author to the same rule: every category, or the answer for no attachment', async () => {
+      // UWV holds no REPORT: it may attach a report (saying truly what it holds), but its agreements do not
+      // let it read REPORT data back, its own included; agencies holding REPORT may.
+      const own = await uploaded('UWV', pdf(), 'uwv-rapport.pdf');
+      const { errors } = await attach('UWV', {
+        activationId: SHARED,
+        uploadId: own,
+        title: 'Rapportage UWV',
+        categories: ['REPORT'],
+      });
+      expect(errors).toBeUndefined();
+      await eventually(async () => (await download('GM0599', own)).status === 200, 15_000);
+      expect((await download('VR17', own)).status).toBe(200);
+      expect((await download('UWV', own)).status).toBe(404);
+      expect((await download('SVB', own)).status).toBe(404);
+      const [entry] = (await attachedIn('UWV', SHARED)).filter((e) => e.actingAgency === 'UWV');
+      expect(entry.payload.attachmentId).toBeNull();
+    });
+
     it('lets only participants attach, answers a hidden activation as an absent one, and frees the upload', async () => {
       const coordinatorUpload = await uploaded('VR17', png(), 'foto.png');
       const coordinator = await attach('VR17', {
@@ -472,6 +492,39 @@ describe('attachments: upload, attachDocument, download', () => {
       expect(theirs.payload.categories).toBeNull();
       expect((await download('GM0599', nla)).status).toBe(404);
       expect((await download('GM0599', gm)).status).toBe(200);
+    });
+  });
+
+  describe('uploads never attached', () => {
+    it('are removed once older than the configured time, attached ones kept', async () => {
+      const unattached = async () =>
+        (
+          (await db.query(`SELECT count(*)::int AS n FROM attachments WHERE attached_at IS NULL`)) as {
+            n: number;
+          }[]
+        )[0].n;
+      const attached = async () =>
+        (
+          (await db.query(
+            `SELECT count(*)::int AS n FROM attachments a JOIN attachment_chunks c USING (attachment_id)
+             WHERE a.attached_at IS NOT NULL`,
+          )) as { n: number }[]
+        )[0].n;
+      await uploaded('NLA', pdf(), 'vergeten.pdf');
+      const keptChunks = await attached();
+      expect(await unattached()).toBeGreaterThan(0);
+      const service = scenario.apis[0].app.get(Attachments);
+      // Not yet a day old: nothing goes.
+      expect(await service.removeUnattached()).toBe(0);
+      const removed = await service.removeUnattached(new Date(Date.now() + 25 * 60 * 60 * 1000));
+      expect(removed).toBeGreaterThan(0);
+      expect(await unattached()).toBe(0);
+      expect(await attached()).toBe(keptChunks);
+      const [{ orphans }] = (await db.query(
+        `SELECT count(*)::int AS orphans FROM attachment_chunks c
+         WHERE NOT EXISTS (SELECT 1 FROM attachments a WHERE a.attachment_id = c.attachment_id)`,
+      )) as { orphans: number }[];
+      expect(orphans).toBe(0);
     });
   });
 });

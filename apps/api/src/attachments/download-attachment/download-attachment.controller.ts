@@ -12,7 +12,7 @@ import { extensionOf } from '../upload-attachment/content-type.sniffer.js';
 
 /**
  * `GET /attachments/:id`: the bytes of an attachment, for an agency that sees its activation and holds
- * every category it carries (or added it). Everyone else gets the answer an unknown id gets. Each download
+ * every category it carries. Everyone else gets the answer an unknown id gets. Each download
  * is written to the access log (purpose from `x-purpose`, as for GraphQL reads) before its first byte.
  */
 @Controller('attachments')

@@ -8,7 +8,7 @@ import { MigrationInterface, QueryRunner } from 'typeorm';
  * STORED after. Written by the api (the owner role); read by keten_api only under row-level security: a
  * stored attachment is readable by an agency exactly when its own timeline shows the document.attached
  * event with the attachment's id, which the one redaction leaves there only for an agency entitled to
- * every category the document carries (or that added it).
+ * every category the document carries.
  */
 export class Attachments1795400000160 implements MigrationInterface {
   name = 'Attachments1795400000160';
