@@ -152,6 +152,22 @@ describe('attachments: upload, attachDocument, download', () => {
       expect(photo.body.contentType).toBe('image/png');
       const camera = await upload(tokens.VR17, fileForm(jpeg(), 'IMG_0001'));
       expect(camera.body.contentType).toBe('image/jpeg');
+      // What phones store photos as: HEIC (an ISO media file of brand heic) and WebP (RIFF, WEBP).
+      const heic = Buffer.concat([
+        Buffer.from([0, 0, 0, 0x18]),
+        Buffer.from('ftypheic'),
+        Buffer.from([0, 0, 0, 0]),
+        Buffer.from('mif1heic'),
+        Buffer.alloc(500),
+      ]);
+      expect((await upload(tokens.NLA, fileForm(heic, 'IMG_0002.jpg'))).body.contentType).toBe('image/heic');
+      const webp = Buffer.concat([
+        Buffer.from('RIFF'),
+        Buffer.from([0xf0, 1, 0, 0]),
+        Buffer.from('WEBPVP8 '),
+        Buffer.alloc(500),
+      ]);
+      expect((await upload(tokens.NLA, fileForm(webp, 'foto.png'))).body.contentType).toBe('image/webp');
     });
 
     it('stores a file of many chunks whole', async () => {
