@@ -3,6 +3,7 @@ import { request as httpRequest } from 'node:http';
 import { DataSource } from 'typeorm';
 import { eventually, FeedsScenario, sleep } from '../feeds/feeds.fixture.js';
 import { Attachments } from '../../../apps/api/src/attachments/attachments.service.js';
+import { agreeInForce } from '../../support/agreements.js';
 import { graphql } from '../../support/graphql-client.js';
 import { tokenFor } from '../../support/test-tokens.js';
 
@@ -107,6 +108,16 @@ describe('attachments: upload, attachDocument, download', () => {
     tokens.privacyNla = await tokenFor({ userId: 'fg@nla', agency: 'NLA', role: 'PRIVACY_OFFICER' });
     tokens.systemGm = await tokenFor({ userId: 'system@gm0599', agency: 'GM0599', role: 'AGENCY_SYSTEM' });
     db = await new DataSource({ type: 'postgres', url: scenario.database.url }).initialize();
+    // UWV also serves supervision, with CASE only: a download for that activity sees no more than CASE.
+    await agreeInForce(scenario.url, {
+      agreementId: 'uwv-supervision',
+      agency: 'UWV',
+      categories: ['CASE'],
+      activities: ['supervision'],
+      purpose: 'Eigen toezicht',
+      legalBasis: { text: 'Toezicht', reference: 'Wet SUWI art. 64' },
+      validFrom: '2026-01-01T00:00:00+01:00',
+    });
     await scenario.openActivation(SHARED, {
       region: 'VR17',
       municipality: 'GM0599',
@@ -424,6 +435,26 @@ describe('attachments: upload, attachDocument, download', () => {
         [traceId],
       )) as { traced: number }[];
       expect(traced).toBe(1);
+    });
+
+    it('binds a download to the processing activity it declares (x-purpose)', async () => {
+      const photo = await uploaded('NLA', jpeg(), 'foto.jpg');
+      const { errors } = await attach('NLA', {
+        activationId: SHARED,
+        uploadId: photo,
+        title: 'Foto werknemers',
+        categories: ['PERSONAL'],
+      });
+      expect(errors).toBeUndefined();
+      await eventually(async () => (await download('UWV', photo)).status === 200, 15_000);
+      expect((await download('UWV', photo, { 'x-purpose': 'CASE_COORDINATION' })).status).toBe(200);
+      const supervision = await download('UWV', photo, { 'x-purpose': 'SUPERVISION' });
+      expect(supervision.status).toBe(404);
+      const absentId = randomUUID();
+      const absent = await download('UWV', absentId, { 'x-purpose': 'SUPERVISION' });
+      expect(supervision.bytes.toString().split(photo).join('<id>')).toBe(
+        absent.bytes.toString().split(absentId).join('<id>'),
+      );
     });
 
     it('holds its author to the same rule: every category, or the answer for no attachment', async () => {

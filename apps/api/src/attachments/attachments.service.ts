@@ -13,7 +13,7 @@ import {
 } from '#domain';
 import { redact } from '#events';
 import { AppConfig, ReadDatabase } from '#platform';
-import { timelineTable } from '#read-models';
+import { activationsTable, timelineTable } from '#read-models';
 import { disclosureOfVisible, LoggedReads, type ReadRequest } from '../access-log/index.js';
 import { scopeOf } from '../auth/index.js';
 import { apiError, ApiErrorCode } from '../errors/index.js';
@@ -177,11 +177,29 @@ export class Attachments implements OnModuleInit, OnModuleDestroy {
     const started = performance.now();
     try {
       if (!isAttachmentId(id)) throw attachmentNotFound(id);
-      const row = await this.reads.read({ actor, request, operation: 'attachment' }, async (db) => {
+      const row = await this.reads.read({ actor, request, operation: 'attachment' }, async (db, view) => {
         // Row-level security lets the row through only for an agency whose timeline shows the attachment.
         const found = await attachmentsTable.readable(db, id);
         if (!found || found.activation_id === null) throw attachmentNotFound(id);
         const categories = found.categories.filter(isDataCategory);
+        // Purpose limitation: the agreements serving the read's activity must show it too, as the timeline
+        // entry would show for that activity (the one redaction, through the activity's view).
+        if (view.narrows) {
+          const region = (await activationsTable.find(db, actor.agency, found.activation_id))?.region;
+          const [entry] = view.timeline(region, [
+            {
+              stream_version: 0,
+              event_id: id,
+              event_type: 'document.attached',
+              occurred_at: found.attached_at ?? new Date(0),
+              acting_agency: found.agency,
+              payload: { attachmentId: id, attachedBy: found.agency, categories },
+              withheld: [],
+            },
+          ]);
+          if ((entry?.payload as { attachmentId?: unknown } | undefined)?.attachmentId !== id)
+            throw attachmentNotFound(id);
+        }
         return {
           result: found,
           disclosures: [disclosureOfVisible(found.activation_id, { data: {}, carried: categories })],
