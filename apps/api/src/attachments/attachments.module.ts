@@ -4,6 +4,7 @@ import { PlatformModule, ReadDatabase } from '#platform';
 import { AccessLogModule } from '../access-log/index.js';
 import { ActivationsModule } from '../activations/index.js';
 import { AuthModule } from '../auth/index.js';
+import { LimitsModule } from '../limits/index.js';
 import { AttachDocumentResolver } from './attach-document/attach-document.resolver.js';
 import { Attachments } from './attachments.service.js';
 import { DownloadAttachmentController } from './download-attachment/download-attachment.controller.js';
@@ -17,7 +18,7 @@ import { UploadAttachmentController } from './upload-attachment/upload-attachmen
  * implementation under ATTACHMENT_STORAGE here (see the README).
  */
 @Module({
-  imports: [PlatformModule, AuthModule, AccessLogModule, ActivationsModule],
+  imports: [PlatformModule, AuthModule, LimitsModule, AccessLogModule, ActivationsModule],
   controllers: [UploadAttachmentController, DownloadAttachmentController],
   providers: [
     Attachments,

@@ -4,6 +4,7 @@ import { Controller, Get, Logger, Param, Req, Res } from '@nestjs/common';
 import { GraphQLError } from 'graphql';
 import { readRequestOf } from '../../access-log/index.js';
 import { TokenVerifier } from '../../auth/index.js';
+import { AgencyRateBudget } from '../../limits/index.js';
 import { apiError, ApiErrorCode } from '../../errors/index.js';
 import { Attachments } from '../attachments.service.js';
 import { sendError } from '../shared/http-answer.js';
@@ -21,6 +22,7 @@ export class DownloadAttachmentController {
 
   constructor(
     private readonly verifier: TokenVerifier,
+    private readonly budget: AgencyRateBudget,
     private readonly attachments: Attachments,
   ) {}
 
@@ -33,6 +35,9 @@ export class DownloadAttachmentController {
     let found: Awaited<ReturnType<Attachments['download']>>;
     try {
       const actor = await actorOf(this.verifier, request);
+      // The agency's one budget, shared with its GraphQL operations.
+      const refused = this.budget.spend(actor.agency, response);
+      if (refused) throw refused;
       found = await this.attachments.download(
         actor,
         readRequestOf(request as Parameters<typeof readRequestOf>[0]),

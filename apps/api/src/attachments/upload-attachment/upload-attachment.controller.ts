@@ -3,6 +3,7 @@ import { Controller, Logger, Post, Req, Res } from '@nestjs/common';
 import { GraphQLError } from 'graphql';
 import { AppConfig } from '#platform';
 import { TokenVerifier } from '../../auth/index.js';
+import { AgencyRateBudget } from '../../limits/index.js';
 import { apiError, ApiErrorCode } from '../../errors/index.js';
 import { Attachments } from '../attachments.service.js';
 import { sendError, sendJson } from '../shared/http-answer.js';
@@ -19,6 +20,7 @@ export class UploadAttachmentController {
 
   constructor(
     private readonly verifier: TokenVerifier,
+    private readonly budget: AgencyRateBudget,
     private readonly attachments: Attachments,
     private readonly config: AppConfig,
   ) {}
@@ -27,6 +29,9 @@ export class UploadAttachmentController {
   async upload(@Req() request: IncomingMessage, @Res() response: ServerResponse): Promise<void> {
     try {
       const actor = await actorOf(this.verifier, request);
+      // The agency's one budget, shared with its GraphQL operations.
+      const refused = this.budget.spend(actor.agency, response);
+      if (refused) throw refused;
       this.attachments.requireUploader(actor);
       const { maxBytes } = this.config.attachments;
       const declared = Number(request.headers['content-length']);
