@@ -16,7 +16,27 @@ interface DemoStep {
   id: string;
   as: string;
   mutation: string;
+  /** A file in deploy/demo to upload first (POST /attachments); its uploadId goes into the input. */
+  upload?: string;
   input: Record<string, unknown>;
+}
+
+/**
+ * Uploads a demo file as the user and answers its uploadId. On a second load the attachDocument step is
+ * recognised by its command id and appends nothing; the second upload is then never attached and goes
+ * with the uploads the api removes after ATTACHMENT_UNATTACHED_TTL_MINUTES.
+ */
+async function uploadDemoFile(apiUrl: string, token: string, file: string): Promise<string> {
+  const form = new FormData();
+  form.append('file', new Blob([readFileSync(join(REPO_ROOT, 'deploy/demo', file))]), file);
+  const response = await fetch(`${apiUrl}/attachments`, {
+    method: 'POST',
+    headers: { authorization: `Bearer ${token}` },
+    body: form,
+  });
+  const body = (await response.json()) as { uploadId?: string; errors?: { message: string }[] };
+  if (!body.uploadId) throw new Error(`Uploading demo file ${file} failed: ${body.errors?.[0]?.message}`);
+  return body.uploadId;
 }
 
 // Compiled to dist/deploy/demo, run from source by tests: find the data beside the source either way.
@@ -66,12 +86,13 @@ export async function loadDemo(
         `Step ${step.id} runs as unknown demo user ${step.as}; add it to deploy/idp/seed.json.`,
       );
     const input = `${step.mutation[0].toUpperCase()}${step.mutation.slice(1)}Input`;
+    const uploaded = step.upload ? { uploadId: await uploadDemoFile(apiUrl, token, step.upload) } : {};
     const response = await fetch(`${apiUrl}/graphql`, {
       method: 'POST',
       headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
       body: JSON.stringify({
         query: `mutation($input: ${input}!) { ${step.mutation}(input: $input) { eventIds duplicate } }`,
-        variables: { input: { ...step.input, commandId: commandIdFor(step.id) } },
+        variables: { input: { ...step.input, ...uploaded, commandId: commandIdFor(step.id) } },
       }),
     });
     const body = (await response.json()) as {

@@ -1,4 +1,5 @@
 import { INestApplication } from '@nestjs/common';
+import { DataSource } from 'typeorm';
 import { loadDemo, signedWith } from '../../deploy/demo/demo-loader.js';
 import { startApi } from '../support/api-app.js';
 import { testEnvironment } from '../support/test-env.js';
@@ -21,6 +22,17 @@ describe('demo scenario', () => {
     const first = await loadDemo(url, signedWith(issuer, signing));
     const again = await loadDemo(url, signedWith(issuer, signing));
     expect(first.steps).toBeGreaterThan(30);
+    // The demo holds a document: the proces-verbaal of the greenhouse case, stored and attached.
+    const db = await new DataSource({ type: 'postgres', url: env.DATABASE_URL }).initialize();
+    try {
+      const attached: { content_type: string; categories: string[] }[] = await db.query(
+        `SELECT content_type, categories FROM attachments
+         WHERE activation_id = 'demo-vr17-kas' AND attached_at IS NOT NULL`,
+      );
+      expect(attached).toEqual([{ content_type: 'application/pdf', categories: ['PERSONAL', 'REPORT'] }]);
+    } finally {
+      await db.destroy();
+    }
     // Two regions, both kinds, every finding category: checked on the data the scenario sends.
     expect(again.appended).toBe(0);
     expect(first.tokens.map(({ user }) => user.role)).toEqual(

@@ -7,6 +7,7 @@ import type { FormattedExecutionResult, ServerOptions } from 'graphql-ws';
 import { AppConfig, PlatformModule } from '#platform';
 import { ActivationsModule } from './activations/index.js';
 import { AgreementsModule } from './agreements/index.js';
+import { AttachmentsModule } from './attachments/index.js';
 import { AccessLogModule } from './access-log/index.js';
 import { AuthModule, WebSocketAuth } from './auth/index.js';
 import { ConsoleModule } from './console/index.js';
@@ -43,6 +44,7 @@ function withRequestErrorCodes(result: ExecutionResult): FormattedExecutionResul
     LimitsModule,
     AccessLogModule,
     ActivationsModule,
+    AttachmentsModule,
     AgreementsModule,
     ProcessingActivitiesModule,
     ReadsModule,

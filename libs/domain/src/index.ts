@@ -31,6 +31,7 @@ export * from './activations/activation.events.js';
 export * from './activations/activation.errors.js';
 export * from './activations/activation.state.js';
 export * from './activations/activation.decider.js';
+export * from './activations/document-categories.js';
 export * from './agreements/agreement.commands.js';
 export * from './agreements/agreement.events.js';
 export * from './agreements/agreement.errors.js';

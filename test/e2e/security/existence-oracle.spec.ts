@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { activationStreamId } from '#events';
+import { graphql } from '../../support/graphql-client.js';
 import { tokenFor } from '../../support/test-tokens.js';
 import { ActivationMutation, openPreventiveInput } from '../activations/activation-mutations.fixture.js';
 import { eventually, FeedsScenario } from '../feeds/feeds.fixture.js';
@@ -171,6 +172,70 @@ describe('an agency cannot tell a hidden activation from one that does not exist
     }
   });
 
+  /** Uploads a small PNG as the token's agency and answers its uploadId. */
+  const uploadPng = async (token: string): Promise<string> => {
+    const form = new FormData();
+    const png = Buffer.concat([
+      Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13]),
+      Buffer.from('IHDR'),
+      Buffer.alloc(64),
+    ]);
+    form.append('file', new Blob([png]), 'probe.png');
+    const response = await fetch(`${scenario.url}/attachments`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${token}` },
+      body: form,
+    });
+    expect(response.status).toBe(201);
+    return ((await response.json()) as { uploadId: string }).uploadId;
+  };
+
+  it('answers attachDocument about a hidden activation as about none', async () => {
+    for (const [prober, token] of Object.entries(probers)) {
+      const uploadId = await uploadPng(token);
+      const about = async (id: string) =>
+        normalised(
+          await post(
+            token,
+            'mutation ($input: AttachDocumentInput!) { attachDocument(input: $input) { activationId eventIds } }',
+            { input: { activationId: id, uploadId, title: 'Probe.', categories: ['CASE'] } },
+          ),
+          id,
+        );
+      const [onHidden, onAbsent] = [await about(hidden), await about(absent)];
+      expect({ prober, answer: onHidden }).toEqual({ prober, answer: onAbsent });
+      expect(JSON.parse(onAbsent.body).errors[0].extensions).toMatchObject({ code: 'NOT_FOUND' });
+    }
+  });
+
+  it('answers the download of an attachment of a hidden activation as of none', async () => {
+    // GM0599 takes part and attaches a document of CASE only: only visibility of the activation decides.
+    const attachmentId = await uploadPng(scenario.tokens.GM0599);
+    const { errors } = await graphql(
+      scenario.url,
+      'mutation ($input: AttachDocumentInput!) { attachDocument(input: $input) { eventIds } }',
+      { input: { activationId: hidden, uploadId: attachmentId, title: 'Foto', categories: ['CASE'] } },
+      scenario.tokens.GM0599,
+    );
+    expect(errors).toBeUndefined();
+    const download = async (token: string, id: string): Promise<Answer> => {
+      const response = await fetch(`${scenario.url}/attachments/${id}`, {
+        headers: { authorization: `Bearer ${token}` },
+      });
+      const headers: Record<string, string> = {};
+      response.headers.forEach((value, name) => {
+        if (!PER_REQUEST.has(name)) headers[name] = value;
+      });
+      return normalised({ status: response.status, headers, body: await response.text() }, id);
+    };
+    await eventually(async () => (await download(scenario.tokens.NLA, attachmentId)).status === 200, 15_000);
+    for (const [prober, token] of Object.entries(probers)) {
+      const [onHidden, onAbsent] = [await download(token, attachmentId), await download(token, randomUUID())];
+      expect({ prober, answer: onHidden }).toEqual({ prober, answer: onAbsent });
+      expect(onAbsent.status).toBe(404);
+    }
+  });
+
   it('changed nothing: the hidden activation holds the events its participants wrote, no more', async () => {
     const rows: { type: string }[] = await scenario.database.dataSource.query(
       'SELECT type FROM events WHERE stream_id = $1 ORDER BY stream_version',
@@ -181,6 +246,7 @@ describe('an agency cannot tell a hidden activation from one that does not exist
       'agency.invited',
       'agency.joined',
       'signal.recorded',
+      'document.attached',
     ]);
   });
 });

@@ -398,6 +398,36 @@ describe('GraphQL limits', () => {
       });
     });
 
+    it('limit uploads and downloads of attachments by the same budget, before reading the body', async () => {
+      const token = await inspector('GM0366');
+      const upload = () => {
+        const form = new FormData();
+        form.append('file', new Blob([Buffer.from('%PDF-1.7\n' + ' '.repeat(100))]), 'pv.pdf');
+        return fetch(`${url}/attachments`, {
+          method: 'POST',
+          headers: { authorization: `Bearer ${token}` },
+          body: form,
+        });
+      };
+      for (let i = 0; i < 3; i++) expect((await upload()).status).toBe(201);
+      expect((await graphql(url, '{ me { agency } }', {}, token)).errors).toBeUndefined();
+      const download = await fetch(`${url}/attachments/${randomUUID()}`, {
+        headers: { authorization: `Bearer ${token}` },
+      });
+      expect(download.status).toBe(404);
+      const refused = await upload();
+      expect(refused.status).toBe(429);
+      expect(((await refused.json()) as GraphqlResponse).errors?.[0].extensions).toMatchObject({
+        code: 'RATE_LIMITED',
+        reason: 'AGENCY_RATE_LIMIT',
+      });
+      expect(Number(refused.headers.get('retry-after'))).toBeGreaterThanOrEqual(1);
+      const [{ count }] = (await db.query(
+        `SELECT count(*)::int AS count FROM attachments WHERE agency = 'GM0366'`,
+      )) as { count: number }[];
+      expect(count).toBe(3);
+    });
+
     it('limit neither the health probes nor public operations', async () => {
       for (let i = 0; i < 12; i++) {
         expect((await fetch(`${url}/health/live`)).status).toBe(200);

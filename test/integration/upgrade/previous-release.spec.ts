@@ -44,7 +44,13 @@ const shown = async (db: DataSource) => {
 
 /** What releases after 700359e added, which its database cannot hold (issue 15). */
 const ADDED_LATER = {
-  types: ['lead.transferred', 'closing.proposed', 'activation.numbered', 'invitation.declined'],
+  types: [
+    'lead.transferred',
+    'closing.proposed',
+    'activation.numbered',
+    'invitation.declined',
+    'document.attached',
+  ],
   narratives: ['activation.opened/title', 'agency.invited/reason'],
 };
 
@@ -106,7 +112,19 @@ describe('upgrading a database written by release 700359e', () => {
       'RelayClustersAndDeadLetters1795400000140',
       'CaseNumbers1795400000150',
       'Inbox1795400000151',
+      'Attachments1795400000160',
     ]);
+    // The attachment store starts empty, under row-level security like the read models.
+    const attachmentTables: { relname: string; relrowsecurity: boolean }[] = await db.query(
+      `SELECT relname, relrowsecurity FROM pg_class
+       WHERE relname IN ('attachments', 'attachment_chunks') ORDER BY relname`,
+    );
+    expect(attachmentTables).toEqual([
+      { relname: 'attachment_chunks', relrowsecurity: true },
+      { relname: 'attachments', relrowsecurity: true },
+    ]);
+    const [{ stored }] = await db.query(`SELECT count(*)::int AS stored FROM attachments`);
+    expect(stored).toBe(0);
     const after = await shown(db);
     expect(after).toEqual(before);
     // Every old activation has a case number now, given by an event appended to its stream: one each,

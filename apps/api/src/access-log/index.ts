@@ -2,6 +2,6 @@
 export { AccessLogModule } from './access-log.module.js';
 export { type ReadAudit } from './access-log.recorder.js';
 export { activityOf, LoggedReads, type LoggedResult } from './logged-reads.service.js';
-export { CurrentReadRequest, type ReadRequest } from './read-request.decorator.js';
+export { CurrentReadRequest, readRequestOf, type ReadRequest } from './read-request.decorator.js';
 export { type Disclosure, disclosureOf, disclosureOfVisible } from '#read-models';
 export { ProcessingPurpose } from './processing-purpose.enum.js';

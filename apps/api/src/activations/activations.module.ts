@@ -56,5 +56,7 @@ import { DeclineInvitationResolver } from './decline-invitation/decline-invitati
     TransferLeadResolver,
     ProposeClosingResolver,
   ],
+  // Attachments send attachDocument through the same command path.
+  exports: [ActivationCommands],
 })
 export class ActivationsModule {}

@@ -4,3 +4,4 @@ export { AuthModule } from './auth.module.js';
 export { CurrentActor } from './current-actor.decorator.js';
 export { IS_PUBLIC, Public } from './public.decorator.js';
 export { WebSocketAuth } from './websocket-auth.js';
+export { AuthenticationError, TokenVerifier } from './token-verifier.js';

@@ -5,7 +5,7 @@ import type { NextFunction, Request, Response } from 'express';
 import { AppConfig } from '#platform';
 
 /** Paths the api answers itself; everything else a browser asks for with GET is the console's. */
-const API_PATHS = /^\/(graphql|health|metrics|auth\/backchannel-logout)(\/|$)/;
+const API_PATHS = /^\/(graphql|health|metrics|attachments|auth\/backchannel-logout)(\/|$)/;
 
 /**
  * Serves the console (apps/console, built by `npm run build` into dist/console) at `/`: its files as built,

@@ -40,12 +40,34 @@ export function rateLimited(limit: number, retryAfterSeconds: number): GraphQLEr
  * Not @nestjs/throttler: its only build is CommonJS requiring the ES-module-only @nestjs/common, which
  * Node loads but Jest (before Node 24.9) cannot, and every e2e test boots this module.
  */
+/**
+ * One agency budget per api instance, shared by GraphQL operations (the guard) and the HTTP routes that
+ * verify their own token (attachments): one request of either kind spends one.
+ */
 @Injectable()
-export class AgencyRateLimitGuard implements CanActivate {
+export class AgencyRateBudget {
   private readonly counter = new FixedWindowCounter(AGENCY_RATE_WINDOW_MS);
 
+  constructor(private readonly config: AppConfig) {}
+
+  /** Spends one for the agency and sets the rate-limit headers; the refusal when the budget is gone. */
+  spend(agency: string, res: HeaderTarget): GraphQLError | undefined {
+    const limit = this.config.rateLimitPerAgencyPerMinute;
+    const { hits, resetSeconds } = this.counter.hit(agency);
+    // Over a WebSocket there is no response to put headers on; the error says it all.
+    res.setHeader?.('x-ratelimit-limit', String(limit));
+    res.setHeader?.('x-ratelimit-remaining', String(Math.max(0, limit - hits)));
+    res.setHeader?.('x-ratelimit-reset', String(resetSeconds));
+    if (hits <= limit) return undefined;
+    res.setHeader?.('retry-after', String(resetSeconds));
+    return rateLimited(limit, resetSeconds);
+  }
+}
+
+@Injectable()
+export class AgencyRateLimitGuard implements CanActivate {
   constructor(
-    private readonly config: AppConfig,
+    private readonly budget: AgencyRateBudget,
     private readonly reflector: Reflector,
   ) {}
 
@@ -68,14 +90,7 @@ export class AgencyRateLimitGuard implements CanActivate {
       // Fails closed: an operation without an actor here means the guards ran out of order.
       throw new Error('AgencyRateLimitGuard ran before GraphqlAuthGuard verified the token');
     }
-    const limit = this.config.rateLimitPerAgencyPerMinute;
-    const { hits, resetSeconds } = this.counter.hit(req.actor.agency);
-    // Over a WebSocket there is no response to put headers on; the error says it all.
-    res.setHeader?.('x-ratelimit-limit', String(limit));
-    res.setHeader?.('x-ratelimit-remaining', String(Math.max(0, limit - hits)));
-    res.setHeader?.('x-ratelimit-reset', String(resetSeconds));
-    if (hits <= limit) return {};
-    res.setHeader?.('retry-after', String(resetSeconds));
-    return { refusal: rateLimited(limit, resetSeconds) };
+    const refusal = this.budget.spend(req.actor.agency, res);
+    return refusal ? { refusal } : {};
   }
 }

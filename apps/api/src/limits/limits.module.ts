@@ -1,6 +1,6 @@
 import { Module } from '@nestjs/common';
 import { APP_GUARD } from '@nestjs/core';
-import { AgencyRateLimitGuard } from './agency-rate-limit.guard.js';
+import { AgencyRateBudget, AgencyRateLimitGuard } from './agency-rate-limit.guard.js';
 import { WebSocketFrameLimit } from './websocket-frame-limit.js';
 
 /**
@@ -9,6 +9,7 @@ import { WebSocketFrameLimit } from './websocket-frame-limit.js';
  * and the WebSocket frame limit.
  */
 @Module({
-  providers: [{ provide: APP_GUARD, useClass: AgencyRateLimitGuard }, WebSocketFrameLimit],
+  providers: [AgencyRateBudget, { provide: APP_GUARD, useClass: AgencyRateLimitGuard }, WebSocketFrameLimit],
+  exports: [AgencyRateBudget],
 })
 export class LimitsModule {}

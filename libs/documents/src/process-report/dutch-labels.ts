@@ -17,6 +17,7 @@ export const EVENT_TITLES: Record<string, string> = {
   'referral.made': 'Doorverwezen',
   'integrated-deployment.decided': 'Besluit integrale inzet',
   'report.filed': 'Verslag ingediend',
+  'document.attached': 'Document toegevoegd',
   'activation.closed': 'Activatie afgesloten',
   'activation.reopened': 'Activatie heropend',
 };

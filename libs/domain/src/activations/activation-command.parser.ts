@@ -16,7 +16,9 @@ import {
   requireList,
   requireNarrative,
   requireOneOf,
+  requireText,
 } from '../shared/field.parser.js';
+import { parseDeclaredCategories } from '../shared/narrative.value.js';
 import { Instant } from '../shared/instant.value.js';
 import { parseMunicipalityCode } from '../shared/municipality-code.value.js';
 import { parseMunicipalityInRegion } from '../shared/municipality-regions.js';
@@ -245,6 +247,30 @@ const PARSERS: { readonly [T in ActivationCommandType]: CommandParser<T> } = {
     summary: requireNarrative(input, 'summary', 'The summary'),
     outcome: requireNarrative(input, 'outcome', 'The outcome'),
   }),
+  AttachDocument: (input) => {
+    const attachmentId = requireId(input.attachmentId, 'attachmentId', 'The upload id');
+    const text = requireText(input.title, 'title', 'The title', NAME_MAX);
+    const declared = parseDeclaredCategories(input.categories);
+    if (!declared.ok) return reject(INVALID_INPUT, declared.message, 'categories');
+    if (declared.value === undefined) {
+      return reject(
+        INVALID_INPUT,
+        'A document needs the categories it contains; name them, or leave them to the default.',
+        'categories',
+      );
+    }
+    const contentType = requireText(input.contentType, 'contentType', 'The content type', NAME_MAX);
+    const byteLength = input.byteLength;
+    if (typeof byteLength !== 'number' || !Number.isSafeInteger(byteLength) || byteLength <= 0) {
+      return reject(INVALID_INPUT, 'A document has at least one byte.', 'byteLength');
+    }
+    const sha256 = typeof input.sha256 === 'string' ? input.sha256 : '';
+    if (!/^[0-9a-f]{64}$/.test(sha256)) {
+      return reject(INVALID_INPUT, 'The SHA-256 of a document is 64 hex digits.', 'sha256');
+    }
+    const categories = declared.value;
+    return { attachmentId, title: { text, categories }, categories, contentType, byteLength, sha256 };
+  },
   CloseActivation: (input) => ({ outcome: requireNarrative(input, 'outcome', 'The outcome') }),
   ReopenActivation: (input) => ({ reason: requireNarrative(input, 'reason', 'The reason for reopening') }),
   TransferLead: (input) => {

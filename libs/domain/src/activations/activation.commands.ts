@@ -1,4 +1,5 @@
 import { AgencyCode } from '../shared/agency-code.value.js';
+import { DataCategory } from '../shared/data-category.enum.js';
 import { EuroCents } from '../shared/euro-cents.value.js';
 import { Instant } from '../shared/instant.value.js';
 import { MunicipalityCode } from '../shared/municipality-code.value.js';
@@ -160,6 +161,24 @@ export interface FileReport extends OnActivation {
   readonly outcome: Narrative;
 }
 
+/**
+ * A document (a photo, the proces-verbaal as PDF) already uploaded is added to the activation. The api
+ * fills in what the stored upload says of its bytes (content type, size, SHA-256); the caller gives the
+ * title and the categories the document contains, which its title carries too.
+ */
+export interface AttachDocument extends OnActivation {
+  readonly type: 'AttachDocument';
+  /** The upload's id: one upload is one attachment. */
+  readonly attachmentId: string;
+  readonly title: Narrative;
+  /** What the document contains: only an agency holding every one of them may download it. */
+  readonly categories: readonly DataCategory[];
+  readonly contentType: string;
+  readonly byteLength: number;
+  /** Hex SHA-256 of the bytes, computed by the api while they streamed in. */
+  readonly sha256: string;
+}
+
 export interface CloseActivation extends OnActivation {
   readonly type: 'CloseActivation';
   readonly outcome: Narrative;
@@ -198,6 +217,7 @@ export type ActivationCommand =
   | MakeReferral
   | DecideIntegratedDeployment
   | FileReport
+  | AttachDocument
   | CloseActivation
   | ReopenActivation
   | TransferLead

@@ -247,6 +247,7 @@ function everyCommandOn(actor: Actor): ActivationCommand[] {
       rationale: 'Not needed.',
     },
     { ...by(actor), type: 'FileReport', reportId: 'r-9', summary: 'Summary.', outcome: 'Outcome.' },
+    { ...by(actor), ...attachDocument },
     { ...by(actor), type: 'CloseActivation', outcome: 'Done.' },
     { ...by(actor), type: 'ReopenActivation', reason: 'New signal.' },
     { ...by(actor), type: 'TransferLead', toAgency: 'UWV' },
@@ -254,6 +255,17 @@ function everyCommandOn(actor: Actor): ActivationCommand[] {
     { ...by(actor), type: 'DeclineInvitation', reason: 'Not our case.' },
   ];
 }
+
+/** An AttachDocument as the api sends it: the upload's facts filled in, the categories declared or defaulted. */
+const attachDocument = {
+  type: 'AttachDocument',
+  attachmentId: 'up-9',
+  title: 'Proces-verbaal',
+  categories: [DataCategory.REPORT, DataCategory.PERSONAL],
+  contentType: 'application/pdf',
+  byteLength: 1234,
+  sha256: 'b'.repeat(64),
+} as const;
 
 describe('activation decider', () => {
   describe('OpenActivation', () => {
@@ -1546,6 +1558,58 @@ describe('activation decider', () => {
       given([...withUwv, reportFiled])
         .when({ ...file, reportId: 'r-1' })
         .then(E.DUPLICATE_ID);
+    });
+  });
+
+  describe('AttachDocument', () => {
+    const attached = ev('document.attached', {
+      attachmentId: 'up-9',
+      attachedBy: UWV,
+      title: { text: 'Proces-verbaal', categories: [DataCategory.PERSONAL, DataCategory.REPORT] },
+      contentType: 'application/pdf',
+      byteLength: 1234,
+      sha256: 'b'.repeat(64),
+      categories: [DataCategory.PERSONAL, DataCategory.REPORT],
+    });
+
+    it('adds the document of a participant, its title carrying the categories declared', () => {
+      given(withUwv)
+        .when({ ...by(uwvInspector), ...attachDocument })
+        .then([attached]);
+    });
+
+    it('refuses one upload twice in the same activation', () => {
+      given([...withUwv, attached])
+        .when({ ...by(uwvInspector), ...attachDocument })
+        .then(E.DUPLICATE_ID);
+    });
+
+    it('refuses an invited agency that has not joined', () => {
+      given([opened, uwvInvited])
+        .when({ ...by(uwvInspector), ...attachDocument })
+        .then(E.NOT_A_PARTICIPANT);
+    });
+
+    it('refuses a document without categories, with bad facts, or with a BSN in a title below PERSONAL', () => {
+      const attach = { ...by(uwvInspector), ...attachDocument };
+      given(withUwv)
+        .when({ ...attach, categories: [] })
+        .then(E.INVALID_INPUT);
+      given(withUwv)
+        .when({ ...attach, categories: undefined } as unknown as ActivationCommand)
+        .then(E.INVALID_INPUT);
+      given(withUwv)
+        .when({ ...attach, categories: ['SECRET'] } as unknown as ActivationCommand)
+        .then(E.INVALID_INPUT);
+      given(withUwv)
+        .when({ ...attach, sha256: 'xyz' })
+        .then(E.INVALID_INPUT);
+      given(withUwv)
+        .when({ ...attach, byteLength: 0 })
+        .then(E.INVALID_INPUT);
+      given(withUwv)
+        .when({ ...attach, title: 'PV van 111222333', categories: [DataCategory.REPORT] })
+        .then(E.PERSONAL_DATA_IN_TEXT);
     });
   });
 

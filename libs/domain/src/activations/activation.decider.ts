@@ -20,7 +20,7 @@ import { decideIntegratedDeployment, decline, invite, join, leave } from './deci
 import { recordFinding, recordSignal } from './decide/observations.decider.js';
 import { cancelInspection, completeInspection, scheduleInspection } from './decide/inspections.decider.js';
 import { imposeIntervention, makeReferral } from './decide/measures.decider.js';
-import { fileReport } from './decide/reports.decider.js';
+import { attachDocument, fileReport } from './decide/reports.decider.js';
 
 export type ActivationDecision = Decision<ActivationEvent, ActivationError>;
 
@@ -48,6 +48,7 @@ const ON_OPENED: { readonly [T in Exclude<ActivationCommandType, 'OpenActivation
   MakeReferral: makeReferral,
   DecideIntegratedDeployment: decideIntegratedDeployment,
   FileReport: fileReport,
+  AttachDocument: attachDocument,
   CloseActivation: close,
   ReopenActivation: reopen,
   TransferLead: transferLead,

@@ -156,6 +156,19 @@ export interface ReportFiledData {
   readonly outcome: Narrative;
 }
 
+/** A document was added to the activation; its bytes stay in the attachment store, under its id. */
+export interface DocumentAttachedData {
+  readonly attachmentId: string;
+  readonly attachedBy: AgencyCode;
+  /** Carries the document's categories: a title says what the document says. */
+  readonly title: Narrative;
+  readonly contentType: string;
+  readonly byteLength: number;
+  readonly sha256: string;
+  /** The categories the document contains, as its author declared them (or the default, see the api). */
+  readonly categories: readonly DataCategory[];
+}
+
 export interface ActivationClosedData {
   readonly outcome: Narrative;
 }
@@ -196,6 +209,7 @@ export interface ActivationEventDataMap {
   'referral.made': ReferralMadeData;
   'integrated-deployment.decided': IntegratedDeploymentDecidedData;
   'report.filed': ReportFiledData;
+  'document.attached': DocumentAttachedData;
   'activation.closed': ActivationClosedData;
   'activation.reopened': ActivationReopenedData;
   'lead.transferred': LeadTransferredData;
@@ -229,6 +243,7 @@ export const ACTIVATION_EVENT_TYPES: readonly ActivationEventType[] = Object.key
   'referral.made': true,
   'integrated-deployment.decided': true,
   'report.filed': true,
+  'document.attached': true,
   'activation.closed': true,
   'activation.reopened': true,
   'lead.transferred': true,

@@ -46,6 +46,7 @@ export interface OpenedActivation extends ActivationProgress {
   readonly interventionIds: ReadonlySet<string>;
   readonly referralIds: ReadonlySet<string>;
   readonly reportIds: ReadonlySet<string>;
+  readonly attachmentIds: ReadonlySet<string>;
 }
 
 export type ActivationState = UnopenedActivation | OpenedActivation;
@@ -98,6 +99,8 @@ export function evolveActivation(state: ActivationState, event: ActivationEvent)
       return { ...next, referralIds: withItem(next.referralIds, event.data.referralId) };
     case 'report.filed':
       return { ...next, reportIds: withItem(next.reportIds, event.data.reportId) };
+    case 'document.attached':
+      return { ...next, attachmentIds: withItem(next.attachmentIds, event.data.attachmentId) };
     case 'lead.transferred':
       return { ...next, leadAgency: event.data.toAgency };
     case 'activation.numbered':
@@ -127,6 +130,7 @@ function opened(data: ActivationOpenedData): OpenedActivation {
     interventionIds: new Set(),
     referralIds: new Set(),
     reportIds: new Set(),
+    attachmentIds: new Set(),
   };
 }
 

@@ -313,6 +313,27 @@ const CATALOGUE: { readonly [T in ActivationEventType]: CatalogueEntry<T> } = {
     },
     upcasters: [narrativesFrom(1, 'report.filed', ['summary', 'outcome'])],
   },
+  'document.attached': {
+    type: 'document.attached',
+    schemaVersion: 1,
+    // That a participant added a document is part of the case; what it is (its title, which file, its
+    // size and hash, even its id to download it by) is as sensitive as what the document contains, so
+    // only an agency holding every category the author declared learns more than that it exists.
+    description:
+      'A participant added a document (a photo, the proces-verbaal) with the categories it contains.',
+    primaryCategory: CASE,
+    fields: {
+      attachmentId: { categoriesFrom: 'categories' },
+      attachedBy: CASE,
+      'title.text': text('title'),
+      'title.categories[]': text('title'),
+      contentType: { categoriesFrom: 'categories' },
+      byteLength: { categoriesFrom: 'categories' },
+      sha256: { categoriesFrom: 'categories' },
+      'categories[]': { categoriesFrom: 'categories' },
+    },
+    upcasters: [],
+  },
   'activation.closed': {
     type: 'activation.closed',
     schemaVersion: 2,

@@ -196,6 +196,18 @@ const SAMPLES: Samples = {
       outcome: { text: 'Workers rehoused; site reopened after improvements.', categories: [REPORT] },
     },
   },
+  'document.attached': {
+    type: 'document.attached',
+    data: {
+      attachmentId: 'att-1',
+      attachedBy: NLA,
+      title: { text: 'Foto slaapruimte', categories: [LOCATION, PERSONAL] },
+      contentType: 'image/jpeg',
+      byteLength: 2048,
+      sha256: 'a'.repeat(64),
+      categories: [LOCATION, PERSONAL],
+    },
+  },
   'activation.closed': {
     type: 'activation.closed',
     data: { outcome: { text: 'Workers rehoused.', categories: [PERSONAL] } },

@@ -105,6 +105,15 @@ const MATRIX: Record<ActivationEventType, Record<DemoAgency, typeof HIDDEN | Dat
     BD: [BENEFITS, LOCATION],
   },
   'report.filed': { NLA: [], GM0599: [], VR17: [], UWV: HIDDEN, SVB: HIDDEN, BD: HIDDEN },
+  // Everything but that it exists and who added it carries the document's LOCATION and PERSONAL.
+  'document.attached': {
+    NLA: [],
+    GM0599: [],
+    VR17: [PERSONAL],
+    UWV: [LOCATION],
+    SVB: [LOCATION],
+    BD: [LOCATION, PERSONAL],
+  },
   // Outcome and reason are classified PERSONAL.
   'activation.closed': { NLA: [], GM0599: [], VR17: [PERSONAL], UWV: [], SVB: [], BD: [PERSONAL] },
   'activation.reopened': { NLA: [], GM0599: [], VR17: [PERSONAL], UWV: [], SVB: [], BD: [PERSONAL] },

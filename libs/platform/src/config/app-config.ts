@@ -458,6 +458,14 @@ export class EnvironmentVariables {
   /** The largest request body the api reads; a larger one is refused with 413 PAYLOAD_TOO_LARGE. */
   @WholeNumber(1024, 100 * 1024 * 1024, ' of bytes')
   MAX_REQUEST_BODY_BYTES = 1024 * 1024;
+
+  /** The largest document `POST /attachments` accepts (the file itself); a larger one is refused with 413. */
+  @WholeNumber(1024, 1024 * 1024 * 1024, ' of bytes')
+  ATTACHMENT_MAX_BYTES = 20 * 1024 * 1024;
+
+  /** Uploads never attached to an activation are removed after this many minutes (0: never). */
+  @WholeNumber(0, 7 * 24 * 60, ' of minutes')
+  ATTACHMENT_UNATTACHED_TTL_MINUTES = 24 * 60;
 }
 
 export interface GraphqlLimitSettings {
@@ -608,6 +616,12 @@ export class AppConfig {
   }
   get maxRequestBodyBytes(): number {
     return this.env.MAX_REQUEST_BODY_BYTES;
+  }
+  get attachments(): { maxBytes: number; unattachedTtlMinutes: number } {
+    return {
+      maxBytes: this.env.ATTACHMENT_MAX_BYTES,
+      unattachedTtlMinutes: this.env.ATTACHMENT_UNATTACHED_TTL_MINUTES,
+    };
   }
   get console(): { directory: string; clientId: string } {
     return { directory: this.env.CONSOLE_DIR, clientId: this.env.CONSOLE_CLIENT_ID };

@@ -15,6 +15,7 @@ import { AccessLogLdv1795400000133 } from './1795400000133-access-log-ldv.migrat
 import { RelayClustersAndDeadLetters1795400000140 } from './1795400000140-relay-clusters-and-dead-letters.migration.js';
 import { CaseNumbers1795400000150 } from './1795400000150-case-numbers.migration.js';
 import { Inbox1795400000151 } from './1795400000151-inbox.migration.js';
+import { Attachments1795400000160 } from './1795400000160-attachments.migration.js';
 
 /**
  * Every schema migration of the platform, oldest first. One database, one ordered history:
@@ -38,4 +39,5 @@ export const migrations: Function[] = [
   RelayClustersAndDeadLetters1795400000140,
   CaseNumbers1795400000150,
   Inbox1795400000151,
+  Attachments1795400000160,
 ];
