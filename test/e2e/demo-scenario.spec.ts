@@ -22,12 +22,12 @@ describe('demo scenario', () => {
     const first = await loadDemo(url, signedWith(issuer, signing));
     const again = await loadDemo(url, signedWith(issuer, signing));
     expect(first.steps).toBeGreaterThan(30);
-    // The demo holds a document: the proces-verbaal of the greenhouse case, stored and attached.
+    // The demo holds a document: the proces-verbaal of the building-site case, stored and attached.
     const db = await new DataSource({ type: 'postgres', url: env.DATABASE_URL }).initialize();
     try {
       const attached: { content_type: string; categories: string[] }[] = await db.query(
         `SELECT content_type, categories FROM attachments
-         WHERE activation_id = 'demo-vr17-kas' AND attached_at IS NOT NULL`,
+         WHERE activation_id = 'demo-vr17-bouwplaats' AND attached_at IS NOT NULL`,
       );
       expect(attached).toEqual([{ content_type: 'application/pdf', categories: ['PERSONAL', 'REPORT'] }]);
     } finally {
