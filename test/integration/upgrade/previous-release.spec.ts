@@ -113,6 +113,7 @@ describe('upgrading a database written by release 700359e', () => {
       'CaseNumbers1795400000150',
       'Inbox1795400000151',
       'Attachments1795400000160',
+      'ActivationActors1795400000165',
     ]);
     // The attachment store starts empty, under row-level security like the read models.
     const attachmentTables: { relname: string; relrowsecurity: boolean }[] = await db.query(
@@ -178,6 +179,18 @@ describe('upgrading a database written by release 700359e', () => {
        WHERE status = 'GRANTED' AND valid_from <= now() AND took_effect_at IS NULL`,
     );
     expect(pending).toBe(0);
+    // The rebuilt list rows know who of their own agency acted ("my cases"), and name no one else's staff.
+    const [{ withActors, foreign }] = await db.query(
+      `SELECT count(*) FILTER (WHERE cardinality(actors) > 0)::int AS "withActors",
+              count(*) FILTER (WHERE EXISTS (
+                SELECT 1 FROM events e
+                WHERE e.stream_id = 'activation-' || a.activation_id
+                  AND e.metadata->'actor'->>'userId' = ANY(a.actors)
+                  AND e.metadata->'actor'->>'agency' <> a.agency))::int AS foreign
+       FROM rm_activations a`,
+    );
+    expect(withActors).toBeGreaterThan(0);
+    expect(foreign).toBe(0);
     // What was fed stays as it was; the case numbers the upgrade gave are new events, fed once each.
     const fed = (await shown(db)).feed as { event_type: string }[];
     expect(fed.filter((row) => row.event_type !== 'activation.numbered')).toEqual(before.feed);

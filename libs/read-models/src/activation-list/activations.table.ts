@@ -24,6 +24,8 @@ export interface ActivationListEntry {
   title?: unknown;
   outcome: ActivationFacts['strongestMeasure'];
   withheld: DataCategory[];
+  /** Users of this agency who acted on the activation (this event's actor, when of this agency). */
+  actors?: string[];
 }
 
 /** A row as the api reads it; `opened_key` is opened_at to the microsecond, for cursors. */
@@ -80,6 +82,8 @@ export interface ActivationListQuery {
   readonly caseNumber?: string;
   /** Only activations the agency takes part in ("my cases"), not those it sees as coordinator. */
   readonly participating?: boolean;
+  /** Only activations this user (of the agency) acted on. */
+  readonly actedBy?: string;
   readonly municipality?: string;
   readonly status?: string;
   /** The sort key of the last row of the previous page: opened_key and activation id. */
@@ -117,46 +121,50 @@ export const activationsTable = {
    */
   async put(tx: EntityManager, entries: readonly ActivationListEntry[]): Promise<void> {
     if (entries.length === 0) return;
-    const rows = entries.map(({ agency, facts: f, location, employer, title, outcome, withheld }) => ({
-      agency,
-      activation_id: f.activationId,
-      case_number: f.caseNumber ?? null,
-      title: title ?? null,
-      region: f.region,
-      municipality: f.municipality,
-      kind: f.kind,
-      trigger: f.trigger,
-      themes: f.themes,
-      status: f.status,
-      lead_agency: f.leadAgency,
-      participants: f.participants,
-      integrated: f.integratedDeployment ?? null,
-      outcome,
-      location: location ?? null,
-      employer: employer ?? null,
-      withheld,
-      stream_version: f.streamVersion,
-      opened_at: f.openedAt,
-      closed_at: f.closedAt,
-      updated_at: f.updatedAt,
-    }));
+    const rows = entries.map(
+      ({ agency, facts: f, location, employer, title, outcome, withheld, actors }) => ({
+        agency,
+        activation_id: f.activationId,
+        case_number: f.caseNumber ?? null,
+        title: title ?? null,
+        region: f.region,
+        municipality: f.municipality,
+        kind: f.kind,
+        trigger: f.trigger,
+        themes: f.themes,
+        status: f.status,
+        lead_agency: f.leadAgency,
+        participants: f.participants,
+        integrated: f.integratedDeployment ?? null,
+        outcome,
+        location: location ?? null,
+        employer: employer ?? null,
+        withheld,
+        actors: actors ?? [],
+        stream_version: f.streamVersion,
+        opened_at: f.openedAt,
+        closed_at: f.closedAt,
+        updated_at: f.updatedAt,
+      }),
+    );
     // One JSON parameter instead of a column array each: far less encoding on both sides of the wire.
     await tx.query(
       `INSERT INTO rm_activations (agency, activation_id, case_number, title, region, municipality, kind, trigger, themes, status,
-         lead_agency, participants, integrated, outcome, location, employer, withheld, stream_version,
+         lead_agency, participants, integrated, outcome, location, employer, withheld, actors, stream_version,
          opened_at, closed_at, updated_at)
        SELECT * FROM jsonb_to_recordset($1::jsonb) AS a(agency text, activation_id text, case_number text,
          title jsonb, region text,
          municipality text, kind text, trigger text, themes text[], status text, lead_agency text,
          participants text[], integrated boolean, outcome text, location jsonb, employer jsonb, withheld text[],
-         stream_version int, opened_at timestamptz, closed_at timestamptz, updated_at timestamptz)
+         actors text[], stream_version int, opened_at timestamptz, closed_at timestamptz, updated_at timestamptz)
        ON CONFLICT (agency, activation_id) DO UPDATE SET
          case_number = EXCLUDED.case_number,
          kind = EXCLUDED.kind, status = EXCLUDED.status, lead_agency = EXCLUDED.lead_agency,
          participants = EXCLUDED.participants,
          integrated = EXCLUDED.integrated, outcome = EXCLUDED.outcome, stream_version = EXCLUDED.stream_version,
          closed_at = EXCLUDED.closed_at, updated_at = EXCLUDED.updated_at,
-         withheld = ARRAY(SELECT DISTINCT c FROM unnest(rm_activations.withheld || EXCLUDED.withheld) c ORDER BY c)`,
+         withheld = ARRAY(SELECT DISTINCT c FROM unnest(rm_activations.withheld || EXCLUDED.withheld) c ORDER BY c),
+         actors = ARRAY(SELECT DISTINCT u FROM unnest(rm_activations.actors || EXCLUDED.actors) u ORDER BY u)`,
       [JSON.stringify(rows)],
     );
   },
@@ -198,6 +206,7 @@ export const activationsTable = {
       ...params.when(query.status, (p) => `a.status = ${p}`),
       ...params.when(query.caseNumber, (p) => `a.case_number = ${p}`),
       ...(query.participating ? [`a.agency = ANY(a.participants)`] : []),
+      ...params.when(query.actedBy, (p) => `${p} = ANY(a.actors)`),
       ...(query.after
         ? [
             `(a.opened_at, a.activation_id) < (${params.add(query.after[0])}::timestamptz, ${params.add(query.after[1])})`,

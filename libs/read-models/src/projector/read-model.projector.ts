@@ -198,6 +198,7 @@ export class ReadModelProjector {
         title: data.title,
         outcome,
         withheld: visible.withheld,
+        actors: actorsOf(agency, event),
       });
     } else {
       writer.putActivation({
@@ -209,6 +210,7 @@ export class ReadModelProjector {
         // What this event withholds of what the agency sees of it joins the row's withheld (an event it does
         // not see at all adds nothing: naming its category would tell that it happened).
         withheld: visible?.withheld ?? [],
+        actors: actorsOf(agency, event),
       });
     }
   }
@@ -332,4 +334,10 @@ function withContributor(facts: ActivationFacts, agency: string): ActivationFact
 
 export function activationIdOf(event: StoredEvent): string {
   return activationIdOfStream(event.streamId) ?? event.streamId;
+}
+
+/** The event's user, for the row of the user's own agency only: a row never names another agency's staff. */
+function actorsOf(agency: string, event: StoredEvent): string[] {
+  const { actor } = event.metadata;
+  return actor.agency === agency ? [actor.userId] : [];
 }

@@ -34,6 +34,7 @@ export class ReadModelWriter {
             facts: entry.facts,
             outcome: entry.outcome,
             withheld: [...new Set([...pending.withheld, ...entry.withheld])].sort(),
+            actors: [...new Set([...(pending.actors ?? []), ...(entry.actors ?? [])])].sort(),
           }
         : entry,
     );

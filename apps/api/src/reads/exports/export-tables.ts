@@ -54,7 +54,11 @@ export function activationsTable(activations: readonly ActivationView[]): Table 
       integratedDeployment:
         a.integratedDeployment === null ? 'nog niet besloten' : a.integratedDeployment ? 'ja' : 'nee',
       outcome:
-        a.strongestMeasure === 'NOT_VISIBLE' ? NOT_VISIBLE : a.strongestMeasure === 'NONE' ? '' : a.strongestMeasure,
+        a.strongestMeasure === 'NOT_VISIBLE'
+          ? NOT_VISIBLE
+          : a.strongestMeasure === 'NONE'
+            ? ''
+            : a.strongestMeasure,
       withheld: a.withheld.join(', '),
     })),
   };

@@ -34,6 +34,14 @@ export class ActivationsFilter extends ActivationScopeFilter {
   @IsOptional()
   @IsBoolean()
   participating?: boolean;
+
+  @Field({
+    nullable: true,
+    description: 'My cases: only activations you yourself acted on (opened, recorded, joined, …).',
+  })
+  @IsOptional()
+  @IsBoolean()
+  actedByMe?: boolean;
 }
 
 @ArgsType()

@@ -46,6 +46,7 @@ export class ListActivationsResolver {
         status: filter.status,
         caseNumber: filter.caseNumber,
         participating: filter.participating,
+        actedBy: filter.actedByMe ? actor.userId : undefined,
         after,
         limit: size + 1,
       });

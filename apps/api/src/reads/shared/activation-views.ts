@@ -18,5 +18,10 @@ export async function activationViewOf(
 ): Promise<LoggedResult<ActivationView> | undefined> {
   const found = await activationsTable.find(db, agency, id);
   const row = found && view.activation(found);
-  return row && { result: toActivationView(row, tokens, view.measuresVisible(row.region)), disclosures: [disclosureOfRow(row)] };
+  return (
+    row && {
+      result: toActivationView(row, tokens, view.measuresVisible(row.region)),
+      disclosures: [disclosureOfRow(row)],
+    }
+  );
 }

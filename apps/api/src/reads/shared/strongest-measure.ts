@@ -11,7 +11,8 @@ export type StrongestMeasure = (typeof StrongestMeasure)[keyof typeof StrongestM
 
 registerEnumType(StrongestMeasure, {
   name: 'StrongestMeasure',
-  description: 'The strongest measure imposed so far (closure weighs most), NONE, or NOT_VISIBLE to your agency.',
+  description:
+    'The strongest measure imposed so far (closure weighs most), NONE, or NOT_VISIBLE to your agency.',
   valuesMap: {
     NONE: { description: 'No measure imposed (your agency sees measures).' },
     NOT_VISIBLE: {

@@ -16,6 +16,7 @@ import { RelayClustersAndDeadLetters1795400000140 } from './1795400000140-relay-
 import { CaseNumbers1795400000150 } from './1795400000150-case-numbers.migration.js';
 import { Inbox1795400000151 } from './1795400000151-inbox.migration.js';
 import { Attachments1795400000160 } from './1795400000160-attachments.migration.js';
+import { ActivationActors1795400000165 } from './1795400000165-activation-actors.migration.js';
 
 /**
  * Every schema migration of the platform, oldest first. One database, one ordered history:
@@ -40,4 +41,5 @@ export const migrations: Function[] = [
   CaseNumbers1795400000150,
   Inbox1795400000151,
   Attachments1795400000160,
+  ActivationActors1795400000165,
 ];
