@@ -7,10 +7,11 @@ import { FeedNotifications } from './shared/feed-notifications.listener.js';
 import { LiveFeeds } from './shared/live-feeds.service.js';
 import { FeedSubscriptionResolver } from './subscribe-feed/feed-subscription.resolver.js';
 import { TimelineSubscriptionResolver } from './subscribe-timeline/timeline-subscription.resolver.js';
+import { InboxSubscriptionResolver } from './subscribe-inbox/inbox-subscription.resolver.js';
 
 /**
- * The agencies' feeds over GraphQL: the cursor-paged feed query and the feed and timeline subscriptions,
- * all reading rm_feed through one function (readFeed) under row-level security, with the access log.
+ * The agencies' feeds over GraphQL: the cursor-paged feed query and the feed, timeline and inbox
+ * subscriptions, reading rm_feed (the inbox: rm_inbox) through one function (readFeed) under row-level security, with the access log.
  */
 @Module({
   imports: [PlatformModule, AccessLogModule, ReadsModule],
@@ -20,6 +21,7 @@ import { TimelineSubscriptionResolver } from './subscribe-timeline/timeline-subs
     FeedResolver,
     FeedSubscriptionResolver,
     TimelineSubscriptionResolver,
+    InboxSubscriptionResolver,
   ],
 })
 export class FeedsModule {}

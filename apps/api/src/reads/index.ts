@@ -3,3 +3,5 @@ export { ReadsModule } from './reads.module.js';
 export { TimelineArgs } from './view-timeline/timeline.args.js';
 export { TimelineEntry } from './view-timeline/timeline-entry.type.js';
 export { activationNotFound } from './shared/read-errors.js';
+export { inboxViewOf } from './view-inbox/inbox.resolver.js';
+export { InboxItemView } from './view-inbox/inbox-item.type.js';

@@ -1,15 +1,16 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { GraphQLError } from 'graphql';
-import { ReadDatabase } from '#platform';
+import { AppConfig, ReadDatabase } from '#platform';
+import type { InboxRow } from '#read-models';
 import { activationVisible } from '#read-models';
 import { apiError, ApiErrorCode } from '../../errors/index.js';
 import type { ReadAudit } from '../../access-log/index.js';
 import { activityOf, LoggedReads } from '../../access-log/index.js';
 import { scopeOf } from '../../auth/index.js';
-import { activationNotFound } from '../../reads/index.js';
+import { activationNotFound, inboxViewOf, type InboxItemView } from '../../reads/index.js';
 import { FeedEntry } from './feed-entry.type.js';
 import { FeedNotifications } from './feed-notifications.listener.js';
-import { feedEnd, FeedItem, readFeed } from './feed.reader.js';
+import { feedEnd, readFeed } from './feed.reader.js';
 
 /**
  * Live feeds of one agency that one api instance holds at once. Each costs a read per notification for
@@ -36,26 +37,24 @@ export interface LiveFeedOptions {
 export class LiveFeeds {
   private readonly logger = new Logger(LiveFeeds.name);
   private readonly delivering = new Map<string, number>();
+  private readonly pollIntervalMs: number;
 
   constructor(
     private readonly notifications: FeedNotifications,
     private readonly database: ReadDatabase,
     private readonly reads: LoggedReads,
-  ) {}
+    config: AppConfig,
+  ) {
+    this.pollIntervalMs = config.feedRelay.pollIntervalMs;
+  }
 
   async open(audit: ReadAudit, options: LiveFeedOptions = {}): Promise<AsyncIterableIterator<FeedEntry>> {
     const { actor } = audit;
-    if (this.notifications.watching(actor.agency) >= MAX_LIVE_FEEDS_PER_AGENCY) {
-      throw apiError(
-        ApiErrorCode.RATE_LIMITED,
-        `Your agency already has ${MAX_LIVE_FEEDS_PER_AGENCY} live subscriptions on this server; close one first, or read the feed query.`,
-        { reason: 'TOO_MANY_SUBSCRIPTIONS' },
-      );
-    }
+    this.requireRoom(actor.agency);
     // Purpose limitation at subscribe time: a feed no agreement serves is refused before it starts.
     await this.reads.read(audit, () => Promise.resolve({ result: undefined, disclosures: [] }));
     let position = 0;
-    const feed = new LiveFeed(async () => {
+    const feed = new LiveFeed<FeedEntry>(async () => {
       const batch = await this.reads
         .read(audit, async (db) => {
           const read = await readFeed(
@@ -75,7 +74,7 @@ export class LiveFeeds {
           });
         });
       position = batch.lastSeq ?? position;
-      return { items: batch.items, more: batch.scanned === LIVE_FEED_BATCH };
+      return { items: batch.items.map((item) => item.entry), more: batch.scanned === LIVE_FEED_BATCH };
     });
     // Watch before taking the end of the feed: a row fed in between then wakes the feed, and is either
     // within the end (not delivered: it came before the subscription) or after it (delivered).
@@ -97,9 +96,58 @@ export class LiveFeeds {
     return feed;
   }
 
+  /**
+   * A live inbox: every invitation or referral addressed to the agency after subscribing, and every change
+   * of an item's state (joined, declined), read by the same function as the inbox query (inboxViewOf: the
+   * read's activity, the access log of what is delivered only). The read models hold the inbox, and no
+   * feed row wakes the invited agency, so it is read again at the subscriptions' poll interval, and at
+   * once when the agency's feed moves (its own answers).
+   */
+  async openInbox(audit: ReadAudit): Promise<AsyncIterableIterator<InboxItemView>> {
+    const { actor } = audit;
+    this.requireRoom(actor.agency);
+    // Purpose limitation at subscribe time, as for feeds.
+    await this.reads.read(audit, () => Promise.resolve({ result: undefined, disclosures: [] }));
+    const seen = new Map<string, string>();
+    const stateOf = (row: InboxRow) => `${row.state}\u0000${row.answered_at?.toISOString() ?? ''}`;
+    const keyOf = (row: InboxRow) => `${row.activation_id}\u0000${row.item_id}`;
+    const read = (deliver: boolean) =>
+      this.reads.read(audit, (db, view) =>
+        inboxViewOf(db, view, actor.agency, { limit: LIVE_FEED_BATCH }, (row) => {
+          const changed = seen.get(keyOf(row)) !== stateOf(row);
+          seen.set(keyOf(row), stateOf(row));
+          return deliver && changed;
+        }),
+      );
+    // What waits at subscribe time is the inbox query's to answer: only what comes after is delivered.
+    await read(false);
+    const inbox = new LiveFeed<InboxItemView>(async () => ({
+      items: (await read(true)).reverse(),
+      more: false,
+    }));
+    const unwatch = this.notifications.watch(actor.agency, () => inbox.wake());
+    const poll = setInterval(() => inbox.wake(), this.pollIntervalMs);
+    inbox.onReturn(() => {
+      unwatch();
+      clearInterval(poll);
+    });
+    this.count(actor.agency, 1);
+    inbox.onReturn(() => this.count(actor.agency, -1));
+    return inbox;
+  }
+
   /** How many live feeds of the agency this instance delivers to: opened, and not yet ended. */
   deliveringTo(agency: string): number {
     return this.delivering.get(agency) ?? 0;
+  }
+
+  private requireRoom(agency: string): void {
+    if (this.notifications.watching(agency) < MAX_LIVE_FEEDS_PER_AGENCY) return;
+    throw apiError(
+      ApiErrorCode.RATE_LIMITED,
+      `Your agency already has ${MAX_LIVE_FEEDS_PER_AGENCY} live subscriptions on this server; close one first, or read the feed query.`,
+      { reason: 'TOO_MANY_SUBSCRIPTIONS' },
+    );
   }
 
   private count(agency: string, change: 1 | -1): void {
@@ -114,14 +162,14 @@ export class LiveFeeds {
  * is buffered (graphql-ws asks again once the previous message has been handed to the socket): a slow
  * client holds at most one batch in memory, and what it has not taken yet stays in the database.
  */
-class LiveFeed implements AsyncIterableIterator<FeedEntry> {
-  private buffer: FeedItem[] = [];
+class LiveFeed<T> implements AsyncIterableIterator<T> {
+  private buffer: T[] = [];
   private pending = false;
   private closed = false;
   private wakeUp?: () => void;
   private readonly closers: (() => void)[] = [];
 
-  constructor(private readonly fetch: () => Promise<{ items: FeedItem[]; more: boolean }>) {}
+  constructor(private readonly fetch: () => Promise<{ items: T[]; more: boolean }>) {}
 
   wake(): void {
     this.pending = true;
@@ -132,10 +180,10 @@ class LiveFeed implements AsyncIterableIterator<FeedEntry> {
     this.closers.push(closer);
   }
 
-  async next(): Promise<IteratorResult<FeedEntry>> {
+  async next(): Promise<IteratorResult<T>> {
     while (!this.closed) {
       const item = this.buffer.shift();
-      if (item) return { value: item.entry, done: false };
+      if (item !== undefined) return { value: item, done: false };
       if (!this.pending) {
         await new Promise<void>((resolve) => (this.wakeUp = resolve));
         this.wakeUp = undefined;
@@ -150,7 +198,7 @@ class LiveFeed implements AsyncIterableIterator<FeedEntry> {
     return { value: undefined, done: true };
   }
 
-  async return(): Promise<IteratorResult<FeedEntry>> {
+  async return(): Promise<IteratorResult<T>> {
     if (!this.closed) {
       this.closed = true;
       this.buffer = [];
@@ -160,7 +208,7 @@ class LiveFeed implements AsyncIterableIterator<FeedEntry> {
     return { value: undefined, done: true };
   }
 
-  [Symbol.asyncIterator](): AsyncIterableIterator<FeedEntry> {
+  [Symbol.asyncIterator](): AsyncIterableIterator<T> {
     return this;
   }
 }

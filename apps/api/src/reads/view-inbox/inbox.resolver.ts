@@ -1,9 +1,16 @@
 import { Args, ArgsType, Field, Int, Query, Resolver } from '@nestjs/graphql';
 import { IsBoolean, IsInt, IsOptional, Max, Min } from 'class-validator';
 import type { Actor, DataCategory } from '#domain';
-import { inboxTable, type InboxRow } from '#read-models';
+import { EntityManager } from 'typeorm';
+import { inboxTable, type ActivityView, type InboxRow } from '#read-models';
 import { CASE_DATA, CurrentActor, ReadableBy } from '../../auth/index.js';
-import { CurrentReadRequest, disclosureOf, LoggedReads, type ReadRequest } from '../../access-log/index.js';
+import {
+  CurrentReadRequest,
+  disclosureOf,
+  LoggedReads,
+  type LoggedResult,
+  type ReadRequest,
+} from '../../access-log/index.js';
 import { InboxCaseView, InboxItemKind, InboxItemState, InboxItemView } from './inbox-item.type.js';
 
 const INBOX_MAX = 100;
@@ -39,23 +46,34 @@ export class InboxResolver {
     @CurrentActor() actor: Actor,
     @CurrentReadRequest() request: ReadRequest,
   ): Promise<InboxItemView[]> {
-    return this.reads.read({ actor, request, operation: 'inbox' }, async (db, view) => {
-      const found = await inboxTable.page(db, actor.agency, {
-        pending: args.pending,
-        limit: args.first ?? 50,
-      });
-      const rows = found.map((row) => view.inboxItem(row));
-      return {
-        result: rows.map(toInboxItem),
-        // The reasons are free text: a read of what they carry, as any narrative.
-        disclosures: rows.map((row) =>
-          disclosureOf(row.activation_id, row.kind === 'REFERRAL' ? 'referral.made' : 'agency.invited', {
-            reason: row.reason,
-          }),
-        ),
-      };
-    });
+    return this.reads.read({ actor, request, operation: 'inbox' }, (db, view) =>
+      inboxViewOf(db, view, actor.agency, { pending: args.pending, limit: args.first ?? 50 }),
+    );
   }
+}
+
+/**
+ * The agency's inbox items as the read's activity lets it read them (newest first), with what their
+ * reasons disclose; `keep` picks the items a read returns (a live inbox: only those new to it), and only
+ * those are access-logged.
+ */
+export async function inboxViewOf(
+  db: EntityManager,
+  view: ActivityView,
+  agency: string,
+  query: { pending?: boolean; limit: number },
+  keep: (row: InboxRow) => boolean = () => true,
+): Promise<LoggedResult<InboxItemView[]>> {
+  const rows = (await inboxTable.page(db, agency, query)).map((row) => view.inboxItem(row)).filter(keep);
+  return {
+    result: rows.map(toInboxItem),
+    // The reasons are free text: a read of what they carry, as any narrative.
+    disclosures: rows.map((row) =>
+      disclosureOf(row.activation_id, row.kind === 'REFERRAL' ? 'referral.made' : 'agency.invited', {
+        reason: row.reason,
+      }),
+    ),
+  };
 }
 
 function toInboxItem(row: InboxRow): InboxItemView {
