@@ -166,14 +166,27 @@ describe('six agencies see one activation exactly as their agreements allow', ()
       expect(activation.employer).toEqual(
         granted.includes(EMPLOYER) ? { name: 'Kas BV', kvkNumber: '12345678' } : null,
       );
-      const expectedWithheld = [LOCATION, EMPLOYER].filter((c) => !granted.includes(c));
-      expect(activation.withheld).toEqual(expectedWithheld);
+      // withheld covers the whole activation as the agency sees it: what any of its timeline entries
+      // withholds, and INTERVENTION when measures are not visible to it; never a category it holds.
+      const timeline = await query<{ timeline: { edges: { node: { withheld: string[] } }[] } }>(
+        agency,
+        `query($id: ID!) { timeline(activationId: $id, first: 100) { edges { node { withheld } } } }`,
+        { id: ACTIVATION },
+      );
+      const expectedWithheld = new Set(timeline.data!.timeline.edges.flatMap((e) => e.node.withheld));
+      if (!granted.includes(INTERVENTION)) expectedWithheld.add(INTERVENTION);
+      expect(activation.withheld).toEqual([...expectedWithheld].sort());
+      for (const category of [LOCATION, EMPLOYER])
+        expect((activation.withheld as string[]).includes(category)).toBe(!granted.includes(category));
+      for (const category of activation.withheld as string[]) expect(granted).not.toContain(category);
     },
   );
 
   it.each(Object.entries(AGREEMENTS))(
     '%s: the timeline shows exactly what its categories allow',
-    async (agency, granted) => {
+    async (agency, agreed) => {
+      // NLA recorded the findings and the measure: an author sees all of what it recorded itself.
+      const granted: readonly string[] = agency === 'NLA' ? Object.values(DataCategory) : agreed;
       const { data, errors } = await query<{ timeline: { edges: { node: TimelineEntry }[] } }>(
         agency,
         `query($id: ID!) { timeline(activationId: $id, first: 100) { edges { node { type payload withheld } } } }`,
@@ -240,7 +253,8 @@ describe('six agencies see one activation exactly as their agreements allow', ()
       expect(stats.total).toBe(1);
       expect(stats.byKind.filter((b) => b.count > 0)).toEqual([{ key: 'PREVENTIVE', count: 1 }]);
       expect(stats.byOutcome.filter((b) => b.count > 0)).toEqual([
-        { key: granted.includes(INTERVENTION) ? 'FINE' : 'NONE', count: 1 },
+        // Never "no measures" about a case whose measures the agency may not see.
+        { key: granted.includes(INTERVENTION) ? 'FINE' : 'NOT_VISIBLE', count: 1 },
       ]);
       expect(stats.byRegion.filter((b) => b.count > 0)).toEqual([{ key: 'VR17', count: 1 }]);
     },

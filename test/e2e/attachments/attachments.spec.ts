@@ -457,9 +457,9 @@ describe('attachments: upload, attachDocument, download', () => {
       );
     });
 
-    it('holds its author to the same rule: every category, or the answer for no attachment', async () => {
-      // UWV holds no REPORT: it may attach a report (saying truly what it holds), but its agreements do not
-      // let it read REPORT data back, its own included; agencies holding REPORT may.
+    it('lets its author keep what it attached, and no one else without every category', async () => {
+      // UWV holds no REPORT: it may attach a report (saying truly what it holds); agencies holding REPORT may
+      // read it, others not, and UWV keeps sight of its own document as of everything it recorded itself.
       const own = await uploaded('UWV', pdf(), 'uwv-rapport.pdf');
       const { errors } = await attach('UWV', {
         activationId: SHARED,
@@ -470,10 +470,10 @@ describe('attachments: upload, attachDocument, download', () => {
       expect(errors).toBeUndefined();
       await eventually(async () => (await download('GM0599', own)).status === 200, 15_000);
       expect((await download('VR17', own)).status).toBe(200);
-      expect((await download('UWV', own)).status).toBe(404);
+      expect((await download('UWV', own)).status).toBe(200);
       expect((await download('SVB', own)).status).toBe(404);
       const [entry] = (await attachedIn('UWV', SHARED)).filter((e) => e.actingAgency === 'UWV');
-      expect(entry.payload.attachmentId).toBeNull();
+      expect(entry.payload.attachmentId).toBe(own);
     });
 
     it('lets only participants attach, answers a hidden activation as an absent one, and frees the upload', async () => {

@@ -214,11 +214,19 @@ export class LeakOracle {
     );
   }
 
-  private expect(agency: string, events: Iterable<OracleEvent>): Expectation {
+  /**
+   * `ownInFull`: the read models show an agency all of what it recorded itself while an agreement covers
+   * the case (CASE); its feed, like everyone else's, only what its agreements allow.
+   */
+  private expect(agency: string, events: Iterable<OracleEvent>, ownInFull = false): Expectation {
     const eventIds = new Set<string>();
     const tokens = new Set<string>();
     for (const event of events) {
-      const granted = this.granted(agency, event.region);
+      const agreed = this.granted(agency, event.region);
+      const granted =
+        ownInFull && event.actingAgency === agency && agreed.has(DataCategory.CASE)
+          ? new Set(Object.values(DataCategory))
+          : agreed;
       if (!granted.has(event.primary)) continue;
       eventIds.add(event.eventId);
       for (const [token, needs] of event.markers) if (needs.every((c) => granted.has(c))) tokens.add(token);
@@ -235,6 +243,7 @@ export class LeakOracle {
     return this.expect(
       agency,
       visible ? this.streams.get(activationId)! : this.ownAfterLeaving(agency, activationId),
+      true,
     );
   }
 
@@ -273,12 +282,16 @@ export class LeakOracle {
   /** What the read models may show the agency, over all its activations. */
   readModels(agency: string): Expectation {
     const visible = this.visibleActivations(agency);
-    return this.expect(agency, [
-      ...visible.flatMap((id) => this.streams.get(id)!),
-      ...[...this.streams.keys()]
-        .filter((id) => !visible.includes(id))
-        .flatMap((id) => this.ownAfterLeaving(agency, id)),
-    ]);
+    return this.expect(
+      agency,
+      [
+        ...visible.flatMap((id) => this.streams.get(id)!),
+        ...[...this.streams.keys()]
+          .filter((id) => !visible.includes(id))
+          .flatMap((id) => this.ownAfterLeaving(agency, id)),
+      ],
+      true,
+    );
   }
 
   /** The agency's feed (query, subscription, Kafka topic); `since` limits it to later stream versions. */

@@ -57,20 +57,26 @@ describe('read-model projection on a generated store', () => {
         .sort();
       expect(rows.map((r) => r.agency)).toEqual(expected);
     }
-    // NLA has no HEALTH: a health finding is a HEALTH event, so it does not learn one exists. It has INCOME
-    // and PERSONAL: an income finding shows, with the description that speaks of the worker.
-    const [{ stored }] = await db.query(
-      `SELECT count(*)::int AS stored FROM events WHERE type = 'finding.recorded' AND data->>'category' = 'HEALTH'`,
+    // NLA has no HEALTH: a health finding another agency recorded is a HEALTH event, so it does not learn
+    // one exists; one NLA recorded itself it keeps seeing whole (its own record). It has INCOME and
+    // PERSONAL: an income finding shows, with the description that speaks of the worker.
+    const [{ stored, ownStored }] = await db.query(
+      `SELECT count(*)::int AS stored, count(*) FILTER (WHERE metadata->'actor'->>'agency' = 'NLA')::int AS "ownStored"
+       FROM events WHERE type = 'finding.recorded' AND data->>'category' = 'HEALTH'`,
     );
-    expect(stored).toBeGreaterThan(0);
-    const seen = async (category: string): Promise<{ payload: Record<string, unknown> }[]> =>
+    expect(stored).toBeGreaterThan(ownStored);
+    const seen = async (category: string, own: boolean): Promise<{ payload: Record<string, unknown> }[]> =>
       db.query(
         `SELECT payload FROM rm_timeline
-         WHERE agency = 'NLA' AND event_type = 'finding.recorded' AND payload->>'category' = $1`,
-        [category],
+         WHERE agency = 'NLA' AND event_type = 'finding.recorded' AND payload->>'category' = $1
+           AND (acting_agency = 'NLA') = $2`,
+        [category, own],
       );
-    expect(await seen('HEALTH')).toEqual([]);
-    const income = await seen('INCOME');
+    expect(await seen('HEALTH', false)).toEqual([]);
+    const ownHealth = await seen('HEALTH', true);
+    expect(ownHealth.length).toBe(ownStored);
+    for (const row of ownHealth) expect(row.payload.description).toMatchObject({ text: expect.any(String) });
+    const income = [...(await seen('INCOME', false)), ...(await seen('INCOME', true))];
     expect(income.length).toBeGreaterThan(0);
     for (const row of income) {
       expect(row.payload.description).toMatchObject({ categories: ['INCOME', 'PERSONAL'] });

@@ -133,12 +133,20 @@ export class ActivityView {
     };
   }
 
-  /** Timeline rows of an activation in `region` as the activity may see them; the others left out. */
+  /**
+   * Timeline rows of an activation in `region` as the activity may see them; the others left out. The
+   * agency's own entries pass whole (the projector shows an author all it recorded).
+   */
   timeline(region: string | undefined, rows: readonly TimelineRow[]): TimelineRow[] {
     if (!this.narrows) return [...rows];
     const granted = this.categories(region);
     const shown: TimelineRow[] = [];
     for (const row of rows) {
+      // What the agency recorded itself is its own, not shared with it: no agreement narrows it.
+      if (row.acting_agency === this.agency) {
+        shown.push(row);
+        continue;
+      }
       const visible = redact({ type: row.event_type, data: row.payload }, granted);
       if (visible)
         shown.push({ ...row, payload: visible.data, withheld: union(row.withheld, visible.withheld) });

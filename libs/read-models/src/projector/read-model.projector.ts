@@ -1,6 +1,7 @@
 import { EntityManager } from 'typeorm';
 import {
   ActivationEvent,
+  ALL_DATA_CATEGORIES,
   DataCategory,
   isActivationEventType,
   isAgreementEventType,
@@ -182,7 +183,7 @@ export class ReadModelProjector {
     facts: ActivationFacts,
     writer: ReadModelWriter,
   ): void {
-    const visible = redact({ type: event.type, data: event.data }, categories);
+    const visible = redact({ type: event.type, data: event.data }, readableBy(agency, categories, event));
     if (visible) this.addToTimeline(agency, event, facts, visible, writer);
     if (!categories.has(DataCategory.CASE)) return;
     // The row follows every event, seen or not: its version must be the stream's, or every command based
@@ -223,7 +224,7 @@ export class ReadModelProjector {
     facts: ActivationFacts,
     writer: ReadModelWriter,
   ): void {
-    const visible = redact({ type: event.type, data: event.data }, categories);
+    const visible = redact({ type: event.type, data: event.data }, readableBy(agency, categories, event));
     if (visible) this.addToTimeline(agency, event, facts, visible, writer);
   }
 
@@ -340,4 +341,24 @@ export function activationIdOf(event: StoredEvent): string {
 function actorsOf(agency: string, event: StoredEvent): string[] {
   const { actor } = event.metadata;
   return actor.agency === agency ? [actor.userId] : [];
+}
+
+const EVERY_CATEGORY: ReadonlySet<DataCategory> = new Set(ALL_DATA_CATEGORIES);
+
+/**
+ * What of an event an agency's read models show: what its agreements allow, and all of what it recorded
+ * itself while an agreement in force covers the activation (CASE). An author never loses sight of what it
+ * wrote (a health finding, the names it typed): it holds that data already, as the one who collected it.
+ * An agency without any agreement for the case sees nothing of it, its own entries included, as before.
+ * Its feed and every other agency still get what the agreements allow; the list row's existence and
+ * outcome follow the agreements too.
+ */
+function readableBy(
+  agency: string,
+  categories: ReadonlySet<DataCategory>,
+  event: StoredEvent,
+): ReadonlySet<DataCategory> {
+  return event.metadata.actor.agency === agency && categories.has(DataCategory.CASE)
+    ? EVERY_CATEGORY
+    : categories;
 }
