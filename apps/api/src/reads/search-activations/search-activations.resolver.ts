@@ -1,0 +1,114 @@
+import { Args, Query, Resolver } from '@nestjs/graphql';
+import type { Actor } from '#domain';
+import { narrativePaths, VersionTokens } from '#events';
+import { isActivationEventType } from '#domain';
+import { type NarrativeFound, type PersonFound, searchTable } from '#read-models';
+import { CASE_DATA, CurrentActor, ReadableBy } from '../../auth/index.js';
+import {
+  CurrentReadRequest,
+  Disclosure,
+  disclosureOf,
+  LoggedReads,
+  type ReadRequest,
+} from '../../access-log/index.js';
+import { disclosureOfRow, toActivationView } from '../shared/activation-row.mapper.js';
+import {
+  Connection,
+  ConnectionType,
+  decodeCursor,
+  encodeCursor,
+  pageSize,
+  toConnection,
+} from '../../pagination/index.js';
+import { SearchActivationsArgs } from './search-activations.args.js';
+import { PersonFoundView, SearchHitView } from './search-hit.type.js';
+import { searchTermsOf } from './search-terms.js';
+
+const SearchHitConnection = ConnectionType(SearchHitView, 'SearchHit');
+
+const LIST = 'searchActivations';
+
+@Resolver(() => SearchHitView)
+export class SearchActivationsResolver {
+  constructor(
+    private readonly reads: LoggedReads,
+    private readonly tokens: VersionTokens,
+  ) {}
+
+  @Query(() => SearchHitConnection, {
+    description:
+      'Search the activations your agency sees, in what it may see of them: best matches first (exact ' +
+      'identifiers, then by text rank), ties by activation id. Persons are found only where your agency may see ' +
+      'them, and every person found is recorded in the access log as read.',
+  })
+  @ReadableBy(CASE_DATA)
+  searchActivations(
+    @Args() args: SearchActivationsArgs,
+    @CurrentActor() actor: Actor,
+    @CurrentReadRequest() request: ReadRequest,
+  ): Promise<Connection<SearchHitView>> {
+    const size = pageSize(args);
+    const after = args.after === undefined ? undefined : decodeCursor(LIST, args.after, ['integer', 'text']);
+    const terms = searchTermsOf(args.query);
+    return this.reads.read({ actor, request, operation: LIST }, async (db) => {
+      const rows = await searchTable.page(db, actor.agency, { terms, after, limit: size + 1 });
+      const page = rows.slice(0, size);
+      const ids = page.map((row) => row.activation_id);
+      // One transaction, one connection: one query after the other.
+      const persons = await searchTable.persons(db, actor.agency, ids, terms);
+      const narratives = await searchTable.narratives(db, actor.agency, ids, terms);
+      const personsOf = new Map<string, PersonFoundView[]>();
+      for (const found of persons) {
+        const list = personsOf.get(found.activation_id) ?? [];
+        const person = toPerson(found.subject);
+        if (!list.some((p) => samePerson(p, person))) list.push(person);
+        personsOf.set(found.activation_id, list);
+      }
+      return {
+        result: toConnection(
+          rows,
+          size,
+          args.after,
+          (row) => encodeCursor(LIST, [row.score, row.activation_id]),
+          (row) => ({
+            activation: toActivationView(row, this.tokens),
+            persons: personsOf.get(row.activation_id) ?? [],
+          }),
+        ),
+        disclosures: [
+          ...page.map(disclosureOfRow),
+          ...persons.map(disclosureOfPerson),
+          ...narratives.map(disclosureOfNarrative),
+        ],
+      };
+    });
+  }
+}
+
+/** A person found is a read of that person: PERSONAL and whatever the entry's category adds. */
+function disclosureOfPerson(found: PersonFound): Disclosure | undefined {
+  return disclosureOf(found.activation_id, found.event_type, {
+    category: found.category,
+    subjects: [found.subject],
+  });
+}
+
+/** A narrative matched: what the searcher learns of it is logged as a read of the narrative. */
+function disclosureOfNarrative(found: NarrativeFound): Disclosure | undefined {
+  if (!isActivationEventType(found.event_type))
+    return disclosureOf(found.activation_id, found.event_type, {});
+  const payload = (found.payload ?? {}) as Record<string, unknown>;
+  const narratives = Object.fromEntries(
+    narrativePaths(found.event_type).map((path) => [path, payload[path] ?? null]),
+  );
+  return disclosureOf(found.activation_id, found.event_type, { category: payload.category, ...narratives });
+}
+
+function toPerson(subject: Record<string, unknown>): PersonFoundView {
+  const text = (value: unknown) => (typeof value === 'string' ? value : null);
+  return { subjectId: text(subject.subjectId), name: text(subject.name), bsn: text(subject.bsn) };
+}
+
+function samePerson(a: PersonFoundView, b: PersonFoundView): boolean {
+  return a.subjectId === b.subjectId && a.name === b.name && a.bsn === b.bsn;
+}
