@@ -21,6 +21,7 @@ const PAGED = ['zoek-p1', 'zoek-p2', 'zoek-p3'];
 const AGENCIES = ['NLA', 'UWV', 'BD', 'SVB', 'VR17'];
 const BSN = '628194821';
 const ABSENT_BSN = '111222333';
+const HEALTH_BSN = '123456782';
 const PSEUDONYM_KEY = 'search-test-pseudonym-key-0123456789abcdef';
 
 interface Hit {
@@ -136,6 +137,15 @@ describe('searchActivations: within what the agency may see, from its own read m
         { subjectId: 'w1', name: 'Jan Jansen', bsn: '6281.94.821' },
         { subjectId: 'w2', name: 'Kees Jansen' },
       ],
+    });
+    // Seeing who a confirmed infection names is HEALTH data too: no agency here holds PERSONAL and HEALTH.
+    await ok('NLA', 'recordSignal', {
+      activationId: KAS,
+      source: { kind: 'ANONYMOUS' },
+      description: 'Een bevestigde besmetting.',
+      descriptionCategories: ['CASE'],
+      confirmedInfection: true,
+      subjects: [{ subjectId: 'w3', name: 'Piet Hendriks', bsn: HEALTH_BSN }],
     });
     await ok('NLA', 'recordFinding', {
       activationId: KAS,
@@ -272,6 +282,16 @@ describe('searchActivations: within what the agency may see, from its own read m
     for (const query of ['3011 AB', 'Kasweg', 'Rotterdam']) {
       expect({ query, ids: await found('UWV', query) }).toEqual({ query, ids: [] });
     }
+  });
+
+  it('nobody finds a person whom only PERSONAL and HEALTH together may see', async () => {
+    for (const agency of ['NLA', 'UWV', 'VR17', 'BD']) {
+      for (const query of ['Hendriks', 'Piet Hendriks', HEALTH_BSN]) {
+        expect({ agency, query, ids: await found(agency, query) }).toEqual({ agency, query, ids: [] });
+      }
+    }
+    // The signal itself is there (its CASE description is found), only the person is not.
+    expect(await found('NLA', 'bevestigde besmetting')).toEqual([KAS]);
   });
 
   it('the VR17 coordinator (location, no personal data) finds by address, not by person', async () => {

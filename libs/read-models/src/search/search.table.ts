@@ -35,7 +35,8 @@ export type SearchRow = ActivationListRow & { score: number };
 export interface PersonFound {
   activation_id: string;
   event_type: string;
-  category: unknown;
+  /** The entry's whole payload as the agency sees it: what the person's categories depend on. */
+  payload: Record<string, unknown>;
   subject: Record<string, unknown>;
 }
 
@@ -131,7 +132,7 @@ export const searchTable = {
       ...(terms.names ? [`to_tsvector('simple', coalesce(s.subject->>'name', '')) @@ ${names}`] : []),
     ];
     return db.query(
-      `SELECT t.activation_id, t.event_type, t.payload->'category' AS category, s.subject
+      `SELECT t.activation_id, t.event_type, t.payload, s.subject
        FROM rm_timeline t CROSS JOIN LATERAL jsonb_array_elements(
          CASE jsonb_typeof(t.payload->'subjects') WHEN 'array' THEN t.payload->'subjects' ELSE '[]' END) AS s(subject)
        WHERE t.agency = ${a} AND t.activation_id = ANY(${ids}::text[]) AND (${rowMatches.join(' OR ')})

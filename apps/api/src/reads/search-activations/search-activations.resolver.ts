@@ -85,12 +85,13 @@ export class SearchActivationsResolver {
   }
 }
 
-/** A person found is a read of that person: PERSONAL and whatever the entry's category adds. */
+/**
+ * A person found is a read of that person, in the entry that names them: the categories are those the
+ * entry carries as the agency sees it (PERSONAL, and HEALTH or a finding's category where the entry makes
+ * seeing the person that too), so the log says at least as much as the answer does, never less.
+ */
 function disclosureOfPerson(found: PersonFound): Disclosure | undefined {
-  return disclosureOf(found.activation_id, found.event_type, {
-    category: found.category,
-    subjects: [found.subject],
-  });
+  return disclosureOf(found.activation_id, found.event_type, { ...found.payload, subjects: [found.subject] });
 }
 
 /** A narrative matched: what the searcher learns of it is logged as a read of the narrative. */
