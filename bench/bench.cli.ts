@@ -58,7 +58,7 @@ async function main(): Promise<void> {
       activations: 20_000,
       clients: 16,
       queries: 800,
-      searches: 400,
+      searches: 200,
     },
     full: {
       appends: 3000,
@@ -70,7 +70,7 @@ async function main(): Promise<void> {
       activations: 100_000,
       clients: 16,
       queries: 4000,
-      searches: 1000,
+      searches: 400,
     },
   }[size];
 

@@ -214,11 +214,12 @@ export function markdownReport(report: BenchReport): string {
       '`searchActivations(query, first: 20)`: token check, row-level security, the agency’s own redacted read model, ranking and the access log of persons found. NLA holds PERSONAL and LOCATION; BD neither.',
       '',
       table(
-        ['query', 'agency', 'clients', 'hits per page', 'p50 ms', 'p95 ms', 'requests/s'],
+        ['query', 'agency', 'clients', 'searches', 'hits per page', 'p50 ms', 'p95 ms', 'requests/s'],
         report.search.map((q) => [
           q.query,
           q.agency,
           q.clients,
+          q.requests,
           f(q.hits, 1),
           f(q.p50, 1),
           f(q.p95, 1),

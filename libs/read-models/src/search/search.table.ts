@@ -47,10 +47,6 @@ export interface NarrativeFound {
   payload: unknown;
 }
 
-/** A ts_rank as a whole number, so it sorts and pages exactly; an exact identifier outranks any text. */
-const RANK_SCALE = 1_000_000;
-const EXACT = 100 * RANK_SCALE;
-
 /** The Dutch full-text query of the text (stemmed, stop words left out), as a parameter of `params`. */
 function ftsQuery(params: SqlParams, terms: SearchTerms): string {
   return `websearch_to_tsquery('dutch', ${params.add(terms.text)}::text)`;
@@ -62,48 +58,22 @@ function namesQuery(params: SqlParams, terms: SearchTerms): string {
 }
 
 export const searchTable = {
-  /** A page of the activations the agency finds, best first. */
+  /**
+   * A page of the activations the agency finds, best first. search_hits() (migration 1795400000170) finds
+   * them with the search indexes among the rows of the agency set for the transaction; the rows shown are
+   * read from rm_activations under row-level security, as every list is.
+   */
   page(db: EntityManager, agency: string, query: SearchQuery): Promise<SearchRow[]> {
     const { terms } = query;
     const params = new SqlParams();
     const a = params.add(agency);
-    const fts = ftsQuery(params, terms);
-    const names = namesQuery(params, terms);
-    const score = (doc: string, q: string) => `(ts_rank(${doc}, ${q}) * ${RANK_SCALE})::int`;
-    const branches = [
-      `SELECT activation_id, ${score('search_document', fts)} AS score FROM rm_activations
-       WHERE agency = ${a} AND search_document @@ ${fts}`,
-      `SELECT activation_id, ${score('search_document', fts)} FROM rm_timeline
-       WHERE agency = ${a} AND search_document @@ ${fts}`,
-      ...(terms.keys.length
-        ? [
-            `SELECT activation_id, ${EXACT} FROM rm_activations
-             WHERE agency = ${a} AND search_keys && ${params.add(terms.keys)}::text[]`,
-          ]
-        : []),
-      ...(terms.bsn
-        ? [
-            `SELECT activation_id, ${EXACT} FROM rm_timeline
-             WHERE agency = ${a} AND person_bsns @> ${params.add(JSON.stringify([terms.bsn]))}::jsonb`,
-          ]
-        : []),
-      ...(terms.names
-        ? [
-            `SELECT activation_id, ${score('person_names', names)} FROM rm_timeline
-             WHERE agency = ${a} AND person_names @@ ${names}`,
-          ]
-        : []),
-    ];
+    const hits = `search_hits(${params.add(terms.text)}::text, ${params.add(terms.keys)}::text[], ${params.add(terms.bsn ?? null)}::text)`;
     const after = query.after
       ? `WHERE (h.score < ${params.add(query.after[0])} OR (h.score = ${params.add(query.after[0])} AND h.activation_id > ${params.add(query.after[1])}))`
       : '';
     return db.query(
-      `WITH hits AS (
-         SELECT activation_id, max(score) AS score FROM (${branches.join(' UNION ALL ')}) found
-         GROUP BY activation_id
-       )
-       SELECT ${activationListColumns('a')}, h.score
-       FROM hits h JOIN rm_activations a ON a.agency = ${a} AND a.activation_id = h.activation_id
+      `SELECT ${activationListColumns('a')}, h.score
+       FROM ${hits} h JOIN rm_activations a ON a.agency = ${a} AND a.activation_id = h.activation_id
        ${after}
        ORDER BY h.score DESC, h.activation_id ASC LIMIT ${params.add(query.limit)}`,
       params.values,

@@ -14,6 +14,10 @@ import { MigrationInterface, QueryRunner } from 'typeorm';
  *   BSNs of the persons an entry names, only where the agency may see them (PERSONAL, and the finding's
  *   category for persons in a finding); elsewhere the projector wrote them as null.
  */
+/** A ts_rank as a whole number, so it sorts and pages exactly; an exact identifier outranks any text. */
+const RANK_SCALE = 1_000_000;
+const EXACT_SCORE = 100 * RANK_SCALE;
+
 export class Search1795400000170 implements MigrationInterface {
   name = 'Search1795400000170';
 
@@ -54,9 +58,45 @@ export class Search1795400000170 implements MigrationInterface {
     await db.query(
       `CREATE INDEX rm_timeline_person_bsns ON rm_timeline USING gin (person_bsns jsonb_path_ops)`,
     );
+
+    // Row-level security lets no operator that is not leakproof (@@, &&, @>) run before its own agency
+    // filter, so under it no search index can be used: every search would read all of the agency's
+    // rows. search_hits() runs as the owner and applies the very same filter itself (the agency set for
+    // the transaction, nothing passed in), and answers only activation ids and scores; the api joins
+    // them to rm_activations under row-level security (agency and role) before anything is shown.
+    await db.query(`
+      CREATE FUNCTION search_hits(query text, keys text[], bsn text)
+      RETURNS TABLE (activation_id text, score integer)
+      LANGUAGE sql STABLE SECURITY DEFINER SET search_path = pg_catalog, public AS $$
+        WITH q AS (
+          SELECT websearch_to_tsquery('dutch', query) AS fts, plainto_tsquery('simple', query) AS names,
+                 current_setting('keten.agency', true) AS agency
+        )
+        SELECT found.activation_id, max(found.score)::integer FROM (
+          SELECT a.activation_id, (ts_rank(a.search_document, q.fts) * ${RANK_SCALE})::integer AS score
+          FROM q JOIN rm_activations a ON a.agency = q.agency AND a.search_document @@ q.fts
+          UNION ALL
+          SELECT t.activation_id, (ts_rank(t.search_document, q.fts) * ${RANK_SCALE})::integer
+          FROM q JOIN rm_timeline t ON t.agency = q.agency AND t.search_document @@ q.fts
+          UNION ALL
+          SELECT t.activation_id, (ts_rank(t.person_names, q.names) * ${RANK_SCALE})::integer
+          FROM q JOIN rm_timeline t ON t.agency = q.agency AND t.person_names @@ q.names
+          UNION ALL
+          SELECT a.activation_id, ${EXACT_SCORE}
+          FROM q JOIN rm_activations a ON a.agency = q.agency AND a.search_keys && keys
+          UNION ALL
+          SELECT t.activation_id, ${EXACT_SCORE}
+          FROM q JOIN rm_timeline t ON t.agency = q.agency AND t.person_bsns @> jsonb_build_array(bsn)
+          WHERE bsn IS NOT NULL
+        ) found
+        GROUP BY found.activation_id
+      $$`);
+    await db.query(`REVOKE ALL ON FUNCTION search_hits(text, text[], text) FROM PUBLIC`);
+    await db.query(`GRANT EXECUTE ON FUNCTION search_hits(text, text[], text) TO keten_api`);
   }
 
   async down(db: QueryRunner): Promise<void> {
+    await db.query(`DROP FUNCTION search_hits(text, text[], text)`);
     await db.query(
       `DROP INDEX rm_timeline_person_bsns, rm_timeline_person_names, rm_timeline_search_document`,
     );
