@@ -4,6 +4,7 @@ import { narrativePaths, VersionTokens } from '#events';
 import { isActivationEventType } from '#domain';
 import { type NarrativeFound, type PersonFound, searchTable } from '#read-models';
 import { CASE_DATA, CurrentActor, ReadableBy } from '../../auth/index.js';
+import { apiError, ApiErrorCode } from '../../errors/index.js';
 import {
   CurrentReadRequest,
   Disclosure,
@@ -50,7 +51,12 @@ export class SearchActivationsResolver {
     const size = pageSize(args);
     const after = args.after === undefined ? undefined : decodeCursor(LIST, args.after, ['integer', 'text']);
     const terms = searchTermsOf(args.query);
-    return this.reads.read({ actor, request, operation: LIST }, async (db) => {
+    return this.reads.read({ actor, request, operation: LIST }, async (db, view) => {
+      // The search columns hold what the agency may see through all its agreements; a read for an activity
+      // that only some of them serve would find by more than it may show. Until search narrows its matches
+      // by the activity too, it answers only reads that nothing narrows (the agency's own agreements
+      // decide this, nothing about any case).
+      if (view.narrows) throw searchNarrowed(actor.agency, view.activity);
       const rows = await searchTable.page(db, actor.agency, { terms, after, limit: size + 1 });
       const page = rows.slice(0, size);
       const ids = page.map((row) => row.activation_id);
@@ -112,4 +118,14 @@ function toPerson(subject: Record<string, unknown>): PersonFoundView {
 
 function samePerson(a: PersonFoundView, b: PersonFoundView): boolean {
   return a.subjectId === b.subjectId && a.name === b.name && a.bsn === b.bsn;
+}
+
+function searchNarrowed(agency: string, activity: string) {
+  return apiError(
+    ApiErrorCode.FORBIDDEN,
+    `Search is not available for the processing activity ${activity}: only some of the agreements of your ` +
+      `agency ${agency} in force serve it. Search with an x-purpose that every agreement of your agency in ` +
+      'force serves (me { agreementsInForce { activities } }), or read activations and timelines for this one.',
+    { reason: 'SEARCH_PURPOSE_NARROWED' },
+  );
 }
