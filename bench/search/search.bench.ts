@@ -82,7 +82,8 @@ export async function benchSearch(
         // The broad kinds rank tens of thousands of hits each: fewer of them, or the run takes an hour.
         const count = kind.includes('broad') ? Math.max(clients * 2, Math.round(requests / 5)) : requests;
         const { stats, perSecond } = await runConcurrently(clients, count, async (_w, i) => {
-          found += await search(agency, list[i % list.length]);
+          const answered = await search(agency, list[i % list.length]);
+          found += answered;
           return 1;
         });
         results.push({
