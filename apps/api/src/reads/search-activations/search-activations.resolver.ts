@@ -77,7 +77,7 @@ export class SearchActivationsResolver {
           args.after,
           (row) => encodeCursor(LIST, [row.score, row.activation_id]),
           (row) => ({
-            activation: toActivationView(row, this.tokens),
+            activation: toActivationView(row, this.tokens, view.measuresVisible(row.region)),
             persons: personsOf.get(row.activation_id) ?? [],
           }),
         ),
