@@ -8,11 +8,12 @@ import { benchNotFoundParity } from './graphql/not-found-parity.bench.js';
 import { benchLag } from './lag/lag.bench.js';
 import { benchQueries } from './queries/queries.bench.js';
 import { benchRebuild } from './rebuild/rebuild.bench.js';
+import { benchSearch } from './search/search.bench.js';
 import { BenchReport, markdownReport } from './report/markdown-report.js';
 import { throughputChart } from './report/throughput-chart.js';
 import { openBenchDatabase } from './support/bench-database.js';
 
-const PARTS = ['append', 'command', 'parity', 'lag', 'rebuild', 'queries'];
+const PARTS = ['append', 'command', 'parity', 'lag', 'rebuild', 'queries', 'search'];
 /** docs/benchmarks.md keeps everything from this line on across runs. */
 const ANALYSIS_MARKER = '<!-- analysis: kept when the tables above are regenerated -->';
 
@@ -45,6 +46,7 @@ async function main(): Promise<void> {
       activations: 200,
       clients: 4,
       queries: 40,
+      searches: 40,
     },
     quick: {
       appends: 600,
@@ -56,6 +58,7 @@ async function main(): Promise<void> {
       activations: 20_000,
       clients: 16,
       queries: 800,
+      searches: 200,
     },
     full: {
       appends: 3000,
@@ -67,6 +70,7 @@ async function main(): Promise<void> {
       activations: 100_000,
       clients: 16,
       queries: 4000,
+      searches: 400,
     },
   }[size];
 
@@ -126,6 +130,13 @@ async function main(): Promise<void> {
     process.stderr.write('[bench] 5/5 queries on the rebuilt store\n');
     const { db, config } = await openBenchDatabase(20, { recreate: false });
     report.queries = await benchQueries(db, config.databaseUrl, plan.clients, plan.queries);
+    await db.destroy();
+  }
+
+  if (wanted('search')) {
+    process.stderr.write('[bench] 6/6 search on the rebuilt store\n');
+    const { db, config } = await openBenchDatabase(20, { recreate: false });
+    report.search = await benchSearch(db, config.databaseUrl, plan.clients, plan.searches);
     await db.destroy();
   }
 

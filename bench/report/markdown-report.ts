@@ -5,6 +5,7 @@ import { NotFoundParity } from '../graphql/not-found-parity.bench.js';
 import { LagResult } from '../lag/lag.bench.js';
 import { QueryResult } from '../queries/queries.bench.js';
 import { RebuildResult } from '../rebuild/rebuild.bench.js';
+import { SearchResult } from '../search/search.bench.js';
 
 export interface BenchReport {
   command: string;
@@ -16,6 +17,7 @@ export interface BenchReport {
   lag?: LagResult[];
   rebuild?: RebuildResult;
   queries?: QueryResult[];
+  search?: SearchResult[];
 }
 
 const f = (n: number, digits = 0) => (Number.isFinite(n) ? n.toFixed(digits) : '–');
@@ -201,6 +203,28 @@ export function markdownReport(report: BenchReport): string {
       table(
         ['query', 'path', 'clients', 'p50 ms', 'p95 ms', 'requests/s'],
         report.queries.map((q) => [q.query, q.path, q.clients, f(q.p50, 1), f(q.p95, 1), f(q.perSecond)]),
+      ),
+      '',
+    );
+  }
+  if (report.search) {
+    parts.push(
+      `## Search through the api at ${report.rebuild ? report.rebuild.events.toLocaleString('en') : 'the loaded'} events`,
+      '',
+      '`searchActivations(query, first: 20)`: token check, row-level security, the agency’s own redacted read model, ranking and the access log of persons found. NLA holds PERSONAL and LOCATION; BD neither.',
+      '',
+      table(
+        ['query', 'agency', 'clients', 'searches', 'hits per page', 'p50 ms', 'p95 ms', 'requests/s'],
+        report.search.map((q) => [
+          q.query,
+          q.agency,
+          q.clients,
+          q.requests,
+          f(q.hits, 1),
+          f(q.p50, 1),
+          f(q.p95, 1),
+          f(q.perSecond),
+        ]),
       ),
       '',
     );

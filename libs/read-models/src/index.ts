@@ -6,6 +6,7 @@ export * from './agreements/agreement-grants.js';
 export * from './activation-list/activations.table.js';
 export * from './activation-list/activation-visibility.js';
 export * from './timeline/timeline.table.js';
+export * from './search/search.table.js';
 export * from './inbox/inbox.table.js';
 export * from './projector/read-model.projector.js';
 export * from './feeds/feed.table.js';

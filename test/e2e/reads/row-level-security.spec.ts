@@ -3,6 +3,7 @@ import { DataCategory } from '#domain';
 import { loadConfig, ReadDatabase } from '#platform';
 import { openTestDataSource } from '../../support/test-database.js';
 import { testEnvironment } from '../../support/test-env.js';
+import { searchTable } from '#read-models';
 import { clearAgencies, run, seedActivations, seedTimeline } from './reads.fixture.js';
 
 const A = 'GM9501';
@@ -27,9 +28,15 @@ describe('row-level security on the read models (keten_api)', () => {
         activationId: `rls-${runId}-1`,
         openedAt: '2020-06-01T08:00:00Z',
         themes: ['WORK', 'HOUSING'],
+        employer: { name: 'Zoekbedrijf BV' },
       },
       { agency: A, activationId: `rls-${runId}-2`, openedAt: '2020-06-02T08:00:00Z' },
-      { agency: B, activationId: `rls-${runId}-3`, openedAt: '2020-06-03T08:00:00Z' },
+      {
+        agency: B,
+        activationId: `rls-${runId}-3`,
+        openedAt: '2020-06-03T08:00:00Z',
+        employer: { name: 'Zoekbedrijf BV' },
+      },
     ]);
     const joined = {
       type: 'agency.joined',
@@ -114,6 +121,30 @@ describe('row-level security on the read models (keten_api)', () => {
     } finally {
       await owner.query(`DROP VIEW ${probe}`);
     }
+  });
+
+  it("lets search_hits (the search's index path, with its owner's rights) find only the set agency's rows", async () => {
+    const hits = (agency: string | undefined, role = 'INSPECTOR') => {
+      const query = (db: { query: DataSource['query'] }) =>
+        db.query(`SELECT activation_id FROM search_hits('zoekbedrijf', '{}', NULL) ORDER BY activation_id`);
+      return agency === undefined ? query(reader.dataSource) : reader.read({ agency, role }, query);
+    };
+    expect(await hits(undefined)).toEqual([]);
+    expect(await hits(A)).toEqual([{ activation_id: `rls-${runId}-1` }]);
+    expect(await hits(B)).toEqual([{ activation_id: `rls-${runId}-3` }]);
+    // It answers ids and scores only; the rows shown come through row-level security, agency and role.
+    const terms = { text: 'zoekbedrijf', keys: [], names: true };
+    const page = (role: string) =>
+      reader.read({ agency: A, role }, (db) => searchTable.page(db, A, { terms, limit: 10 }));
+    expect((await page('INSPECTOR')).map((row) => row.activation_id)).toEqual([`rls-${runId}-1`]);
+    for (const role of ['POLICY_ADMIN', 'PRIVACY_OFFICER']) {
+      expect({ role, rows: await page(role) }).toEqual({ role, rows: [] });
+    }
+    const [{ definer, granted }] = await owner.query(
+      `SELECT p.prosecdef AS definer, has_function_privilege('public', p.oid, 'EXECUTE') AS granted
+       FROM pg_proc p WHERE p.proname = 'search_hits'`,
+    );
+    expect({ definer, granted }).toEqual({ definer: true, granted: false });
   });
 
   it("keeps the projector's unredacted facts and the event store away from keten_api", async () => {

@@ -634,6 +634,40 @@ describe('leak matrix: every demo agency × role × read path sees exactly what 
       },
     );
 
+    it.each(READERS)(
+      'as %s: searchActivations finds an activation by a marker only where the agency may see it',
+      async (role) => {
+        const token = tokenOf(agency, role);
+        const visible = oracle.visibleActivations(agency);
+        const all = sorted(markers.tokens);
+        const found = new Map<string, string[]>();
+        // Many searches per request (aliases), so every marker is searched for by every agency and role.
+        for (let start = 0; start < all.length; start += 10) {
+          const batch = all.slice(start, start + 10);
+          const document = `query (${batch.map((_, i) => `$q${i}: String!`).join(', ')}) {
+            ${batch.map((_, i) => `s${i}: searchActivations(query: $q${i}, first: 100) { edges { node { activation { id } } } }`).join('\n')}
+          }`;
+          const response = await graphql<
+            Record<string, { edges: { node: { activation: { id: string } } }[] }>
+          >(scenario.url, document, Object.fromEntries(batch.map((marker, i) => [`q${i}`, marker])), token);
+          expect({ agency, role, errors: response.errors }).toEqual({ agency, role, errors: undefined });
+          batch.forEach((marker, i) =>
+            found.set(
+              marker,
+              response.data![`s${i}`].edges.map((e) => e.node.activation.id),
+            ),
+          );
+        }
+        for (const [marker, ids] of found) {
+          const mayFind = visible.filter((id) => oracle.timeline(agency, id).tokens.has(marker));
+          const beyond = ids.filter((id) => !mayFind.includes(id));
+          expect({ agency, role, marker, beyond }).toEqual({ agency, role, marker, beyond: [] });
+        }
+        // Not vacuous: an agency that sees a case finds it by some of what it may see there.
+        if (visible.length > 0) expect([...found.values()].some((ids) => ids.length > 0)).toBe(true);
+      },
+    );
+
     it.each(READERS)('as %s: the feed and timeline subscriptions over graphql-ws', async (role) => {
       const expected = oracle.feed(agency);
       const feed = feedSubscriptions.get(key(agency, role))!;

@@ -153,6 +153,33 @@ describe('reads are bound to a registered processing activity their agreements s
     expect(supervision.withheld).toContain('EMPLOYER');
   });
 
+  it('searches only for an activity nothing narrows: otherwise it would find by what the activity may not show', async () => {
+    const SEARCH = `query ($q: String!) { searchActivations(query: $q) { edges { node { activation { id } } } } }`;
+    // Case coordination: every category UWV holds, so its search columns are exactly what it may see.
+    const coordination = await read(
+      scenario.url,
+      scenario.tokens.UWV,
+      SEARCH,
+      { q: 'Kas BV' },
+      'case-coordination',
+    );
+    expect(coordination.errors).toBeUndefined();
+    expect(
+      (
+        coordination.data as { searchActivations: { edges: { node: { activation: { id: string } } }[] } }
+      ).searchActivations.edges.map((e) => e.node.activation.id),
+    ).toContain(activationId);
+    // Supervision shows UWV no employer: a search for one would be an oracle, so it is refused, for any text.
+    for (const q of ['Kas BV', 'niets dat bestaat']) {
+      const supervision = await read(scenario.url, scenario.tokens.UWV, SEARCH, { q }, 'SUPERVISION');
+      expect(supervision.errors?.[0].extensions).toMatchObject({
+        code: 'FORBIDDEN',
+        reason: 'SEARCH_PURPOSE_NARROWED',
+      });
+      expect(supervision.data ?? null).toBeNull();
+    }
+  });
+
   it('binds a live subscription to the activity its connection_init declares', async () => {
     const socket = new SocketClient(scenario.url, {
       authorization: `Bearer ${scenario.tokens.UWV}`,

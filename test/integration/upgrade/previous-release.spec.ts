@@ -114,6 +114,7 @@ describe('upgrading a database written by release 700359e', () => {
       'Inbox1795400000151',
       'Attachments1795400000160',
       'ActivationActors1795400000165',
+      'Search1795400000170',
     ]);
     // The attachment store starts empty, under row-level security like the read models.
     const attachmentTables: { relname: string; relrowsecurity: boolean }[] = await db.query(
@@ -204,6 +205,58 @@ describe('upgrading a database written by release 700359e', () => {
     for (const row of rows) {
       expect(row.case_number).toMatch(/^VR\d{2}-\d{4}-\d{4}$/);
       expect(row.title).toEqual({ text: `Activatie ${row.activation_id}`, categories: ['CASE'] });
+    }
+  });
+
+  it('finds the old activations by search, each agency within what it may see of them', async () => {
+    const rows: {
+      agency: string;
+      activation_id: string;
+      case_number: string;
+      employer: { name?: string } | null;
+    }[] = await db.query(
+      `SELECT agency, activation_id, case_number, employer FROM rm_activations
+         WHERE agency IN ('NLA', 'BD') ORDER BY agency, activation_id`,
+    );
+    const nla = rows.find((row) => row.agency === 'NLA' && typeof row.employer?.name === 'string');
+    expect(nla).toBeDefined();
+    // Old narratives count as naming a person now: a word NLA may read there, BD (no PERSONAL) cannot find.
+    const [narrative]: { word: string; activation_id: string }[] = await db.query(
+      `SELECT w.word, t.activation_id
+       FROM rm_timeline t JOIN rm_activations a USING (agency, activation_id),
+            jsonb_path_query(t.payload, 'strict $.**.text', '{}', true) x(text),
+            regexp_split_to_table(x.text #>> '{}', '[^[:alpha:]]+') w(word)
+       WHERE t.agency = 'NLA' AND length(w.word) > 5
+         AND NOT EXISTS (SELECT FROM rm_timeline b
+                         WHERE b.agency = 'BD' AND b.search_document @@ websearch_to_tsquery('dutch', w.word))
+         AND NOT EXISTS (SELECT FROM rm_activations b
+                         WHERE b.agency = 'BD' AND b.search_document @@ websearch_to_tsquery('dutch', w.word))
+       ORDER BY t.activation_id, w.word LIMIT 1`,
+    );
+    expect(narrative).toBeDefined();
+    let api: INestApplication | undefined;
+    try {
+      let url: string;
+      ({ app: api, url } = await startApi(database.env));
+      const search = async (agency: string, query: string) => {
+        const token = await tokenFor({ userId: `insp@${agency}`, agency, role: 'INSPECTOR' });
+        const response = await graphql<{
+          searchActivations: { edges: { node: { activation: { id: string } } }[] };
+        }>(
+          url,
+          'query ($q: String!) { searchActivations(query: $q, first: 100) { edges { node { activation { id } } } } }',
+          { q: query },
+          token,
+        );
+        expect(response.errors).toBeUndefined();
+        return response.data!.searchActivations.edges.map((edge) => edge.node.activation.id);
+      };
+      expect(await search('NLA', nla!.case_number.toLowerCase())).toEqual([nla!.activation_id]);
+      expect(await search('NLA', nla!.employer!.name!)).toContain(nla!.activation_id);
+      expect(await search('NLA', narrative.word)).toContain(narrative.activation_id);
+      expect(await search('BD', narrative.word)).toEqual([]);
+    } finally {
+      await api?.close();
     }
   });
 

@@ -13,6 +13,7 @@ import { ViewActivationResolver } from './view-activation/view-activation.resolv
 import { StatisticsResolver } from './view-statistics/statistics.resolver.js';
 import { TimelineResolver } from './view-timeline/timeline.resolver.js';
 import { InboxResolver } from './view-inbox/inbox.resolver.js';
+import { SearchActivationsResolver } from './search-activations/search-activations.resolver.js';
 
 /**
  * The read side: every query reads the per-agency read models through LoggedReads (keten_api, under
@@ -25,6 +26,7 @@ import { InboxResolver } from './view-inbox/inbox.resolver.js';
     MeResolver,
     ViewActivationResolver,
     ListActivationsResolver,
+    SearchActivationsResolver,
     TimelineResolver,
     InboxResolver,
     StatisticsResolver,

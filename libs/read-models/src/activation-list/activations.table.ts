@@ -110,9 +110,37 @@ export const STATISTICS_DIMENSIONS = [
 ] as const;
 export type StatisticsDimension = (typeof STATISTICS_DIMENSIONS)[number];
 
-const COLUMNS = `activation_id, case_number, title, kind, trigger, themes, region, municipality, status, lead_agency,
-  participants, integrated, outcome, location, employer, withheld, stream_version, opened_at, closed_at,
-  updated_at, ${instantKey('opened_at')} AS opened_key`;
+/** The columns of a list row, of the table under `alias` (none: unqualified). */
+export function activationListColumns(alias?: string): string {
+  const c = (column: string) => (alias ? `${alias}.${column}` : column);
+  return [
+    'activation_id',
+    'case_number',
+    'title',
+    'kind',
+    'trigger',
+    'themes',
+    'region',
+    'municipality',
+    'status',
+    'lead_agency',
+    'participants',
+    'integrated',
+    'outcome',
+    'location',
+    'employer',
+    'withheld',
+    'stream_version',
+    'opened_at',
+    'closed_at',
+    'updated_at',
+  ]
+    .map(c)
+    .concat(`${instantKey(c('opened_at'))} AS opened_key`)
+    .join(', ');
+}
+
+const COLUMNS = activationListColumns();
 
 export const activationsTable = {
   /**
