@@ -64,6 +64,10 @@ export class TimelineResolver {
             type: row.event_type,
             payload: row.payload,
             withheld: row.withheld as DataCategory[],
+            corrected: row.corrected_at !== null,
+            correctedAt: row.corrected_at,
+            withdrawn: row.withdrawn_at !== null,
+            withdrawnAt: row.withdrawn_at,
           }),
         ),
         disclosures: rows

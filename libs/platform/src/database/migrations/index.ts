@@ -17,6 +17,7 @@ import { CaseNumbers1795400000150 } from './1795400000150-case-numbers.migration
 import { Inbox1795400000151 } from './1795400000151-inbox.migration.js';
 import { Attachments1795400000160 } from './1795400000160-attachments.migration.js';
 import { ActivationActors1795400000165 } from './1795400000165-activation-actors.migration.js';
+import { Corrections1795400000180 } from './1795400000180-corrections.migration.js';
 
 /**
  * Every schema migration of the platform, oldest first. One database, one ordered history:
@@ -42,4 +43,5 @@ export const migrations: Function[] = [
   Inbox1795400000151,
   Attachments1795400000160,
   ActivationActors1795400000165,
+  Corrections1795400000180,
 ];
