@@ -248,6 +248,29 @@ describe('correcting a finding', () => {
       ]);
   });
 
+  it('classifies unclassified text like the finding’s own: with PERSONAL when it names persons', () => {
+    given(history)
+      .when({
+        ...by(nla),
+        type: 'CorrectFinding',
+        findingId: 'f-health',
+        description: 'Jan Kowalski and two others confirmed infected.',
+        reason: 'Count was wrong.',
+      })
+      .then([
+        ev('finding.corrected', {
+          findingId: 'f-health',
+          category: DataCategory.HEALTH,
+          description: {
+            text: 'Jan Kowalski and two others confirmed infected.',
+            categories: [DataCategory.HEALTH, DataCategory.PERSONAL],
+          },
+          correctedBy: NLA,
+          reason: { text: 'Count was wrong.', categories: [DataCategory.HEALTH, DataCategory.PERSONAL] },
+        }),
+      ]);
+  });
+
   it('refuses NLA correcting UWV’s finding, as if it did not exist', () => {
     given(history)
       .when({ ...by(nla), type: 'CorrectFinding', findingId: 'f-income', description: 'x', reason: 'y' })

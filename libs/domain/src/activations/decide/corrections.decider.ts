@@ -11,6 +11,7 @@ import { ActivationErrorCode } from '../activation.errors.js';
 import { ActivationEvent, CorrectableEntryKind } from '../activation.events.js';
 import { OpenedActivation, RecordedEntry } from '../activation.state.js';
 import { DataCategory } from '../../shared/data-category.enum.js';
+import { Narrative } from '../../shared/narrative.value.js';
 import { reject } from '../../shared/rejection.js';
 import { event, isRegionalCoordinator } from './activation.guards.js';
 import { requireTextsFit } from './narrative.guards.js';
@@ -75,14 +76,15 @@ export function correctFinding(
   }
   const namesPersons = finding.subjectIds.length > 0;
   requireTextsFit(activation.persons, { description, reason }, { namesPersons });
+  const classified = classifiedLike(finding, finding.category);
   return [
     event('finding.corrected', {
       findingId,
       category: finding.category,
-      ...(description !== undefined && { description }),
+      ...(description !== undefined && { description: classified(description) }),
       ...(amounts !== undefined && { amounts }),
       correctedBy: context.actor.agency,
-      reason,
+      reason: classified(reason),
     }),
   ];
 }
@@ -95,13 +97,14 @@ export function withdrawEntry(
   const { entryKind, entryId, reason } = command;
   const entry = requireOwnEntry(activation, context, entryKind, entryId);
   requireTextsFit(activation.persons, { reason }, { namesPersons: entry.subjectIds.length > 0 });
+  const entryCategory = categoryOf(activation, entryKind, entryId);
   return [
     event('entry.withdrawn', {
       entryKind,
       entryId,
-      entryCategory: categoryOf(activation, entryKind, entryId),
+      entryCategory,
       correctedBy: context.actor.agency,
-      reason,
+      reason: classifiedLike(entry, entryCategory)(reason),
     }),
   ];
 }
@@ -211,6 +214,22 @@ function requireOwnEntry(
     );
   }
   return entry;
+}
+
+/**
+ * Free text about an entry that its author did not classify gets the categories the entry's own free text
+ * defaulted to (its category, and its persons' categories when it names persons): the correction event
+ * does not name those persons itself, so without this a text that may name them would default to less.
+ */
+function classifiedLike(entry: RecordedEntry & { confirmedInfection?: boolean }, category: DataCategory) {
+  const categories = new Set<DataCategory>([category]);
+  if (entry.subjectIds.length > 0) entry.subjectCategories.forEach((c) => categories.add(c));
+  if (entry.confirmedInfection) categories.add(DataCategory.HEALTH);
+  categories.delete(DataCategory.CASE);
+  return (narrative: Narrative): Narrative =>
+    narrative.categories !== undefined || categories.size === 0
+      ? narrative
+      : { ...narrative, categories: [...categories].sort() };
 }
 
 function categoryOf(activation: OpenedActivation, kind: CorrectableEntryKind, id: string): DataCategory {
