@@ -1,4 +1,7 @@
 import { Kafka } from 'kafkajs';
+import { catalogueUpcasting, EventStore } from '#events';
+import { rebuildReadModels } from '#read-models';
+import { readModelSnapshot } from '../../support/read-model-snapshot.js';
 import { graphql, GraphqlResponse } from '../../support/graphql-client.js';
 import { TEST_KAFKA_BROKERS } from '../../support/test-env.js';
 import {
@@ -426,6 +429,23 @@ describe('corrections', () => {
     });
     await scenario.fedTo('VR17', later);
     expect((await scenario.feedOf('VR09')).some((e) => e.eventId === later)).toBe(false);
+    await projected('VR17', later);
+  }, 60_000);
+
+  it('rebuilds the read models from zero to exactly what was projected, corrections included', async () => {
+    const db = scenario.database.dataSource;
+    const projectedNow = await readModelSnapshot(db);
+    expect(
+      projectedNow.timeline.filter((row: { corrected_at: Date | null }) => row.corrected_at),
+    ).not.toEqual([]);
+    await rebuildReadModels(db, new EventStore(db, catalogueUpcasting), {
+      batchSize: 7,
+      databaseUrl: scenario.database.url,
+      onProgress: () => undefined,
+    });
+    const rebuilt = await readModelSnapshot(db);
+    expect(rebuilt.activations).toEqual(projectedNow.activations);
+    expect(rebuilt.timeline).toEqual(projectedNow.timeline);
   }, 60_000);
 
   it('publishes the corrections on the agencies’ Kafka topics, redacted as on their GraphQL feed', async () => {
