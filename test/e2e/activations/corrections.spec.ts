@@ -111,9 +111,9 @@ describe('corrections', () => {
   beforeAll(async () => {
     kafka = testKafka(TEST_KAFKA_BROKERS);
     await scenario.start();
-    // Rotterdam (GM0599) recorded in Utrecht's region (VR09): the mistake the coordinator corrects last.
+    // Recorded in Rotterdam (VR17, GM0599) though the site lies in Utrecht: the coordinator corrects it last.
     await scenario.openActivation(ID, {
-      region: 'VR09',
+      region: 'VR17',
       municipality: 'GM0599',
       joining: ['GM0599', 'UWV', 'BD'],
     });
@@ -182,8 +182,8 @@ describe('corrections', () => {
         },
       });
     }
-    // BD and the coordinator of VR09 hold no PERSONAL: they learn that a person was corrected, not who.
-    for (const agency of ['BD', 'VR09']) {
+    // BD and the coordinator of VR17 hold no PERSONAL: they learn that a person was corrected, not who.
+    for (const agency of ['BD', 'VR17']) {
       const text = JSON.stringify(await timeline(agency));
       expect({
         agency,
@@ -223,7 +223,7 @@ describe('corrections', () => {
       });
       expect((await timeline(agency))!.some((e) => e.eventId === corrected)).toBe(true);
     }
-    for (const agency of ['GM0599', 'VR09']) {
+    for (const agency of ['GM0599', 'VR17']) {
       const seen = (await timeline(agency))!;
       expect({ agency, types: seen.map((e) => e.type) }).toEqual({
         agency,
@@ -239,7 +239,7 @@ describe('corrections', () => {
       reasonCategories: ['LOCATION'],
     });
     await projected('NLA', corrected);
-    for (const agency of ['NLA', 'GM0599', 'VR09']) {
+    for (const agency of ['NLA', 'GM0599', 'VR17']) {
       const { data } = await activation(agency);
       expect({ agency, row: data?.activation }).toMatchObject({
         agency,
@@ -263,7 +263,7 @@ describe('corrections', () => {
       reasonCategories: ['EMPLOYER'],
     });
     await projected('NLA', corrected);
-    for (const agency of ['NLA', 'GM0599', 'UWV', 'BD', 'VR09']) {
+    for (const agency of ['NLA', 'GM0599', 'UWV', 'BD', 'VR17']) {
       const { data } = await activation(agency);
       expect({ agency, employer: data?.activation.employer }).toEqual({
         agency,
@@ -280,7 +280,7 @@ describe('corrections', () => {
       reasonCategories: ['CASE'],
     });
     await projected('NLA', withdrawn);
-    for (const agency of ['NLA', 'GM0599', 'UWV', 'BD', 'VR09']) {
+    for (const agency of ['NLA', 'GM0599', 'UWV', 'BD', 'VR17']) {
       expect({
         agency,
         entry: await entry(agency, 'signal.recorded', ['signalId', 's-misfiled']),
@@ -344,11 +344,11 @@ describe('corrections', () => {
         extensions: { code: 'FORBIDDEN', reason: 'NOT_CORRECTION_AUTHORITY' },
       });
       const region = await act('NLA', 'correctRegion', {
-        region: 'VR17',
-        municipality: 'GM0599',
+        region: 'VR09',
+        municipality: 'GM0344',
         reason: 'R.',
       });
-      expect(region.errors?.[0].message).toMatch(/Only the coordinator of VR09 may correct the region/);
+      expect(region.errors?.[0].message).toMatch(/Only the coordinator of VR17 may correct the region/);
     });
 
     it('answers an agency that does not take part as for an activation that does not exist', async () => {
@@ -366,33 +366,33 @@ describe('corrections', () => {
     });
   });
 
-  it("moves the case to the right region's coordinator when VR09's coordinator corrects the region", async () => {
-    // VR17's coordinator does not see the case yet: answered as for one that does not exist.
-    const before = await act('VR17', 'correctRegion', {
-      region: 'VR17',
-      municipality: 'GM0599',
+  it("moves the case to the right region's coordinator when VR17's coordinator corrects the region", async () => {
+    // VR09's coordinator does not see the case yet: answered as for one that does not exist.
+    const before = await act('VR09', 'correctRegion', {
+      region: 'VR09',
+      municipality: 'GM0344',
       reason: 'R.',
     });
     expect(before.errors?.[0].extensions).toMatchObject({ code: 'NOT_FOUND' });
 
-    const [moved] = await ok('VR09', 'correctRegion', {
-      region: 'vr17',
-      municipality: 'GM0599',
-      reason: 'Rotterdam ligt in Rotterdam-Rijnmond.',
+    const [moved] = await ok('VR17', 'correctRegion', {
+      region: 'vr09',
+      municipality: 'gm0344',
+      reason: 'De kas ligt in Utrecht, niet in Rotterdam.',
       reasonCategories: ['CASE'],
     });
-    await projected('VR17', moved);
-    const { data } = await activation('VR17');
+    await projected('VR09', moved);
+    const { data } = await activation('VR09');
     expect(data?.activation).toMatchObject({
-      region: 'VR17',
-      municipality: 'GM0599',
+      region: 'VR09',
+      municipality: 'GM0344',
       location: { address: 'Havenstraat 21' },
       employer: { name: 'Kas Westland BV' },
       corrected: true,
     });
     // The new coordinator gets the whole history, corrections included, on its timeline and feed.
-    const vr17 = (await timeline('VR17'))!;
-    expect(vr17.map((e) => e.type)).toEqual(
+    const vr09 = (await timeline('VR09'))!;
+    expect(vr09.map((e) => e.type)).toEqual(
       expect.arrayContaining([
         'activation.opened',
         'location.corrected',
@@ -400,36 +400,36 @@ describe('corrections', () => {
         'region.corrected',
       ]),
     );
-    expect(vr17.find((e) => e.type === 'activation.opened')).toMatchObject({
+    expect(vr09.find((e) => e.type === 'activation.opened')).toMatchObject({
       corrected: true,
-      payload: { region: 'VR17', location: { address: 'Havenstraat 21' } },
+      payload: { region: 'VR09', location: { address: 'Havenstraat 21' } },
     });
-    await scenario.fedTo('VR17', moved);
+    await scenario.fedTo('VR09', moved);
     // The old coordinator no longer sees it: not in its list, not by id; its feed tells it of the move.
-    const gone = await activation('VR09');
+    const gone = await activation('VR17');
     expect(gone.errors?.[0].extensions).toMatchObject({ code: 'NOT_FOUND' });
     const { data: list } = await graphql<{ activations: { edges: { node: { id: string } }[] } }>(
       scenario.url,
       'query { activations(first: 50) { edges { node { id } } } }',
       {},
-      scenario.tokens.VR09,
+      scenario.tokens.VR17,
     );
     expect(list?.activations.edges.map((e) => e.node.id)).not.toContain(ID);
-    await scenario.fedTo('VR09', moved);
+    await scenario.fedTo('VR17', moved);
     for (const agency of ['NLA', 'GM0599', 'UWV', 'BD']) {
       const row = (await activation(agency)).data?.activation;
-      expect({ agency, region: row?.region }).toEqual({ agency, region: 'VR17' });
+      expect({ agency, region: row?.region }).toEqual({ agency, region: 'VR09' });
     }
-    // And a later event reaches VR17, not VR09.
+    // And a later event reaches VR09, not VR17.
     const [later] = await ok('NLA', 'recordSignal', {
       signalId: 's-after',
       source: { kind: 'EXTERNAL', name: 'FNV Bouw' },
       description: 'Nieuwe melding.',
       descriptionCategories: ['CASE'],
     });
-    await scenario.fedTo('VR17', later);
-    expect((await scenario.feedOf('VR09')).some((e) => e.eventId === later)).toBe(false);
-    await projected('VR17', later);
+    await scenario.fedTo('VR09', later);
+    expect((await scenario.feedOf('VR17')).some((e) => e.eventId === later)).toBe(false);
+    await projected('VR09', later);
   }, 60_000);
 
   it('rebuilds the read models from zero to exactly what was projected, corrections included', async () => {

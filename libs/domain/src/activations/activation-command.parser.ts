@@ -319,11 +319,18 @@ const PARSERS: { readonly [T in ActivationCommandType]: CommandParser<T> } = {
     employer: parseEmployer(input.employer, 'employer'),
     reason: correctionReason(input),
   }),
-  CorrectRegion: (input) => ({
-    region: parsedOrReject(parseSafetyRegion(input.region), 'region'),
-    municipality: parsedOrReject(parseMunicipalityCode(input.municipality), 'municipality'),
-    reason: correctionReason(input),
-  }),
+  CorrectRegion: (input) => {
+    const region = parsedOrReject(parseSafetyRegion(input.region), 'region');
+    // The corrected pair must fit the CBS table, as at opening: a correction does not make a new mistake.
+    const municipality = parsedOrReject(
+      parseMunicipalityInRegion(
+        parsedOrReject(parseMunicipalityCode(input.municipality), 'municipality'),
+        region,
+      ),
+      'municipality',
+    );
+    return { region, municipality, reason: correctionReason(input) };
+  },
 };
 
 /** Every correction says why (AVG art. 16: the record shows what was wrong and why it changed). */

@@ -27,7 +27,7 @@ const BD = agencyCode('BD');
 const VR17 = safetyRegion('VR17');
 const VR09 = safetyRegion('VR09');
 const GM0599 = municipalityCode('GM0599');
-const GM0344 = municipalityCode('GM0344');
+const GM0606 = municipalityCode('GM0606');
 
 const nla: Actor = { userId: 'u-nla', agency: NLA, role: Role.INSPECTOR };
 const uwv: Actor = { userId: 'u-uwv', agency: UWV, role: Role.INSPECTOR };
@@ -181,6 +181,56 @@ describe('correcting a person recorded in an entry', () => {
         message: expect.stringMatching(/only the agency that recorded a signal or finding may correct it/),
       },
     });
+  });
+
+  it('refuses a corrected BSN that another person of the activation has, and frees the one it replaced', () => {
+    const other = ev('signal.recorded', {
+      signalId: 's-2',
+      recordedBy: NLA,
+      source: { kind: SignalSourceKind.ANONYMOUS },
+      description: { text: 'Second worker.', categories: [DataCategory.PERSONAL] },
+      subjects: [{ subjectId: 'w2', name: 'Piotr Nowak', bsn: bsn('123456782') }],
+    });
+    const correct = (bsnTyped: string) => ({
+      ...by(nla),
+      type: 'CorrectSubject' as const,
+      entryKind: 'SIGNAL' as const,
+      entryId: 's-1',
+      subject: { subjectId: 'w1', name: 'Jan Kowalski', bsn: bsnTyped },
+      reason: 'BSN mistyped.',
+    });
+    given([...history, other])
+      .when(correct('123456782'))
+      .then(E.SUBJECT_CONFLICT);
+    const corrected = ev('subject.corrected', {
+      entryKind: 'SIGNAL',
+      entryId: 's-1',
+      entryCategory: DataCategory.CASE,
+      subjectCategories: [DataCategory.PERSONAL],
+      subject: { subjectId: 'w1', name: 'Jan Kowalski', bsn: bsn('100000009') },
+      correctedBy: NLA,
+      reason: { text: 'BSN mistyped.', categories: [DataCategory.PERSONAL] },
+    });
+    // The BSN w1 had before the correction binds no one any more.
+    given([...history, corrected])
+      .when({
+        ...by(nla),
+        type: 'RecordSignal',
+        signalId: 's-3',
+        source: { kind: 'ANONYMOUS' },
+        description: 'Third worker.',
+        descriptionCategories: ['PERSONAL'],
+        subjects: [{ subjectId: 'w3', name: 'Ana Popescu', bsn: '111222333' }],
+      })
+      .then([
+        ev('signal.recorded', {
+          signalId: 's-3',
+          recordedBy: NLA,
+          source: { kind: SignalSourceKind.ANONYMOUS },
+          description: { text: 'Third worker.', categories: [DataCategory.PERSONAL] },
+          subjects: [{ subjectId: 'w3', name: 'Ana Popescu', bsn: bsn('111222333') }],
+        }),
+      ]);
   });
 
   it('refuses a person the entry does not name', () => {
@@ -413,6 +463,13 @@ describe('correcting the location and the employer', () => {
 });
 
 describe('correcting region and municipality', () => {
+  it('refuses a corrected municipality that does not lie in the corrected region', () => {
+    const decision = given(history)
+      .when({ ...by(vr09), type: 'CorrectRegion', region: 'VR09', municipality: 'GM0599', reason: 'R.' })
+      .then(E.INVALID_INPUT);
+    expect(decision).toMatchObject({ error: { field: 'municipality' } });
+  });
+
   it('lets the coordinator of the region the activation lies in move it', () => {
     given(history)
       .when({
@@ -474,17 +531,17 @@ describe('correcting region and municipality', () => {
         ...by(vr17),
         type: 'CorrectRegion',
         region: 'VR17',
-        municipality: 'GM0344',
-        reason: 'Utrecht?',
+        municipality: 'GM0606',
+        reason: 'Schiedam.',
       })
       .then([
         ev('region.corrected', {
           fromRegion: VR17,
           fromMunicipality: GM0599,
           region: VR17,
-          municipality: GM0344,
+          municipality: GM0606,
           correctedBy: VR17,
-          reason: { text: 'Utrecht?' },
+          reason: { text: 'Schiedam.' },
         }),
       ]);
   });

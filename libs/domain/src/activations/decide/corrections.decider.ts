@@ -15,6 +15,7 @@ import { Narrative } from '../../shared/narrative.value.js';
 import { reject } from '../../shared/rejection.js';
 import { event, isRegionalCoordinator } from './activation.guards.js';
 import { requireTextsFit } from './narrative.guards.js';
+import { requireOnePersonPerSubject } from './subject.guards.js';
 
 /*
  * Corrections (AVG art. 16). Nothing is edited: each correction is an event with a reason, and the
@@ -42,6 +43,9 @@ export function correctSubject(
       'subject.subjectId',
     );
   }
+  // One person, one subject: the corrected BSN must not be another subject's (its own old one it replaces).
+  const others = new Map([...activation.persons].filter(([id]) => id !== subject.subjectId));
+  requireOnePersonPerSubject(others, [subject], 'subject');
   requireTextsFit(activation.persons, { reason }, { subjects: [subject], namesPersons: true });
   return [
     event('subject.corrected', {
