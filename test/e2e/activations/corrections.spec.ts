@@ -4,6 +4,7 @@ import { rebuildReadModels } from '#read-models';
 import { readModelSnapshot } from '../../support/read-model-snapshot.js';
 import { graphql, GraphqlResponse } from '../../support/graphql-client.js';
 import { TEST_KAFKA_BROKERS } from '../../support/test-env.js';
+import { tokenFor } from '../../support/test-tokens.js';
 import {
   deleteTopics,
   FeedMessage,
@@ -206,6 +207,41 @@ describe('corrections', () => {
     expect(JSON.stringify(bd)).not.toContain(NEW_BSN);
     expect(bd.withheld).toContain('PERSONAL');
   }, 60_000);
+
+  it('logs every read of the corrected person under the corrected BSN, none by an agency that saw no person', async () => {
+    const log = async (agency: string) => {
+      const officer = await tokenFor({
+        userId: `po@${agency.toLowerCase()}`,
+        agency,
+        role: 'PRIVACY_OFFICER',
+      });
+      const { data, errors } = await graphql<{ accessLog: { edges: { node: { categories: string[] } }[] } }>(
+        scenario.url,
+        `
+          query ($filter: AccessLogFilter) {
+            accessLog(filter: $filter, first: 100) {
+              edges {
+                node {
+                  categories
+                }
+              }
+            }
+          }
+        `,
+        { filter: { bsn: NEW_BSN, activationId: ID } },
+        officer,
+      );
+      expect(errors).toBeUndefined();
+      return data!.accessLog.edges.map((edge) => edge.node);
+    };
+    // The test before read the timelines and feeds of NLA, GM0599, UWV and BD after the correction.
+    for (const agency of ['NLA', 'GM0599', 'UWV']) {
+      const lines = await log(agency);
+      expect({ agency, logged: lines.length > 0 }).toEqual({ agency, logged: true });
+      expect(lines.every((line) => line.categories.includes('PERSONAL'))).toBe(true);
+    }
+    expect(await log('BD')).toEqual([]);
+  });
 
   it('shows a corrected INCOME finding to INCOME holders; to others neither it nor its correction exists', async () => {
     const [corrected] = await ok('UWV', 'correctFinding', {
