@@ -30,10 +30,10 @@ export interface TimelineRow {
   acting_agency: string;
   payload: unknown;
   withheld: string[];
-  /** When a later event last corrected this entry (AVG art. 16); null when never. */
-  corrected_at: Date | null;
-  /** When the entry was withdrawn as misfiled; null when it stands. */
-  withdrawn_at: Date | null;
+  /** When a later event last corrected this entry (AVG art. 16); null (or left out) when never. */
+  corrected_at?: Date | null;
+  /** When the entry was withdrawn as misfiled; null (or left out) when it stands. */
+  withdrawn_at?: Date | null;
 }
 
 /** A correction of one agency's entry, as the projector decided it (see timeline-correction.ts). */
