@@ -32,7 +32,13 @@ export type ActivationMutation =
   | 'reopenActivation'
   | 'transferLead'
   | 'proposeClosing'
-  | 'declineInvitation';
+  | 'declineInvitation'
+  | 'correctSubject'
+  | 'correctFinding'
+  | 'withdrawEntry'
+  | 'correctLocation'
+  | 'correctEmployer'
+  | 'correctRegion';
 
 const document = (name: ActivationMutation) => {
   const input = `${name[0].toUpperCase()}${name.slice(1)}Input`;

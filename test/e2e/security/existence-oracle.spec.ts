@@ -41,6 +41,16 @@ const PROBES: [ActivationMutation, Record<string, unknown>][] = [
   ['transferLead', { toAgency: 'BD', reason: 'Probe.' }],
   ['proposeClosing', { reason: 'Probe.' }],
   ['declineInvitation', { reason: 'Probe.' }],
+  // Corrections: s-1 exists in the hidden activation, recorded by NLA.
+  [
+    'correctSubject',
+    { entryKind: 'SIGNAL', entryId: 's-1', subject: { subjectId: 'w1', name: 'Probe' }, reason: 'Probe.' },
+  ],
+  ['correctFinding', { findingId: 'f-probe', description: 'Probe.', reason: 'Probe.' }],
+  ['withdrawEntry', { entryKind: 'SIGNAL', entryId: 's-1', reason: 'Probe.' }],
+  ['correctLocation', { location: { address: 'Kasweg 12', city: 'Rotterdam' }, reason: 'Probe.' }],
+  ['correctEmployer', { employer: { name: 'Probe BV' }, reason: 'Probe.' }],
+  ['correctRegion', { region: 'VR09', municipality: 'GM0344', reason: 'Probe.' }],
 ];
 
 const READS: [string, string][] = [

@@ -142,12 +142,20 @@ describe('leak matrix: every demo agency × role × read path sees exactly what 
     kvkNumber: markers.kvk(),
     staffingAgency: { name: markers.text(EMPLOYER), kvkNumber: markers.kvk() },
   });
+  /** The subject id of the person each finding names, for correcting them. */
+  const findingSubjects = new Map<string, string>();
   const finding = (activationId: string, category: DataCategory, extra: Record<string, unknown> = {}) => ({
     activationId,
     findingId: `${activationId}-f-${category.toLowerCase()}`,
     category,
     description: `Finding ${markers.text(category)} on site`,
-    subjects: [markers.subject()],
+    subjects: [
+      (() => {
+        const subject = markers.subject();
+        findingSubjects.set(`${activationId}-f-${category.toLowerCase()}`, subject.subjectId);
+        return subject;
+      })(),
+    ],
     ...([INCOME, BENEFITS, TAX].includes(category)
       ? { amounts: [{ label: markers.text(category), euroCents: markers.cents() }] }
       : {}),
@@ -294,12 +302,13 @@ describe('leak matrix: every demo agency × role × read path sees exactly what 
       description: `Signal ${markers.text(CASE)}`,
       subjects: [markers.subject()],
     });
+    const healthSignalPerson = markers.subject();
     await act('NLA', 'recordSignal', {
       activationId: A1,
       signalId: 'leak-rotterdam-s-2',
       source: { kind: 'ANONYMOUS' },
       description: `Signal ${markers.text(CASE)}`,
-      subjects: [markers.subject()],
+      subjects: [healthSignalPerson],
       confirmedInfection: true,
       healthDetail: `Tests ${markers.text(HEALTH)}`,
     });
@@ -373,6 +382,59 @@ describe('leak matrix: every demo agency × role × read path sees exactly what 
     });
     await act('VR17', 'closeActivation', { activationId: A1, outcome: `Closed ${markers.text(CASE)}` });
     await act('VR17', 'reopenActivation', { activationId: A1, reason: `Reopened ${markers.text(CASE)}` });
+    // Corrections (AVG art. 16), each classified like what it corrects: the corrected values reach exactly
+    // the agencies that could see the originals, and replace them in their read models.
+    const corrected = (subjectId: string) => ({
+      subjectId,
+      name: markers.text(PERSONAL),
+      bsn: markers.bsn(),
+      birthDate: markers.birthDate(),
+      nationality: 'RO',
+    });
+    await act('NLA', 'correctSubject', {
+      activationId: A1,
+      entryKind: 'SIGNAL',
+      entryId: 'leak-rotterdam-s-2',
+      subject: corrected(healthSignalPerson.subjectId),
+      reason: `Corrected ${markers.text(HEALTH)}`,
+    });
+    for (const category of [HEALTH, CRIMINAL, PERSONAL]) {
+      await act('NLA', 'correctSubject', {
+        activationId: A1,
+        entryKind: 'FINDING',
+        entryId: `${A1}-f-${category.toLowerCase()}`,
+        subject: corrected(findingSubjects.get(`${A1}-f-${category.toLowerCase()}`)!),
+        reason: `Corrected ${markers.text(category)}`,
+      });
+    }
+    await act('NLA', 'correctFinding', {
+      activationId: A1,
+      findingId: `${A1}-f-criminal`,
+      description: `Corrected ${markers.text(CRIMINAL)}`,
+      reason: `Why ${markers.text(CRIMINAL)}`,
+    });
+    await act('NLA', 'correctFinding', {
+      activationId: A1,
+      findingId: `${A1}-f-income`,
+      amounts: [{ label: markers.text(INCOME), euroCents: markers.cents() }],
+      reason: `Why ${markers.text(INCOME)}`,
+    });
+    await act('NLA', 'withdrawEntry', {
+      activationId: A1,
+      entryKind: 'FINDING',
+      entryId: `${A1}-f-benefits`,
+      reason: `Misfiled ${markers.text(BENEFITS)}`,
+    });
+    await act('NLA', 'correctLocation', {
+      activationId: A1,
+      location: location(),
+      reason: `Where ${markers.text(LOCATION)}`,
+    });
+    await act('NLA', 'correctEmployer', {
+      activationId: A1,
+      employer: employer(),
+      reason: `Who ${markers.text(EMPLOYER)}`,
+    });
 
     await act('NLA', 'recordFinding', finding(A2, TAX));
     await act('NLA', 'recordFinding', finding(A2, CRIMINAL));
@@ -499,6 +561,8 @@ describe('leak matrix: every demo agency × role × read path sees exactly what 
   });
 
   it('placed every marker in an event, and the matrix tells agencies apart', () => {
+    // The corrections replaced values in the read models: the matrix checks them there too.
+    expect(oracle.superseded.size).toBeGreaterThan(10);
     // A marker the domain dropped would make every "not leaked" check below pass vacuously.
     expect(sorted(markers.tokens).filter((token) => !oracle.allTokens().has(token))).toEqual([]);
     const categories = new Set(
@@ -696,7 +760,10 @@ describe('leak matrix: every demo agency × role × read path sees exactly what 
         const live = oracle.feed(agency, since);
         const wanted = new Set([...live.eventIds].filter((id) => oracle.eventIdsOf(activationId).has(id)));
         const tokens = new Set(
-          [...live.tokens].filter((token) => oracle.timeline(agency, activationId).tokens.has(token)),
+          [...live.tokens].filter((token) =>
+            // Live entries are the events as delivered: what a correction later replaced was delivered too.
+            oracle.timeline(agency, activationId, { asDelivered: true }).tokens.has(token),
+          ),
         );
         await eventually(() => subscription.received.length >= wanted.size, 20_000).catch(() => undefined);
         expect({ ...where, errors: subscription.errors }).toEqual({ ...where, errors: [] });

@@ -101,6 +101,12 @@ export class LeakOracle {
   private readonly fedTo = new Map<string, Set<string>>();
   /** Agencies entitled to each activation now. */
   private readonly entitledNow = new Map<string, Set<string>>();
+  /**
+   * Markers a later correction replaced in the entry it corrects (AVG art. 16): the read models show the
+   * corrected value there instead, while the feeds keep what they delivered. Allowed where they were,
+   * no longer required in a timeline.
+   */
+  readonly superseded = new Set<string>();
 
   private constructor(private readonly agreements: readonly AgreementInForceView[]) {}
 
@@ -132,6 +138,7 @@ export class LeakOracle {
          metadata->'actor'->>'agency' AS acting_agency FROM events
        WHERE stream_id LIKE 'activation-%' ORDER BY stream_id, stream_version`,
     );
+    const decoded = new Map<string, ActivationEvent[]>();
     for (const row of rows) {
       if (!isActivationEventType(row.type)) throw new Error(`unknown event type ${row.type}`);
       const activationId = activationIdOfStream(row.stream_id)!;
@@ -139,6 +146,7 @@ export class LeakOracle {
         type: row.type,
         data: upcastEventData(row.type, row.schema_version, row.data),
       } as ActivationEvent;
+      decoded.set(activationId, [...(decoded.get(activationId) ?? []), event]);
       const stream = oracle.streams.get(activationId) ?? [];
       const region = stream[0]?.region ?? (event.data as { region: string }).region;
       const primary = primaryCategoryOf(event);
@@ -168,7 +176,58 @@ export class LeakOracle {
       oracle.streams.set(activationId, stream);
     }
     for (const [activationId, stream] of oracle.streams) oracle.replay(activationId, stream, rows);
+    for (const events of decoded.values()) oracle.supersede(events, markers);
     return oracle;
+  }
+
+  /** Collects the markers each correction replaced in the entry it corrects (see superseded). */
+  private supersede(events: readonly ActivationEvent[], markers: Markers): void {
+    const tokensAt = (
+      event: ActivationEvent | undefined,
+      within: (location: readonly (string | number)[]) => boolean,
+    ) =>
+      leavesOf(event?.data ?? {})
+        .filter((leaf) => leaf.value !== null && within(leaf.location))
+        .flatMap((leaf) => [...markers.foundIn(String(leaf.value))]);
+    const entry = (kind: string, id: string) =>
+      events.find((e) =>
+        kind === 'SIGNAL'
+          ? e.type === 'signal.recorded' && e.data.signalId === id
+          : e.type === 'finding.recorded' && e.data.findingId === id,
+      );
+    const opened = events.find((e) => e.type === 'activation.opened');
+    for (const correction of events) {
+      const replaced: string[] = [];
+      switch (correction.type) {
+        case 'subject.corrected': {
+          const target = entry(correction.data.entryKind, correction.data.entryId);
+          const subjects =
+            (target?.data as { subjects?: { subjectId: string }[] } | undefined)?.subjects ?? [];
+          const index = subjects.findIndex((s) => s.subjectId === correction.data.subject.subjectId);
+          const kept = new Set(tokensAt(correction, () => true));
+          replaced.push(
+            ...tokensAt(target, ([key, i]) => key === 'subjects' && i === index).filter((t) => !kept.has(t)),
+          );
+          break;
+        }
+        case 'finding.corrected': {
+          const target = entry('FINDING', correction.data.findingId);
+          if (correction.data.description)
+            replaced.push(...tokensAt(target, ([key]) => key === 'description'));
+          if (correction.data.amounts) replaced.push(...tokensAt(target, ([key]) => key === 'amounts'));
+          break;
+        }
+        case 'location.corrected':
+          replaced.push(...tokensAt(opened, ([key]) => key === 'location'));
+          break;
+        case 'employer.corrected':
+          replaced.push(...tokensAt(opened, ([key]) => key === 'employer'));
+          break;
+        default:
+          break;
+      }
+      replaced.forEach((token) => this.superseded.add(token));
+    }
   }
 
   /** Participants from the events themselves: the lead on opening, then joins and departures. */
@@ -238,13 +297,19 @@ export class LeakOracle {
    * The agency's timeline of one activation: all of it when it may see the activation; when it left,
    * what it contributed itself (DESIGN §4); empty otherwise.
    */
-  timeline(agency: string, activationId: string): Expectation {
+  timeline(agency: string, activationId: string, { asDelivered = false } = {}): Expectation {
     const visible = this.visibleActivations(agency).includes(activationId);
-    return this.expect(
+    const expected = this.expect(
       agency,
       visible ? this.streams.get(activationId)! : this.ownAfterLeaving(agency, activationId),
       true,
     );
+    return asDelivered ? expected : this.withoutSuperseded(expected);
+  }
+
+  /** The read models show corrected values where a correction replaced the original ones. */
+  private withoutSuperseded(expected: Expectation): Expectation {
+    return { ...expected, tokens: new Set([...expected.tokens].filter((t) => !this.superseded.has(t))) };
   }
 
   /** The events an agency no longer entitled to the activation caused itself. */
@@ -282,7 +347,11 @@ export class LeakOracle {
   /** What the read models may show the agency, over all its activations. */
   readModels(agency: string): Expectation {
     const visible = this.visibleActivations(agency);
-    return this.expect(
+    return this.readModelsOf(agency, visible);
+  }
+
+  private readModelsOf(agency: string, visible: string[]): Expectation {
+    const expected = this.expect(
       agency,
       [
         ...visible.flatMap((id) => this.streams.get(id)!),
@@ -292,6 +361,7 @@ export class LeakOracle {
       ],
       true,
     );
+    return this.withoutSuperseded(expected);
   }
 
   /** The agency's feed (query, subscription, Kafka topic); `since` limits it to later stream versions. */

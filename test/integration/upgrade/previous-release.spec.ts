@@ -50,6 +50,12 @@ const ADDED_LATER = {
     'activation.numbered',
     'invitation.declined',
     'document.attached',
+    'subject.corrected',
+    'finding.corrected',
+    'entry.withdrawn',
+    'location.corrected',
+    'employer.corrected',
+    'region.corrected',
   ],
   narratives: ['activation.opened/title', 'agency.invited/reason'],
 };
@@ -115,6 +121,7 @@ describe('upgrading a database written by release 700359e', () => {
       'Attachments1795400000160',
       'ActivationActors1795400000165',
       'Search1795400000170',
+      'Corrections1795400000180',
     ]);
     // The attachment store starts empty, under row-level security like the read models.
     const attachmentTables: { relname: string; relrowsecurity: boolean }[] = await db.query(
@@ -129,6 +136,12 @@ describe('upgrading a database written by release 700359e', () => {
     expect(stored).toBe(0);
     const after = await shown(db);
     expect(after).toEqual(before);
+    // Nothing of the old release was ever corrected: the marks of corrections are there, and empty.
+    const [{ marked }] = await db.query(
+      `SELECT (SELECT count(*) FROM rm_timeline WHERE corrected_at IS NOT NULL OR withdrawn_at IS NOT NULL)
+            + (SELECT count(*) FROM rm_activations WHERE corrected_at IS NOT NULL) AS marked`,
+    );
+    expect(Number(marked)).toBe(0);
     // Every old activation has a case number now, given by an event appended to its stream: one each,
     // unique, numbered per region and year in the order they were opened.
     const numbered: { activation_id: string; case_number: string; region: string }[] = await db.query(

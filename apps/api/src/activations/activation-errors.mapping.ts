@@ -30,4 +30,9 @@ export const ACTIVATION_ERROR_CODES: Record<ActivationErrorCode, ApiErrorCode> =
   [ActivationErrorCode.INSPECTION_CANCELLED]: ApiErrorCode.DOMAIN_RULE,
   [ActivationErrorCode.EMPLOYER_REQUIRED]: ApiErrorCode.DOMAIN_RULE,
   [ActivationErrorCode.LOCATION_REQUIRED]: ApiErrorCode.DOMAIN_RULE,
+  [ActivationErrorCode.ENTRY_NOT_FOUND]: ApiErrorCode.NOT_FOUND,
+  [ActivationErrorCode.ENTRY_WITHDRAWN]: ApiErrorCode.DOMAIN_RULE,
+  [ActivationErrorCode.SUBJECT_NOT_FOUND]: ApiErrorCode.DOMAIN_RULE,
+  [ActivationErrorCode.NOT_CORRECTION_AUTHORITY]: ApiErrorCode.FORBIDDEN,
+  [ActivationErrorCode.NOTHING_TO_CORRECT]: ApiErrorCode.DOMAIN_RULE,
 };

@@ -23,6 +23,12 @@ import { ScheduleInspectionResolver } from './schedule-inspection/schedule-inspe
 import { TransferLeadResolver } from './transfer-lead/transfer-lead.resolver.js';
 import { ProposeClosingResolver } from './propose-closing/propose-closing.resolver.js';
 import { DeclineInvitationResolver } from './decline-invitation/decline-invitation.resolver.js';
+import { CorrectSubjectResolver } from './correct-subject/correct-subject.resolver.js';
+import { CorrectFindingResolver } from './correct-finding/correct-finding.resolver.js';
+import { WithdrawEntryResolver } from './withdraw-entry/withdraw-entry.resolver.js';
+import { CorrectLocationResolver } from './correct-location/correct-location.resolver.js';
+import { CorrectEmployerResolver } from './correct-employer/correct-employer.resolver.js';
+import { CorrectRegionResolver } from './correct-region/correct-region.resolver.js';
 
 /** The activation write side: one folder per use case (input and resolver), all through ActivationCommands. */
 @Module({
@@ -55,6 +61,13 @@ import { DeclineInvitationResolver } from './decline-invitation/decline-invitati
     ReopenActivationResolver,
     TransferLeadResolver,
     ProposeClosingResolver,
+    // Corrections (AVG art. 16), whatever the state of the activation.
+    CorrectSubjectResolver,
+    CorrectFindingResolver,
+    WithdrawEntryResolver,
+    CorrectLocationResolver,
+    CorrectEmployerResolver,
+    CorrectRegionResolver,
   ],
   // Attachments send attachDocument through the same command path.
   exports: [ActivationCommands],

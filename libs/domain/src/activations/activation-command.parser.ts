@@ -31,7 +31,9 @@ import {
   optionalEmployer,
   optionalLocation,
   optionalSubjects,
+  parseEmployer,
   parseLocation,
+  parseSubject,
   parseSignal,
 } from './activation-parts.parser.js';
 import {
@@ -279,7 +281,66 @@ const PARSERS: { readonly [T in ActivationCommandType]: CommandParser<T> } = {
     return { toAgency, ...(reason !== undefined && { reason }) };
   },
   ProposeClosing: (input) => ({ reason: requireNarrative(input, 'reason', 'The reason for closing') }),
+  CorrectSubject: (input, now) => ({
+    entryKind: entryKindOf(input.entryKind),
+    entryId: requireId(input.entryId, 'entryId', 'The id of the signal or finding'),
+    subject: parseSubject(input.subject, 'subject', now),
+    reason: correctionReason(input),
+  }),
+  CorrectFinding: (input) => {
+    const findingId = requireId(input.findingId, 'findingId', 'The finding id');
+    const description = optionalNarrative(input, 'description', 'The description');
+    const amounts = optionalAmounts(input.amounts, 'amounts');
+    if (description === undefined && amounts === undefined) {
+      return reject(
+        INVALID_INPUT,
+        'A correction of a finding gives its corrected description or amounts; fill in what should have been ' +
+          'recorded (persons are corrected with correctSubject, a misfiled finding is withdrawn).',
+        'description',
+      );
+    }
+    return {
+      findingId,
+      ...(description !== undefined && { description }),
+      ...(amounts !== undefined && { amounts }),
+      reason: correctionReason(input),
+    };
+  },
+  WithdrawEntry: (input) => ({
+    entryKind: entryKindOf(input.entryKind),
+    entryId: requireId(input.entryId, 'entryId', 'The id of the signal or finding'),
+    reason: correctionReason(input),
+  }),
+  CorrectLocation: (input) => ({
+    location: parseLocation(input.location, 'location'),
+    reason: correctionReason(input),
+  }),
+  CorrectEmployer: (input) => ({
+    employer: parseEmployer(input.employer, 'employer'),
+    reason: correctionReason(input),
+  }),
+  CorrectRegion: (input) => {
+    const region = parsedOrReject(parseSafetyRegion(input.region), 'region');
+    // The corrected pair must fit the CBS table, as at opening: a correction does not make a new mistake.
+    const municipality = parsedOrReject(
+      parseMunicipalityInRegion(
+        parsedOrReject(parseMunicipalityCode(input.municipality), 'municipality'),
+        region,
+      ),
+      'municipality',
+    );
+    return { region, municipality, reason: correctionReason(input) };
+  },
 };
+
+/** Every correction says why (AVG art. 16: the record shows what was wrong and why it changed). */
+function correctionReason(input: RawFields) {
+  return requireNarrative(input, 'reason', 'The reason for the correction');
+}
+
+function entryKindOf(value: unknown): 'SIGNAL' | 'FINDING' {
+  return requireOneOf(value, ['SIGNAL', 'FINDING'] as const, 'entryKind', 'The kind of entry');
+}
 
 /**
  * Parses a command as it arrived (plain JSON) into the typed command the decider judges; rejects with

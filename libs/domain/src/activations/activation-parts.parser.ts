@@ -94,7 +94,7 @@ export function optionalSubjects(inputs: unknown, field: string, now: Instant): 
   return subjects;
 }
 
-function parseSubject(input: unknown, field: string, now: Instant): Subject {
+export function parseSubject(input: unknown, field: string, now: Instant): Subject {
   if (!isRecord(input)) return reject(INVALID_INPUT, 'A person is missing; fill it in.', field);
   const subjectId = requireId(input.subjectId, `${field}.subjectId`, 'The person id');
   const name = optionalText(input.name, `${field}.name`, 'The name of the person', NAME_MAX);

@@ -19,6 +19,7 @@ import {
   Subject,
   Theme,
 } from './activation.vocabulary.js';
+import { CorrectableEntryKind } from './activation.events.js';
 
 /*
  * The activation commands as the decider receives them: parsed (codes branded, text trimmed, lists
@@ -202,6 +203,56 @@ export interface ProposeClosing extends OnActivation {
   readonly reason: Narrative;
 }
 
+/*
+ * Corrections (AVG art. 16), each with a required reason. Entries (signals, findings) are corrected by
+ * the agency that recorded them; the activation's location by the agency that recorded it (its first
+ * lead) or the lead; its employer by the agency that recorded it; region and municipality by the
+ * coordinator of the region it lies in.
+ */
+export interface CorrectSubject extends OnActivation {
+  readonly type: 'CorrectSubject';
+  readonly entryKind: CorrectableEntryKind;
+  readonly entryId: string;
+  /** The person as they should have been recorded; its subjectId names the person in the entry. */
+  readonly subject: Subject;
+  readonly reason: Narrative;
+}
+
+export interface CorrectFinding extends OnActivation {
+  readonly type: 'CorrectFinding';
+  readonly findingId: string;
+  readonly description?: Narrative;
+  readonly amounts?: readonly MonetaryAmount[];
+  readonly reason: Narrative;
+}
+
+/** The entry was recorded on the wrong activation (misfiled): it stands withdrawn here. */
+export interface WithdrawEntry extends OnActivation {
+  readonly type: 'WithdrawEntry';
+  readonly entryKind: CorrectableEntryKind;
+  readonly entryId: string;
+  readonly reason: Narrative;
+}
+
+export interface CorrectLocation extends OnActivation {
+  readonly type: 'CorrectLocation';
+  readonly location: Location;
+  readonly reason: Narrative;
+}
+
+export interface CorrectEmployer extends OnActivation {
+  readonly type: 'CorrectEmployer';
+  readonly employer: Employer;
+  readonly reason: Narrative;
+}
+
+export interface CorrectRegion extends OnActivation {
+  readonly type: 'CorrectRegion';
+  readonly region: SafetyRegion;
+  readonly municipality: MunicipalityCode;
+  readonly reason: Narrative;
+}
+
 export type ActivationCommand =
   | OpenActivation
   | RecordSignal
@@ -222,7 +273,13 @@ export type ActivationCommand =
   | ReopenActivation
   | TransferLead
   | ProposeClosing
-  | DeclineInvitation;
+  | DeclineInvitation
+  | CorrectSubject
+  | CorrectFinding
+  | WithdrawEntry
+  | CorrectLocation
+  | CorrectEmployer
+  | CorrectRegion;
 
 export type ActivationCommandType = ActivationCommand['type'];
 

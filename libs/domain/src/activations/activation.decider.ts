@@ -21,6 +21,14 @@ import { recordFinding, recordSignal } from './decide/observations.decider.js';
 import { cancelInspection, completeInspection, scheduleInspection } from './decide/inspections.decider.js';
 import { imposeIntervention, makeReferral } from './decide/measures.decider.js';
 import { attachDocument, fileReport } from './decide/reports.decider.js';
+import {
+  correctEmployer,
+  correctFinding,
+  correctLocation,
+  correctRegion,
+  correctSubject,
+  withdrawEntry,
+} from './decide/corrections.decider.js';
 
 export type ActivationDecision = Decision<ActivationEvent, ActivationError>;
 
@@ -54,6 +62,12 @@ const ON_OPENED: { readonly [T in Exclude<ActivationCommandType, 'OpenActivation
   TransferLead: transferLead,
   ProposeClosing: proposeClosing,
   DeclineInvitation: decline,
+  CorrectSubject: correctSubject,
+  CorrectFinding: correctFinding,
+  WithdrawEntry: withdrawEntry,
+  CorrectLocation: correctLocation,
+  CorrectEmployer: correctEmployer,
+  CorrectRegion: correctRegion,
 };
 
 /**

@@ -38,6 +38,17 @@ export enum ActivationErrorCode {
   LOCATION_REQUIRED = 'LOCATION_REQUIRED',
   /** A subject id recorded with another BSN, or a BSN recorded under another subject id, in the activation. */
   SUBJECT_CONFLICT = 'SUBJECT_CONFLICT',
+  /**
+   * A correction of a signal or finding the actor's agency did not record, or that does not exist: one
+   * answer for both, so asking tells nobody of an entry it may not see.
+   */
+  ENTRY_NOT_FOUND = 'ENTRY_NOT_FOUND',
+  ENTRY_WITHDRAWN = 'ENTRY_WITHDRAWN',
+  /** A subject correction names a person the entry does not record. */
+  SUBJECT_NOT_FOUND = 'SUBJECT_NOT_FOUND',
+  /** A correction of the location, employer or region by someone the rule does not name. */
+  NOT_CORRECTION_AUTHORITY = 'NOT_CORRECTION_AUTHORITY',
+  NOTHING_TO_CORRECT = 'NOTHING_TO_CORRECT',
 }
 
 export type ActivationError = DomainError<ActivationErrorCode>;

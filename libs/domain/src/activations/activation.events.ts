@@ -193,6 +193,70 @@ export interface ClosingProposedData {
   readonly reason: Narrative;
 }
 
+/*
+ * Corrections (AVG art. 16): a wrong entry is never edited; a correction event says what it should have
+ * said, with the reason, and the original stays in the store. Each carries what it corrects as that was
+ * classified (the entry's category, the categories its persons were seen under), so an agency that could
+ * not see the original cannot see its correction either.
+ */
+
+/** Which entry a correction is about: a signal (CASE) or a finding (of its own category). */
+export type CorrectableEntryKind = 'SIGNAL' | 'FINDING';
+
+export interface SubjectCorrectedData {
+  readonly entryKind: CorrectableEntryKind;
+  readonly entryId: string;
+  /** The primary category of the entry: CASE for a signal, the finding's category for a finding. */
+  readonly entryCategory: DataCategory;
+  /** The categories the entry's persons are seen under (PERSONAL, and what the entry links them to). */
+  readonly subjectCategories: readonly DataCategory[];
+  /** The person as they should have been recorded: replaces the entry's person with this subjectId. */
+  readonly subject: Subject;
+  readonly correctedBy: AgencyCode;
+  readonly reason: Narrative;
+}
+
+export interface FindingCorrectedData {
+  readonly findingId: string;
+  /** The finding's category, unchanged: a finding in the wrong category is withdrawn and recorded anew. */
+  readonly category: FindingCategory;
+  readonly description?: Narrative;
+  readonly amounts?: readonly MonetaryAmount[];
+  readonly correctedBy: AgencyCode;
+  readonly reason: Narrative;
+}
+
+/** An entry recorded on the wrong activation: it stands withdrawn here (misfiled). */
+export interface EntryWithdrawnData {
+  readonly entryKind: CorrectableEntryKind;
+  readonly entryId: string;
+  readonly entryCategory: DataCategory;
+  readonly correctedBy: AgencyCode;
+  readonly reason: Narrative;
+}
+
+export interface LocationCorrectedData {
+  readonly location: Location;
+  readonly correctedBy: AgencyCode;
+  readonly reason: Narrative;
+}
+
+export interface EmployerCorrectedData {
+  readonly employer: Employer;
+  readonly correctedBy: AgencyCode;
+  readonly reason: Narrative;
+}
+
+/** The case lay in the wrong region or municipality: it moves to the right region's coordinators. */
+export interface RegionCorrectedData {
+  readonly fromRegion: SafetyRegion;
+  readonly fromMunicipality: MunicipalityCode;
+  readonly region: SafetyRegion;
+  readonly municipality: MunicipalityCode;
+  readonly correctedBy: AgencyCode;
+  readonly reason: Narrative;
+}
+
 /** Wire name → payload. The wire names are stable: renaming one is a breaking change for every feed consumer. */
 export interface ActivationEventDataMap {
   'activation.opened': ActivationOpenedData;
@@ -216,6 +280,12 @@ export interface ActivationEventDataMap {
   'closing.proposed': ClosingProposedData;
   'activation.numbered': ActivationNumberedData;
   'invitation.declined': InvitationDeclinedData;
+  'subject.corrected': SubjectCorrectedData;
+  'finding.corrected': FindingCorrectedData;
+  'entry.withdrawn': EntryWithdrawnData;
+  'location.corrected': LocationCorrectedData;
+  'employer.corrected': EmployerCorrectedData;
+  'region.corrected': RegionCorrectedData;
 }
 
 export type ActivationEventType = keyof ActivationEventDataMap;
@@ -250,6 +320,12 @@ export const ACTIVATION_EVENT_TYPES: readonly ActivationEventType[] = Object.key
   'closing.proposed': true,
   'activation.numbered': true,
   'invitation.declined': true,
+  'subject.corrected': true,
+  'finding.corrected': true,
+  'entry.withdrawn': true,
+  'location.corrected': true,
+  'employer.corrected': true,
+  'region.corrected': true,
 } satisfies Record<ActivationEventType, true>) as ActivationEventType[];
 
 export function isActivationEventType(value: unknown): value is ActivationEventType {

@@ -1,4 +1,5 @@
 import { AgencyCode } from '../shared/agency-code.value.js';
+import { DataCategory } from '../shared/data-category.enum.js';
 import { MunicipalityCode } from '../shared/municipality-code.value.js';
 import { SafetyRegion } from '../shared/safety-region.value.js';
 import { ActivationEvent, ActivationOpenedData } from './activation.events.js';
@@ -35,10 +36,12 @@ export interface OpenedActivation extends ActivationProgress {
   readonly location?: Location;
   readonly employer?: Employer;
   readonly triggeredBy?: InfectionEvidence;
-  readonly signals: ReadonlyMap<string, { readonly confirmedInfection: boolean }>;
+  /** The agency that recorded the activation's location and employer: its lead at opening. */
+  readonly openedBy: AgencyCode;
+  readonly signals: ReadonlyMap<string, RecordedEntry & { readonly confirmedInfection: boolean }>;
   readonly findings: ReadonlyMap<
     string,
-    { readonly category: FindingCategory; readonly confirmedInfection: boolean }
+    RecordedEntry & { readonly category: FindingCategory; readonly confirmedInfection: boolean }
   >;
   readonly inspections: ReadonlyMap<string, InspectionStatus>;
   /** The persons recorded in the activation, by subject id: free text must not name them below PERSONAL. */
@@ -47,6 +50,17 @@ export interface OpenedActivation extends ActivationProgress {
   readonly referralIds: ReadonlySet<string>;
   readonly reportIds: ReadonlySet<string>;
   readonly attachmentIds: ReadonlySet<string>;
+}
+
+/** What a correction needs to know of a signal or finding: who recorded it, whom it names, how they are seen. */
+export interface RecordedEntry {
+  readonly recordedBy: AgencyCode;
+  /** The subject ids the entry names. */
+  readonly subjectIds: readonly string[];
+  /** The categories its persons are seen under (the catalogue's classification of its subjects). */
+  readonly subjectCategories: readonly DataCategory[];
+  /** Set once it was withdrawn as misfiled. */
+  readonly withdrawn?: true;
 }
 
 export type ActivationState = UnopenedActivation | OpenedActivation;
@@ -64,6 +78,13 @@ export function evolveActivation(state: ActivationState, event: ActivationEvent)
         ...next,
         signals: withEntry(next.signals, event.data.signalId, {
           confirmedInfection: event.data.confirmedInfection === true,
+          recordedBy: event.data.recordedBy,
+          subjectIds: subjectIdsOf(event.data.subjects),
+          // As the catalogue classifies a signal's persons: health data once the signal speaks of health.
+          subjectCategories:
+            event.data.confirmedInfection === true || event.data.healthDetail !== undefined
+              ? [DataCategory.HEALTH, DataCategory.PERSONAL]
+              : [DataCategory.PERSONAL],
         }),
         persons: withPersons(next.persons, event.data.subjects),
       };
@@ -90,6 +111,10 @@ export function evolveActivation(state: ActivationState, event: ActivationEvent)
         findings: withEntry(next.findings, event.data.findingId, {
           category: event.data.category,
           confirmedInfection: event.data.confirmedInfection === true,
+          recordedBy: event.data.recordedBy,
+          subjectIds: subjectIdsOf(event.data.subjects),
+          // A finding's persons are PERSONAL and of the finding's own category.
+          subjectCategories: [...new Set([DataCategory.PERSONAL, event.data.category])].sort(),
         }),
         persons: withPersons(next.persons, event.data.subjects),
       };
@@ -105,6 +130,26 @@ export function evolveActivation(state: ActivationState, event: ActivationEvent)
       return { ...next, leadAgency: event.data.toAgency };
     case 'activation.numbered':
       return { ...next, caseNumber: event.data.caseNumber };
+    case 'subject.corrected': {
+      // The corrected person replaces the recorded one, so free text is checked against who they really are.
+      const { subjectId, name, bsn } = event.data.subject;
+      const persons = new Map(next.persons);
+      // What was recorded before still names a person (perhaps another one): text must not name it either.
+      const before = persons.get(subjectId);
+      if (before) persons.set(`${subjectId}\u0000before-${persons.size}`, before);
+      persons.set(subjectId, { ...(name !== undefined && { name }), ...(bsn !== undefined && { bsn }) });
+      return { ...next, persons };
+    }
+    case 'entry.withdrawn':
+      return event.data.entryKind === 'SIGNAL'
+        ? { ...next, signals: withdrawn(next.signals, event.data.entryId) }
+        : { ...next, findings: withdrawn(next.findings, event.data.entryId) };
+    case 'location.corrected':
+      return { ...next, location: event.data.location };
+    case 'employer.corrected':
+      return { ...next, employer: event.data.employer };
+    case 'region.corrected':
+      return { ...next, region: event.data.region, municipality: event.data.municipality };
     default:
       return next;
   }
@@ -119,6 +164,7 @@ function opened(data: ActivationOpenedData): OpenedActivation {
     region: data.region,
     municipality: data.municipality,
     leadAgency: data.leadAgency,
+    openedBy: data.leadAgency,
     ...(data.caseNumber && { caseNumber: data.caseNumber }),
     ...(data.location && { location: data.location }),
     ...(data.employer && { employer: data.employer }),
@@ -149,6 +195,15 @@ function withPersons(
     next.set(subjectId, { ...known, ...(name !== undefined && { name }), ...(bsn !== undefined && { bsn }) });
   }
   return next;
+}
+
+function subjectIdsOf(subjects: readonly Subject[] | undefined): string[] {
+  return (subjects ?? []).map((subject) => subject.subjectId);
+}
+
+function withdrawn<V extends RecordedEntry>(map: ReadonlyMap<string, V>, id: string): ReadonlyMap<string, V> {
+  const entry = map.get(id);
+  return entry ? withEntry(map, id, { ...entry, withdrawn: true }) : map;
 }
 
 function withItem(set: ReadonlySet<string>, item: string): ReadonlySet<string> {

@@ -90,7 +90,34 @@ describe('activation event catalogue', () => {
       'closing.proposed': CASE,
       'activation.numbered': CASE,
       'invitation.declined': CASE,
+      // A correction of an entry is an event of the entry's category (the sample finding is HEALTH).
+      'subject.corrected': HEALTH,
+      'finding.corrected': HEALTH,
+      'entry.withdrawn': HEALTH,
+      'location.corrected': CASE,
+      'employer.corrected': CASE,
+      'region.corrected': CASE,
     });
+  });
+
+  it('classifies a correction like what it corrects', () => {
+    const subject = sampleEvent('subject.corrected');
+    const finding = sampleEvent('finding.recorded');
+    expect(categoriesAt(subject, 'subject.bsn')).toEqual(
+      categoriesAt(finding, 'subjects[].bsn')?.slice().sort(),
+    );
+    const signalSubject = {
+      ...subject,
+      data: { ...subject.data, entryKind: 'SIGNAL', entryCategory: CASE, subjectCategories: [PERSONAL] },
+    } as ActivationEvent;
+    expect(primaryCategoryOf(signalSubject)).toBe(CASE);
+    expect(categoriesAt(signalSubject, 'subject.name')).toEqual([PERSONAL]);
+    const corrected = sampleEvent('finding.corrected');
+    expect(categoriesAt(corrected, 'amounts[].euroCents')).toEqual(
+      categoriesAt(finding, 'amounts[].euroCents'),
+    );
+    expect(categoriesAt(sampleEvent('location.corrected'), 'location.address')).toEqual([LOCATION]);
+    expect(categoriesAt(sampleEvent('employer.corrected'), 'employer.kvkNumber')).toEqual([EMPLOYER]);
   });
 
   it('classifies the parts of an opened activation', () => {
@@ -201,6 +228,12 @@ describe('activation event catalogue', () => {
         'closing.proposed': 1,
         'activation.numbered': 1,
         'invitation.declined': 1,
+        'subject.corrected': 1,
+        'finding.corrected': 1,
+        'entry.withdrawn': 1,
+        'location.corrected': 1,
+        'employer.corrected': 1,
+        'region.corrected': 1,
       });
     });
 

@@ -91,7 +91,15 @@ const findingSubject = [PERSONAL, { categoryFrom: 'category' }] as const;
  * so, and an agency without that category should not even learn a fine was given. The procesverslag is
  * REPORT, a category of its own in DESIGN §4.
  */
-const CATALOGUE: { readonly [T in ActivationEventType]: CatalogueEntry<T> } = {
+type CorrectionEventType =
+  | 'subject.corrected'
+  | 'finding.corrected'
+  | 'entry.withdrawn'
+  | 'location.corrected'
+  | 'employer.corrected'
+  | 'region.corrected';
+
+const CATALOGUE: { readonly [T in Exclude<ActivationEventType, CorrectionEventType>]: CatalogueEntry<T> } = {
   'activation.opened': {
     type: 'activation.opened',
     schemaVersion: 2,
@@ -389,10 +397,125 @@ const CATALOGUE: { readonly [T in ActivationEventType]: CatalogueEntry<T> } = {
   },
 };
 
+/*
+ * Corrections are classified like what they correct: a correction of a finding is an event of the
+ * finding's category, its persons are seen under the categories the entry's persons were, the corrected
+ * location is LOCATION, the corrected employer EMPLOYER. So the one redaction shows a corrected value only
+ * to an agency that could see the original, and the correction tells no one more than the original did.
+ */
+const subjectOfEntry = { categoriesFrom: 'subjectCategories' } as const;
+
+const CORRECTIONS: { readonly [T in CorrectionEventType]: CatalogueEntry<T> } = {
+  'subject.corrected': {
+    type: 'subject.corrected',
+    schemaVersion: 1,
+    description:
+      'A person recorded in a signal or finding was corrected (name, BSN, birth date, nationality), with the reason.',
+    primaryCategory: { categoryFrom: 'entryCategory' },
+    fields: {
+      entryKind: CASE,
+      entryId: CASE,
+      entryCategory: CASE,
+      'subjectCategories[]': subjectOfEntry,
+      'subject.subjectId': subjectOfEntry,
+      'subject.name': subjectOfEntry,
+      'subject.bsn': subjectOfEntry,
+      'subject.birthDate': subjectOfEntry,
+      'subject.nationality': subjectOfEntry,
+      correctedBy: CASE,
+      'reason.text': text('reason'),
+      'reason.categories[]': text('reason'),
+    },
+    upcasters: [],
+  },
+  'finding.corrected': {
+    type: 'finding.corrected',
+    schemaVersion: 1,
+    description: "A finding's description or amounts were corrected, with the reason.",
+    primaryCategory: { categoryFrom: 'category' },
+    fields: {
+      findingId: CASE,
+      category: CASE,
+      'description.text': text('description'),
+      'description.categories[]': text('description'),
+      'amounts[].label': { categoryFrom: 'category' },
+      'amounts[].euroCents': { categoryFrom: 'category' },
+      correctedBy: CASE,
+      'reason.text': text('reason'),
+      'reason.categories[]': text('reason'),
+    },
+    upcasters: [],
+  },
+  'entry.withdrawn': {
+    type: 'entry.withdrawn',
+    schemaVersion: 1,
+    description:
+      'A signal or finding recorded on the wrong activation was withdrawn from it (misfiled), with the reason.',
+    primaryCategory: { categoryFrom: 'entryCategory' },
+    fields: {
+      entryKind: CASE,
+      entryId: CASE,
+      entryCategory: CASE,
+      correctedBy: CASE,
+      'reason.text': text('reason'),
+      'reason.categories[]': text('reason'),
+    },
+    upcasters: [],
+  },
+  'location.corrected': {
+    type: 'location.corrected',
+    schemaVersion: 1,
+    description: "The activation's location was corrected, with the reason.",
+    primaryCategory: CASE,
+    fields: {
+      ...location,
+      correctedBy: CASE,
+      'reason.text': text('reason'),
+      'reason.categories[]': text('reason'),
+    },
+    upcasters: [],
+  },
+  'employer.corrected': {
+    type: 'employer.corrected',
+    schemaVersion: 1,
+    description: "The activation's employer was corrected, with the reason.",
+    primaryCategory: CASE,
+    fields: {
+      'employer.name': EMPLOYER,
+      'employer.kvkNumber': EMPLOYER,
+      'employer.staffingAgency.name': EMPLOYER,
+      'employer.staffingAgency.kvkNumber': EMPLOYER,
+      correctedBy: CASE,
+      'reason.text': text('reason'),
+      'reason.categories[]': text('reason'),
+    },
+    upcasters: [],
+  },
+  'region.corrected': {
+    type: 'region.corrected',
+    schemaVersion: 1,
+    description:
+      "The activation's region and municipality were corrected by the region's coordinator: it moves to the right region's coordinators.",
+    primaryCategory: CASE,
+    fields: {
+      fromRegion: CASE,
+      fromMunicipality: CASE,
+      region: CASE,
+      municipality: CASE,
+      correctedBy: CASE,
+      'reason.text': text('reason'),
+      'reason.categories[]': text('reason'),
+    },
+    upcasters: [],
+  },
+};
+
+const ENTRIES: { readonly [T in ActivationEventType]: CatalogueEntry<T> } = { ...CATALOGUE, ...CORRECTIONS };
+
 export function catalogueEntry<T extends ActivationEventType>(type: T): CatalogueEntry<T> {
   if (!isActivationEventType(type))
     throw new CatalogueError(`There is no event type ${JSON.stringify(type)}.`);
-  return CATALOGUE[type];
+  return ENTRIES[type];
 }
 
 export function allEventTypes(): readonly ActivationEventType[] {

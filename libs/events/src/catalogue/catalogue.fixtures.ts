@@ -236,6 +236,67 @@ const SAMPLES: Samples = {
     type: 'invitation.declined',
     data: { agency: UWV, reason: { text: 'Geen uitkeringen in het spel.', categories: [PERSONAL] } },
   },
+  // Corrections of the HEALTH finding f-1: events of its category, its persons seen as they were.
+  'subject.corrected': {
+    type: 'subject.corrected',
+    data: {
+      entryKind: 'FINDING',
+      entryId: 'f-1',
+      entryCategory: HEALTH,
+      subjectCategories: [HEALTH, PERSONAL],
+      subject: { ...subject, bsn: bsn('123456782') },
+      correctedBy: NLA,
+      reason: { text: 'BSN mistyped in the field.', categories: [HEALTH, PERSONAL] },
+    },
+  },
+  'finding.corrected': {
+    type: 'finding.corrected',
+    data: {
+      findingId: 'f-1',
+      category: HEALTH,
+      description: { text: 'Three workers with confirmed infection share a room.', categories: [HEALTH] },
+      amounts: [{ label: 'Sick pay withheld per week', euroCents: euroCents(30000) }],
+      correctedBy: NLA,
+      reason: { text: 'Recounted the workers.', categories: [HEALTH] },
+    },
+  },
+  'entry.withdrawn': {
+    type: 'entry.withdrawn',
+    data: {
+      entryKind: 'FINDING',
+      entryId: 'f-1',
+      entryCategory: HEALTH,
+      correctedBy: NLA,
+      reason: { text: 'Recorded on the wrong case.', categories: [HEALTH] },
+    },
+  },
+  'location.corrected': {
+    type: 'location.corrected',
+    data: {
+      location: { ...location, address: 'Havenweg 21' },
+      correctedBy: NLA,
+      reason: { text: 'House number swapped.', categories: [LOCATION] },
+    },
+  },
+  'employer.corrected': {
+    type: 'employer.corrected',
+    data: {
+      employer: { ...employer, name: 'Bouwbedrijf Maasdelta B.V.' },
+      correctedBy: NLA,
+      reason: { text: 'Wrong company of the group.', categories: [EMPLOYER] },
+    },
+  },
+  'region.corrected': {
+    type: 'region.corrected',
+    data: {
+      fromRegion: safetyRegion('VR09'),
+      fromMunicipality: municipalityCode('GM0599'),
+      region: safetyRegion('VR17'),
+      municipality: municipalityCode('GM0599'),
+      correctedBy: agencyCode('VR09'),
+      reason: { text: 'Rotterdam lies in Rotterdam-Rijnmond.', categories: [PERSONAL] },
+    },
+  },
 };
 
 /** One fully populated event per type, in catalogue order; a fresh copy each call, so tests may change them. */

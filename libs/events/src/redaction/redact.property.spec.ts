@@ -22,14 +22,16 @@ const RUNS = { numRuns: 300 };
 const ALL = new Set(ALL_DATA_CATEGORIES);
 
 /** Keys whose values are lists of categories, which the classification reads rather than carries. */
-const CATEGORY_LISTS = new Set(['categories', 'findingCategories']);
+const CATEGORY_LISTS = new Set(['categories', 'findingCategories', 'subjectCategories']);
+/** Keys whose values are one category that decides the category of the content (a corrected entry's too). */
+const CATEGORY_KEYS = new Set(['category', 'entryCategory']);
 
 type Json = string | number | boolean | null | Json[] | { [key: string]: Json };
 
 /** Values of the same shape as the sample, with any key left out and arrays of 0 to 3 elements. */
 function variationOf(sample: unknown, key?: string): fc.Arbitrary<Json> {
   // The finding's category decides the category of its content; any category, not only those a finding may have.
-  if (key === 'category') return fc.constantFrom(...ALL_DATA_CATEGORIES);
+  if (key !== undefined && CATEGORY_KEYS.has(key)) return fc.constantFrom(...ALL_DATA_CATEGORIES);
   // What a narrative's author declared, and the categories of the findings a measure names.
   if (key !== undefined && CATEGORY_LISTS.has(key))
     return fc.subarray([...ALL_DATA_CATEGORIES], { minLength: 1 }).map((list) => [...list].sort());
@@ -40,14 +42,15 @@ function variationOf(sample: unknown, key?: string): fc.Arbitrary<Json> {
   const record = sample as Record<string, unknown>;
   const shape = Object.fromEntries(Object.keys(record).map((k) => [k, variationOf(record[k], k)]));
   // The keys the classification reads are always written with what they classify.
-  const requiredKeys = Object.keys(record).filter((k) => k === 'category' || CATEGORY_LISTS.has(k));
+  const requiredKeys = Object.keys(record).filter((k) => CATEGORY_KEYS.has(k) || CATEGORY_LISTS.has(k));
   return fc.record(shape, { requiredKeys }) as fc.Arbitrary<Json>;
 }
 
 function withMarkers(data: Json): Json {
   let next = 0;
   const mark = (value: Json, key?: string): Json => {
-    if (typeof value === 'string') return key === 'category' ? value : `⦃${next++}⦄${value}`;
+    if (typeof value === 'string')
+      return key !== undefined && CATEGORY_KEYS.has(key) ? value : `⦃${next++}⦄${value}`;
     if (Array.isArray(value))
       return key !== undefined && CATEGORY_LISTS.has(key) ? value : value.map((element) => mark(element));
     if (value !== null && typeof value === 'object') {

@@ -122,6 +122,23 @@ const MATRIX: Record<ActivationEventType, Record<DemoAgency, typeof HIDDEN | Dat
   'closing.proposed': { NLA: [], GM0599: [], VR17: [PERSONAL], UWV: [], SVB: [], BD: [PERSONAL] },
   'activation.numbered': { NLA: [], GM0599: [], VR17: [], UWV: [], SVB: [], BD: [] },
   'invitation.declined': { NLA: [], GM0599: [], VR17: [PERSONAL], UWV: [], SVB: [], BD: [PERSONAL] },
+  // Corrections of the HEALTH finding: only who could see the finding sees its corrections, and its
+  // persons only with PERSONAL as well.
+  'subject.corrected': {
+    NLA: HIDDEN,
+    GM0599: HIDDEN,
+    VR17: [PERSONAL],
+    UWV: HIDDEN,
+    SVB: HIDDEN,
+    BD: HIDDEN,
+  },
+  'finding.corrected': { NLA: HIDDEN, GM0599: HIDDEN, VR17: [], UWV: HIDDEN, SVB: HIDDEN, BD: HIDDEN },
+  'entry.withdrawn': { NLA: HIDDEN, GM0599: HIDDEN, VR17: [], UWV: HIDDEN, SVB: HIDDEN, BD: HIDDEN },
+  // The corrected location is LOCATION, as the original was; the reason is classified LOCATION.
+  'location.corrected': { NLA: [], GM0599: [], VR17: [], UWV: [LOCATION], SVB: [LOCATION], BD: [LOCATION] },
+  'employer.corrected': { NLA: [], GM0599: [], VR17: [], UWV: [], SVB: [], BD: [] },
+  // Its reason is classified PERSONAL.
+  'region.corrected': { NLA: [], GM0599: [], VR17: [PERSONAL], UWV: [], SVB: [], BD: [PERSONAL] },
 };
 
 function cases(): [ActivationEventType, DemoAgency, typeof HIDDEN | DataCategory[]][] {

@@ -50,7 +50,18 @@ export interface ActivationListRow {
   opened_at: Date;
   closed_at: Date | null;
   updated_at: Date;
+  /** When its location, employer or region was last corrected (AVG art. 16); null when never. */
+  corrected_at: Date | null;
   opened_key: string;
+}
+
+/** A correction of the activation itself as one agency sees it: the values it may see, and when. */
+export interface ActivationCorrection {
+  agency: string;
+  activationId: string;
+  location?: unknown;
+  employer?: unknown;
+  at: string;
 }
 
 /** Which activations a list or a count is about; every part is optional and the parts combine with AND. */
@@ -134,6 +145,7 @@ export function activationListColumns(alias?: string): string {
     'opened_at',
     'closed_at',
     'updated_at',
+    'corrected_at',
   ]
     .map(c)
     .concat(`${instantKey(c('opened_at'))} AS opened_key`)
@@ -187,6 +199,7 @@ export const activationsTable = {
          actors text[], stream_version int, opened_at timestamptz, closed_at timestamptz, updated_at timestamptz)
        ON CONFLICT (agency, activation_id) DO UPDATE SET
          case_number = EXCLUDED.case_number,
+         region = EXCLUDED.region, municipality = EXCLUDED.municipality,
          kind = EXCLUDED.kind, status = EXCLUDED.status, lead_agency = EXCLUDED.lead_agency,
          participants = EXCLUDED.participants,
          integrated = EXCLUDED.integrated, outcome = EXCLUDED.outcome, stream_version = EXCLUDED.stream_version,
@@ -195,6 +208,28 @@ export const activationsTable = {
          actors = ARRAY(SELECT DISTINCT u FROM unnest(rm_activations.actors || EXCLUDED.actors) u ORDER BY u)`,
       [JSON.stringify(rows)],
     );
+  },
+
+  /** The corrected location or employer, as the agency may see them, and the mark of the correction. */
+  async correct(tx: EntityManager, corrections: readonly ActivationCorrection[]): Promise<void> {
+    for (const c of corrections) {
+      await tx.query(
+        `UPDATE rm_activations SET
+           location = CASE WHEN $3 THEN $4::jsonb ELSE location END,
+           employer = CASE WHEN $5 THEN $6::jsonb ELSE employer END,
+           corrected_at = $7::timestamptz
+         WHERE agency = $1 AND activation_id = $2`,
+        [
+          c.agency,
+          c.activationId,
+          c.location !== undefined,
+          JSON.stringify(c.location ?? null),
+          c.employer !== undefined,
+          JSON.stringify(c.employer ?? null),
+          c.at,
+        ],
+      );
+    }
   },
 
   async remove(tx: EntityManager, agency: string, activationId?: string): Promise<void> {

@@ -111,6 +111,11 @@ export function evolveFacts(
     case 'activation.numbered':
       next.caseNumber = event.data.caseNumber;
       break;
+    case 'region.corrected':
+      // The case moves to the right region's coordinators: who is entitled follows from here on.
+      next.region = event.data.region;
+      next.municipality = event.data.municipality;
+      break;
     default:
       break;
   }

@@ -48,7 +48,28 @@ export class FeedProjector {
       facts.set(activationId, after);
       changed.set(activationId, after);
       const was = new Set(before ? entitledAgencies(before, this.coordination) : []);
-      for (const agency of entitledAgencies(after, this.coordination)) {
+      const entitled = entitledAgencies(after, this.coordination);
+      // A corrected region moves the case away from the old region's coordinators: they received its data,
+      // so they are told of the correction (AVG art. 19), and nothing after it.
+      const movedAway =
+        event.type === 'region.corrected' ? [...was].filter((agency) => !entitled.includes(agency)) : [];
+      for (const agency of movedAway) {
+        const visible = redact(
+          { type: event.type, data: event.data },
+          await grants.categoriesFor(agency, before!.region),
+        );
+        if (visible) {
+          rows.push({
+            agency,
+            event,
+            activationId,
+            region: before!.region,
+            ...visible,
+            payload: visible.data,
+          });
+        }
+      }
+      for (const agency of entitled) {
         const categories = await grants.categoriesFor(agency, after.region);
         const earlier = before && !was.has(agency) ? await history.before(event) : [];
         for (const item of [...earlier, event]) {

@@ -26,7 +26,9 @@ export const READ_MODELS: ProjectionDefinition = {
   // 3: an agency that left keeps its own contributions; the lead can be transferred; titles, case numbers
   // and the inbox (issue 15).
   // 4: a list row's withheld covers every event of the activation the agency sees, not only the opening.
-  version: 4,
+  // 5: corrections (AVG art. 16): corrected entries show the corrected value and are marked; the list
+  // row shows the corrected location and employer; a corrected region moves the case (issue 15).
+  version: 5,
   description: 'per-agency activation lists, timelines, inboxes and statistics',
   tables: ['rm_timeline', 'rm_activations', 'rm_activation_facts', 'rm_agreements', 'rm_inbox'],
   onNewVersion: 'rebuild',

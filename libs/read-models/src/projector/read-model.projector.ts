@@ -17,6 +17,7 @@ import { AgreementGrants } from '../agreements/agreement-grants.js';
 import { outcomeVisibleWith } from '../activation-list/activation-outcome.js';
 import { commitWithoutFlushWait } from '../sql/derived-data.js';
 import { ReadModelWriter } from './read-model.writer.js';
+import { correctionOf } from '../timeline/timeline-correction.js';
 
 /**
  * Projects every event into the read models of every agency entitled to it, through the one redaction
@@ -185,7 +186,20 @@ export class ReadModelProjector {
   ): void {
     const visible = redact({ type: event.type, data: event.data }, readableBy(agency, categories, event));
     if (visible) this.addToTimeline(agency, event, facts, visible, writer);
+    const correction = visible && correctionOf(event.type, visible.data);
+    if (correction) {
+      // What the agency holds of the corrected entry shows the corrected value, and says it was corrected.
+      writer.correctTimeline({ agency, activationId: facts.activationId, correction, at: event.occurredAt });
+    }
     if (!categories.has(DataCategory.CASE)) return;
+    if (correction?.listRow) {
+      writer.correctActivation({
+        agency,
+        activationId: facts.activationId,
+        ...correction.listRow,
+        at: event.occurredAt,
+      });
+    }
     // The row follows every event, seen or not: its version must be the stream's, or every command based
     // on it would be refused as CONFLICT (docs/security.md: what a version token still tells).
     const outcome = outcomeVisibleWith(categories, facts.strongestMeasure);

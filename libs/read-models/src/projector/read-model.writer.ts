@@ -1,8 +1,12 @@
 import { EntityManager } from 'typeorm';
-import { ActivationListEntry, activationsTable } from '../activation-list/activations.table.js';
+import {
+  ActivationCorrection,
+  ActivationListEntry,
+  activationsTable,
+} from '../activation-list/activations.table.js';
 import { ActivationFacts } from '../case-facts/activation-facts.js';
 import { activationFactsTable } from '../case-facts/activation-facts.table.js';
-import { TimelineEntry, timelineTable } from '../timeline/timeline.table.js';
+import { TimelineCorrectionEntry, TimelineEntry, timelineTable } from '../timeline/timeline.table.js';
 import { InboxAnswer, InboxEntry, inboxTable } from '../inbox/inbox.table.js';
 
 /**
@@ -13,6 +17,9 @@ export class ReadModelWriter {
   private timeline: TimelineEntry[] = [];
   private entries = new Map<string, ActivationListEntry>();
   private facts = new Map<string, ActivationFacts>();
+  /** Corrections apply after the rows of this batch are written: the entry corrected may be among them. */
+  private timelineCorrections: TimelineCorrectionEntry[] = [];
+  private listCorrections: ActivationCorrection[] = [];
   /** Inbox writes in the order they were decided: an answer follows the invitation it answers. */
   private inbox: ({ put: InboxEntry } | { answer: InboxAnswer })[] = [];
 
@@ -38,6 +45,14 @@ export class ReadModelWriter {
           }
         : entry,
     );
+  }
+
+  correctTimeline(correction: TimelineCorrectionEntry): void {
+    this.timelineCorrections.push(correction);
+  }
+
+  correctActivation(correction: ActivationCorrection): void {
+    this.listCorrections.push(correction);
   }
 
   addToInbox(entry: InboxEntry): void {
@@ -82,6 +97,12 @@ export class ReadModelWriter {
     const timeline = this.timeline;
     this.timeline = [];
     await timelineTable.add(this.tx, timeline);
+    const timelineCorrections = this.timelineCorrections;
+    this.timelineCorrections = [];
+    await timelineTable.correct(this.tx, timelineCorrections);
+    const listCorrections = this.listCorrections;
+    this.listCorrections = [];
+    await activationsTable.correct(this.tx, listCorrections);
     const inbox = this.inbox;
     this.inbox = [];
     for (let i = 0; i < inbox.length;) {

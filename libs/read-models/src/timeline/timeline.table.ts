@@ -1,5 +1,6 @@
 import { EntityManager } from 'typeorm';
 import { DataCategory } from '#domain';
+import { Correction } from './timeline-correction.js';
 
 /**
  * rm_timeline: the joint timeline of each activation as each entitled agency may see it, one row per
@@ -29,6 +30,18 @@ export interface TimelineRow {
   acting_agency: string;
   payload: unknown;
   withheld: string[];
+  /** When a later event last corrected this entry (AVG art. 16); null (or left out) when never. */
+  corrected_at?: Date | null;
+  /** When the entry was withdrawn as misfiled; null (or left out) when it stands. */
+  withdrawn_at?: Date | null;
+}
+
+/** A correction of one agency's entry, as the projector decided it (see timeline-correction.ts). */
+export interface TimelineCorrectionEntry {
+  agency: string;
+  activationId: string;
+  correction: Correction;
+  at: string;
 }
 
 export const timelineTable = {
@@ -54,6 +67,44 @@ export const timelineTable = {
     );
   },
 
+  /**
+   * Applies corrections in order: the corrected entry shows the corrected values and is marked. An entry
+   * the agency does not hold (it may not see it) stays absent; the correction is not applied to anything.
+   */
+  async correct(tx: EntityManager, corrections: readonly TimelineCorrectionEntry[]): Promise<void> {
+    for (const { agency, activationId, correction, at } of corrections) {
+      const { entry } = correction;
+      const rows: { stream_version: number; payload: Record<string, unknown> }[] = await tx.query(
+        `SELECT stream_version, payload FROM rm_timeline
+         WHERE agency = $1 AND activation_id = $2 AND event_type = $3 AND ($4::text IS NULL OR payload->>$4 = $5)
+         FOR UPDATE`,
+        [
+          agency,
+          activationId,
+          entry.eventType,
+          'idField' in entry ? entry.idField : null,
+          'id' in entry ? entry.id : null,
+        ],
+      );
+      for (const row of rows) {
+        await tx.query(
+          `UPDATE rm_timeline SET payload = $4::jsonb,
+             corrected_at = CASE WHEN $5 = 'corrected' THEN $6::timestamptz ELSE corrected_at END,
+             withdrawn_at = CASE WHEN $5 = 'withdrawn' THEN $6::timestamptz ELSE withdrawn_at END
+           WHERE agency = $1 AND activation_id = $2 AND stream_version = $3`,
+          [
+            agency,
+            activationId,
+            row.stream_version,
+            JSON.stringify(correction.patch(row.payload)),
+            correction.mark,
+            at,
+          ],
+        );
+      }
+    }
+  },
+
   /** The agency's entries (of one activation); `keepOwn` keeps those of events its own agency caused. */
   async remove(tx: EntityManager, agency: string, activationId?: string, keepOwn = false): Promise<void> {
     await tx.query(
@@ -76,7 +127,8 @@ export const timelineTable = {
   ): Promise<TimelineRow[] | undefined> {
     if (afterEventId === undefined) {
       return db.query(
-        `SELECT stream_version, event_id, event_type, occurred_at, acting_agency, payload, withheld
+        `SELECT stream_version, event_id, event_type, occurred_at, acting_agency, payload, withheld,
+                corrected_at, withdrawn_at
          FROM rm_timeline WHERE agency = $1 AND activation_id = $2 ORDER BY stream_version LIMIT $3`,
         [agency, activationId, limit],
       );
@@ -87,7 +139,8 @@ export const timelineTable = {
     );
     if (!after) return undefined;
     return db.query(
-      `SELECT stream_version, event_id, event_type, occurred_at, acting_agency, payload, withheld
+      `SELECT stream_version, event_id, event_type, occurred_at, acting_agency, payload, withheld,
+                corrected_at, withdrawn_at
        FROM rm_timeline WHERE agency = $1 AND activation_id = $2 AND stream_version > $3
        ORDER BY stream_version LIMIT $4`,
       [agency, activationId, after.stream_version, limit],

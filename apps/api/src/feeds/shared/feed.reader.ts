@@ -50,6 +50,12 @@ export async function readFeed(
         // What was withheld when the row was fed stays withheld, whatever the agreements say now.
         withheld: visible.withheld,
         categories: visible.carried,
+        // A feed delivers each event as it was: a correction reaches the feed as an event of its own
+        // (subject.corrected, …), which the recipient applies to what it received (AVG art. 19).
+        corrected: false,
+        correctedAt: null,
+        withdrawn: false,
+        withdrawnAt: null,
       },
       disclosure: disclosureOfVisible(row.activation_id, visible),
     });

@@ -48,6 +48,8 @@ export function toActivationView(
     openedAt: row.opened_at,
     closedAt: row.closed_at,
     updatedAt: row.updated_at,
+    corrected: row.corrected_at !== null && row.corrected_at !== undefined,
+    correctedAt: row.corrected_at ?? null,
   };
 }
 

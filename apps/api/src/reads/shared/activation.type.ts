@@ -134,4 +134,14 @@ export class ActivationView {
 
   @Field()
   updatedAt!: Date;
+
+  @Field({
+    description:
+      'Whether its location, employer or region was corrected (AVG art. 16); the timeline holds the ' +
+      'correction events with their reasons, and the original stays in the event store.',
+  })
+  corrected!: boolean;
+
+  @Field(() => Date, { nullable: true, description: 'When it was last corrected; null when never.' })
+  correctedAt!: Date | null;
 }

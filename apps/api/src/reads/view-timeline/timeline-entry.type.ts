@@ -29,4 +29,23 @@ export class TimelineEntry {
     description: 'Categories of data this event held that your agency may not see.',
   })
   withheld!: DataCategory[];
+
+  @Field({
+    description:
+      'Whether a later correction event changed this entry (AVG art. 16): the payload shows the corrected ' +
+      'values, and the correction event with its reason follows in the timeline. A feed entry is the event ' +
+      'as delivered (always false): its corrections arrive on the feed as events of their own.',
+  })
+  corrected!: boolean;
+
+  @Field(() => Date, { nullable: true, description: 'When it was last corrected; null when never.' })
+  correctedAt!: Date | null;
+
+  @Field({
+    description: 'Whether the entry was withdrawn from this activation as misfiled (entry.withdrawn).',
+  })
+  withdrawn!: boolean;
+
+  @Field(() => Date, { nullable: true, description: 'When it was withdrawn; null when it stands.' })
+  withdrawnAt!: Date | null;
 }

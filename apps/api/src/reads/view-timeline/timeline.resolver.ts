@@ -64,6 +64,10 @@ export class TimelineResolver {
             type: row.event_type,
             payload: row.payload,
             withheld: row.withheld as DataCategory[],
+            corrected: (row.corrected_at ?? null) !== null,
+            correctedAt: row.corrected_at ?? null,
+            withdrawn: (row.withdrawn_at ?? null) !== null,
+            withdrawnAt: row.withdrawn_at ?? null,
           }),
         ),
         disclosures: rows

@@ -112,8 +112,16 @@ export function requireAllParticipate(
 }
 
 export function requireSignal(activation: OpenedActivation, id: string, field: string) {
+  const entry = activation.signals.get(id);
+  if (entry?.withdrawn) {
+    reject(
+      ActivationErrorCode.ENTRY_WITHDRAWN,
+      `Signal ${id} was withdrawn from this activation as misfiled; name one that stands.`,
+      field,
+    );
+  }
   return (
-    activation.signals.get(id) ??
+    entry ??
     reject(
       ActivationErrorCode.SIGNAL_NOT_FOUND,
       `There is no signal ${id} in this activation; check the id.`,
@@ -123,8 +131,16 @@ export function requireSignal(activation: OpenedActivation, id: string, field: s
 }
 
 export function requireFinding(activation: OpenedActivation, id: string, field: string) {
+  const entry = activation.findings.get(id);
+  if (entry?.withdrawn) {
+    reject(
+      ActivationErrorCode.ENTRY_WITHDRAWN,
+      `Finding ${id} was withdrawn from this activation as misfiled; name one that stands.`,
+      field,
+    );
+  }
   return (
-    activation.findings.get(id) ??
+    entry ??
     reject(
       ActivationErrorCode.FINDING_NOT_FOUND,
       `There is no finding ${id} in this activation; check the id.`,

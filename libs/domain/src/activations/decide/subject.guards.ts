@@ -23,7 +23,9 @@ export function requireOnePersonPerSubject(
   const bsnOf = new Map<string, string>();
   const subjectOf = new Map<string, string>();
   for (const [subjectId, { bsn }] of known) {
-    if (bsn === undefined) continue;
+    // What a correction replaced (kept under `<subjectId>\u0000before-…` so free text cannot name it either)
+    // was wrong: it binds no BSN to anyone.
+    if (bsn === undefined || subjectId.includes('\u0000')) continue;
     bsnOf.set(subjectId, bsn);
     subjectOf.set(bsn, subjectId);
   }

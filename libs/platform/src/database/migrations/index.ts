@@ -18,6 +18,7 @@ import { Inbox1795400000151 } from './1795400000151-inbox.migration.js';
 import { Attachments1795400000160 } from './1795400000160-attachments.migration.js';
 import { ActivationActors1795400000165 } from './1795400000165-activation-actors.migration.js';
 import { Search1795400000170 } from './1795400000170-search.migration.js';
+import { Corrections1795400000180 } from './1795400000180-corrections.migration.js';
 
 /**
  * Every schema migration of the platform, oldest first. One database, one ordered history:
@@ -44,4 +45,5 @@ export const migrations: Function[] = [
   Attachments1795400000160,
   ActivationActors1795400000165,
   Search1795400000170,
+  Corrections1795400000180,
 ];
