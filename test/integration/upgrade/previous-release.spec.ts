@@ -279,12 +279,15 @@ describe('upgrading a database written by release 700359e', () => {
     let shownText = 0;
     for (const row of timeline as {
       agency: string;
+      acting_agency: string;
       event_type: string;
       payload: Record<string, unknown>;
     }[]) {
       for (const [path, value] of narrativesOf(row.event_type, row.payload)) {
         const where = { agency: row.agency, type: row.event_type, path };
-        if (WITHOUT_PERSONAL.includes(row.agency)) {
+        // What an agency wrote itself it reads whole (issue 15), as a narrative of its classification.
+        const own = row.agency === row.acting_agency;
+        if (WITHOUT_PERSONAL.includes(row.agency) && !own) {
           expect({ ...where, value }).toEqual({ ...where, value: null });
         } else if (value !== null) {
           expect({ ...where, value }).toEqual({
