@@ -7,6 +7,12 @@ import { tokenFor } from '../../support/test-tokens.js';
 const ACTIVATION = 'process-report-kas';
 const PERSON = { subjectId: 'p-rep-1', name: 'Jan Kowalski', bsn: '111222333', nationality: 'PL' };
 
+const pdfOf = (size: number, fill: number) =>
+  Buffer.concat([Buffer.from('%PDF-1.7\n1 0 obj\n<< /Type /Catalog >>\nendobj\n'), Buffer.alloc(size, fill)]);
+const EMPLOYER_PDF = pdfOf(4000, 0x20);
+const PERSONAL_PDF = pdfOf(5000, 0x0a);
+const sha256 = (bytes: Buffer) => createHash('sha256').update(bytes).digest('hex');
+
 interface GeneratedDocument {
   fileName: string;
   contentType: string;
@@ -66,6 +72,28 @@ describe('the process report of an activation', () => {
       description: 'Boete onderbetaling marker-fine',
       amountEuroCents: 1_200_000,
     });
+    // Two documents: one of EMPLOYER data (BD holds EMPLOYER), one naming persons (BD holds no PERSONAL).
+    for (const [marker, categories, bytes] of [
+      ['marker-attach-employer', ['EMPLOYER'], EMPLOYER_PDF],
+      ['marker-attach-personal', ['PERSONAL'], PERSONAL_PDF],
+    ] as const) {
+      const form = new FormData();
+      form.append('file', new Blob([bytes]), 'pv.pdf');
+      const response = await fetch(`${scenario.url}/attachments`, {
+        method: 'POST',
+        headers: { authorization: `Bearer ${scenario.tokens.NLA}` },
+        body: form,
+      });
+      expect(response.status).toBe(201);
+      const { uploadId } = (await response.json()) as { uploadId: string };
+      const { errors } = await graphql(
+        scenario.url,
+        'mutation ($input: AttachDocumentInput!) { attachDocument(input: $input) { eventIds } }',
+        { input: { activationId: ACTIVATION, uploadId, title: `Proces-verbaal ${marker}`, categories } },
+        scenario.tokens.NLA,
+      );
+      expect(errors).toBeUndefined();
+    }
     [lastEvent] = await scenario.act('NLA', 'fileReport', {
       activationId: ACTIVATION,
       reportId: 'rep-report',
@@ -115,6 +143,14 @@ describe('the process report of an activation', () => {
       'Eindverslag marker-report',
       'Maatregel opgelegd',
       'Verslag ingediend',
+      'Bijlagen',
+      'Proces-verbaal marker-attach-employer',
+      'Proces-verbaal marker-attach-personal',
+      sha256(EMPLOYER_PDF),
+      sha256(PERSONAL_PDF),
+      `${EMPLOYER_PDF.length.toLocaleString('nl-NL')} bytes`,
+      'application/pdf',
+      'Correcties',
     ]) {
       expect(text).toContain(expected);
     }
@@ -125,6 +161,7 @@ describe('the process report of an activation', () => {
     pages.forEach((page, index) => {
       expect(page).toMatch(new RegExp(`Zaak VR17-\\d{4}-\\d{4} · Activatie ${ACTIVATION}`));
       expect(page).toContain(`pagina ${index + 1} van ${pages.length}`);
+      expect(page).toMatch(/geopend \d{1,2}-\d{1,2}-\d{4} · gemaakt \d{1,2} \w+ \d{4}/);
     });
   });
 
@@ -135,9 +172,22 @@ describe('the process report of an activation', () => {
       expect(errors).toBeUndefined();
       const bytes = bytesOf(data!.processReport);
       const text = format === 'PDF' ? pdfText(bytes) : bytes.toString('utf8');
-      for (const hidden of ['Kowalski', '111222333', 'marker-personal', 'marker-fine', 'marker-report']) {
+      for (const hidden of [
+        'Kowalski',
+        '111222333',
+        'marker-personal',
+        'marker-fine',
+        'marker-report',
+        'marker-attach-personal',
+        sha256(PERSONAL_PDF),
+        `${PERSONAL_PDF.length.toLocaleString('nl-NL')} bytes`,
+      ]) {
         expect(text).not.toContain(hidden);
       }
+      // The attachment of EMPLOYER data BD sees whole; of the other it learns only that it exists.
+      expect(text).toContain('Bijlagen');
+      expect(text).toContain('Proces-verbaal marker-attach-employer');
+      expect(text).toContain(sha256(EMPLOYER_PDF));
       expect(text).toContain('niet zichtbaar voor uw organisatie');
       expect(text).toContain(`Procesverslag activatie ${ACTIVATION}`);
       // BD learns of the employer finding, an EMPLOYER event; its text names a person's case (it carries

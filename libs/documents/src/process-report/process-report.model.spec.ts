@@ -53,7 +53,67 @@ describe('the process report', () => {
         { label: 'niet zichtbaar', value: 'gegevens van categorie LOCATION' },
       ]),
     );
-    expect(report.running).toBe('Activatie act-1 · procesverslag voor BD · gemaakt 2 december 2026 om 10:30');
+    expect(report.running).toBe(
+      'Activatie act-1 · procesverslag voor BD · geopend 30-11-2026 · gemaakt 2 december 2026 om 10:30',
+    );
+  });
+
+  it('lists attachments as the agency sees them, and every kind of correction', () => {
+    const attached = (title: unknown, rest: Record<string, unknown>, withheld: string[]) => ({
+      occurredAt: new Date('2026-12-01T10:00:00Z'),
+      actingAgency: 'NLA',
+      type: 'document.attached',
+      payload: { attachmentId: rest.sha256 ? 'a-1' : null, attachedBy: 'NLA', title, ...rest },
+      withheld,
+    });
+    const report = processReport(
+      input({
+        timeline: [
+          attached(
+            { text: 'Proces-verbaal', categories: ['EMPLOYER'] },
+            { contentType: 'application/pdf', byteLength: 12345, sha256: 'ab'.repeat(32) },
+            [],
+          ),
+          attached(null, { contentType: null, byteLength: null, sha256: null }, ['PERSONAL']),
+          {
+            occurredAt: new Date('2026-12-01T11:00:00Z'),
+            actingAgency: 'NLA',
+            type: 'finding.corrected',
+            payload: { findingId: 'f-1', reason: { text: 'Verkeerde categorie', categories: ['CASE'] } },
+            withheld: [],
+          },
+          {
+            occurredAt: new Date('2026-12-01T12:00:00Z'),
+            actingAgency: 'NLA',
+            type: 'subject.correction-recorded',
+            payload: { subjectId: 'p-1' },
+            withheld: [],
+          },
+        ],
+      }),
+    );
+    const attachments = report.sections.find((s) => s.heading === 'Bijlagen')!;
+    expect(attachments.items).toHaveLength(2);
+    expect(attachments.items[0].rows).toEqual(
+      expect.arrayContaining([
+        { label: 'titel', value: 'Proces-verbaal' },
+        { label: 'soort bestand', value: 'application/pdf' },
+        { label: 'grootte', value: '12.345 bytes' },
+        { label: 'SHA-256', value: 'ab'.repeat(32) },
+      ]),
+    );
+    expect(attachments.items[1].rows).toEqual(
+      expect.arrayContaining([
+        { label: 'titel', value: 'niet zichtbaar voor uw organisatie' },
+        { label: 'SHA-256', value: 'niet zichtbaar voor uw organisatie' },
+        { label: 'niet zichtbaar', value: 'gegevens van categorie PERSONAL' },
+      ]),
+    );
+    const corrections = report.sections.find((s) => s.heading === 'Correcties')!;
+    expect(corrections.items.map((item) => item.title)).toEqual([
+      expect.stringContaining('finding.corrected'),
+      expect.stringContaining('subject.correction-recorded'),
+    ]);
   });
 
   it('prints a narrative by its text and says when a section is empty', () => {

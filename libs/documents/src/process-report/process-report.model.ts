@@ -73,6 +73,13 @@ export function dutchDate(date: Date): string {
   return DATE.format(date);
 }
 
+const DAY = new Intl.DateTimeFormat('nl-NL', { dateStyle: 'short', timeZone: 'Europe/Amsterdam' });
+
+/** A day as the running head prints it (2-12-2026): short enough for one line on every page. */
+export function dutchDay(date: Date): string {
+  return DAY.format(date);
+}
+
 /** A value as the report prints it: a withheld (null) value says it is not visible. */
 function strongestMeasureText(a: ReportActivation): string {
   const measure = a.strongestMeasure ?? a.outcome ?? 'NONE';
@@ -129,6 +136,32 @@ function entryItem(entry: ReportEntry) {
   };
 }
 
+/** An attachment as the agency sees it: what it is, or that it may not see what it is. */
+function attachmentItem(entry: ReportEntry) {
+  const data = (entry.payload ?? {}) as Record<string, unknown>;
+  const size =
+    typeof data.byteLength === 'number' ? `${data.byteLength.toLocaleString('nl-NL')} bytes` : null;
+  const rows: ReportRow[] = [
+    { label: 'titel', value: shown(data.title) },
+    { label: 'soort bestand', value: shown(data.contentType) },
+    { label: 'grootte', value: shown(size) },
+    { label: 'SHA-256', value: shown(data.sha256) },
+    { label: 'toegevoegd door', value: entry.actingAgency },
+  ];
+  if (entry.withheld.length > 0) {
+    rows.push({ label: 'niet zichtbaar', value: `gegevens van categorie ${entry.withheld.join(', ')}` });
+  }
+  return { title: `${dutchDate(entry.occurredAt)} — ${EVENT_TITLES[entry.type] ?? entry.type}`, rows };
+}
+
+/**
+ * Corrections (AVG art. 16) are events of their own; any event type whose name says it corrects is
+ * listed, so new kinds of correction appear without a change here.
+ */
+export function isCorrection(type: string): boolean {
+  return /correct(ed|ion)/.test(type);
+}
+
 function section(
   heading: string,
   entries: readonly ReportEntry[],
@@ -176,7 +209,7 @@ export function processReport({
   }
   return {
     title: `Procesverslag activatie ${a.id}`,
-    running: `${a.caseNumber ? `Zaak ${a.caseNumber} · ` : ''}Activatie ${a.id} · procesverslag voor ${viewer} · gemaakt ${dutchDate(generatedAt)}`,
+    running: `${a.caseNumber ? `Zaak ${a.caseNumber} · ` : ''}Activatie ${a.id} · procesverslag voor ${viewer} · geopend ${dutchDay(a.openedAt)}${a.closedAt ? ` · afgesloten ${dutchDay(a.closedAt)}` : ''} · gemaakt ${dutchDate(generatedAt)}`,
     sections: [
       { heading: 'Gegevens van de activatie', items: [{ rows: facts }] },
       {
@@ -204,6 +237,16 @@ export function processReport({
         'Geen inspecties.',
       ),
       section('Doorverwijzingen', timeline, ['referral.made'], 'Geen doorverwijzingen.'),
+      {
+        heading: 'Bijlagen',
+        empty: 'Geen bijlagen.',
+        items: timeline.filter((entry) => entry.type === 'document.attached').map(attachmentItem),
+      },
+      {
+        heading: 'Correcties',
+        empty: 'Geen correcties.',
+        items: timeline.filter((entry) => isCorrection(entry.type)).map(entryItem),
+      },
       { heading: 'Tijdlijn', empty: 'Geen gebeurtenissen.', items: timeline.map(entryItem) },
     ],
   };
