@@ -141,6 +141,14 @@ describe('exports of the activation list and the figures', () => {
       'Zwaarste maatregel',
       'Veiligheidsregio',
       'Maand',
+      'Maatregelen',
+      'Boetes',
+      'Doorverwijzingen',
+      'Inspecties',
+      'Bevindingen',
+      'Doorlooptijd',
+      'Deelnemende organisaties',
+      'Niet zichtbaar',
     ]);
     expect(workbook.getWorksheet('Totaal')!.getRow(2).getCell(2).value).toBe(2);
   });

@@ -64,6 +64,15 @@ export interface ActivationCorrection {
   at: string;
 }
 
+/** What the accountability figures count of an activation (all CASE). */
+export interface ActivationFigureRow {
+  activation_id: string;
+  region: string;
+  participants: string[];
+  opened_at: Date;
+  closed_at: Date | null;
+}
+
 /** Which activations a list or a count is about; every part is optional and the parts combine with AND. */
 export interface ActivationScope {
   readonly region?: string;
@@ -279,6 +288,17 @@ export const activationsTable = {
     return db.query(
       `SELECT ${COLUMNS} FROM rm_activations a WHERE ${conditions.join(' AND ')}
        ORDER BY a.opened_at DESC, a.activation_id DESC LIMIT ${params.add(query.limit)}`,
+      params.values,
+    );
+  },
+
+  /** The case facts of every activation in scope the agency sees, for the accountability figures. */
+  inScope(db: EntityManager, agency: string, scope: ActivationScope): Promise<ActivationFigureRow[]> {
+    const params = new SqlParams();
+    const conditions = [`a.agency = ${params.add(agency)}`, ...scopeConditions(scope, params, 'a')];
+    return db.query(
+      `SELECT a.activation_id, a.region, a.participants, a.opened_at, a.closed_at
+       FROM rm_activations a WHERE ${conditions.join(' AND ')} ORDER BY a.activation_id`,
       params.values,
     );
   },

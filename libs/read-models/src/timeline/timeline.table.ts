@@ -154,4 +154,23 @@ export const timelineTable = {
     );
     return found;
   },
+
+  /**
+   * The agency's entries of the given event types in the activations named, for the accountability
+   * figures (counted after the read's activity narrowed them).
+   */
+  ofTypes(
+    db: EntityManager,
+    agency: string,
+    activationIds: readonly string[],
+    types: readonly string[],
+  ): Promise<(TimelineRow & { activation_id: string })[]> {
+    if (activationIds.length === 0) return Promise.resolve([]);
+    return db.query(
+      `SELECT activation_id, stream_version, event_id, event_type, occurred_at, acting_agency, payload, withheld
+       FROM rm_timeline WHERE agency = $1 AND activation_id = ANY($2) AND event_type = ANY($3)
+       ORDER BY activation_id, stream_version`,
+      [agency, activationIds, types],
+    );
+  },
 };

@@ -80,6 +80,12 @@ export function statisticsTables(statistics: ActivationStatistics): Table[] {
     { key: 'key', header: 'waarde' },
     { key: 'count', header: 'activaties' },
   ];
+  const f = statistics.figures;
+  const counts = (name: string, rows: readonly { key: string; count: number }[], header = 'aantal') => ({
+    name,
+    columns: [columns[0], { key: 'count', header }],
+    rows: rows.map(({ key, count }) => ({ key, count })),
+  });
   return [
     { name: 'Totaal', columns, rows: [{ key: 'totaal', count: statistics.total }] },
     ...(Object.keys(BREAKDOWNS) as Breakdown[]).map((name) => ({
@@ -87,6 +93,28 @@ export function statisticsTables(statistics: ActivationStatistics): Table[] {
       columns,
       rows: statistics[name].map(({ key, count }) => ({ key, count })),
     })),
+    counts('Maatregelen', f.measures, 'maatregelen'),
+    counts('Boetes', [{ key: 'totaal bedrag (eurocent)', count: f.fineTotalEuroCents }], 'eurocent'),
+    counts('Doorverwijzingen', f.referralsByAgency, 'doorverwijzingen'),
+    counts('Inspecties', f.inspections, 'inspecties'),
+    counts('Bevindingen', f.findingsByCategory, 'bevindingen'),
+    counts(
+      'Doorlooptijd',
+      [
+        { key: 'afgesloten activaties', count: f.daysToClose.closed },
+        ...(f.daysToClose.median === null ? [] : [{ key: 'mediaan (dagen)', count: f.daysToClose.median }]),
+        ...(f.daysToClose.p90 === null ? [] : [{ key: '90e percentiel (dagen)', count: f.daysToClose.p90 }]),
+      ],
+      'waarde',
+    ),
+    counts('Deelnemende organisaties', f.byParticipatingAgency),
+    counts(
+      'Niet zichtbaar',
+      f.notVisible.map(({ figure, activations, categories }) => ({
+        key: `${figure}: ${NOT_VISIBLE} (${categories.join(', ')})`,
+        count: activations,
+      })),
+    ),
   ];
 }
 

@@ -1,9 +1,16 @@
 import { EntityManager } from 'typeorm';
 import { ActivationKind, ActivationTrigger, InterventionType, Theme } from '#domain';
-import { activationsTable, ActivationScope, StatisticsCount, StatisticsDimension } from '#read-models';
+import {
+  activationsTable,
+  ActivationScope,
+  ActivityView,
+  StatisticsCount,
+  StatisticsDimension,
+} from '#read-models';
+import { figuresOf } from './figures.query.js';
 import { ActivationStatistics, CountByKey } from './statistics.type.js';
 
-export type Breakdown = Exclude<keyof ActivationStatistics, 'total'>;
+export type Breakdown = Exclude<keyof ActivationStatistics, 'total' | 'figures'>;
 
 /**
  * Each breakdown and the dimension it counts by. Fixed vocabularies list every key, with zero where no
@@ -23,11 +30,14 @@ export const BREAKDOWNS: Record<Breakdown, { dimension: StatisticsDimension; key
 export async function statisticsOf(
   db: EntityManager,
   agency: string,
-  scope: ActivationScope,
+  view: ActivityView,
+  filter: ActivationScope,
 ): Promise<ActivationStatistics> {
+  const scope = view.scope(filter);
   const rows = await activationsTable.statistics(db, agency, scope);
   const statistics = {
     total: rows.find((row) => row.dimension === 'total')?.count ?? 0,
+    figures: await figuresOf(db, agency, view, scope),
   } as ActivationStatistics;
   for (const name of Object.keys(BREAKDOWNS) as Breakdown[]) {
     const { dimension, keys } = BREAKDOWNS[name];

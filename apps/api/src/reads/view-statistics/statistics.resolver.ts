@@ -21,7 +21,7 @@ export class StatisticsResolver {
   ): Promise<ActivationStatistics> {
     // Counts name no person: nothing of them is access-logged, but they are read the one way case data is.
     return this.reads.read({ actor, request, operation: 'statistics' }, async (db, view) => {
-      return { result: await statisticsOf(db, actor.agency, view.scope(filter ?? {})), disclosures: [] };
+      return { result: await statisticsOf(db, actor.agency, view, filter ?? {}), disclosures: [] };
     });
   }
 }

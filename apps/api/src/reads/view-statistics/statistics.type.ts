@@ -1,4 +1,5 @@
 import { Field, Int, ObjectType } from '@nestjs/graphql';
+import { ActivityFigures } from './figures.type.js';
 
 @ObjectType()
 export class CountByKey {
@@ -39,4 +40,10 @@ export class ActivationStatistics {
     description: 'Months (YYYY-MM, Europe/Amsterdam) in which activations were opened.',
   })
   byMonth!: CountByKey[];
+
+  @Field(() => ActivityFigures, {
+    description:
+      'Measures, fines, referrals, inspections, findings, days to close and participating agencies, as your agreements let you see them.',
+  })
+  figures!: ActivityFigures;
 }

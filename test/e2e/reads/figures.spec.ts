@@ -1,0 +1,170 @@
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { INestApplication } from '@nestjs/common';
+import { parse } from 'csv-parse/sync';
+import ExcelJS from 'exceljs';
+import { loadDemo, signedWith } from '../../../deploy/demo/demo-loader.js';
+import { startApi } from '../../support/api-app.js';
+import { graphql } from '../../support/graphql-client.js';
+import { IsolatedDatabase } from '../../support/isolated-database.js';
+import { testEnvironment } from '../../support/test-env.js';
+import { testTokenIssuer, tokenFor } from '../../support/test-tokens.js';
+import { startWorker } from '../../support/worker-app.js';
+import { eventually } from '../feeds/feeds.fixture.js';
+
+interface Expected {
+  role: string;
+  total: number;
+  measures: Record<string, number>;
+  fineTotalEuroCents: number;
+  referralsByAgency: Record<string, number>;
+  inspections: Record<string, number>;
+  findingsByCategory: Record<string, number>;
+  closed: number;
+  byParticipatingAgency: Record<string, number>;
+  notVisible: { figure: string; activations: number; categories: string[] }[];
+}
+
+/** The figures of the demo, counted by hand from the scenario (not by the code under test). */
+const FIXTURE = JSON.parse(
+  readFileSync(resolve(import.meta.dirname, '../../fixtures/figures/demo-figures.json'), 'utf8'),
+) as { viewers: Record<string, Expected> };
+
+interface Count {
+  key: string;
+  count: number;
+}
+interface Figures {
+  total: number;
+  figures: {
+    measures: Count[];
+    fineTotalEuroCents: number;
+    referralsByAgency: Count[];
+    inspections: Count[];
+    findingsByCategory: Count[];
+    daysToClose: { closed: number; median: number | null; p90: number | null };
+    byParticipatingAgency: Count[];
+    notVisible: { figure: string; activations: number; categories: string[] }[];
+  };
+}
+
+const STATISTICS = `{ statistics { total figures {
+  measures { key count } fineTotalEuroCents referralsByAgency { key count } inspections { key count }
+  findingsByCategory { key count } daysToClose { closed median p90 } byParticipatingAgency { key count }
+  notVisible { figure activations categories } } } }`;
+const EXPORT = `query ($format: ExportFormat) { statisticsExport(format: $format) { fileName base64 } }`;
+
+const asRecord = (counts: Count[]) => Object.fromEntries(counts.map(({ key, count }) => [key, count]));
+/** Keys with a zero count only where the figure has a fixed vocabulary; the fixture lists those too. */
+const nonZero = (counts: Count[], fixed: boolean) =>
+  asRecord(fixed ? counts : counts.filter((c) => c.count > 0));
+
+/**
+ * The accountability figures of the demo scenario per viewer, through the api with the demo agreements:
+ * each agency's figures hold what its agreements let it see, and say what they do not count.
+ */
+describe('accountability figures of the demo scenario', () => {
+  const database = new IsolatedDatabase();
+  let worker: INestApplication;
+  let api: { app: INestApplication; url: string };
+  const tokens: Record<string, string> = {};
+
+  const figuresOf = async (viewer: string) => {
+    const { data, errors } = await graphql<{ statistics: Figures }>(api.url, STATISTICS, {}, tokens[viewer]);
+    expect(errors).toBeUndefined();
+    return data!.statistics;
+  };
+
+  beforeAll(async () => {
+    await database.create();
+    worker = await startWorker(database.env);
+    api = await startApi(database.env);
+    const env = testEnvironment(database.env);
+    const issuer = await testTokenIssuer();
+    await loadDemo(api.url, signedWith(issuer, { issuer: env.JWT_ISSUER, audience: env.JWT_AUDIENCE }));
+    for (const [viewer, { role }] of Object.entries(FIXTURE.viewers)) {
+      tokens[viewer] = await tokenFor({
+        userId: `cijfers@${viewer.toLowerCase()}`,
+        agency: viewer,
+        role,
+        ...(role === 'COORDINATOR' && { region: viewer }),
+      });
+    }
+    // The projector has every viewer's events once the closed case's report and close are in.
+    for (const viewer of Object.keys(FIXTURE.viewers)) {
+      await eventually(async () => {
+        const { figures } = await figuresOf(viewer);
+        return (
+          figures.inspections.reduce((sum, c) => sum + c.count, 0) ===
+          Object.values(FIXTURE.viewers[viewer].inspections).reduce((sum, n) => sum + n, 0)
+        );
+      }, 30_000);
+    }
+  }, 240_000);
+
+  afterAll(async () => {
+    await api?.app.close();
+    await worker?.close();
+    await database.drop();
+  });
+
+  it.each(Object.keys(FIXTURE.viewers))('equal the hand count for %s', async (viewer) => {
+    const expected = FIXTURE.viewers[viewer];
+    const { total, figures } = await figuresOf(viewer);
+    expect(total).toBe(expected.total);
+    expect(asRecord(figures.measures)).toEqual(expected.measures);
+    expect(figures.fineTotalEuroCents).toBe(expected.fineTotalEuroCents);
+    expect(nonZero(figures.referralsByAgency, false)).toEqual(expected.referralsByAgency);
+    expect(asRecord(figures.inspections)).toEqual(expected.inspections);
+    expect(nonZero(figures.findingsByCategory, false)).toEqual(expected.findingsByCategory);
+    expect(figures.daysToClose.closed).toBe(expected.closed);
+    // The demo closes its case within minutes of opening it.
+    if (expected.closed > 0) {
+      expect(figures.daysToClose.median).toBeLessThan(0.1);
+      expect(figures.daysToClose.p90).toBeLessThan(0.1);
+    } else {
+      expect(figures.daysToClose).toEqual({ closed: 0, median: null, p90: null });
+    }
+    expect(nonZero(figures.byParticipatingAgency, false)).toEqual(expected.byParticipatingAgency);
+    expect(figures.notVisible).toEqual(expected.notVisible);
+  });
+
+  it('are in the CSV export, which a CSV parser reads back', async () => {
+    const { data, errors } = await graphql<{ statisticsExport: { base64: string } }>(
+      api.url,
+      EXPORT,
+      { format: 'CSV' },
+      tokens.BD,
+    );
+    expect(errors).toBeUndefined();
+    const text = Buffer.from(data!.statisticsExport.base64, 'base64').toString('utf8');
+    expect(text.charCodeAt(0)).toBe(0xfeff);
+    const records = parse(text, { bom: true, columns: true }) as Record<string, string>[];
+    const value = (breakdown: string, key: string) =>
+      records.find((r) => r.indeling === breakdown && r.waarde === key)?.activaties;
+    expect(value('Inspecties', 'COMPLETED')).toBe('1');
+    expect(value('Bevindingen', 'TAX')).toBe('1');
+    expect(value('Maatregelen', 'FINE')).toBe('0');
+    expect(value('Deelnemende organisaties', 'SVB')).toBe('1');
+    expect(records.some((r) => r.indeling === 'Niet zichtbaar' && r.waarde.startsWith('measures:'))).toBe(
+      true,
+    );
+  });
+
+  it('are in the workbook, which exceljs opens again', async () => {
+    const { data } = await graphql<{ statisticsExport: { base64: string } }>(
+      api.url,
+      EXPORT,
+      { format: 'XLSX' },
+      tokens.VR17,
+    );
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(Buffer.from(data!.statisticsExport.base64, 'base64') as unknown as ArrayBuffer);
+    const sheet = workbook.getWorksheet('Maatregelen')!;
+    const rows = sheet.getSheetValues().filter(Boolean) as unknown[][];
+    const closure = rows.find((row) => row.includes('CLOSURE'));
+    expect(closure).toContain(1);
+    const fines = workbook.getWorksheet('Boetes')!.getSheetValues().filter(Boolean) as unknown[][];
+    expect(fines.some((row) => row.includes(1_200_000))).toBe(true);
+  });
+});
