@@ -129,6 +129,32 @@ describe('accountability figures of the demo scenario', () => {
     expect(figures.notVisible).toEqual(expected.notVisible);
   });
 
+  it('are all the national team reads: no case, no list, no timeline, and no other role of it', async () => {
+    for (const query of [
+      '{ activations(first: 5) { edges { node { id } } } }',
+      '{ activation(id: "demo-vr17-kas") { id } }',
+      '{ timeline(activationId: "demo-vr17-kas", first: 5) { edges { node { type } } } }',
+    ]) {
+      const { data, errors } = await graphql(api.url, query, {}, tokens.LOTC);
+      expect(errors?.[0].extensions?.code).toBe('FORBIDDEN');
+      expect(data ?? null).toBeNull();
+    }
+    // An inspector or coordinator token of the national team is refused outright, and the national role
+    // belongs to no other agency.
+    for (const claims of [
+      { userId: 'x@lotc', agency: 'LOTC', role: 'INSPECTOR' },
+      { userId: 'x@lotc', agency: 'LOTC', role: 'COORDINATOR' },
+      { userId: 'x@nla', agency: 'NLA', role: 'NATIONAL_COORDINATOR' },
+    ]) {
+      const response = await fetch(`${api.url}/graphql`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', authorization: `Bearer ${await tokenFor(claims)}` },
+        body: JSON.stringify({ query: '{ statistics { total } }' }),
+      });
+      expect(response.status).toBe(401);
+    }
+  });
+
   it('are in the CSV export, which a CSV parser reads back', async () => {
     const { data, errors } = await graphql<{ statisticsExport: { base64: string } }>(
       api.url,

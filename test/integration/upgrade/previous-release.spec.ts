@@ -122,7 +122,13 @@ describe('upgrading a database written by release 700359e', () => {
       'ActivationActors1795400000165',
       'Search1795400000170',
       'Corrections1795400000180',
+      'NationalFigures1795400000190',
     ]);
+    // The national team's figures policies are in place on the tables it reads figures from.
+    const policies: { tablename: string }[] = await db.query(
+      `SELECT tablename FROM pg_policies WHERE policyname LIKE '%_national_figures' ORDER BY tablename`,
+    );
+    expect(policies.map((p) => p.tablename)).toEqual(['rm_activations', 'rm_timeline']);
     // The attachment store starts empty, under row-level security like the read models.
     const attachmentTables: { relname: string; relrowsecurity: boolean }[] = await db.query(
       `SELECT relname, relrowsecurity FROM pg_class

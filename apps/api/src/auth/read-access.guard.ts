@@ -25,7 +25,15 @@ export const CASE_DATA: ReadPolicy = {
   refusal: (role) =>
     role === Role.PRIVACY_OFFICER
       ? 'A privacy officer reads the access log, not case data; query accessLog to see who read what.'
-      : 'A policy admin manages agreements and reads no case data; sign in as an inspector, coordinator or agency system to read activations.',
+      : role === Role.NATIONAL_COORDINATOR
+        ? 'The national coordinating team reads the figures of every region, not cases; query statistics, statisticsExport or yearlyReport.'
+        : 'A policy admin manages agreements and reads no case data; sign in as an inspector, coordinator or agency system to read activations.',
+};
+
+/** The accountability figures: those who work cases (of what they see), and the national team (of every region). */
+export const FIGURES: ReadPolicy = {
+  roles: [...CASE_DATA.roles, Role.NATIONAL_COORDINATOR],
+  refusal: CASE_DATA.refusal,
 };
 
 /** Who saw whose data: only the privacy officer (row-level security checks the role again). */

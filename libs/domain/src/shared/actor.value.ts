@@ -8,7 +8,19 @@ export enum Role {
   AGENCY_SYSTEM = 'AGENCY_SYSTEM',
   POLICY_ADMIN = 'POLICY_ADMIN',
   PRIVACY_OFFICER = 'PRIVACY_OFFICER',
+  /** The national coordinating team (LOT-C, agency LOTC): the accountability figures of every region. */
+  NATIONAL_COORDINATOR = 'NATIONAL_COORDINATOR',
 }
+
+/**
+ * The roles a token of the national team may carry: its read models cover every activation (for the
+ * figures), so no role of it may read or work cases.
+ */
+const NATIONAL_TEAM_ROLES: readonly Role[] = [
+  Role.NATIONAL_COORDINATOR,
+  Role.POLICY_ADMIN,
+  Role.PRIVACY_OFFICER,
+];
 
 /** Who issues a command: a person or system of one agency, in one role, optionally tied to a safety region. */
 export interface Actor {
@@ -45,6 +57,19 @@ export function parseActor(claims: ActorClaims): Parsed<Actor> {
       ValueErrorCode.INVALID_ROLE,
       claims.role,
       `${describeInput(claims.role)} is not a role; use one of ${Object.values(Role).join(', ')}.`,
+    );
+  }
+  const national = agencyKindOf(agency.value) === AgencyKind.NATIONAL_COORDINATION;
+  if (
+    national !== (claims.role === Role.NATIONAL_COORDINATOR) &&
+    !(national && NATIONAL_TEAM_ROLES.includes(claims.role))
+  ) {
+    return invalid(
+      ValueErrorCode.INVALID_ROLE,
+      claims.role,
+      national
+        ? `the national team ${agency.value} reads figures only; its tokens carry ${NATIONAL_TEAM_ROLES.join(', ')}.`
+        : `the role ${Role.NATIONAL_COORDINATOR} belongs to the national team (LOTC), not to ${agency.value}.`,
     );
   }
   if (claims.region === undefined || claims.region === null) {

@@ -17,7 +17,12 @@ export enum AgencyKind {
   MUNICIPALITY = 'MUNICIPALITY',
   SAFETY_REGION = 'SAFETY_REGION',
   PUBLIC_HEALTH_SERVICE = 'PUBLIC_HEALTH_SERVICE',
+  /** The national coordinating team (LOT-C): it reads the figures of every region, and no case. */
+  NATIONAL_COORDINATION = 'NATIONAL_COORDINATION',
 }
+
+/** The agency code of the national coordinating team (Landelijk Operationeel Team Corona, LOT-C). */
+export const NATIONAL_TEAM = 'LOTC' as AgencyCode;
 
 const NATIONAL_AGENCIES: Readonly<Record<string, AgencyKind>> = {
   NLA: AgencyKind.LABOUR_INSPECTORATE,
@@ -27,6 +32,7 @@ const NATIONAL_AGENCIES: Readonly<Record<string, AgencyKind>> = {
   POL: AgencyKind.POLICE,
   NVWA: AgencyKind.FOOD_AND_PRODUCT_SAFETY,
   KMAR: AgencyKind.ROYAL_MARECHAUSSEE,
+  LOTC: AgencyKind.NATIONAL_COORDINATION,
 };
 
 // The GGD regions follow the numbering of the 25 safety regions.
@@ -45,7 +51,7 @@ export function parseAgencyCode(input: unknown): Parsed<AgencyCode> {
   return invalid(
     ValueErrorCode.INVALID_AGENCY_CODE,
     input,
-    `${describeInput(input)} is not a known agency code; use NLA, UWV, SVB, BD, POL, NVWA or KMAR, ` +
+    `${describeInput(input)} is not a known agency code; use NLA, UWV, SVB, BD, POL, NVWA, KMAR or LOTC, ` +
       'a municipality code such as GM0599, a safety region VR01 to VR25 or a GGD GGD01 to GGD25.',
   );
 }

@@ -28,7 +28,8 @@ export const READ_MODELS: ProjectionDefinition = {
   // 4: a list row's withheld covers every event of the activation the agency sees, not only the opening.
   // 5: corrections (AVG art. 16): corrected entries show the corrected value and are marked; the list
   // row shows the corrected location and employer; a corrected region moves the case (issue 15).
-  version: 5,
+  // 6: the national team (LOTC) holds every activation as its agreements allow, for the figures (issue 16).
+  version: 6,
   description: 'per-agency activation lists, timelines, inboxes and statistics',
   tables: ['rm_timeline', 'rm_activations', 'rm_activation_facts', 'rm_agreements', 'rm_inbox'],
   onNewVersion: 'rebuild',

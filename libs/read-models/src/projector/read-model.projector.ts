@@ -7,6 +7,7 @@ import {
   isAgreementEventType,
   RegionalCoordination,
   regionsCoordinatedBy,
+  NATIONAL_TEAM,
   SAFETY_REGIONS_COORDINATE,
 } from '#domain';
 import { activationIdOfStream, activationStreamId, EventStore, redact, StoredEvent } from '#events';
@@ -87,8 +88,8 @@ export class ReadModelProjector {
     cache.set(activationId, after);
     writer.putFacts(after);
 
-    const was = new Set(before ? entitledAgencies(before, this.coordination) : []);
-    const now = entitledAgencies(after, this.coordination);
+    const was = new Set(before ? readModelAgencies(before, this.coordination) : []);
+    const now = readModelAgencies(after, this.coordination);
     for (const agency of was) {
       // An agency that leaves keeps seeing what it contributed itself (DESIGN §4), and nothing else.
       if (now.includes(agency)) continue;
@@ -277,7 +278,7 @@ export class ReadModelProjector {
       tx,
       'rm_activation_facts',
       agency,
-      regionsCoordinatedBy(this.coordination, agency),
+      agency === NATIONAL_TEAM ? SAFETY_REGIONS : regionsCoordinatedBy(this.coordination, agency),
     );
     let projected = 0;
     for (const [index, stored] of rows.entries()) {
@@ -288,7 +289,7 @@ export class ReadModelProjector {
         tx,
       });
       // An agency no longer entitled (it left) keeps only its own contributions, as when it left.
-      const entitled = entitledAgencies(facts, this.coordination).includes(agency);
+      const entitled = readModelAgencies(facts, this.coordination).includes(agency);
       for (const event of history) {
         if (entitled) this.projectFor(agency, categories, event, facts, writer);
         else if (event.metadata.actor.agency === agency)
@@ -300,6 +301,18 @@ export class ReadModelProjector {
     }
     return projected;
   }
+}
+
+const SAFETY_REGIONS = Array.from({ length: 25 }, (_, i) => `VR${String(i + 1).padStart(2, '0')}`);
+
+/**
+ * Whose read models hold an activation: those entitled to it, and the national team (LOT-C), whose
+ * read models exist for the figures of every region (as its agreements allow); its tokens read no case
+ * (the roles it may carry, the api's read policies and row-level security keep it to figures). Not its
+ * feed: the feed projector keeps to the entitled agencies.
+ */
+function readModelAgencies(facts: ActivationFacts, coordination: RegionalCoordination): string[] {
+  return [...entitledAgencies(facts, coordination), NATIONAL_TEAM];
 }
 
 type InboxItemOf =

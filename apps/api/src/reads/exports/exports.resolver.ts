@@ -3,7 +3,7 @@ import type { Actor } from '#domain';
 import { tableCsv, tablesWorkbook, Table } from '#documents';
 import { VersionTokens } from '#events';
 import { activationsTable as activationsReadModel, ActivationListRow } from '#read-models';
-import { CASE_DATA, CurrentActor, ReadableBy } from '../../auth/index.js';
+import { CASE_DATA, CurrentActor, FIGURES, ReadableBy } from '../../auth/index.js';
 import { CurrentReadRequest, LoggedReads, type ReadRequest } from '../../access-log/index.js';
 import { apiError, ApiErrorCode } from '../../errors/index.js';
 import { disclosureOfRow, toActivationView } from '../shared/activation-row.mapper.js';
@@ -75,7 +75,7 @@ export class ExportsResolver {
     description:
       'The figures of the statistics query as CSV (one table: breakdown, value, count) or an Excel workbook (a worksheet per breakdown).',
   })
-  @ReadableBy(CASE_DATA)
+  @ReadableBy(FIGURES)
   async statisticsExport(
     @Args() { filter, format }: StatisticsExportArgs,
     @CurrentActor() actor: Actor,
@@ -84,7 +84,7 @@ export class ExportsResolver {
     const statistics = await this.reads.read(
       { actor, request, operation: 'statisticsExport' },
       async (db, view) => ({
-        result: await statisticsOf(db, actor.agency, view.scope(filter ?? {})),
+        result: await statisticsOf(db, actor.agency, view, filter ?? {}),
         disclosures: [],
       }),
     );

@@ -1,7 +1,7 @@
 import { Args, Query, Resolver } from '@nestjs/graphql';
 import type { Actor } from '#domain';
 import { CurrentReadRequest, LoggedReads, type ReadRequest } from '../../access-log/index.js';
-import { CASE_DATA, CurrentActor, ReadableBy } from '../../auth/index.js';
+import { CurrentActor, FIGURES, ReadableBy } from '../../auth/index.js';
 import { StatisticsArgs } from './statistics.args.js';
 import { statisticsOf } from './statistics.query.js';
 import { ActivationStatistics } from './statistics.type.js';
@@ -13,7 +13,7 @@ export class StatisticsResolver {
   @Query(() => ActivationStatistics, {
     description: 'How many activations your agency sees, and how they break down (LOT-C accountability).',
   })
-  @ReadableBy(CASE_DATA)
+  @ReadableBy(FIGURES)
   statistics(
     @Args() { filter }: StatisticsArgs,
     @CurrentActor() actor: Actor,

@@ -19,6 +19,7 @@ import { Attachments1795400000160 } from './1795400000160-attachments.migration.
 import { ActivationActors1795400000165 } from './1795400000165-activation-actors.migration.js';
 import { Search1795400000170 } from './1795400000170-search.migration.js';
 import { Corrections1795400000180 } from './1795400000180-corrections.migration.js';
+import { NationalFigures1795400000190 } from './1795400000190-national-figures.migration.js';
 
 /**
  * Every schema migration of the platform, oldest first. One database, one ordered history:
@@ -46,4 +47,5 @@ export const migrations: Function[] = [
   ActivationActors1795400000165,
   Search1795400000170,
   Corrections1795400000180,
+  NationalFigures1795400000190,
 ];
