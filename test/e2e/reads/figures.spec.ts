@@ -1,3 +1,4 @@
+import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { INestApplication } from '@nestjs/common';
@@ -192,5 +193,72 @@ describe('accountability figures of the demo scenario', () => {
     expect(closure).toContain(1);
     const fines = workbook.getWorksheet('Boetes')!.getSheetValues().filter(Boolean) as unknown[][];
     expect(fines.some((row) => row.includes(1_200_000))).toBe(true);
+  });
+
+  describe('the yearly report', () => {
+    const YEARLY = `query ($year: Int!) { yearlyReport(year: $year) { fileName contentType base64 } }`;
+    const yearly = async (viewer: string, year: number) => {
+      const { data, errors } = await graphql<{
+        yearlyReport: { fileName: string; contentType: string; base64: string };
+      }>(api.url, YEARLY, { year }, tokens[viewer]);
+      expect(errors).toBeUndefined();
+      const bytes = Buffer.from(data!.yearlyReport.base64, 'base64');
+      return {
+        doc: data!.yearlyReport,
+        text: execFileSync('pdftotext', ['-layout', '-', '-'], { input: bytes }).toString(),
+      };
+    };
+    // The demo's events happen when it is loaded.
+    const year = new Date().getFullYear();
+
+    it('renders the national figures of the year, a chart per table, for the national team', async () => {
+      const { doc, text } = await yearly('LOTC', year);
+      expect(doc).toMatchObject({ fileName: `jaarverslag-${year}.pdf`, contentType: 'application/pdf' });
+      for (const title of [
+        `Jaarverslag activaties ${year}`,
+        'Soort',
+        'Thema',
+        'Aanleiding',
+        'Integrale inzet',
+        'Veiligheidsregio',
+        'Maatregelen',
+        'Boetes',
+        'Doorverwijzingen',
+        'Inspecties',
+        'Bevindingen',
+        'Doorlooptijd',
+        'Deelnemende organisaties',
+      ]) {
+        expect(text).toContain(title);
+      }
+      expect(text).toMatch(/VR17\s+2/);
+      expect(text).toMatch(/VR09\s+1/);
+      expect(text).toMatch(/CLOSURE\s+1/);
+      expect(text).toContain('1.200.000');
+      expect(text).toContain('findingsByCategory: niet zichtbaar voor uw organisatie');
+      const pages = text.split('\f').filter((page) => page.trim() !== '');
+      pages.forEach((page, index) => expect(page).toContain(`pagina ${index + 1} van ${pages.length}`));
+    });
+
+    it('counts nothing in a year without activations', async () => {
+      const { text } = await yearly('LOTC', 2001);
+      expect(text).toContain('Jaarverslag activaties 2001');
+      expect(text).toMatch(/totaal\s+0/);
+    });
+
+    it('holds for BD only what BD may count, and says what it may not', async () => {
+      const { text } = await yearly('BD', year);
+      expect(text).toMatch(/FINE\s+0/);
+      expect(text).toContain('measures: niet zichtbaar voor uw organisatie in 1 activatie(s)');
+      expect(text).not.toContain('1.200.000');
+    });
+
+    it('is refused to a policy admin, and a year out of range is bad input', async () => {
+      const admin = await tokenFor({ userId: 'beleid@lotc', agency: 'LOTC', role: 'POLICY_ADMIN' });
+      const refused = await graphql(api.url, YEARLY, { year }, admin);
+      expect(refused.errors?.[0].extensions?.code).toBe('FORBIDDEN');
+      const bad = await graphql(api.url, YEARLY, { year: 1850 }, tokens.LOTC);
+      expect(bad.errors?.[0].extensions?.code).toBe('BAD_USER_INPUT');
+    });
   });
 });

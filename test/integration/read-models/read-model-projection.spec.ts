@@ -50,9 +50,10 @@ describe('read-model projection on a generated store', () => {
       const [{ facts }] = await db.query(`SELECT facts FROM rm_activation_facts WHERE activation_id = $1`, [
         activation.activationId,
       ]);
-      // Every entitled agency with an agreement (all demo agencies have CASE) has the row, and nobody else.
-      const withAgreement = new Set(['NLA', 'GM0599', 'GM0344', 'VR17', 'VR09', 'UWV', 'SVB', 'BD']);
-      const expected = [...new Set([...facts.participants, facts.region])]
+      // Every entitled agency with an agreement (all demo agencies have CASE) has the row, and the
+      // national team (LOTC, whose tokens read figures only) has every row; nobody else.
+      const withAgreement = new Set(['NLA', 'GM0599', 'GM0344', 'VR17', 'VR09', 'UWV', 'SVB', 'BD', 'LOTC']);
+      const expected = [...new Set([...facts.participants, facts.region, 'LOTC'])]
         .filter((a) => withAgreement.has(a))
         .sort();
       expect(rows.map((r) => r.agency)).toEqual(expected);

@@ -9,6 +9,7 @@ import { MeResolver } from './me/me.resolver.js';
 import { ReadAccessGuard } from '../auth/index.js';
 import { ExportsResolver } from './exports/exports.resolver.js';
 import { ProcessReportResolver } from './process-report/process-report.resolver.js';
+import { YearlyReportResolver } from './yearly-report/yearly-report.resolver.js';
 import { ViewActivationResolver } from './view-activation/view-activation.resolver.js';
 import { StatisticsResolver } from './view-statistics/statistics.resolver.js';
 import { TimelineResolver } from './view-timeline/timeline.resolver.js';
@@ -33,6 +34,7 @@ import { SearchActivationsResolver } from './search-activations/search-activatio
     CommandResultViewResolver,
     ProcessReportResolver,
     ExportsResolver,
+    YearlyReportResolver,
   ],
   exports: [ReadAccessGuard],
 })
