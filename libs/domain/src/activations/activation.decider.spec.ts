@@ -1,6 +1,6 @@
 import { describe, expect, it } from '@jest/globals';
 import { Actor, Role } from '../shared/actor.value.js';
-import { agencyCode } from '../shared/agency-code.value.js';
+import { agencyCode, NATIONAL_TEAM } from '../shared/agency-code.value.js';
 import { bsn } from '../shared/bsn.value.js';
 import { calendarDate } from '../shared/calendar-date.value.js';
 import { countryCode } from '../shared/country-code.value.js';
@@ -574,6 +574,22 @@ describe('activation decider', () => {
         ok: false,
         error: { code: E.NOT_FOUND },
       });
+    });
+
+    it('the national team (LOTC) is not invited: it takes part in no activation', () => {
+      given(withUwv)
+        .when({ ...by(nlaInspector), type: 'InviteAgency', agency: 'LOTC' })
+        .then(E.INVALID_INPUT);
+    });
+
+    it('the national coordinator reads figures and acts on no activation', () => {
+      given(withUwv)
+        .when({
+          ...by({ userId: 'landelijk@lotc', agency: NATIONAL_TEAM, role: Role.NATIONAL_COORDINATOR }),
+          type: 'InviteAgency',
+          agency: 'SVB',
+        })
+        .then(E.ROLE_NOT_ALLOWED);
     });
 
     it.each([Role.POLICY_ADMIN, Role.PRIVACY_OFFICER, Role.AGENCY_SYSTEM])(

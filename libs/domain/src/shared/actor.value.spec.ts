@@ -40,4 +40,20 @@ describe('Actor', () => {
   ])('refuses %j', (claims, code) => {
     expect(parseActor(claims)).toMatchObject({ ok: false, error: { code } });
   });
+
+  it('lets the national team (LOTC) carry the national role, its policy admin and privacy officer only', () => {
+    for (const role of ['NATIONAL_COORDINATOR', 'POLICY_ADMIN', 'PRIVACY_OFFICER']) {
+      expect(parseActor({ userId: 'x@lotc', agency: 'LOTC', role })).toMatchObject({ ok: true });
+    }
+    for (const role of ['INSPECTOR', 'COORDINATOR', 'AGENCY_SYSTEM']) {
+      expect(parseActor({ userId: 'x@lotc', agency: 'LOTC', role })).toMatchObject({
+        ok: false,
+        error: { code: 'INVALID_ROLE' },
+      });
+    }
+    expect(parseActor({ userId: 'x@nla', agency: 'NLA', role: 'NATIONAL_COORDINATOR' })).toMatchObject({
+      ok: false,
+      error: { code: 'INVALID_ROLE' },
+    });
+  });
 });

@@ -1,5 +1,6 @@
 import { ActivationContext } from '../activation-context.js';
 import { reject } from '../../shared/rejection.js';
+import { NATIONAL_TEAM } from '../../shared/agency-code.value.js';
 import {
   DecideIntegratedDeployment,
   DeclineInvitation,
@@ -29,6 +30,15 @@ export function invite(
   requireParticipantOrRegionalCoordinator(activation, context);
   requireNotClosed(activation, 'invite an agency');
   const { agency } = command;
+  // The national team reads figures of every activation and takes part in none: as a participant it
+  // would get a feed and an inbox its tokens may not read.
+  if (agency === NATIONAL_TEAM) {
+    reject(
+      ActivationErrorCode.INVALID_INPUT,
+      `${NATIONAL_TEAM} is the national coordinating team: it sees the figures of every activation and takes part in none; invite an agency that works the case.`,
+      'agency',
+    );
+  }
   // Asking twice, or asking someone already at the table, changes nothing and should not fail a retry.
   if (activation.participants.includes(agency) || activation.invited.includes(agency)) return [];
   requireTextsFit(activation.persons, { reason: command.reason });
