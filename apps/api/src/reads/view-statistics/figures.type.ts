@@ -1,5 +1,5 @@
 import { Field, Float, Int, ObjectType } from '@nestjs/graphql';
-import { CountByKey } from './statistics.type.js';
+import { CountByKey } from './count-by-key.type.js';
 
 @ObjectType({ description: 'Days from opening to closing of the closed activations in scope.' })
 export class DaysToClose {

@@ -1,14 +1,8 @@
 import { Field, Int, ObjectType } from '@nestjs/graphql';
 import { ActivityFigures } from './figures.type.js';
+import { CountByKey } from './count-by-key.type.js';
 
-@ObjectType()
-export class CountByKey {
-  @Field()
-  key!: string;
-
-  @Field(() => Int, { description: 'Distinct activations with this key.' })
-  count!: number;
-}
+export { CountByKey };
 
 @ObjectType({
   description:
