@@ -72,6 +72,15 @@ describe('the process report of an activation', () => {
       description: 'Boete onderbetaling marker-fine',
       amountEuroCents: 1_200_000,
     });
+    // A correction (AVG art. 16): the process report lists it under Correcties.
+    await scenario.act('NLA', 'correctFinding', {
+      activationId: ACTIVATION,
+      findingId: 'rep-f-employer',
+      description: 'Werkgever laat huisvesting via het uitzendbureau lopen marker-employer marker-corrected.',
+      // It speaks of the worker's housing, as the original did: BD, without PERSONAL, reads neither.
+      descriptionCategories: ['EMPLOYER', 'PERSONAL'],
+      reason: 'Verkeerd overgenomen marker-correction-reason',
+    });
     // Two documents: one of EMPLOYER data (BD holds EMPLOYER), one naming persons (BD holds no PERSONAL).
     for (const [marker, categories, bytes] of [
       ['marker-attach-employer', ['EMPLOYER'], EMPLOYER_PDF],
@@ -151,6 +160,9 @@ describe('the process report of an activation', () => {
       `${EMPLOYER_PDF.length.toLocaleString('nl-NL')} bytes`,
       'application/pdf',
       'Correcties',
+      'Bevinding gecorrigeerd',
+      'marker-corrected',
+      'marker-correction-reason',
     ]) {
       expect(text).toContain(expected);
     }

@@ -20,6 +20,12 @@ export const EVENT_TITLES: Record<string, string> = {
   'document.attached': 'Document toegevoegd',
   'activation.closed': 'Activatie afgesloten',
   'activation.reopened': 'Activatie heropend',
+  'subject.corrected': 'Persoon gecorrigeerd',
+  'finding.corrected': 'Bevinding gecorrigeerd',
+  'location.corrected': 'Locatie gecorrigeerd',
+  'employer.corrected': 'Werkgever gecorrigeerd',
+  'region.corrected': 'Veiligheidsregio gecorrigeerd',
+  'entry.withdrawn': 'Vastlegging ingetrokken',
 };
 
 const FIELD_LABELS: Record<string, string> = {

@@ -111,7 +111,7 @@ describe('the process report', () => {
     );
     const corrections = report.sections.find((s) => s.heading === 'Correcties')!;
     expect(corrections.items.map((item) => item.title)).toEqual([
-      expect.stringContaining('finding.corrected'),
+      expect.stringContaining('Bevinding gecorrigeerd'),
       expect.stringContaining('subject.correction-recorded'),
     ]);
   });

@@ -155,11 +155,11 @@ function attachmentItem(entry: ReportEntry) {
 }
 
 /**
- * Corrections (AVG art. 16) are events of their own; any event type whose name says it corrects is
- * listed, so new kinds of correction appear without a change here.
+ * Corrections (AVG art. 16) are events of their own; any event type whose name says it corrects (or
+ * withdraws a misfiled entry) is listed, so new kinds of correction appear without a change here.
  */
 export function isCorrection(type: string): boolean {
-  return /correct(ed|ion)/.test(type);
+  return /correct(ed|ion)|withdrawn/.test(type);
 }
 
 function section(
