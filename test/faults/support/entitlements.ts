@@ -13,7 +13,7 @@ import {
   SafetyRegion,
 } from '#domain';
 import { catalogueUpcasting, EVENT_COLUMNS, EventStore, redact, StoredEvent } from '#events';
-import { ActivationFacts, entitledAgencies, evolveFacts } from '#read-models';
+import { ActivationFacts, entitledAgencies, evolveFacts, readModelAgencies } from '#read-models';
 
 /** What each agency should hold once every event is processed: computed from the events alone. */
 export interface Entitlements {
@@ -92,8 +92,13 @@ export async function entitlements(db: DataSource, now = new Date()): Promise<En
         .slice(0, last + 1)
         .forEach((event) => visibleTo(agency, event) && add(expected.feed, agency, event.eventId));
     }
-    for (const agency of entitledAgencies(final)) {
-      const visible = stream.filter((event) => visibleTo(agency, event));
+    // The read models: the entitled agencies and the national team; each sees what its agreements allow,
+    // and what it recorded itself whole while an agreement covers the case (CASE).
+    const onTimeline = (agency: string, event: StoredEvent) =>
+      (event.metadata.actor.agency === agency && categories(agency, final.region).has(DataCategory.CASE)) ||
+      visibleTo(agency, event);
+    for (const agency of readModelAgencies(final)) {
+      const visible = stream.filter((event) => onTimeline(agency, event));
       visible.forEach((event) => add(expected.timeline, agency, event.eventId));
       if (visible.length > 0 && categories(agency, final.region).has(DataCategory.CASE)) {
         const list = expected.activations.get(agency) ?? new Map<string, number>();

@@ -7,6 +7,12 @@ export type SafetyRegion = Brand<string, 'AgencyCode' | 'SafetyRegion'>;
 export const REGION_NUMBER = '(0[1-9]|1[0-9]|2[0-5])';
 export const SAFETY_REGION_PATTERN = new RegExp(`^VR${REGION_NUMBER}$`);
 
+/** The 25 safety regions, VR01 to VR25. */
+export const ALL_SAFETY_REGIONS: readonly SafetyRegion[] = Array.from(
+  { length: 25 },
+  (_, i) => `VR${String(i + 1).padStart(2, '0')}` as SafetyRegion,
+);
+
 export function parseSafetyRegion(input: unknown): Parsed<SafetyRegion> {
   const code = typeof input === 'string' ? input.trim().toUpperCase() : '';
   if (isSafetyRegion(code)) return valid(code);

@@ -1,6 +1,7 @@
 import { EntityManager } from 'typeorm';
 import {
   AgencyCode,
+  ALL_SAFETY_REGIONS,
   AgreementInForceView,
   categoriesInForce,
   DataCategory,
@@ -14,11 +15,8 @@ import type { InboxRow } from '../inbox/inbox.table.js';
 import type { TimelineRow } from '../timeline/timeline.table.js';
 import { agreementsTable, toInForceView } from './agreements.table.js';
 
-/** Every safety region, VR01 to VR25: an agreement's region scope is one of them. */
-const REGIONS: readonly SafetyRegion[] = Array.from(
-  { length: 25 },
-  (_, i) => `VR${String(i + 1).padStart(2, '0')}` as SafetyRegion,
-);
+/** Every safety region: an agreement's region scope is one of them. */
+const REGIONS = ALL_SAFETY_REGIONS;
 
 /** Whether the agency's agreements in force serve the activity: some do, others only, or it has none. */
 export type ActivityServed = 'served' | 'not-served' | 'none';

@@ -2,6 +2,7 @@ import { EntityManager } from 'typeorm';
 import {
   ActivationEvent,
   ALL_DATA_CATEGORIES,
+  ALL_SAFETY_REGIONS,
   DataCategory,
   isActivationEventType,
   isAgreementEventType,
@@ -278,7 +279,7 @@ export class ReadModelProjector {
       tx,
       'rm_activation_facts',
       agency,
-      agency === NATIONAL_TEAM ? SAFETY_REGIONS : regionsCoordinatedBy(this.coordination, agency),
+      agency === NATIONAL_TEAM ? ALL_SAFETY_REGIONS : regionsCoordinatedBy(this.coordination, agency),
     );
     let projected = 0;
     for (const [index, stored] of rows.entries()) {
@@ -303,15 +304,16 @@ export class ReadModelProjector {
   }
 }
 
-const SAFETY_REGIONS = Array.from({ length: 25 }, (_, i) => `VR${String(i + 1).padStart(2, '0')}`);
-
 /**
  * Whose read models hold an activation: those entitled to it, and the national team (LOT-C), whose
  * read models exist for the figures of every region (as its agreements allow); its tokens read no case
  * (the roles it may carry, the api's read policies and row-level security keep it to figures). Not its
  * feed: the feed projector keeps to the entitled agencies.
  */
-function readModelAgencies(facts: ActivationFacts, coordination: RegionalCoordination): string[] {
+export function readModelAgencies(
+  facts: ActivationFacts,
+  coordination: RegionalCoordination = SAFETY_REGIONS_COORDINATE,
+): string[] {
   return [...entitledAgencies(facts, coordination), NATIONAL_TEAM];
 }
 
