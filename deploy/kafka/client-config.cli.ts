@@ -1,7 +1,7 @@
 import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { DEFAULT_PROCESSING_ACTIVITY, parseAgencyCode } from '#domain';
+import { parseAgencyCode } from '#domain';
 import { ConfigError, loadConfig } from '#platform';
 import { REPO_ROOT } from '../demo/demo-loader.js';
 
@@ -35,7 +35,7 @@ function main(): number {
   const config = loadConfig();
   const code = agency.value;
   // The consumer's declared purpose: the relay publishes what agreements serving it allow.
-  const activity = config.feedRelay.activities.get(code) ?? DEFAULT_PROCESSING_ACTIVITY;
+  const activity = config.feedRelay.activityOf(code);
   process.stdout.write(
     `# keten: ${config.feedRelay.topicPrefix}${code} serves the processing activity ${activity} (FEED_ACTIVITIES)\n`,
   );

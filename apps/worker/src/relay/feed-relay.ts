@@ -10,7 +10,7 @@ import { FeedPublisher, Refusal } from './feed-publisher.js';
 import { KafkaCluster } from './kafka-cluster.js';
 import { RelayCluster, relayClusters } from './relay-cluster.table.js';
 import { RelayAccessLog } from './relay-access-log.js';
-import { feedActivities, RELAY_CHECKPOINT, relayEntries } from './relay-entries.js';
+import { RELAY_CHECKPOINT, relayEntries } from './relay-entries.js';
 import { RelaySession } from './relay.session.js';
 
 export { RELAY_CHECKPOINT } from './relay-entries.js';
@@ -122,7 +122,7 @@ export class FeedRelay implements OnApplicationBootstrap, OnModuleDestroy {
     const { entries, through, read } = await relayEntries.afterCheckpoint(
       this.db.manager,
       this.settings.batchSize,
-      feedActivities(this.settings.activities),
+      this.settings.activityOf,
     );
     if (through === undefined) return 0;
 

@@ -1,18 +1,12 @@
 import type { EntityManager } from 'typeorm';
-import { DEFAULT_PROCESSING_ACTIVITY } from '#domain';
 import { checkpointsTable, type FeedEntry } from '#events';
 import { FeedRow, FeedRowInForce, feedRowsInForce, feedTable } from '#read-models';
 
 /** The relay's row in subscription_checkpoints; its `position` is the last feed_seq Kafka acknowledged. */
 export const RELAY_CHECKPOINT = 'kafka-relay';
 
-/** The processing activity an agency's Kafka feed serves. */
+/** The processing activity an agency's Kafka feed serves (FeedRelaySettings.activityOf). */
 export type FeedActivities = (agency: string) => string;
-
-/** The activity of each agency's feed from the configuration: case coordination where none is named. */
-export function feedActivities(configured: ReadonlyMap<string, string>): FeedActivities {
-  return (agency) => configured.get(agency) ?? DEFAULT_PROCESSING_ACTIVITY;
-}
 
 /** A feed entry the relay publishes: the CloudEvent's content, where it goes, and its place among all rows. */
 export interface RelayEntry extends FeedEntry {

@@ -1,26 +1,12 @@
-import PDFDocument from 'pdfkit';
+import { pagedPdf } from '../pdf/paged-pdf.js';
 import type { ProcessReport } from './process-report.model.js';
-
-const MARGIN = 56;
 
 /**
  * The process report as a PDF (pdfkit): A4, the case and the moment it was made at the top of every page,
  * page numbers ("pagina 2 van 5") at the bottom.
  */
 export function processReportPdf(report: ProcessReport): Promise<Buffer> {
-  const doc = new PDFDocument({
-    size: 'A4',
-    margins: { top: MARGIN + 14, bottom: MARGIN, left: MARGIN, right: MARGIN },
-    bufferPages: true,
-    info: { Title: report.title, Author: 'keten', Subject: 'Procesverslag' },
-    lang: 'nl-NL',
-  });
-  const chunks: Buffer[] = [];
-  doc.on('data', (chunk: Buffer) => chunks.push(chunk));
-  const done = new Promise<Buffer>((resolve, reject) => {
-    doc.on('end', () => resolve(Buffer.concat(chunks)));
-    doc.on('error', reject);
-  });
+  const { doc, finish } = pagedPdf({ title: report.title, subject: 'Procesverslag' });
 
   doc.font('Helvetica-Bold').fontSize(16).text(report.title);
   doc.moveDown();
@@ -43,21 +29,5 @@ export function processReportPdf(report: ProcessReport): Promise<Buffer> {
     doc.moveDown();
   }
 
-  const { start, count } = doc.bufferedPageRange();
-  for (let index = start; index < start + count; index++) {
-    doc.switchToPage(index);
-    const bottom = doc.page.margins.bottom;
-    doc.page.margins.bottom = 0;
-    const width = doc.page.width - 2 * MARGIN;
-    doc.font('Helvetica').fontSize(8);
-    doc.text(report.running, MARGIN, MARGIN - 10, { width, lineBreak: false });
-    doc.text(`pagina ${index + 1} van ${count}`, MARGIN, doc.page.height - MARGIN + 14, {
-      width,
-      align: 'right',
-      lineBreak: false,
-    });
-    doc.page.margins.bottom = bottom;
-  }
-  doc.end();
-  return done;
+  return finish(report.running);
 }

@@ -1,7 +1,6 @@
-import PDFDocument from 'pdfkit';
+import { pagedPdf, PDF_MARGIN as MARGIN } from '../pdf/paged-pdf.js';
 import type { Table } from '../tables/table.js';
 
-const MARGIN = 56;
 const BAR_HEIGHT = 12;
 const ROW_GAP = 6;
 const LABEL_WIDTH = 170;
@@ -28,19 +27,7 @@ const DATE = new Intl.DateTimeFormat('nl-NL', { dateStyle: 'long', timeZone: 'Eu
 export function yearlyReportPdf(input: YearlyReportInput): Promise<Buffer> {
   const title = `Jaarverslag activaties ${input.year}`;
   const running = `${title} · cijfers voor ${input.viewer} · gemaakt ${DATE.format(input.generatedAt)}`;
-  const doc = new PDFDocument({
-    size: 'A4',
-    margins: { top: MARGIN + 14, bottom: MARGIN, left: MARGIN, right: MARGIN },
-    bufferPages: true,
-    info: { Title: title, Author: 'keten', Subject: 'Jaarverslag' },
-    lang: 'nl-NL',
-  });
-  const chunks: Buffer[] = [];
-  doc.on('data', (chunk: Buffer) => chunks.push(chunk));
-  const done = new Promise<Buffer>((resolve, reject) => {
-    doc.on('end', () => resolve(Buffer.concat(chunks)));
-    doc.on('error', reject);
-  });
+  const { doc, finish } = pagedPdf({ title, subject: 'Jaarverslag' });
 
   const width = doc.page.width - 2 * MARGIN;
   doc.font('Helvetica-Bold').fontSize(18).text(title);
@@ -85,20 +72,5 @@ export function yearlyReportPdf(input: YearlyReportInput): Promise<Buffer> {
     doc.moveDown(1.2);
   }
 
-  const { start, count } = doc.bufferedPageRange();
-  for (let index = start; index < start + count; index++) {
-    doc.switchToPage(index);
-    const bottom = doc.page.margins.bottom;
-    doc.page.margins.bottom = 0;
-    doc.font('Helvetica').fontSize(8).fillColor('black');
-    doc.text(running, MARGIN, MARGIN - 10, { width, lineBreak: false });
-    doc.text(`pagina ${index + 1} van ${count}`, MARGIN, doc.page.height - MARGIN + 14, {
-      width,
-      align: 'right',
-      lineBreak: false,
-    });
-    doc.page.margins.bottom = bottom;
-  }
-  doc.end();
-  return done;
+  return finish(running);
 }

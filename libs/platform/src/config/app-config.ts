@@ -15,6 +15,7 @@ import {
   ValidationArguments,
 } from 'class-validator';
 import {
+  DEFAULT_PROCESSING_ACTIVITY,
   isActivityId,
   isRole,
   parseAgencyCode,
@@ -491,8 +492,10 @@ export interface FeedRelaySettings {
   batchSize: number;
   maxRetryMs: number;
   pollIntervalMs: number;
-  /** The activity each agency's feed serves (validated at load); case coordination for the others. */
+  /** The activity each agency's feed serves, as configured (validated at load). */
   activities: ReadonlyMap<string, string>;
+  /** The activity an agency's feed serves: as configured, case coordination for the others. */
+  activityOf: (agency: string) => string;
 }
 
 /** Which claims of a token name who acts, and how the provider's role values map to keten's roles. */
@@ -588,6 +591,9 @@ export class AppConfig {
     return parsed.value;
   }
   get feedRelay(): FeedRelaySettings {
+    // Validated when the configuration was loaded.
+    const activities = (parseFeedActivities(this.env.FEED_ACTIVITIES) as { value: Map<string, string> })
+      .value;
     return {
       source: this.env.FEED_EVENT_SOURCE || DEV_FEED_SOURCE(this.env.NODE_ENV),
       topicPrefix: this.env.FEED_TOPIC_PREFIX,
@@ -596,7 +602,8 @@ export class AppConfig {
       batchSize: this.env.FEED_RELAY_BATCH_SIZE,
       maxRetryMs: this.env.FEED_RELAY_MAX_RETRY_MS,
       pollIntervalMs: this.env.SUBSCRIPTION_POLL_MS,
-      activities: (parseFeedActivities(this.env.FEED_ACTIVITIES) as { value: Map<string, string> }).value,
+      activities,
+      activityOf: (agency) => activities.get(agency) ?? DEFAULT_PROCESSING_ACTIVITY,
     };
   }
   get graphqlLimits(): GraphqlLimitSettings {

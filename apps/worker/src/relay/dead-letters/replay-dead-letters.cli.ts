@@ -5,7 +5,7 @@ import { catalogueUpcasting, EventStore } from '#events';
 import { ActivityRegister, SubjectPseudonym } from '#read-models';
 import { FeedPublisher } from '../feed-publisher.js';
 import { RelayAccessLog } from '../relay-access-log.js';
-import { feedActivities, relayEntries } from '../relay-entries.js';
+import { relayEntries } from '../relay-entries.js';
 import { deadLetters } from './dead-letter.table.js';
 
 /**
@@ -33,7 +33,7 @@ async function main(): Promise<number> {
     const { entries, withheld } = await relayEntries.at(
       db.manager,
       pending.map((letter) => letter.feedSeq),
-      feedActivities(config.feedRelay.activities),
+      config.feedRelay.activityOf,
     );
     const refused = await publisher.publish(entries);
     const refusedSeqs = new Set(refused.map((refusal) => refusal.entry.feedSeq));
