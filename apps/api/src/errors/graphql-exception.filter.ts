@@ -34,6 +34,11 @@ const UNAVAILABLE_SQLSTATES = new Set(['57P01', '57P02', '57P03', '53300']);
 const CONNECTION_LOST =
   /Connection terminated|not queryable|timeout exceeded when trying to connect|Connection refused|connect ECONNREFUSED/i;
 
+const RUNNER_RELEASED = new Set([
+  'QueryRunnerAlreadyReleasedError',
+  'QueryRunnerProviderAlreadyReleasedError',
+]);
+
 /**
  * True when an error says Postgres could not be reached or dropped the connection (a restart, a failover,
  * an exhausted pool): the same request may succeed shortly (commands are idempotent by commandId). Looks through
@@ -54,7 +59,8 @@ export function isDatabaseUnavailable(error: unknown, depth = 0): boolean {
   if (typeof message === 'string' && CONNECTION_LOST.test(message)) return true;
   // TypeORM releases a query runner whose connection failed; the next query on it throws this. keten never
   // uses a runner after its transaction ended, so here it means the session was lost between two queries.
-  if ((error as Error).name === 'QueryRunnerProviderAlreadyReleasedError') return true;
+  // TypeORM 1.x names it QueryRunnerAlreadyReleasedError, older releases QueryRunnerProviderAlreadyReleasedError.
+  if (RUNNER_RELEASED.has((error as Error).name)) return true;
   return isDatabaseUnavailable(driverError, depth + 1) || isDatabaseUnavailable(cause, depth + 1);
 }
 
