@@ -4,8 +4,8 @@ import './theme.css';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { Provider } from 'urql';
-import { App } from './App';
-import { createGraphqlClient } from './graphql';
+import { App } from './app/App';
+import { createGraphqlClient } from './api/client';
 import { LanguageProvider } from './i18n';
 
 createRoot(document.getElementById('root')!).render(

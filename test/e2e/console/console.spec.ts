@@ -1,18 +1,16 @@
 import { randomUUID } from 'node:crypto';
 import { request } from 'node:http';
-import { join } from 'node:path';
-import { INestApplication } from '@nestjs/common';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { startApi } from '../../support/api-app.js';
-import { accessibilityViolations, launchChromium } from '../../support/browser.js';
-import { DEMO_PASSWORD, DevIdpProcess } from '../../support/dev-idp.js';
+import type { Page } from 'playwright-core';
 import { graphql } from '../../support/graphql-client.js';
-import { IsolatedDatabase } from '../../support/isolated-database.js';
-import { freePort, ROOT } from '../../support/processes.js';
-import { startWorker } from '../../support/worker-app.js';
 import { openPreventiveInput, send } from '../activations/activation-mutations.fixture.js';
-import { DEMO_GRANTS, eventually } from '../feeds/feeds.fixture.js';
-import { agreeInForce } from '../../support/agreements.js';
+import { eventually } from '../feeds/feeds.fixture.js';
+import {
+  ConsoleStage,
+  expectNoHorizontalScroll,
+  expectNoViolations,
+  PHONE,
+  screenshot,
+} from './console.fixture.js';
 
 /**
  * The console (apps/console) in real Chromium, served by the real api from its built files, signing in
@@ -22,7 +20,6 @@ import { agreeInForce } from '../../support/agreements.js';
  * any screen in Dutch or English.
  */
 
-const PHONE = { width: 390, height: 844 };
 /** Access tokens of seconds, so that the console's silent refresh happens within a test. */
 const TOKEN_TTL_SECONDS = 8;
 
@@ -43,35 +40,19 @@ function rawGet(url: string): Promise<{ status: number; body: string }> {
 }
 
 describe('the console in the browser', () => {
-  const database = new IsolatedDatabase();
-  let idp: DevIdpProcess;
-  let api: { app: INestApplication; url: string };
-  let worker: INestApplication;
-  let browser: Browser;
-  const contexts: BrowserContext[] = [];
+  const stage = new ConsoleStage();
   let activationId: string;
+  const tokenOf = (user: string) => stage.tokenOf(user);
+  const phone = () => stage.page(PHONE);
+  const signIn = (page: Page, login: string) => stage.signIn(page, login);
 
-  /** A fresh access token of a demo user, signed in at the provider as the scripts do. */
-  async function tokenOf(user: string): Promise<string> {
-    return (await (await idp.client()).signIn(user, DEMO_PASSWORD)).access_token;
-  }
+  let api: ConsoleStage['api'];
+  let idp: ConsoleStage['idp'];
 
   beforeAll(async () => {
-    await database.create(2);
-    const idpPort = await freePort();
-    const issuer = `http://127.0.0.1:${idpPort}`;
-    api = await startApi({ ...database.env, OIDC_ISSUER_URL: issuer, JWT_AUDIENCE: 'keten' });
-    worker = await startWorker(database.env);
-    idp = await new DevIdpProcess(
-      { API_PORT: new URL(api.url).port, IDP_ACCESS_TOKEN_TTL_SECONDS: String(TOKEN_TTL_SECONDS) },
-      idpPort,
-    ).start();
-    browser = await launchChromium();
-
-    // The demo's agreements, in force by four eyes (proposed by one agency's policy admin, approved by the
-    // other's, each signed in at the provider), so that each agency sees what the demo lets it see.
-    const adminToken = (agency: string) => tokenOf(`beleid@${agency.toLowerCase()}`);
-    for (const input of DEMO_GRANTS) await agreeInForce(api.url, input, adminToken);
+    await stage.start({ tokenTtlSeconds: TOKEN_TTL_SECONDS });
+    api = stage.api;
+    idp = stage.idp;
     const nla = await tokenOf('inspecteur@nla');
     const opened = await send(api.url, 'openActivation', openPreventiveInput(), nla);
     expect(opened.errors).toBeUndefined();
@@ -99,46 +80,8 @@ describe('the console in the browser', () => {
   });
 
   afterAll(async () => {
-    for (const context of contexts) await context.close();
-    await browser?.close();
-    await idp?.stop();
-    await worker?.close();
-    await api?.app.close();
-    await database.drop();
+    await stage.stop();
   });
-
-  async function phone(): Promise<Page> {
-    const context = await browser.newContext({ viewport: PHONE, locale: 'nl-NL' });
-    contexts.push(context);
-    return context.newPage();
-  }
-
-  /** Through the console's sign-in button and the provider's own sign-in page, as a person does. */
-  async function signIn(page: Page, login: string): Promise<void> {
-    await page.goto(api.url);
-    await page.getByRole('button', { name: 'Inloggen' }).click();
-    await page.locator('#login').fill(login);
-    await page.locator('#password').fill(DEMO_PASSWORD);
-    await page.locator('button[type=submit]').click();
-    await page.getByRole('heading', { level: 1, name: 'Activaties' }).waitFor();
-  }
-
-  async function expectNoViolations(page: Page, screen: string): Promise<void> {
-    expect({ screen, violations: await accessibilityViolations(page) }).toEqual({ screen, violations: [] });
-  }
-
-  /** The screens of docs/console.md, as the tests see them (in .run/console-screenshots; copied to docs/images). */
-  async function screenshot(page: Page, name: string): Promise<void> {
-    await page.screenshot({ path: join(ROOT, '.run/console-screenshots', `${name}.png`), fullPage: true });
-  }
-
-  async function expectNoHorizontalScroll(page: Page): Promise<void> {
-    // Evaluated in the page (a string: this file is compiled without the DOM's types).
-    const widths = await page.evaluate<{ scroll: number; client: number }>(
-      '({ scroll: document.documentElement.scrollWidth, client: document.documentElement.clientWidth })',
-    );
-    expect(widths.scroll).toBeLessThanOrEqual(widths.client);
-  }
 
   it('is served by the api at / from its built files, with a policy that allows only itself and the provider', async () => {
     const response = await fetch(`${api.url}/activaties/${randomUUID()}`, {

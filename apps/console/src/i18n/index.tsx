@@ -1,10 +1,17 @@
 import { createContext, useContext, useEffect, useState, type ReactNode } from 'react';
 import { IntlProvider } from 'react-intl';
-import en from './en.json';
-import nl from './nl.json';
 
-/** Dutch by default, English on request; every text of the console is in these message files. */
-export const MESSAGES = { nl, en } as const;
+/**
+ * Dutch by default, English on request; every text of the console is in the message files of nl/ and en/,
+ * one file per area of the console (common, activations, inbox, …), merged here. Both languages must hold the
+ * same keys (test/unit/console/messages.spec.ts).
+ */
+type Messages = Record<string, string>;
+const merge = (files: Record<string, Messages>): Messages => Object.assign({}, ...Object.values(files));
+export const MESSAGES = {
+  nl: merge(import.meta.glob<Messages>('./nl/*.json', { eager: true, import: 'default' })),
+  en: merge(import.meta.glob<Messages>('./en/*.json', { eager: true, import: 'default' })),
+} as const;
 export type Language = keyof typeof MESSAGES;
 const STORED = 'keten.language';
 

@@ -1,12 +1,14 @@
+import { graphql } from '../api/generated';
+import type { ConsoleTimelineLiveSubscription, ConsoleTimelineQuery } from '../api/generated/graphql';
 import { useMemo } from 'react';
 import { FormattedMessage, useIntl } from 'react-intl';
 import { useQuery, useSubscription } from 'urql';
-import { PageHeading } from './page-heading';
+import { PageHeading } from '../shared/page-heading';
 import { FindingForm } from './FindingForm';
-import { DateTime, Withheld, WithheldCategories } from './format';
-import { navigate } from './router';
+import { DateTime, Withheld, WithheldCategories } from '../shared/format';
+import { navigate } from '../app/router';
 
-const ACTIVATION = /* GraphQL */ `
+const ACTIVATION = graphql(`
   query ConsoleActivation($id: ID!) {
     activation(id: $id) {
       id
@@ -31,9 +33,9 @@ const ACTIVATION = /* GraphQL */ `
       withheld
     }
   }
-`;
+`);
 
-const TIMELINE = /* GraphQL */ `
+const TIMELINE = graphql(`
   query ConsoleTimeline($activationId: ID!) {
     timeline(activationId: $activationId, first: 100) {
       edges {
@@ -48,9 +50,9 @@ const TIMELINE = /* GraphQL */ `
       }
     }
   }
-`;
+`);
 
-const TIMELINE_LIVE = /* GraphQL */ `
+const TIMELINE_LIVE = graphql(`
   subscription ConsoleTimelineLive($activationId: ID!) {
     timeline(activationId: $activationId) {
       eventId
@@ -61,32 +63,9 @@ const TIMELINE_LIVE = /* GraphQL */ `
       withheld
     }
   }
-`;
+`);
 
-interface ActivationView {
-  id: string;
-  kind: string;
-  themes: string[];
-  region: string;
-  municipality: string;
-  status: string;
-  leadAgency: string;
-  participants: string[];
-  version: string;
-  openedAt: string;
-  location: { address: string | null; postcode: string | null; city: string | null } | null;
-  employer: { name: string | null; kvkNumber: string | null } | null;
-  withheld: string[];
-}
-
-export interface TimelineEntry {
-  eventId: string;
-  occurredAt: string;
-  actingAgency: string;
-  type: string;
-  payload: Record<string, unknown> | null;
-  withheld: string[];
-}
+export type TimelineEntry = ConsoleTimelineQuery['timeline']['edges'][number]['node'];
 
 /** A narrative of the payload ({ text, categories }) is shown by its text. */
 function isNarrative(value: unknown): value is { text: string | null } {
@@ -137,19 +116,22 @@ function Entry({ entry }: { entry: TimelineEntry }) {
 /** An activation as the agency sees it, its timeline kept up to date live, and what one can do on it. */
 export function ActivationDetail({ id }: { id: string }) {
   const intl = useIntl();
-  const [{ data, error }, refetchActivation] = useQuery<{ activation: ActivationView }>({
+  const [{ data, error }, refetchActivation] = useQuery({
     query: ACTIVATION,
     variables: { id },
   });
-  const [{ data: timelineData }] = useQuery<{ timeline: { edges: { node: TimelineEntry }[] } }>({
+  const [{ data: timelineData }] = useQuery({
     query: TIMELINE,
     variables: { activationId: id },
   });
   // Subscribed before the first page is read is not needed: entries are merged by event id either way.
-  const [{ data: live, error: liveError }] = useSubscription<{ timeline: TimelineEntry }, TimelineEntry[]>(
-    { query: TIMELINE_LIVE, variables: { activationId: id } },
-    (previous = [], next) => [...previous, next.timeline],
-  );
+  const [{ data: live, error: liveError }] = useSubscription<
+    ConsoleTimelineLiveSubscription,
+    TimelineEntry[]
+  >({ query: TIMELINE_LIVE, variables: { activationId: id } }, (previous = [], next) => [
+    ...previous,
+    next.timeline,
+  ]);
   const entries = useMemo(() => {
     const seen = new Map<string, TimelineEntry>();
     for (const entry of [...(timelineData?.timeline.edges.map((edge) => edge.node) ?? []), ...(live ?? [])])

@@ -1,10 +1,11 @@
+import { graphql } from '../api/generated';
 import { FormattedMessage, useIntl } from 'react-intl';
 import { useQuery } from 'urql';
-import { PageHeading } from './page-heading';
-import { DateTime, Withheld } from './format';
-import { hrefOf, navigate } from './router';
+import { PageHeading } from '../shared/page-heading';
+import { DateTime, Withheld } from '../shared/format';
+import { hrefOf, navigate } from '../app/router';
 
-export const ACTIVATIONS = /* GraphQL */ `
+export const ACTIVATIONS = graphql(`
   query ConsoleActivations($first: Int) {
     activations(first: $first) {
       edges {
@@ -28,26 +29,12 @@ export const ACTIVATIONS = /* GraphQL */ `
       }
     }
   }
-`;
-
-export interface ActivationSummary {
-  id: string;
-  kind: string;
-  themes: string[];
-  region: string;
-  municipality: string;
-  status: string;
-  leadAgency: string;
-  openedAt: string;
-  location: { city: string | null } | null;
-  employer: { name: string | null } | null;
-  withheld: string[];
-}
+`);
 
 /** The activations the agency sees, as a list of links (keyboard: Tab to one, Enter opens it). */
 export function ActivationList() {
   const intl = useIntl();
-  const [{ data, fetching, error }] = useQuery<{ activations: { edges: { node: ActivationSummary }[] } }>({
+  const [{ data, fetching, error }] = useQuery({
     query: ACTIVATIONS,
     variables: { first: 50 },
   });

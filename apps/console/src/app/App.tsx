@@ -1,10 +1,11 @@
 import { useEffect, useState, type ReactNode } from 'react';
 import { FormattedMessage, useIntl } from 'react-intl';
-import { ActivationDetail } from './ActivationDetail';
-import { ActivationList } from './ActivationList';
-import { completeSignIn, onSessionChange, session, signIn, signOut, type Session } from './auth';
-import { useLanguage } from './i18n';
-import { PageHeading } from './page-heading';
+import { ActivationDetail } from '../activations/ActivationDetail';
+import { ActivationList } from '../activations/ActivationList';
+import { completeSignIn, onSessionChange, session, signIn, signOut, type Session } from '../session/auth';
+import { useLanguage } from '../i18n';
+import { PageHeading } from '../shared/page-heading';
+import { Navigation } from './navigation';
 import { navigate, useRoute } from './router';
 
 function useSession(): Session | undefined {
@@ -157,6 +158,7 @@ export function App() {
         <FormattedMessage id="nav.skip" />
       </a>
       <Header current={current} />
+      {current && <Navigation session={current} current={route} />}
       <main id="main" className="keten-main">
         {content}
       </main>

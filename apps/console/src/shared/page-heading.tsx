@@ -1,5 +1,5 @@
 import { useEffect, useRef, type ReactNode } from 'react';
-import { navigation } from './router';
+import { navigation } from '../app/router';
 
 /** The page title of every screen is its h1, focused on navigation so a screen reader announces it. */
 export function PageHeading({ children }: { children: ReactNode }) {

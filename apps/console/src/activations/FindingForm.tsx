@@ -1,9 +1,11 @@
+import { graphql } from '../api/generated';
+import type { DataCategory } from '../api/generated/graphql';
 import { useId, useRef, useState, type FormEvent } from 'react';
 import { FormattedMessage, useIntl } from 'react-intl';
 import { useMutation } from 'urql';
-import { problemOf, type ApiProblem } from './graphql';
+import { problemOf, type ApiProblem } from '../api/client';
 
-const RECORD_FINDING = /* GraphQL */ `
+const RECORD_FINDING = graphql(`
   mutation ConsoleRecordFinding($input: RecordFindingInput!) {
     recordFinding(input: $input) {
       activationId
@@ -11,10 +13,19 @@ const RECORD_FINDING = /* GraphQL */ `
       eventIds
     }
   }
-`;
+`);
 
 /** The kinds of finding the api takes (CASE, INTERVENTION and REPORT describe the case itself). */
-const CATEGORIES = ['LOCATION', 'EMPLOYER', 'PERSONAL', 'HEALTH', 'INCOME', 'BENEFITS', 'TAX', 'CRIMINAL'];
+const CATEGORIES: readonly DataCategory[] = [
+  'LOCATION',
+  'EMPLOYER',
+  'PERSONAL',
+  'HEALTH',
+  'INCOME',
+  'BENEFITS',
+  'TAX',
+  'CRIMINAL',
+];
 
 const FIELDS = ['category', 'description'] as const;
 type FieldName = (typeof FIELDS)[number];
@@ -27,7 +38,7 @@ type FieldName = (typeof FIELDS)[number];
 export function FindingForm({ activationId, onRecorded }: { activationId: string; onRecorded: () => void }) {
   const intl = useIntl();
   const id = useId();
-  const [category, setCategory] = useState('LOCATION');
+  const [category, setCategory] = useState<DataCategory>('LOCATION');
   const [description, setDescription] = useState('');
   const [problem, setProblem] = useState<ApiProblem>();
   const [saved, setSaved] = useState(false);
@@ -107,7 +118,7 @@ export function FindingForm({ activationId, onRecorded }: { activationId: string
               value={category}
               aria-invalid={fieldError('category') ? true : undefined}
               aria-describedby={`${id}-category-hint${fieldError('category') ? ` ${id}-category-error` : ''}`}
-              onChange={(event) => setCategory(event.target.value)}
+              onChange={(event) => setCategory(event.target.value as DataCategory)}
             >
               {CATEGORIES.map((value) => (
                 <option key={value} value={value}>

@@ -1,6 +1,6 @@
 import { createClient as createSocketClient } from 'graphql-ws';
 import { Client, fetchExchange, subscriptionExchange } from 'urql';
-import { accessToken, onSessionChange } from './auth';
+import { accessToken, onSessionChange } from '../session/auth';
 
 /**
  * One urql client for the console: queries and mutations over HTTP with the access token, subscriptions
