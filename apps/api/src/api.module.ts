@@ -72,7 +72,8 @@ function withRequestErrorCodes(result: ExecutionResult): FormattedExecutionResul
           autoSchemaFile: true,
           sortSchema: true,
           introspection,
-          graphiql: config.environment === 'development',
+          // The explorer is the console's /explorer (its own packages, no CDN): no landing page here.
+          graphiql: false,
           ...limits.apolloOptions(),
           // Over HTTP the request carries the token; over a WebSocket the connection was authenticated at connect.
           context: (request: { req?: unknown; res?: unknown }) =>

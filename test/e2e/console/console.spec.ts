@@ -92,10 +92,12 @@ describe('the console in the browser', () => {
     expect(html).toMatch(/<script type="module"[^>]+src="\/assets\/index-[\w-]+\.js"/);
     expect(html).not.toMatch(/https?:\/\//);
     const policy = response.headers.get('content-security-policy') ?? '';
-    expect(policy).toContain("script-src 'self'");
+    expect(policy).toContain("script-src 'self';");
+    expect(policy).toContain("style-src 'self';");
+    expect(policy).toContain("font-src 'self';");
     expect(policy).toContain(`connect-src 'self' ws://${new URL(api.url).host} ${await idp.issuer()}`);
     const config = await (await fetch(`${api.url}/console-config.json`)).json();
-    expect(config).toEqual({ issuer: await idp.issuer(), clientId: 'keten-console' });
+    expect(config).toEqual({ issuer: await idp.issuer(), clientId: 'keten-console', explorer: false });
     // Nothing outside the built console is served, however the path is spelled.
     for (const path of [
       '/%2e%2e/%2e%2e/package.json',

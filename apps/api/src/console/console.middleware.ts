@@ -12,19 +12,31 @@ const API_PATHS = /^\/(graphql|health|metrics|attachments|auth\/backchannel-logo
  * index.html for the console's own routes (it routes in the browser), and `/console-config.json`, which
  * tells it which OpenID Connect provider and client to sign in with. No file comes from elsewhere: the
  * Content-Security-Policy allows scripts and styles of this origin only, and connections to this api and
- * the provider.
+ * the provider. In development, a browser opening /graphql is sent to the console's GraphQL explorer.
  */
 @Injectable()
 export class ConsoleMiddleware implements NestMiddleware {
   private readonly root: string;
+  /** The GraphQL explorer (the console's /explorer, GraphiQL from the project's packages): development only. */
+  private readonly explorer: boolean;
 
   constructor(private readonly config: AppConfig) {
     this.root = resolve(config.console.directory);
+    this.explorer = config.environment === 'development';
   }
 
   use(request: Request, response: Response, next: NextFunction): void {
     // The whole path: mounted for every route, Express hands middleware a path relative to its mount.
-    const path = new URL(request.originalUrl, 'http://console').pathname;
+    const url = new URL(request.originalUrl, 'http://console');
+    const path = url.pathname;
+    if (
+      this.explorer &&
+      path === '/graphql' &&
+      request.method === 'GET' &&
+      !url.search &&
+      request.accepts('html') === 'html'
+    )
+      return response.redirect(302, '/explorer');
     if ((request.method !== 'GET' && request.method !== 'HEAD') || API_PATHS.test(path)) return next();
     const issuer = this.config.jwt.oidc?.issuerUrl;
     response.setHeader('content-security-policy', this.policy(request, issuer));
@@ -32,7 +44,11 @@ export class ConsoleMiddleware implements NestMiddleware {
     response.setHeader('referrer-policy', 'no-referrer');
     if (path === '/console-config.json') {
       response.setHeader('cache-control', 'no-store');
-      response.json({ issuer: issuer ?? null, clientId: this.config.console.clientId });
+      response.json({
+        issuer: issuer ?? null,
+        clientId: this.config.console.clientId,
+        explorer: this.explorer,
+      });
       return;
     }
     const file = resolve(join(this.root, decodeURIComponent(path)));
@@ -64,9 +80,11 @@ export class ConsoleMiddleware implements NestMiddleware {
     return [
       "default-src 'self'",
       "script-src 'self'",
-      "style-src 'self'",
+      // The explorer's editor (Monaco, development only) sets inline styles and brings its icon fonts as
+      // data: URLs; outside development the console's policy allows neither.
+      this.explorer ? "style-src 'self' 'unsafe-inline'" : "style-src 'self'",
       "img-src 'self' data:",
-      "font-src 'self'",
+      this.explorer ? "font-src 'self' data:" : "font-src 'self'",
       `connect-src 'self' ${socket} ${provider}`.trim(),
       `form-action 'self' ${provider}`.trim(),
       "frame-ancestors 'none'",

@@ -1,12 +1,52 @@
-import { useEffect, useState, type ReactNode } from 'react';
+import { lazy, Suspense, useEffect, useState, type ReactNode } from 'react';
 import { FormattedMessage, useIntl } from 'react-intl';
 import { ActivationDetail } from '../activations/ActivationDetail';
 import { ActivationList } from '../activations/ActivationList';
-import { completeSignIn, onSessionChange, session, signIn, signOut, type Session } from '../session/auth';
+import {
+  consoleConfig,
+  completeSignIn,
+  onSessionChange,
+  session,
+  signIn,
+  signOut,
+  type Session,
+} from '../session/auth';
 import { useLanguage } from '../i18n';
 import { PageHeading } from '../shared/page-heading';
 import { Navigation } from './navigation';
 import { navigate, useRoute } from './router';
+
+const Explorer = lazy(() => import('../explorer/Explorer'));
+
+/** The GraphQL explorer where the api offers it (development); elsewhere a page that says it is not there. */
+function ExplorerScreen() {
+  const [offered, setOffered] = useState<boolean>();
+  useEffect(() => {
+    void consoleConfig().then((config) => setOffered(config.explorer === true));
+  }, []);
+  const loading = (
+    <p className="utrecht-paragraph" role="status">
+      <FormattedMessage id="loading" />
+    </p>
+  );
+  if (offered === undefined) return loading;
+  return (
+    <>
+      <PageHeading>
+        <FormattedMessage id="explorer.heading" />
+      </PageHeading>
+      {offered ? (
+        <Suspense fallback={loading}>
+          <Explorer />
+        </Suspense>
+      ) : (
+        <p className="utrecht-paragraph">
+          <FormattedMessage id="explorer.unavailable" />
+        </p>
+      )}
+    </>
+  );
+}
 
 function useSession(): Session | undefined {
   const [current, setCurrent] = useState(session);
@@ -150,6 +190,7 @@ export function App() {
   let content: ReactNode;
   if (route.name === 'callback') content = <Callback />;
   else if (!current) content = <SignIn />;
+  else if (route.name === 'explorer') content = <ExplorerScreen />;
   else if (route.name === 'activation') content = <ActivationDetail key={route.id} id={route.id} />;
   else content = <ActivationList />;
   return (

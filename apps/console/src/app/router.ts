@@ -2,11 +2,16 @@ import { useEffect, useState } from 'react';
 
 /** The console's few routes, kept in the address bar (history API); the api serves index.html for each. */
 export type Route =
-  { name: 'activations' } | { name: 'activation'; id: string } | { name: 'callback' } | { name: 'notFound' };
+  | { name: 'activations' }
+  | { name: 'activation'; id: string }
+  | { name: 'explorer' }
+  | { name: 'callback' }
+  | { name: 'notFound' };
 
 export function parseRoute(path: string): Route {
   if (path === '/' || path === '/activaties') return { name: 'activations' };
   if (path === '/auth/callback') return { name: 'callback' };
+  if (path === '/explorer') return { name: 'explorer' };
   const activation = /^\/activaties\/([^/]+)$/.exec(path);
   if (activation) return { name: 'activation', id: decodeURIComponent(activation[1]!) };
   return { name: 'notFound' };
@@ -16,6 +21,8 @@ export function hrefOf(route: Route): string {
   switch (route.name) {
     case 'activation':
       return `/activaties/${encodeURIComponent(route.id)}`;
+    case 'explorer':
+      return '/explorer';
     default:
       return '/';
   }

@@ -11,6 +11,8 @@ import * as oauth from 'oauth4webapi';
 export interface ConsoleConfig {
   readonly issuer: string | null;
   readonly clientId: string;
+  /** Whether the api offers the GraphQL explorer (development only). */
+  readonly explorer?: boolean;
 }
 
 export interface Session {
@@ -47,15 +49,20 @@ const insecure = () => (config?.issuer?.startsWith('http:') ? { [oauth.allowInse
 
 async function provider(): Promise<oauth.AuthorizationServer> {
   if (server) return server;
-  const answer = await fetch('/console-config.json');
-  config = (await answer.json()) as ConsoleConfig;
-  if (!config.issuer) throw new Error('no-provider');
-  const issuer = new URL(config.issuer);
+  await consoleConfig();
+  if (!config!.issuer) throw new Error('no-provider');
+  const issuer = new URL(config!.issuer!);
   server = await oauth.processDiscoveryResponse(
     issuer,
     await oauth.discoveryRequest(issuer, { algorithm: 'oidc', ...insecure() }),
   );
   return server;
+}
+
+/** The api's console configuration, once read. */
+export async function consoleConfig(): Promise<ConsoleConfig> {
+  if (!config) config = (await (await fetch('/console-config.json')).json()) as ConsoleConfig;
+  return config;
 }
 
 export function session(): Session | undefined {
