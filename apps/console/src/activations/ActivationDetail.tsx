@@ -1,10 +1,9 @@
 import { graphql } from '../api/generated';
-import type { ConsoleTimelineLiveSubscription, ConsoleTimelineQuery } from '../api/generated/graphql';
-import { useMemo } from 'react';
 import { FormattedMessage, useIntl } from 'react-intl';
-import { useQuery, useSubscription } from 'urql';
+import { useQuery } from 'urql';
 import { PageHeading } from '../shared/page-heading';
 import { FindingForm } from './FindingForm';
+import { useTimeline, type TimelineEntry } from './use-timeline';
 import { DateTime, Withheld, WithheldCategories } from '../shared/format';
 import { navigate } from '../app/router';
 
@@ -34,38 +33,6 @@ const ACTIVATION = graphql(`
     }
   }
 `);
-
-const TIMELINE = graphql(`
-  query ConsoleTimeline($activationId: ID!) {
-    timeline(activationId: $activationId, first: 100) {
-      edges {
-        node {
-          eventId
-          occurredAt
-          actingAgency
-          type
-          payload
-          withheld
-        }
-      }
-    }
-  }
-`);
-
-const TIMELINE_LIVE = graphql(`
-  subscription ConsoleTimelineLive($activationId: ID!) {
-    timeline(activationId: $activationId) {
-      eventId
-      occurredAt
-      actingAgency
-      type
-      payload
-      withheld
-    }
-  }
-`);
-
-export type TimelineEntry = ConsoleTimelineQuery['timeline']['edges'][number]['node'];
 
 /** A narrative of the payload ({ text, categories }) is shown by its text. */
 function isNarrative(value: unknown): value is { text: string | null } {
@@ -120,24 +87,7 @@ export function ActivationDetail({ id }: { id: string }) {
     query: ACTIVATION,
     variables: { id },
   });
-  const [{ data: timelineData }] = useQuery({
-    query: TIMELINE,
-    variables: { activationId: id },
-  });
-  // Subscribed before the first page is read is not needed: entries are merged by event id either way.
-  const [{ data: live, error: liveError }] = useSubscription<
-    ConsoleTimelineLiveSubscription,
-    TimelineEntry[]
-  >({ query: TIMELINE_LIVE, variables: { activationId: id } }, (previous = [], next) => [
-    ...previous,
-    next.timeline,
-  ]);
-  const entries = useMemo(() => {
-    const seen = new Map<string, TimelineEntry>();
-    for (const entry of [...(timelineData?.timeline.edges.map((edge) => edge.node) ?? []), ...(live ?? [])])
-      seen.set(entry.eventId, entry);
-    return [...seen.values()];
-  }, [timelineData, live]);
+  const { entries, complete, live } = useTimeline(id);
 
   const activation = data?.activation;
   if (error)
@@ -232,14 +182,14 @@ export function ActivationDetail({ id }: { id: string }) {
           <FormattedMessage id="timeline.heading" />
         </h2>
         <p className="utrecht-paragraph" role="status">
-          <FormattedMessage id={liveError ? 'timeline.offline' : 'timeline.live'} />
+          <FormattedMessage id={live ? 'timeline.live' : 'timeline.offline'} />
         </p>
         {entries.length === 0 ? (
           <p className="utrecht-paragraph">
             <FormattedMessage id="timeline.empty" />
           </p>
         ) : (
-          <ol className="keten-timeline" aria-labelledby="timeline-heading">
+          <ol className="keten-timeline" aria-labelledby="timeline-heading" aria-busy={!complete}>
             {entries.map((entry) => (
               <Entry key={entry.eventId} entry={entry} />
             ))}
