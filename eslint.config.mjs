@@ -39,6 +39,8 @@ export default tseslint.config(
       'libs/events/src/store/**',
       'libs/platform/src/database/**',
       'libs/read-models/src/sql/**',
+      // The console speaks GraphQL (urql's client.query), never SQL.
+      'apps/console/**',
     ],
     rules: {
       'no-restricted-syntax': [

@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { REPO_ROOT } from '../deploy/demo/demo-loader.js';
 import { AppendCase, benchAppend } from './append/append.bench.js';
+import { benchConsole } from './console/console.bench.js';
 import { benchCommandPath } from './graphql/command-path.bench.js';
 import { benchNotFoundParity } from './graphql/not-found-parity.bench.js';
 import { benchLag } from './lag/lag.bench.js';
@@ -13,7 +14,7 @@ import { BenchReport, markdownReport } from './report/markdown-report.js';
 import { throughputChart } from './report/throughput-chart.js';
 import { openBenchDatabase } from './support/bench-database.js';
 
-const PARTS = ['append', 'command', 'parity', 'lag', 'rebuild', 'queries', 'search'];
+const PARTS = ['append', 'command', 'parity', 'lag', 'rebuild', 'queries', 'search', 'console'];
 /** docs/benchmarks.md keeps everything from this line on across runs. */
 const ANALYSIS_MARKER = '<!-- analysis: kept when the tables above are regenerated -->';
 
@@ -47,6 +48,8 @@ async function main(): Promise<void> {
       clients: 4,
       queries: 40,
       searches: 40,
+      timelineEvents: 30,
+      consoleSamples: 1,
     },
     quick: {
       appends: 600,
@@ -59,6 +62,8 @@ async function main(): Promise<void> {
       clients: 16,
       queries: 800,
       searches: 200,
+      timelineEvents: 1000,
+      consoleSamples: 3,
     },
     full: {
       appends: 3000,
@@ -71,6 +76,8 @@ async function main(): Promise<void> {
       clients: 16,
       queries: 4000,
       searches: 400,
+      timelineEvents: 1000,
+      consoleSamples: 10,
     },
   }[size];
 
@@ -137,6 +144,13 @@ async function main(): Promise<void> {
     process.stderr.write('[bench] 6/6 search on the rebuilt store\n');
     const { db, config } = await openBenchDatabase(20, { recreate: false });
     report.search = await benchSearch(db, config.databaseUrl, plan.clients, plan.searches);
+    await db.destroy();
+  }
+
+  if (wanted('console')) {
+    process.stderr.write('[bench] 7/7 console: first load, a long timeline, live updates (Chromium)\n');
+    const { db, config } = await openBenchDatabase(4);
+    report.console = await benchConsole(db, config.databaseUrl, plan.timelineEvents, plan.consoleSamples);
     await db.destroy();
   }
 

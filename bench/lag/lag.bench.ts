@@ -1,4 +1,3 @@
-import { ChildProcess, spawn } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { join } from 'node:path';
 import { Kafka, logLevel } from 'kafkajs';
@@ -12,6 +11,7 @@ import { generateActivations, GeneratedActivation } from '../generator/activatio
 import { loadDemoAgreements } from '../generator/bulk-load.js';
 import { freePort } from '../support/free-port.js';
 import { LatencyStats } from '../support/latency-stats.js';
+import { startWorkerProcess, stopProcess } from '../support/bench-worker.js';
 
 export interface LagResult {
   targetPerSecond: number;
@@ -209,33 +209,6 @@ const summary = (stats: LatencyStats) => ({
 });
 
 /** The built worker (dist/apps/worker/src/main.js) with this process's environment; resolves once it is live. */
-async function startWorkerProcess(): Promise<ChildProcess> {
-  const child = spawn(process.execPath, [join(REPO_ROOT, 'dist/apps/worker/src/main.js')], {
-    cwd: REPO_ROOT,
-    env: process.env,
-    stdio: ['ignore', 'ignore', 'inherit'],
-  });
-  const deadline = Date.now() + 60_000;
-  for (;;) {
-    if (child.exitCode !== null) throw new Error(`the worker exited at start with ${child.exitCode}`);
-    const live = await fetch(`http://127.0.0.1:${process.env.WORKER_PORT}/health/live`).then(
-      (response) => response.ok,
-      () => false,
-    );
-    if (live) return child;
-    if (Date.now() > deadline) throw new Error('the worker did not start within 60 s');
-    await sleep(200);
-  }
-}
-
-async function stopProcess(child: ChildProcess): Promise<void> {
-  if (child.exitCode !== null) return;
-  const exited = new Promise((resolve) => child.once('exit', resolve));
-  child.kill('SIGTERM');
-  await Promise.race([exited, sleep(15_000)]);
-  if (child.exitCode === null) child.kill('SIGKILL');
-}
-
 const sleep = (ms: number) =>
   ms > 0 ? new Promise((resolve) => setTimeout(resolve, ms)) : Promise.resolve();
 

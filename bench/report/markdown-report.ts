@@ -1,5 +1,6 @@
 import { cpus, totalmem } from 'node:os';
 import { AppendResult } from '../append/append.bench.js';
+import { ConsoleResult } from '../console/console.bench.js';
 import { CommandPathResult } from '../graphql/command-path.bench.js';
 import { NotFoundParity } from '../graphql/not-found-parity.bench.js';
 import { LagResult } from '../lag/lag.bench.js';
@@ -18,6 +19,7 @@ export interface BenchReport {
   rebuild?: RebuildResult;
   queries?: QueryResult[];
   search?: SearchResult[];
+  console?: ConsoleResult;
 }
 
 const f = (n: number, digits = 0) => (Number.isFinite(n) ? n.toFixed(digits) : '–');
@@ -225,6 +227,52 @@ export function markdownReport(report: BenchReport): string {
           f(q.p95, 1),
           f(q.perSecond),
         ]),
+      ),
+      '',
+    );
+  }
+  if (report.console) {
+    const { initialJs, timeline, live } = report.console;
+    const within = (ms: number, target: number) => (ms <= target ? 'met' : '**missed**');
+    parts.push(
+      '## The console in Chromium',
+      '',
+      'Built console (`dist/console`) served by the real api, signed in through the development provider, in Debian’s Chromium (headless) on this machine; the worker projecting as in production.',
+      '',
+      table(
+        ['measure', 'figure', 'target', ''],
+        [
+          [
+            `first load’s JavaScript (${initialJs.files} file${initialJs.files === 1 ? '' : 's'}: ${f(initialJs.rawKiB)} KiB raw)`,
+            `${f(initialJs.gzipKiB, 1)} KiB gzip, ${f(initialJs.brotliKiB, 1)} KiB brotli`,
+            '< 300 kB compressed',
+            within(initialJs.gzipKiB * 1.024, 300),
+          ],
+          [
+            `open an activation of ${timeline.events.toLocaleString('en')} timeline entries → first entries shown (p50 / max of ${timeline.samples})`,
+            `${f(timeline.firstEntries.p50)} / ${f(timeline.firstEntries.max)} ms`,
+            '',
+            '',
+          ],
+          [
+            'open it → interactive: first entries shown and a key press into a field answered (p50 / max)',
+            `${f(timeline.interactive.p50)} / ${f(timeline.interactive.max)} ms`,
+            '< 1 s',
+            within(timeline.interactive.max, 1000),
+          ],
+          [
+            `open it → all ${timeline.events.toLocaleString('en')} entries rendered (10 pages of 100, read one after another)`,
+            `${f(timeline.allEntries.p50)} / ${f(timeline.allEntries.max)} ms`,
+            '< 1 s',
+            within(timeline.allEntries.max, 1000),
+          ],
+          [
+            `another user’s command answered → on a coordinator’s open timeline (p50 / p99 of ${live.samples})`,
+            `${f(live.p50)} / ${f(live.p99)} ms`,
+            '< 1 s',
+            within(live.p99, 1000),
+          ],
+        ],
       ),
       '',
     );

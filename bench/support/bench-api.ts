@@ -18,7 +18,7 @@ export interface BenchApi {
 /**
  * The real api in-process on a free port, for benchmarks: configured through the environment like
  * production, with tokens of its own key and a rate limit out of the way (one agency hammers it at hundreds
- * of requests a second: the path is measured, not the limit).
+ * of requests a second: the path is measured, not the limit). On a free port, or on `env.API_PORT`.
  */
 export async function startBenchApi(
   databaseUrl: string,
@@ -36,7 +36,7 @@ export async function startBenchApi(
   const issuer = await DevTokenIssuer.open(JWKS_FILE);
   const app: INestApplication = await NestFactory.create(ApiModule, { logger: ['error'], bufferLogs: true });
   configureApp(app);
-  await app.listen(0, '127.0.0.1');
+  await app.listen(Number(env.API_PORT ?? 0), '127.0.0.1');
   return {
     url: (await app.getUrl()).replace('[::1]', '127.0.0.1'),
     token: (agency, role = 'INSPECTOR') =>

@@ -212,6 +212,45 @@ describe('the console in the browser', () => {
     await expect(description.getAttribute('aria-invalid')).resolves.toBeNull();
   });
 
+  it('shows the whole timeline of an activation past the first page the api answers (100 entries)', async () => {
+    const nla = await tokenOf('inspecteur@nla');
+    // In another municipality, so that the other tests' links stay one each.
+    const opened = await send(
+      api.url,
+      'openActivation',
+      openPreventiveInput({ municipality: 'GM0606' }),
+      nla,
+    );
+    expect(opened.errors).toBeUndefined();
+    const long = opened.result!.activationId;
+    const signals = 120;
+    for (let n = 1; n <= signals; n++) {
+      const answer = await send(
+        api.url,
+        'recordSignal',
+        {
+          activationId: long,
+          signalId: randomUUID(),
+          source: { kind: 'ANONYMOUS' },
+          description: `Signaal ${n}`,
+        },
+        nla,
+      );
+      expect(answer.errors).toBeUndefined();
+    }
+    const page = await phone();
+    await signIn(page, 'inspecteur@nla');
+    await page.goto(`${api.url}/activaties/${long}`);
+    await page.getByRole('button', { name: 'Inloggen' }).click();
+    // The opening and every signal, in the order they happened, once each.
+    await page.locator('[data-event-id]').nth(signals).waitFor({ timeout: 30_000 });
+    await page.locator('ol.keten-timeline[aria-busy="false"]').waitFor();
+    expect(await page.locator('[data-event-id]').count()).toBe(signals + 1);
+    await expect(page.locator('[data-event-id]').last().textContent()).resolves.toContain(
+      `Signaal ${signals}`,
+    );
+  });
+
   it('says what the agency may not see instead of leaving it empty', async () => {
     const page = await phone();
     await signIn(page, 'inspecteur@uwv');

@@ -1,3 +1,4 @@
+import { memo } from 'react';
 import { graphql } from '../api/generated';
 import { FormattedMessage, useIntl } from 'react-intl';
 import { useQuery } from 'urql';
@@ -46,7 +47,8 @@ function Value({ value }: { value: unknown }) {
   return <>{String(shown)}</>;
 }
 
-function Entry({ entry }: { entry: TimelineEntry }) {
+/** One entry of the timeline; memoised, so that a page read behind the first re-renders only what is new. */
+const Entry = memo(function Entry({ entry }: { entry: TimelineEntry }) {
   const intl = useIntl();
   const title = intl.formatMessage({
     id: `event.${entry.type}`,
@@ -78,7 +80,7 @@ function Entry({ entry }: { entry: TimelineEntry }) {
       <WithheldCategories categories={entry.withheld} />
     </li>
   );
-}
+});
 
 /** An activation as the agency sees it, its timeline kept up to date live, and what one can do on it. */
 export function ActivationDetail({ id }: { id: string }) {
