@@ -32,6 +32,7 @@ cat <<INFO
 keten is running.
   console        http://127.0.0.1:$api_port/   (open it in a browser; sign in as a demo user below)
   GraphQL        http://127.0.0.1:$api_port/graphql
+  explorer       http://127.0.0.1:$api_port/explorer   (GraphiQL, development only; sign in first)
   api health     http://127.0.0.1:$api_port/health/ready
   worker health  http://127.0.0.1:$worker_port/health/ready
   sign in        $OIDC_ISSUER_URL  (development identity provider; the console's sign-in page leads there)

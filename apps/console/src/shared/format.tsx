@@ -35,3 +35,9 @@ export function DateTime({ value }: { value: string }) {
     </time>
   );
 }
+
+/** An amount of euros given in cents, in the conventions of the language (Dutch: € 1.250,00). */
+export function Money({ cents }: { cents: number }) {
+  const intl = useIntl();
+  return <>{intl.formatNumber(cents / 100, { style: 'currency', currency: 'EUR' })}</>;
+}
