@@ -85,15 +85,36 @@ export async function topicExists(kafka: Kafka, topic: string): Promise<boolean>
 }
 
 /**
+ * A topic's offsets per partition. A topic the relay has just created may not have a leader yet
+ * ("This server is not the leader for that topic-partition", retriable): asked again with fresh metadata
+ * until it has, within a bound.
+ */
+async function topicEnds(kafka: Kafka, topic: string, attempts = 20) {
+  const admin = kafka.admin();
+  await admin.connect();
+  try {
+    for (let attempt = 1; ; attempt++) {
+      try {
+        return await admin.fetchTopicOffsets(topic);
+      } catch (error) {
+        if (!(error as { retriable?: boolean }).retriable || attempt >= attempts) throw error;
+        await new Promise((resolve) => setTimeout(resolve, 250));
+        await admin.fetchTopicMetadata({ topics: [topic] }).catch(() => undefined);
+      }
+    }
+  } finally {
+    await admin.disconnect();
+  }
+}
+
+/**
  * Reads a topic from its beginning to its end as it is now, as a consumer group of its own (the way a new
  * agency system would), and returns the records in offset order per partition. Every message read is
  * checked against the official CloudEvents JSON schema and the NL GOV profile for CloudEvents, so that
  * every suite that reads a feed topic proves what it reads valid.
  */
 export async function readTopic(kafka: Kafka, topic: string, timeoutMs = 60_000): Promise<FeedMessage[]> {
-  const admin = kafka.admin();
-  await admin.connect();
-  const ends = await admin.fetchTopicOffsets(topic).finally(() => admin.disconnect());
+  const ends = await topicEnds(kafka, topic);
   const pending = new Map(
     ends.filter((p) => Number(p.high) > Number(p.low)).map((p) => [p.partition, Number(p.high) - 1]),
   );
