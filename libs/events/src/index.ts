@@ -15,3 +15,4 @@ export * from './commands/stream-deciders.js';
 export * from './commands/processing-activity-streams.js';
 export * from './commands/version-tokens.js';
 export * from './cloudevents/index.js';
+export * from './personal-data/index.js';

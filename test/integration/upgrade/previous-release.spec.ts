@@ -123,7 +123,13 @@ describe('upgrading a database written by release 700359e', () => {
       'Search1795400000170',
       'Corrections1795400000180',
       'NationalFigures1795400000190',
+      'SubjectKeys1795400000200',
     ]);
+    // The key tables start empty: no key exists before a value is sealed under it.
+    const [{ keys, erased }]: { keys: number; erased: number }[] = await db.query(
+      `SELECT (SELECT count(*) FROM subject_keys)::int AS keys, (SELECT count(*) FROM erased_subject_keys)::int AS erased`,
+    );
+    expect({ keys, erased }).toEqual({ keys: 0, erased: 0 });
     // The national team's figures policies are in place on the tables it reads figures from.
     const policies: { tablename: string }[] = await db.query(
       `SELECT tablename FROM pg_policies WHERE policyname LIKE '%_national_figures' ORDER BY tablename`,

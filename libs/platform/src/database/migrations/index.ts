@@ -20,6 +20,7 @@ import { ActivationActors1795400000165 } from './1795400000165-activation-actors
 import { Search1795400000170 } from './1795400000170-search.migration.js';
 import { Corrections1795400000180 } from './1795400000180-corrections.migration.js';
 import { NationalFigures1795400000190 } from './1795400000190-national-figures.migration.js';
+import { SubjectKeys1795400000200 } from './1795400000200-subject-keys.migration.js';
 
 /**
  * Every schema migration of the platform, oldest first. One database, one ordered history:
@@ -48,4 +49,5 @@ export const migrations: Function[] = [
   Search1795400000170,
   Corrections1795400000180,
   NationalFigures1795400000190,
+  SubjectKeys1795400000200,
 ];

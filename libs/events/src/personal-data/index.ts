@@ -1,0 +1,3 @@
+export * from './key-provider.js';
+export * from './sealed-value.js';
+export * from './subject-keys.table.js';
