@@ -1,3 +1,4 @@
 export * from './key-provider.js';
 export * from './sealed-value.js';
 export * from './subject-keys.table.js';
+export * from './payload-sealing.js';

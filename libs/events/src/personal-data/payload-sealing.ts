@@ -1,0 +1,140 @@
+import { ActivationEvent, DataCategory } from '#domain';
+import { catalogueEntry, categoriesAt } from '../catalogue/activation-events.catalogue.js';
+import type { CategoryRule, FieldClassification } from '../catalogue/field-classification.js';
+import { leavesOf, type Leaf } from '../catalogue/field-paths.js';
+import { isSealed, open, seal, type SealedValue, type SubjectKey } from './sealed-value.js';
+
+/** The categories whose values are sealed: personal data, and the special categories of art. 9 and 10. */
+export const SEALED_CATEGORIES: ReadonlySet<DataCategory> = new Set([
+  DataCategory.PERSONAL,
+  DataCategory.HEALTH,
+  DataCategory.CRIMINAL,
+]);
+
+/**
+ * Who a value of an event is about, as the pseudonyms its keys are filed under. Supplied by the caller, so
+ * that this module holds no secret: the access log's SubjectPseudonym makes them.
+ */
+export interface SubjectRefs {
+  /** A person with a BSN: the same person, so the same key, in every case. */
+  ofBsn(bsn: string): string;
+  /** A person the case names by its own subject id only. */
+  ofCaseSubject(activationId: string, subjectId: string): string;
+}
+
+/** The ref of an activation's own values that name no one subject (a reporter, a health detail). */
+export const activationRef = (refs: SubjectRefs, activationId: string) =>
+  refs.ofCaseSubject(activationId, '');
+
+/**
+ * Which key each sealed leaf of the event goes under. A leaf of a person (`subjects[].…`, `subject.…`) is
+ * that person's; any other sealed leaf is the activation's and, when the event names persons, theirs too:
+ * free text beside them may speak of them, so erasing any one of them erases it.
+ */
+export function sealingPlan(
+  event: ActivationEvent,
+  activationId: string,
+  refs: SubjectRefs,
+): Map<Leaf, readonly string[]> {
+  const sources = classificationSources(event);
+  const persons = personsOf(event, activationId, refs);
+  const everyone = [activationRef(refs, activationId), ...new Set(persons.values())];
+  const plan = new Map<Leaf, readonly string[]>();
+  for (const leaf of leavesOf(event.data)) {
+    if (leaf.value === null || sources.has(leaf.path)) continue;
+    const categories = categoriesAt(event, leaf.path) ?? [];
+    if (!categories.some((category) => SEALED_CATEGORIES.has(category))) continue;
+    const person = persons.get(personKeyOf(leaf.location));
+    plan.set(leaf, person ? [person] : everyone);
+  }
+  return plan;
+}
+
+/** The event's data with every personal leaf sealed under the keys the plan names (`keys` holds them by ref). */
+export function sealPayload(
+  event: ActivationEvent,
+  plan: ReadonlyMap<Leaf, readonly string[]>,
+  keys: ReadonlyMap<string, SubjectKey>,
+): unknown {
+  const data = structuredClone(event.data) as unknown;
+  for (const [leaf, refs] of plan) {
+    setAt(
+      data,
+      leaf.location,
+      seal(
+        leaf.value,
+        refs.map((ref) => keys.get(ref)!),
+      ),
+    );
+  }
+  return data;
+}
+
+/** The ids of the keys the sealed values of a payload need. */
+export function keyIdsIn(data: unknown): string[] {
+  const ids = new Set<string>();
+  walkSealed(data, (sealed) => sealed.keys.forEach((id) => ids.add(id)));
+  return [...ids];
+}
+
+/** The payload with its sealed values opened, ERASED where a key is gone; plain values are left as they are. */
+export function openPayload(data: unknown, keyOf: (id: string) => Buffer | undefined): unknown {
+  if (isSealed(data)) return open(data, keyOf);
+  if (Array.isArray(data)) return data.map((element) => openPayload(element, keyOf));
+  if (typeof data === 'object' && data !== null) {
+    return Object.fromEntries(Object.entries(data).map(([key, value]) => [key, openPayload(value, keyOf)]));
+  }
+  return data;
+}
+
+function walkSealed(data: unknown, visit: (sealed: SealedValue) => void): void {
+  if (isSealed(data)) visit(data);
+  else if (Array.isArray(data)) data.forEach((element) => walkSealed(element, visit));
+  else if (typeof data === 'object' && data !== null)
+    Object.values(data).forEach((v) => walkSealed(v, visit));
+}
+
+/**
+ * The leaves the catalogue reads categories from (a finding's `category`, a narrative's declared
+ * `categories`): names of categories, not personal data, and needed in the clear to classify the rest.
+ */
+function classificationSources(event: ActivationEvent): Set<string> {
+  const fields = catalogueEntry(event.type).fields as Readonly<Record<string, FieldClassification>>;
+  const sources = new Set<string>();
+  for (const classification of Object.values(fields)) {
+    const rules = (Array.isArray(classification) ? classification : [classification]) as CategoryRule[];
+    for (const rule of rules) {
+      if (typeof rule !== 'object') continue;
+      if ('categoryFrom' in rule) sources.add(rule.categoryFrom);
+      if ('categoriesFrom' in rule) sources.add(`${rule.categoriesFrom}[]`);
+    }
+  }
+  return sources;
+}
+
+/** Each person of the event by where they sit (`subjects.0`, `subject`), with their ref. */
+function personsOf(event: ActivationEvent, activationId: string, refs: SubjectRefs): Map<string, string> {
+  const persons = new Map<string, string>();
+  const data = event.data as { subjects?: unknown; subject?: unknown };
+  const refOf = (person: unknown) => {
+    const { bsn, subjectId } = (person ?? {}) as { bsn?: unknown; subjectId?: unknown };
+    if (typeof bsn === 'string' && bsn !== '') return refs.ofBsn(bsn);
+    return refs.ofCaseSubject(activationId, typeof subjectId === 'string' ? subjectId : '?');
+  };
+  if (Array.isArray(data.subjects)) {
+    data.subjects.forEach((person, index) => persons.set(`subjects.${index}`, refOf(person)));
+  }
+  if (typeof data.subject === 'object' && data.subject !== null) persons.set('subject', refOf(data.subject));
+  return persons;
+}
+
+function personKeyOf(location: readonly (string | number)[]): string {
+  if (location[0] === 'subjects' && typeof location[1] === 'number') return `subjects.${location[1]}`;
+  return location[0] === 'subject' && location.length > 1 ? 'subject' : '';
+}
+
+function setAt(data: unknown, location: readonly (string | number)[], value: unknown): void {
+  let parent = data as Record<string | number, unknown>;
+  for (const step of location.slice(0, -1)) parent = parent[step] as Record<string | number, unknown>;
+  parent[location[location.length - 1]!] = value;
+}
