@@ -7,6 +7,7 @@ import { FindingForm } from './FindingForm';
 import { useTimeline, type TimelineEntry } from './use-timeline';
 import { DateTime, Withheld, WithheldCategories } from '../shared/format';
 import { navigate } from '../app/router';
+import { CoordinationPanel } from '../coordination/CoordinationPanel';
 
 const ACTIVATION = graphql(`
   query ConsoleActivation($id: ID!) {
@@ -173,6 +174,7 @@ export function ActivationDetail({ id }: { id: string }) {
         </dd>
       </dl>
       <WithheldCategories categories={activation.withheld} />
+      <CoordinationPanel activationId={activation.id} entries={entries} onChanged={refetchActivation} />
 
       <FindingForm
         activationId={activation.id}

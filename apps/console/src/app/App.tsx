@@ -2,6 +2,8 @@ import { lazy, Suspense, useEffect, useState, type ReactNode } from 'react';
 import { FormattedMessage, useIntl } from 'react-intl';
 import { ActivationDetail } from '../activations/ActivationDetail';
 import { ActivationList } from '../activations/ActivationList';
+import { RegionActivations } from '../coordination/RegionActivations';
+import { StatisticsScreen } from '../statistics/StatisticsScreen';
 import {
   consoleConfig,
   completeSignIn,
@@ -192,6 +194,10 @@ export function App() {
   else if (!current) content = <SignIn />;
   else if (route.name === 'explorer') content = <ExplorerScreen />;
   else if (route.name === 'activation') content = <ActivationDetail key={route.id} id={route.id} />;
+  else if (route.name === 'region') content = <RegionActivations />;
+  // The national coordinating team reads figures only: its console opens on them.
+  else if (route.name === 'statistics' || current.role === 'NATIONAL_COORDINATOR')
+    content = <StatisticsScreen />;
   else content = <ActivationList />;
   return (
     <div className="utrecht-document keten-document">

@@ -17,6 +17,8 @@ const CASE_WORKERS = ['INSPECTOR', 'COORDINATOR'];
 
 const MENU: readonly MenuEntry[] = [
   { route: { name: 'activations' }, label: 'nav.activations', roles: CASE_WORKERS },
+  { route: { name: 'region' }, label: 'nav.region', roles: ['COORDINATOR'] },
+  { route: { name: 'statistics' }, label: 'nav.statistics', roles: ['COORDINATOR', 'NATIONAL_COORDINATOR'] },
 ];
 
 export function menuOf(role: string): readonly MenuEntry[] {

@@ -5,6 +5,8 @@ export type Route =
   | { name: 'activations' }
   | { name: 'activation'; id: string }
   | { name: 'explorer' }
+  | { name: 'region' }
+  | { name: 'statistics' }
   | { name: 'callback' }
   | { name: 'notFound' };
 
@@ -12,6 +14,8 @@ export function parseRoute(path: string): Route {
   if (path === '/' || path === '/activaties') return { name: 'activations' };
   if (path === '/auth/callback') return { name: 'callback' };
   if (path === '/explorer') return { name: 'explorer' };
+  if (path === '/regio') return { name: 'region' };
+  if (path === '/cijfers') return { name: 'statistics' };
   const activation = /^\/activaties\/([^/]+)$/.exec(path);
   if (activation) return { name: 'activation', id: decodeURIComponent(activation[1]!) };
   return { name: 'notFound' };
@@ -23,6 +27,10 @@ export function hrefOf(route: Route): string {
       return `/activaties/${encodeURIComponent(route.id)}`;
     case 'explorer':
       return '/explorer';
+    case 'region':
+      return '/regio';
+    case 'statistics':
+      return '/cijfers';
     default:
       return '/';
   }
