@@ -17,6 +17,10 @@ const CASE_WORKERS = ['INSPECTOR', 'COORDINATOR'];
 
 const MENU: readonly MenuEntry[] = [
   { route: { name: 'activations' }, label: 'nav.activations', roles: CASE_WORKERS },
+  { route: { name: 'agreements' }, label: 'nav.agreements', roles: ['POLICY_ADMIN'] },
+  { route: { name: 'proposeAgreement' }, label: 'nav.proposeAgreement', roles: ['POLICY_ADMIN'] },
+  { route: { name: 'register' }, label: 'nav.register', roles: ['POLICY_ADMIN'] },
+  { route: { name: 'accessLog' }, label: 'nav.accessLog', roles: ['PRIVACY_OFFICER'] },
 ];
 
 export function menuOf(role: string): readonly MenuEntry[] {

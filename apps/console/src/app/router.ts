@@ -5,6 +5,11 @@ export type Route =
   | { name: 'activations' }
   | { name: 'activation'; id: string }
   | { name: 'explorer' }
+  | { name: 'agreements' }
+  | { name: 'agreement'; id: string }
+  | { name: 'proposeAgreement' }
+  | { name: 'register' }
+  | { name: 'accessLog' }
   | { name: 'callback' }
   | { name: 'notFound' };
 
@@ -12,6 +17,12 @@ export function parseRoute(path: string): Route {
   if (path === '/' || path === '/activaties') return { name: 'activations' };
   if (path === '/auth/callback') return { name: 'callback' };
   if (path === '/explorer') return { name: 'explorer' };
+  if (path === '/overeenkomsten') return { name: 'agreements' };
+  if (path === '/overeenkomsten/nieuw') return { name: 'proposeAgreement' };
+  if (path === '/verwerkingsregister') return { name: 'register' };
+  if (path === '/inzage') return { name: 'accessLog' };
+  const agreement = /^\/overeenkomsten\/([^/]+)$/.exec(path);
+  if (agreement) return { name: 'agreement', id: decodeURIComponent(agreement[1]!) };
   const activation = /^\/activaties\/([^/]+)$/.exec(path);
   if (activation) return { name: 'activation', id: decodeURIComponent(activation[1]!) };
   return { name: 'notFound' };
@@ -23,6 +34,16 @@ export function hrefOf(route: Route): string {
       return `/activaties/${encodeURIComponent(route.id)}`;
     case 'explorer':
       return '/explorer';
+    case 'agreements':
+      return '/overeenkomsten';
+    case 'agreement':
+      return `/overeenkomsten/${encodeURIComponent(route.id)}`;
+    case 'proposeAgreement':
+      return '/overeenkomsten/nieuw';
+    case 'register':
+      return '/verwerkingsregister';
+    case 'accessLog':
+      return '/inzage';
     default:
       return '/';
   }
