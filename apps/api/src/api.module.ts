@@ -6,6 +6,7 @@ import type { ExecutionResult } from 'graphql';
 import type { FormattedExecutionResult, ServerOptions } from 'graphql-ws';
 import { AppConfig, PlatformModule } from '#platform';
 import { ActivationsModule } from './activations/index.js';
+import { AgreementPreviewModule } from './agreement-preview/index.js';
 import { AgreementsModule } from './agreements/index.js';
 import { AttachmentsModule } from './attachments/index.js';
 import { AccessLogModule } from './access-log/index.js';
@@ -46,6 +47,7 @@ function withRequestErrorCodes(result: ExecutionResult): FormattedExecutionResul
     ActivationsModule,
     AttachmentsModule,
     AgreementsModule,
+    AgreementPreviewModule,
     ProcessingActivitiesModule,
     ReadsModule,
     FeedsModule,

@@ -8,3 +8,5 @@ export {
   toAgreementWarning,
 } from './shared/agreement-warning.type.js';
 export { LegalBasisInput } from './shared/agreement-terms.input.js';
+export { knownAgreement } from './shared/known-agreement.js';
+export { AgreementArgs } from './view-agreement/view-agreement.resolver.js';

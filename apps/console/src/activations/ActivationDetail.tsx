@@ -49,7 +49,7 @@ function Value({ value }: { value: unknown }) {
 }
 
 /** One entry of the timeline; memoised, so that a page read behind the first re-renders only what is new. */
-const Entry = memo(function Entry({ entry }: { entry: TimelineEntry }) {
+export const Entry = memo(function Entry({ entry }: { entry: TimelineEntry }) {
   const intl = useIntl();
   const title = intl.formatMessage({
     id: `event.${entry.type}`,

@@ -15,7 +15,9 @@ import {
 } from '../session/auth';
 import { useLanguage } from '../i18n';
 import { PageHeading } from '../shared/page-heading';
-import { Navigation } from './navigation';
+import { PolicyScreen, isPolicyRoute } from '../policy/policy-screen';
+import { AccessLog } from '../privacy/AccessLog';
+import { menuOf, Navigation } from './navigation';
 import { navigate, useRoute } from './router';
 
 const Explorer = lazy(() => import('../explorer/Explorer'));
@@ -187,12 +189,16 @@ function Header({ current }: { current: Session | undefined }) {
 }
 
 export function App() {
-  const route = useRoute();
+  const path = useRoute();
   const current = useSession();
+  // The start page (/) is the first screen of the role's menu: the activations, agreements or access log.
+  const route = path.name === 'activations' && current ? (menuOf(current.role)[0]?.route ?? path) : path;
   let content: ReactNode;
   if (route.name === 'callback') content = <Callback />;
   else if (!current) content = <SignIn />;
   else if (route.name === 'explorer') content = <ExplorerScreen />;
+  else if (isPolicyRoute(route)) content = <PolicyScreen route={route} session={current} />;
+  else if (route.name === 'accessLog') content = <AccessLog />;
   else if (route.name === 'activation') content = <ActivationDetail key={route.id} id={route.id} />;
   else if (route.name === 'region') content = <RegionActivations />;
   // The national coordinating team reads figures only: its console opens on them.

@@ -19,6 +19,10 @@ const MENU: readonly MenuEntry[] = [
   { route: { name: 'activations' }, label: 'nav.activations', roles: CASE_WORKERS },
   { route: { name: 'region' }, label: 'nav.region', roles: ['COORDINATOR'] },
   { route: { name: 'statistics' }, label: 'nav.statistics', roles: ['COORDINATOR', 'NATIONAL_COORDINATOR'] },
+  { route: { name: 'agreements' }, label: 'nav.agreements', roles: ['POLICY_ADMIN'] },
+  { route: { name: 'proposeAgreement' }, label: 'nav.proposeAgreement', roles: ['POLICY_ADMIN'] },
+  { route: { name: 'register' }, label: 'nav.register', roles: ['POLICY_ADMIN'] },
+  { route: { name: 'accessLog' }, label: 'nav.accessLog', roles: ['PRIVACY_OFFICER'] },
 ];
 
 export function menuOf(role: string): readonly MenuEntry[] {

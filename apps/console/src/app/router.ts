@@ -7,6 +7,11 @@ export type Route =
   | { name: 'explorer' }
   | { name: 'region' }
   | { name: 'statistics' }
+  | { name: 'agreements' }
+  | { name: 'agreement'; id: string }
+  | { name: 'proposeAgreement' }
+  | { name: 'register' }
+  | { name: 'accessLog' }
   | { name: 'callback' }
   | { name: 'notFound' };
 
@@ -16,6 +21,12 @@ export function parseRoute(path: string): Route {
   if (path === '/explorer') return { name: 'explorer' };
   if (path === '/regio') return { name: 'region' };
   if (path === '/cijfers') return { name: 'statistics' };
+  if (path === '/overeenkomsten') return { name: 'agreements' };
+  if (path === '/overeenkomsten/nieuw') return { name: 'proposeAgreement' };
+  if (path === '/verwerkingsregister') return { name: 'register' };
+  if (path === '/inzage') return { name: 'accessLog' };
+  const agreement = /^\/overeenkomsten\/([^/]+)$/.exec(path);
+  if (agreement) return { name: 'agreement', id: decodeURIComponent(agreement[1]!) };
   const activation = /^\/activaties\/([^/]+)$/.exec(path);
   if (activation) return { name: 'activation', id: decodeURIComponent(activation[1]!) };
   return { name: 'notFound' };
@@ -31,6 +42,16 @@ export function hrefOf(route: Route): string {
       return '/regio';
     case 'statistics':
       return '/cijfers';
+    case 'agreements':
+      return '/overeenkomsten';
+    case 'agreement':
+      return `/overeenkomsten/${encodeURIComponent(route.id)}`;
+    case 'proposeAgreement':
+      return '/overeenkomsten/nieuw';
+    case 'register':
+      return '/verwerkingsregister';
+    case 'accessLog':
+      return '/inzage';
     default:
       return '/';
   }

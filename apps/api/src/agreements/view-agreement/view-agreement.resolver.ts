@@ -1,20 +1,10 @@
 import { Args, ArgsType, Field, ID, Query, Resolver } from '@nestjs/graphql';
-import {
-  AgreementEvent,
-  agreementNotFound,
-  AgreementStatus,
-  foldAgreement,
-  isPartyTo,
-  RecordedAgreement,
-  Role,
-  type Actor,
-} from '#domain';
-import { agreementStreamId, CommandRejectedError, EventStore, StoredEvent, VersionTokens } from '#events';
+import { AgreementStatus, RecordedAgreement, type Actor } from '#domain';
+import { agreementStreamId, EventStore, StoredEvent, VersionTokens } from '#events';
 import { CurrentActor } from '../../auth/index.js';
-import { toApiError } from '../../errors/index.js';
 import { IsClientId } from '../../input/index.js';
-import { AGREEMENT_ERROR_CODES } from '../agreement-errors.mapping.js';
 import { toPendingProposal } from '../shared/agreement-row.mapper.js';
+import { knownAgreement } from '../shared/known-agreement.js';
 import { AgreementHistoryEntry, AgreementWithHistory } from './agreement-history.type.js';
 
 @ArgsType()
@@ -46,16 +36,9 @@ export class ViewAgreementResolver {
     @Args() { id: agreementId }: AgreementArgs,
     @CurrentActor() actor: Actor,
   ): Promise<AgreementWithHistory> {
-    const streamId = agreementStreamId(agreementId);
-    const events = await this.store.readStream(streamId);
-    const state = foldAgreement(events.map(({ type, data }) => ({ type, data }) as AgreementEvent));
-    const mayKnow =
-      isPartyTo(state, actor.agency) && (actor.role === Role.POLICY_ADMIN || state.agency === actor.agency);
-    if (!mayKnow) {
-      throw toApiError(new CommandRejectedError(agreementNotFound(agreementId)), AGREEMENT_ERROR_CODES);
-    }
+    const { state, events } = await knownAgreement(this.store, agreementId, actor, { recipientToo: true });
     return {
-      ...this.toType(state as RecordedAgreement, this.tokens.of(streamId, events.length)),
+      ...this.toType(state, this.tokens.of(agreementStreamId(agreementId), events.length)),
       history: events.map((event) => this.toEntry(event)),
     };
   }

@@ -1,0 +1,1 @@
+export { AgreementPreviewModule } from './agreement-preview.module.js';
