@@ -49,3 +49,8 @@ export * from './processing-activities/processing-activity.commands.js';
 export * from './processing-activities/processing-activity.errors.js';
 export * from './processing-activities/processing-activity.state.js';
 export * from './processing-activities/processing-activity.decider.js';
+export * from './erasures/erasure.events.js';
+export * from './erasures/erasure.commands.js';
+export * from './erasures/erasure.errors.js';
+export * from './erasures/erasure.state.js';
+export * from './erasures/erasure.decider.js';

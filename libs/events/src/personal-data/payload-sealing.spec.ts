@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { describe, expect, it } from '@jest/globals';
-import { ActivationEvent, DataCategory } from '#domain';
+import { ActivationEvent, DataCategory, type SubjectPseudonyms } from '#domain';
 import { categoriesAt } from '../catalogue/activation-events.catalogue.js';
 import { sampleEvent, sampleEvents } from '../catalogue/catalogue.fixtures.js';
 import { leavesOf } from '../catalogue/field-paths.js';
@@ -11,11 +11,10 @@ import {
   SEALED_CATEGORIES,
   sealingPlan,
   sealPayload,
-  type SubjectRefs,
 } from './payload-sealing.js';
 import { ERASED, type SubjectKey } from './sealed-value.js';
 
-const refs: SubjectRefs = {
+const refs: SubjectPseudonyms = {
   ofBsn: (bsn) => `bsn-${bsn}`,
   ofCaseSubject: (activationId, subjectId) => `case-${activationId}-${subjectId}`,
 };

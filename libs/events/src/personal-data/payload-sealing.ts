@@ -1,4 +1,4 @@
-import { ActivationEvent, DataCategory } from '#domain';
+import { ActivationEvent, DataCategory, type SubjectPseudonyms } from '#domain';
 import { catalogueEntry, categoriesAt } from '../catalogue/activation-events.catalogue.js';
 import type { CategoryRule, FieldClassification } from '../catalogue/field-classification.js';
 import { leavesOf, type Leaf } from '../catalogue/field-paths.js';
@@ -12,18 +12,11 @@ export const SEALED_CATEGORIES: ReadonlySet<DataCategory> = new Set([
 ]);
 
 /**
- * Who a value of an event is about, as the pseudonyms its keys are filed under. Supplied by the caller, so
- * that this module holds no secret: the access log's SubjectPseudonym makes them.
+ * The ref of an activation's own values that name no one subject (a reporter, a health detail). Refs are
+ * the pseudonyms the access log names subjects by (SubjectPseudonym), supplied by the caller, so that this
+ * module holds no secret.
  */
-export interface SubjectRefs {
-  /** A person with a BSN: the same person, so the same key, in every case. */
-  ofBsn(bsn: string): string;
-  /** A person the case names by its own subject id only. */
-  ofCaseSubject(activationId: string, subjectId: string): string;
-}
-
-/** The ref of an activation's own values that name no one subject (a reporter, a health detail). */
-export const activationRef = (refs: SubjectRefs, activationId: string) =>
+export const activationRef = (refs: SubjectPseudonyms, activationId: string) =>
   refs.ofCaseSubject(activationId, '');
 
 /**
@@ -34,7 +27,7 @@ export const activationRef = (refs: SubjectRefs, activationId: string) =>
 export function sealingPlan(
   event: ActivationEvent,
   activationId: string,
-  refs: SubjectRefs,
+  refs: SubjectPseudonyms,
 ): Map<Leaf, readonly string[]> {
   const sources = classificationSources(event);
   const persons = personsOf(event, activationId, refs);
@@ -113,7 +106,11 @@ function classificationSources(event: ActivationEvent): Set<string> {
 }
 
 /** Each person of the event by where they sit (`subjects.0`, `subject`), with their ref. */
-function personsOf(event: ActivationEvent, activationId: string, refs: SubjectRefs): Map<string, string> {
+function personsOf(
+  event: ActivationEvent,
+  activationId: string,
+  refs: SubjectPseudonyms,
+): Map<string, string> {
   const persons = new Map<string, string>();
   const data = event.data as { subjects?: unknown; subject?: unknown };
   const refOf = (person: unknown) => {

@@ -1,4 +1,5 @@
 import { createHmac } from 'node:crypto';
+import type { SubjectPseudonyms } from '#domain';
 
 /**
  * How a line's pseudonym was made (Logboek Dataverwerkingen: `dpl.core.data_subject_id_type`).
@@ -21,7 +22,7 @@ export enum SubjectIdType {
  * pseudonym to search for. Each kind hashes a distinct, prefixed input, so a subject id that happens to
  * look like a BSN never collides with a BSN's pseudonym. Changing the key orphans older lines.
  */
-export class SubjectPseudonym {
+export class SubjectPseudonym implements SubjectPseudonyms {
   constructor(private readonly key: string) {}
 
   /** Of a BSN (nine digits): the same person in every case. */
