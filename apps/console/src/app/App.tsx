@@ -2,6 +2,9 @@ import { lazy, Suspense, useEffect, useState, type ReactNode } from 'react';
 import { FormattedMessage, useIntl } from 'react-intl';
 import { ActivationDetail } from '../activations/ActivationDetail';
 import { ActivationList } from '../activations/ActivationList';
+import { MyCases } from '../activations/MyCases';
+import { Inbox } from '../inbox/Inbox';
+import { FieldModeStatus } from '../field-mode/FieldModeStatus';
 import {
   consoleConfig,
   completeSignIn,
@@ -192,6 +195,8 @@ export function App() {
   else if (!current) content = <SignIn />;
   else if (route.name === 'explorer') content = <ExplorerScreen />;
   else if (route.name === 'activation') content = <ActivationDetail key={route.id} id={route.id} />;
+  else if (route.name === 'inbox') content = <Inbox />;
+  else if (route.name === 'myCases') content = <MyCases />;
   else content = <ActivationList />;
   return (
     <div className="utrecht-document keten-document">
@@ -201,6 +206,7 @@ export function App() {
       <Header current={current} />
       {current && <Navigation session={current} current={route} />}
       <main id="main" className="keten-main">
+        {current && <FieldModeStatus session={current} />}
         {content}
       </main>
     </div>

@@ -17,6 +17,8 @@ const CASE_WORKERS = ['INSPECTOR', 'COORDINATOR'];
 
 const MENU: readonly MenuEntry[] = [
   { route: { name: 'activations' }, label: 'nav.activations', roles: CASE_WORKERS },
+  { route: { name: 'myCases' }, label: 'nav.myCases', roles: CASE_WORKERS },
+  { route: { name: 'inbox' }, label: 'nav.inbox', roles: CASE_WORKERS },
 ];
 
 export function menuOf(role: string): readonly MenuEntry[] {

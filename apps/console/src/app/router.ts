@@ -4,6 +4,8 @@ import { useEffect, useState } from 'react';
 export type Route =
   | { name: 'activations' }
   | { name: 'activation'; id: string }
+  | { name: 'inbox' }
+  | { name: 'myCases' }
   | { name: 'explorer' }
   | { name: 'callback' }
   | { name: 'notFound' };
@@ -12,6 +14,8 @@ export function parseRoute(path: string): Route {
   if (path === '/' || path === '/activaties') return { name: 'activations' };
   if (path === '/auth/callback') return { name: 'callback' };
   if (path === '/explorer') return { name: 'explorer' };
+  if (path === '/inbox') return { name: 'inbox' };
+  if (path === '/mijn-zaken') return { name: 'myCases' };
   const activation = /^\/activaties\/([^/]+)$/.exec(path);
   if (activation) return { name: 'activation', id: decodeURIComponent(activation[1]!) };
   return { name: 'notFound' };
@@ -23,6 +27,10 @@ export function hrefOf(route: Route): string {
       return `/activaties/${encodeURIComponent(route.id)}`;
     case 'explorer':
       return '/explorer';
+    case 'inbox':
+      return '/inbox';
+    case 'myCases':
+      return '/mijn-zaken';
     default:
       return '/';
   }
