@@ -4,6 +4,7 @@ import { FormattedMessage, useIntl } from 'react-intl';
 import { useQuery } from 'urql';
 import { PageHeading } from '../shared/page-heading';
 import { FindingForm } from './FindingForm';
+import { ActivationActions } from './actions/ActivationActions';
 import { useTimeline, type TimelineEntry } from './use-timeline';
 import { DateTime, Withheld, WithheldCategories } from '../shared/format';
 import { navigate } from '../app/router';
@@ -179,6 +180,12 @@ export function ActivationDetail({ id }: { id: string }) {
       <FindingForm
         activationId={activation.id}
         onRecorded={() => refetchActivation({ requestPolicy: 'network-only' })}
+      />
+
+      <ActivationActions
+        activationId={activation.id}
+        entries={entries}
+        onDone={() => refetchActivation({ requestPolicy: 'network-only' })}
       />
 
       <section aria-labelledby="timeline-heading">

@@ -1,13 +1,15 @@
 import { graphql } from '../api/generated';
 import { FormattedMessage, useIntl } from 'react-intl';
 import { useQuery } from 'urql';
+import { LoadState } from '../shared/load-state';
 import { PageHeading } from '../shared/page-heading';
 import { DateTime, Withheld } from '../shared/format';
 import { hrefOf, navigate } from '../app/router';
+import type { ActivationsFilter } from '../api/generated/graphql';
 
 export const ACTIVATIONS = graphql(`
-  query ConsoleActivations($first: Int) {
-    activations(first: $first) {
+  query ConsoleActivations($first: Int, $filter: ActivationsFilter) {
+    activations(first: $first, filter: $filter) {
       edges {
         node {
           id
@@ -31,41 +33,37 @@ export const ACTIVATIONS = graphql(`
   }
 `);
 
-/** The activations the agency sees, as a list of links (keyboard: Tab to one, Enter opens it). */
-export function ActivationList() {
+/**
+ * The activations the agency sees, as a list of links (keyboard: Tab to one, Enter opens it); with a filter
+ * and its own texts (message ids of heading, intro and empty list), a part of them, such as "my cases".
+ */
+export function ActivationList({
+  filter,
+  texts = { heading: 'list.heading', intro: 'list.intro', empty: 'list.empty' },
+}: {
+  readonly filter?: ActivationsFilter;
+  readonly texts?: { readonly heading: string; readonly intro: string; readonly empty: string };
+} = {}) {
   const intl = useIntl();
   const [{ data, fetching, error }] = useQuery({
     query: ACTIVATIONS,
-    variables: { first: 50 },
+    variables: { first: 50, filter },
   });
   const activations = data?.activations.edges.map((edge) => edge.node) ?? [];
   return (
     <>
       <PageHeading>
-        <FormattedMessage id="list.heading" />
+        <FormattedMessage id={texts.heading} />
       </PageHeading>
       <p className="utrecht-paragraph">
-        <FormattedMessage id="list.intro" />
+        <FormattedMessage id={texts.intro} />
       </p>
-      {fetching && (
-        <p className="utrecht-paragraph" role="status">
-          <FormattedMessage id="loading" />
-        </p>
-      )}
-      {error && (
-        <div className="utrecht-alert utrecht-alert--error" role="alert">
-          <FormattedMessage
-            id="error.load"
-            values={{ message: error.graphQLErrors[0]?.message ?? error.message }}
-          />
-        </div>
-      )}
-      {data && activations.length === 0 && (
-        <p className="utrecht-paragraph">
-          <FormattedMessage id="list.empty" />
-        </p>
-      )}
-      <ul className="keten-cards" aria-label={intl.formatMessage({ id: 'list.heading' })}>
+      <LoadState
+        loading={fetching}
+        error={error}
+        empty={data && activations.length === 0 ? texts.empty : undefined}
+      />
+      <ul className="keten-cards" aria-label={intl.formatMessage({ id: texts.heading })}>
         {activations.map((activation) => (
           <li key={activation.id} className="keten-card">
             <h2 className="utrecht-heading-3 keten-card__title">

@@ -39,7 +39,7 @@ export function FindingForm({ activationId, onRecorded }: { activationId: string
   const [category, setCategory] = useState<DataCategory>('LOCATION');
   const [description, setDescription] = useState('');
   const [saved, setSaved] = useState(false);
-  const command = useCommand(RECORD_FINDING, FIELDS);
+  const command = useCommand(RECORD_FINDING, FIELDS, 'finding.heading');
 
   async function submit(event: FormEvent) {
     event.preventDefault();
@@ -55,7 +55,7 @@ export function FindingForm({ activationId, onRecorded }: { activationId: string
     if (!recorded) return;
     setDescription('');
     setSaved(true);
-    onRecorded();
+    if (recorded !== 'queued') onRecorded();
   }
 
   return (
@@ -103,7 +103,11 @@ export function FindingForm({ activationId, onRecorded }: { activationId: string
             />
           )}
         </FormField>
-        <FormOutcome unplaced={command.unplaced} saved={saved && <FormattedMessage id="finding.saved" />} />
+        <FormOutcome
+          unplaced={command.unplaced}
+          queued={command.queued}
+          saved={saved && <FormattedMessage id="finding.saved" />}
+        />
         <button
           type="submit"
           className="utrecht-button utrecht-button--primary-action"

@@ -2,6 +2,7 @@ import { useEffect, useMemo, useState } from 'react';
 import { useClient, useSubscription } from 'urql';
 import { graphql } from '../api/generated';
 import type { ConsoleTimelineLiveSubscription, ConsoleTimelineQuery } from '../api/generated/graphql';
+import { useFieldQueue } from '../field-mode/field-queue';
 
 const TIMELINE = graphql(`
   query ConsoleTimeline($activationId: ID!, $after: String) {
@@ -43,9 +44,12 @@ export type TimelineEntry = ConsoleTimelineQuery['timeline']['edges'][number]['n
  * The whole joint timeline of an activation, in the order things happened: the first page shows at once and
  * the following pages (100 entries each, the api's bound) are read one after another behind it; entries
  * arriving live are merged in by event id, so one subscribed before the pages were read is not shown twice.
+ * When field mode's queue changes (commands sent after the connection came back, while the live connection
+ * may still be finding its way back) the pages are read again.
  */
 export function useTimeline(activationId: string) {
   const client = useClient();
+  const waiting = useFieldQueue().waiting.length;
   const [pages, setPages] = useState<{ entries: TimelineEntry[]; complete: boolean }>({
     entries: [],
     complete: false,
@@ -65,7 +69,7 @@ export function useTimeline(activationId: string) {
     return () => {
       cancelled = true;
     };
-  }, [client, activationId]);
+  }, [client, activationId, waiting]);
 
   const [{ data: live, error: liveError }] = useSubscription<
     ConsoleTimelineLiveSubscription,

@@ -4,6 +4,9 @@ import { ActivationDetail } from '../activations/ActivationDetail';
 import { ActivationList } from '../activations/ActivationList';
 import { RegionActivations } from '../coordination/RegionActivations';
 import { StatisticsScreen } from '../statistics/StatisticsScreen';
+import { MyCases } from '../activations/MyCases';
+import { Inbox } from '../inbox/Inbox';
+import { FieldModeStatus } from '../field-mode/FieldModeStatus';
 import {
   consoleConfig,
   completeSignIn,
@@ -204,6 +207,8 @@ export function App() {
   // The national coordinating team reads figures only: its console opens on them.
   else if (route.name === 'statistics' || current.role === 'NATIONAL_COORDINATOR')
     content = <StatisticsScreen />;
+  else if (route.name === 'inbox') content = <Inbox />;
+  else if (route.name === 'myCases') content = <MyCases />;
   else content = <ActivationList />;
   return (
     <div className="utrecht-document keten-document">
@@ -213,6 +218,7 @@ export function App() {
       <Header current={current} />
       {current && <Navigation session={current} current={route} />}
       <main id="main" className="keten-main">
+        {current && <FieldModeStatus session={current} />}
         {content}
       </main>
     </div>

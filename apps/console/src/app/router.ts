@@ -4,6 +4,8 @@ import { useEffect, useState } from 'react';
 export type Route =
   | { name: 'activations' }
   | { name: 'activation'; id: string }
+  | { name: 'inbox' }
+  | { name: 'myCases' }
   | { name: 'explorer' }
   | { name: 'region' }
   | { name: 'statistics' }
@@ -27,6 +29,8 @@ export function parseRoute(path: string): Route {
   if (path === '/inzage') return { name: 'accessLog' };
   const agreement = /^\/overeenkomsten\/([^/]+)$/.exec(path);
   if (agreement) return { name: 'agreement', id: decodeURIComponent(agreement[1]!) };
+  if (path === '/inbox') return { name: 'inbox' };
+  if (path === '/mijn-zaken') return { name: 'myCases' };
   const activation = /^\/activaties\/([^/]+)$/.exec(path);
   if (activation) return { name: 'activation', id: decodeURIComponent(activation[1]!) };
   return { name: 'notFound' };
@@ -52,6 +56,10 @@ export function hrefOf(route: Route): string {
       return '/verwerkingsregister';
     case 'accessLog':
       return '/inzage';
+    case 'inbox':
+      return '/inbox';
+    case 'myCases':
+      return '/mijn-zaken';
     default:
       return '/';
   }

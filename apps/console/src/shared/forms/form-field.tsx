@@ -61,8 +61,19 @@ export function FormField({
   );
 }
 
-/** The form's own error when the server named no field of it, and the status line for what succeeded. */
-export function FormOutcome({ unplaced, saved }: { readonly unplaced?: string; readonly saved?: ReactNode }) {
+/**
+ * The form's own error when the server named no field of it, and the status line for what succeeded or,
+ * in field mode, waits on the device for the connection.
+ */
+export function FormOutcome({
+  unplaced,
+  saved,
+  queued,
+}: {
+  readonly unplaced?: string;
+  readonly saved?: ReactNode;
+  readonly queued?: boolean;
+}) {
   return (
     <>
       {unplaced && (
@@ -71,7 +82,7 @@ export function FormOutcome({ unplaced, saved }: { readonly unplaced?: string; r
         </div>
       )}
       <p className="utrecht-paragraph" role="status">
-        {saved}
+        {queued ? <FormattedMessage id="fieldMode.queued" /> : saved}
       </p>
     </>
   );

@@ -1,0 +1,217 @@
+import type { TypedDocumentNode } from '@graphql-typed-document-node/core';
+import * as commands from './action-mutations';
+
+/**
+ * Every action an inspector takes on an activation, as data: the command it sends and the fields of its
+ * form, each named by its path in the command's input (`location.city`), which is also how the api names
+ * the field of an error; ActionForm renders and sends any of them. Message ids follow from the names:
+ * `action.<name>` (button, dialog heading and queue label), `actionField.<field>` (label),
+ * `actionField.<field>.hint`, `option.<field>.<value>`.
+ */
+export type FieldKind = 'text' | 'textarea' | 'datetime' | 'euros' | 'select' | 'checkbox' | 'entry' | 'file';
+
+/** Timeline entries a field may name, by event type: where the entry's id is in its payload, and its kind. */
+export interface EntrySource {
+  readonly type: string;
+  readonly idKey: string;
+  readonly kind?: string;
+}
+
+export interface ActionField {
+  readonly name: string;
+  readonly kind: FieldKind;
+  readonly required?: boolean;
+  readonly hint?: boolean;
+  /** select: the values, the first preselected. */
+  readonly options?: readonly string[];
+  /** entry: which entries of the timeline it offers, and the input path that takes the chosen one's kind. */
+  readonly entries?: readonly EntrySource[];
+  readonly kindAt?: string;
+}
+
+export interface ActionSpec {
+  readonly name: string;
+  // The input's type is each command's own; the form builds it from the fields.
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+  readonly mutation: TypedDocumentNode<unknown, { input: any }>;
+  readonly fields: readonly ActionField[];
+  /** Ids of what the command creates, given its command id, so that a repeat creates the same thing. */
+  readonly ownIds?: readonly string[];
+  /** Sent with a connection only (an upload cannot wait on the device). */
+  readonly online?: boolean;
+}
+
+const SIGNALS: EntrySource = { type: 'signal.recorded', idKey: 'signalId', kind: 'SIGNAL' };
+const FINDINGS: EntrySource = { type: 'finding.recorded', idKey: 'findingId', kind: 'FINDING' };
+const INSPECTIONS: EntrySource = { type: 'inspection.scheduled', idKey: 'inspectionId' };
+
+/** The signal or finding a correction or withdrawal is about. */
+const SIGNAL_OR_FINDING: ActionField = {
+  name: 'entryId',
+  kind: 'entry',
+  entries: [SIGNALS, FINDINGS],
+  kindAt: 'entryKind',
+  required: true,
+};
+const reason = (required = true): ActionField => ({ name: 'reason', kind: 'textarea', required });
+const location = (prefix: string): ActionField[] => [
+  { name: `${prefix}.address`, kind: 'text', required: true },
+  { name: `${prefix}.postcode`, kind: 'text' },
+  { name: `${prefix}.city`, kind: 'text', required: true },
+];
+
+export const ACTION_GROUPS: readonly { readonly name: string; readonly actions: readonly ActionSpec[] }[] = [
+  {
+    name: 'record',
+    actions: [
+      {
+        name: 'signal',
+        mutation: commands.RECORD_SIGNAL,
+        ownIds: ['signalId'],
+        fields: [
+          { name: 'description', kind: 'textarea', required: true, hint: true },
+          { name: 'source.kind', kind: 'select', options: ['ANONYMOUS', 'EXTERNAL', 'PARTNER_AGENCY'] },
+          { name: 'source.name', kind: 'text' },
+          { name: 'source.agency', kind: 'text', hint: true },
+          { name: 'confirmedInfection', kind: 'checkbox' },
+        ],
+      },
+      {
+        name: 'scheduleInspection',
+        mutation: commands.SCHEDULE_INSPECTION,
+        ownIds: ['inspectionId'],
+        fields: [{ name: 'plannedAt', kind: 'datetime', required: true }, ...location('location')],
+      },
+      {
+        name: 'completeInspection',
+        mutation: commands.COMPLETE_INSPECTION,
+        fields: [
+          { name: 'inspectionId', kind: 'entry', entries: [INSPECTIONS], required: true },
+          { name: 'outcomeSummary', kind: 'textarea', required: true },
+        ],
+      },
+      {
+        name: 'cancelInspection',
+        mutation: commands.CANCEL_INSPECTION,
+        fields: [{ name: 'inspectionId', kind: 'entry', entries: [INSPECTIONS], required: true }, reason()],
+      },
+      {
+        name: 'measure',
+        mutation: commands.IMPOSE_INTERVENTION,
+        ownIds: ['interventionId'],
+        fields: [
+          {
+            name: 'interventionType',
+            kind: 'select',
+            options: ['WARNING', 'ORDER', 'FINE', 'CLOSURE', 'REFERRAL'],
+          },
+          { name: 'description', kind: 'textarea', required: true, hint: true },
+          { name: 'amountEuroCents', kind: 'euros', hint: true },
+          { name: 'legalBasis', kind: 'text' },
+        ],
+      },
+      {
+        name: 'referral',
+        mutation: commands.MAKE_REFERRAL,
+        ownIds: ['referralId'],
+        fields: [{ name: 'toAgency', kind: 'text', required: true, hint: true }, reason()],
+      },
+      {
+        name: 'invite',
+        mutation: commands.INVITE_AGENCY,
+        fields: [{ name: 'agency', kind: 'text', required: true, hint: true }, reason(false)],
+      },
+      {
+        name: 'attach',
+        mutation: commands.ATTACH_DOCUMENT,
+        online: true,
+        fields: [
+          { name: 'uploadId', kind: 'file', required: true, hint: true },
+          { name: 'title', kind: 'text', required: true },
+        ],
+      },
+    ],
+  },
+  {
+    name: 'conclude',
+    actions: [
+      {
+        name: 'report',
+        mutation: commands.FILE_REPORT,
+        ownIds: ['reportId'],
+        fields: [
+          { name: 'summary', kind: 'textarea', required: true },
+          { name: 'outcome', kind: 'textarea', required: true },
+        ],
+      },
+      {
+        name: 'close',
+        mutation: commands.CLOSE_ACTIVATION,
+        fields: [{ name: 'outcome', kind: 'textarea', required: true }],
+      },
+      { name: 'proposeClosing', mutation: commands.PROPOSE_CLOSING, fields: [reason()] },
+      { name: 'reopen', mutation: commands.REOPEN_ACTIVATION, fields: [reason()] },
+      {
+        name: 'escalate',
+        mutation: commands.ESCALATE_ACTIVATION,
+        fields: [
+          {
+            name: 'triggeredBy.id',
+            kind: 'entry',
+            entries: [SIGNALS, FINDINGS],
+            kindAt: 'triggeredBy.kind',
+            required: true,
+            hint: true,
+          },
+        ],
+      },
+      { name: 'leave', mutation: commands.LEAVE_ACTIVATION, fields: [reason(false)] },
+    ],
+  },
+  {
+    name: 'correct',
+    actions: [
+      {
+        name: 'correctLocation',
+        mutation: commands.CORRECT_LOCATION,
+        fields: [...location('location'), reason()],
+      },
+      {
+        name: 'correctEmployer',
+        mutation: commands.CORRECT_EMPLOYER,
+        fields: [
+          { name: 'employer.name', kind: 'text', required: true },
+          { name: 'employer.kvkNumber', kind: 'text' },
+          reason(),
+        ],
+      },
+      {
+        name: 'correctFinding',
+        mutation: commands.CORRECT_FINDING,
+        fields: [
+          { name: 'findingId', kind: 'entry', entries: [FINDINGS], required: true },
+          { name: 'description', kind: 'textarea', required: true },
+          reason(),
+        ],
+      },
+      {
+        name: 'correctSubject',
+        mutation: commands.CORRECT_SUBJECT,
+        fields: [
+          SIGNAL_OR_FINDING,
+          { name: 'subject.subjectId', kind: 'text', required: true, hint: true },
+          { name: 'subject.name', kind: 'text' },
+          { name: 'subject.bsn', kind: 'text' },
+          { name: 'subject.birthDate', kind: 'text', hint: true },
+          { name: 'subject.nationality', kind: 'text' },
+          reason(),
+        ],
+      },
+      {
+        name: 'withdraw',
+        mutation: commands.WITHDRAW_ENTRY,
+        fields: [SIGNAL_OR_FINDING, reason()],
+      },
+    ],
+  },
+];

@@ -1,0 +1,49 @@
+import { useSyncExternalStore } from 'react';
+import type { Client } from 'urql';
+import { problemOf } from '../api/client';
+import type { Session } from '../session/auth';
+import {
+  CommandQueue,
+  EMPTY_QUEUE,
+  type Delivery,
+  type QueuedCommand,
+  type QueueState,
+} from './command-queue';
+
+const STORED = 'keten.field-mode.queue';
+
+/** The device's queue, in localStorage: it outlives a reload and a lost connection. */
+export const fieldQueue = new CommandQueue({
+  load(): QueueState {
+    try {
+      return { ...EMPTY_QUEUE, ...(JSON.parse(localStorage.getItem(STORED) ?? 'null') as QueueState | null) };
+    } catch {
+      return EMPTY_QUEUE;
+    }
+  },
+  save(state) {
+    localStorage.setItem(STORED, JSON.stringify(state));
+  },
+});
+
+export const ownerOf = (session: Pick<Session, 'agency' | 'name'>): string =>
+  `${session.agency}/${session.name}`;
+
+/** Sends one queued command as its first attempt did; an answer without GraphQL errors is the api's. */
+export function deliverWith(client: Client) {
+  return async (command: QueuedCommand): Promise<Delivery> => {
+    const result = await client.mutation(command.query, command.variables).toPromise();
+    if (!result.error) return { outcome: 'done' };
+    const problem = problemOf(result.error);
+    return problem.code === 'NETWORK'
+      ? { outcome: 'unreachable' }
+      : { outcome: 'refused', message: problem.message };
+  };
+}
+
+export function useFieldQueue(): QueueState {
+  return useSyncExternalStore(
+    (listener) => fieldQueue.subscribe(listener),
+    () => fieldQueue.current,
+  );
+}
