@@ -116,7 +116,8 @@ describe("the coordinator's console in the browser", () => {
       caseNumber = edges.find((edge) => edge.node.id === activationId)?.node.caseNumber ?? '';
       return edges.length === MORE + 1;
     }, 30_000);
-  });
+    // Two agreements and some thirty commands through the api, beside the other suites on two cores.
+  }, 180_000);
 
   afterAll(async () => {
     await stage.stop();
@@ -247,7 +248,7 @@ describe("the coordinator's console in the browser", () => {
     await expectNoViolations(page, 'coordinator activation (en)');
   });
 
-  it("transfers the lead and decides integrated deployment, showing a refused transfer's error at its field", async () => {
+  it('transfers the lead and decides integrated deployment, showing a refused transfer and region correction with the error at their field', async () => {
     const page = await stage.page(DESKTOP);
     await activation(page);
     await page.getByText('Penvoerderschap overdragen', { exact: true }).first().click();
@@ -269,6 +270,19 @@ describe("the coordinator's console in the browser", () => {
     await page.getByRole('button', { name: 'Penvoerderschap overdragen' }).click();
     await page.getByText('Het penvoerderschap is overgedragen.').waitFor();
     await page.getByTestId('participants').getByText('GM0599 (penvoerder)').waitFor({ timeout: 15_000 });
+
+    // A municipality outside the region named: refused at the municipality, nothing moves.
+    await page.getByText('Regio corrigeren', { exact: true }).first().click();
+    await page.getByLabel('Juiste veiligheidsregio').fill('VR09');
+    await page.getByLabel('Reden van de correctie').fill('Verkeerde regio gekozen bij het openen');
+    await page.getByRole('button', { name: 'Regio corrigeren' }).click();
+    await page.locator('input[name="municipality"][aria-invalid="true"]').waitFor();
+    const municipality = page.getByLabel('Juiste gemeente');
+    const municipalityError = (await municipality.getAttribute('aria-describedby'))!.split(' ')[1]!;
+    await expect(page.locator(`[id="${municipalityError}"]`).textContent()).resolves.toMatch(
+      /GM0599.*VR17, not VR09/,
+    );
+    await expectNoViolations(page, 'region correction refused (nl)');
 
     await page.getByText('Besluiten over integrale inzet', { exact: true }).click();
     await page.getByLabel('NLA', { exact: true }).check();

@@ -1,27 +1,20 @@
-import { FormattedMessage, useIntl } from 'react-intl';
+import { useIntl } from 'react-intl';
 import { hrefOf, navigate } from '../app/router';
 import { DateTime, Withheld } from '../shared/format';
 import type { RegionRow } from './region-reads';
+import { ColumnHeaders, TableRegion } from './TableRegion';
 
-/**
- * The region's activations as a table, the case number linking to the activation. On a narrow screen the
- * table scrolls within its own region (focusable, so it scrolls by keyboard too), never the page.
- */
+/** The region's activations as a table, the case number linking to the activation. */
 export function ActivationsTable({ rows, caption }: { rows: readonly RegionRow[]; caption: string }) {
   const intl = useIntl();
   return (
-    <div className="keten-table-scroll" role="region" aria-label={caption} tabIndex={0}>
+    <TableRegion label={caption}>
       <table className="utrecht-table">
         <caption className="utrecht-table__caption">{caption}</caption>
-        <thead className="utrecht-table__header">
-          <tr className="utrecht-table__row">
-            {['caseNumber', 'title', 'kind', 'status', 'municipality', 'lead', 'openedAt'].map((column) => (
-              <th key={column} scope="col" className="utrecht-table__header-cell">
-                <FormattedMessage id={`region.column.${column}`} />
-              </th>
-            ))}
-          </tr>
-        </thead>
+        <ColumnHeaders
+          prefix="region.column."
+          columns={['caseNumber', 'title', 'kind', 'status', 'municipality', 'lead', 'openedAt']}
+        />
         <tbody className="utrecht-table__body">
           {rows.map((row) => {
             const href = hrefOf({ name: 'activation', id: row.id });
@@ -54,6 +47,6 @@ export function ActivationsTable({ rows, caption }: { rows: readonly RegionRow[]
           })}
         </tbody>
       </table>
-    </div>
+    </TableRegion>
   );
 }

@@ -14,9 +14,7 @@ import { TransferLeadForm } from './TransferLeadForm';
 const PROCESS_REPORT = graphql(`
   query ConsoleProcessReport($activationId: ID!) {
     processReport(activationId: $activationId, format: PDF) {
-      base64
-      fileName
-      contentType
+      ...ConsoleDocument
     }
   }
 `);

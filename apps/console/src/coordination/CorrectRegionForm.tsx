@@ -1,9 +1,8 @@
-import { useState, type FormEvent } from 'react';
-import { FormattedMessage } from 'react-intl';
+import { useState } from 'react';
 import { graphql } from '../api/generated';
-import { FormField, FormOutcome } from '../shared/forms/form-field';
 import { useCommand } from '../shared/forms/use-command';
 import { ActionSection } from './ActionSection';
+import { CommandForm, CommandTextField } from './command-form';
 import type { CoordinatedActivation } from './coordinated-activation';
 
 const CORRECT_REGION = graphql(`
@@ -33,8 +32,7 @@ export function CorrectRegionForm({
   const [municipality, setMunicipality] = useState(activation.municipality);
   const [reason, setReason] = useState('');
   const [saved, setSaved] = useState(false);
-  async function submit(event: FormEvent) {
-    event.preventDefault();
+  async function submit() {
     setSaved(false);
     const done = await command.send((commandId) => ({
       input: {
@@ -50,54 +48,39 @@ export function CorrectRegionForm({
     setSaved(true);
     onDone();
   }
-  const text = (field: 'region' | 'municipality', value: string, set: (value: string) => void) => (
-    <FormField
-      name={field}
-      label={`correctRegion.${field}`}
-      hint={`correctRegion.${field}.hint`}
-      error={command.error(field)}
-    >
-      {(control) => (
-        <input
-          {...control}
-          ref={command.control(field)}
-          className="utrecht-textbox utrecht-textbox--html-input"
-          autoComplete="off"
-          value={value}
-          onChange={(event) => set(event.target.value)}
-        />
-      )}
-    </FormField>
-  );
   return (
     <ActionSection title="correctRegion.heading">
-      <form className="utrecht-form" noValidate onSubmit={(event) => void submit(event)}>
-        {text('region', region, setRegion)}
-        {text('municipality', municipality, setMunicipality)}
-        <FormField name="reason" label="correctRegion.reason" error={command.error('reason')}>
-          {(control) => (
-            <textarea
-              {...control}
-              ref={command.control('reason')}
-              className="utrecht-textarea utrecht-textarea--html-textarea"
-              rows={2}
-              value={reason}
-              onChange={(event) => setReason(event.target.value)}
-            />
-          )}
-        </FormField>
-        <FormOutcome
-          unplaced={command.unplaced}
-          saved={saved && <FormattedMessage id="correctRegion.saved" />}
+      <CommandForm
+        command={command}
+        saved={saved && 'correctRegion.saved'}
+        submit="correctRegion.submit"
+        onSubmit={submit}
+      >
+        <CommandTextField
+          command={command}
+          name="region"
+          label="correctRegion.region"
+          hint="correctRegion.region.hint"
+          value={region}
+          onChange={setRegion}
         />
-        <button
-          type="submit"
-          className="utrecht-button utrecht-button--primary-action"
-          disabled={command.fetching}
-        >
-          <FormattedMessage id="correctRegion.submit" />
-        </button>
-      </form>
+        <CommandTextField
+          command={command}
+          name="municipality"
+          label="correctRegion.municipality"
+          hint="correctRegion.municipality.hint"
+          value={municipality}
+          onChange={setMunicipality}
+        />
+        <CommandTextField
+          command={command}
+          name="reason"
+          label="correctRegion.reason"
+          value={reason}
+          onChange={setReason}
+          rows={2}
+        />
+      </CommandForm>
     </ActionSection>
   );
 }

@@ -1,9 +1,10 @@
-import { useState, type FormEvent } from 'react';
+import { useState } from 'react';
 import { FormattedMessage, useIntl } from 'react-intl';
 import { graphql } from '../api/generated';
-import { FormField, FormOutcome } from '../shared/forms/form-field';
+import { FormField } from '../shared/forms/form-field';
 import { useCommand } from '../shared/forms/use-command';
 import { ActionSection } from './ActionSection';
+import { CommandForm, CommandTextField } from './command-form';
 import type { CoordinatedActivation } from './coordinated-activation';
 
 const DECIDE = graphql(`
@@ -31,8 +32,7 @@ export function IntegratedDeploymentForm({
   const [agencies, setAgencies] = useState<readonly string[]>([]);
   const [rationale, setRationale] = useState('');
   const [saved, setSaved] = useState(false);
-  async function submit(event: FormEvent) {
-    event.preventDefault();
+  async function submit() {
     setSaved(false);
     const done = await command.send((commandId) => ({
       input: {
@@ -52,7 +52,12 @@ export function IntegratedDeploymentForm({
     setAgencies((chosen) => (on ? [...chosen, agency] : chosen.filter((one) => one !== agency)));
   return (
     <ActionSection title="deployment.heading">
-      <form className="utrecht-form" noValidate onSubmit={(event) => void submit(event)}>
+      <CommandForm
+        command={command}
+        saved={saved && 'deployment.saved'}
+        submit="deployment.submit"
+        onSubmit={submit}
+      >
         <FormField name="integrated" label="deployment.integrated" error={command.error('integrated')}>
           {(control) => (
             <select
@@ -98,30 +103,15 @@ export function IntegratedDeploymentForm({
             ))}
           </fieldset>
         )}
-        <FormField name="rationale" label="deployment.rationale" error={command.error('rationale')}>
-          {(control) => (
-            <textarea
-              {...control}
-              ref={command.control('rationale')}
-              className="utrecht-textarea utrecht-textarea--html-textarea"
-              rows={2}
-              value={rationale}
-              onChange={(event) => setRationale(event.target.value)}
-            />
-          )}
-        </FormField>
-        <FormOutcome
-          unplaced={command.unplaced}
-          saved={saved && <FormattedMessage id="deployment.saved" />}
+        <CommandTextField
+          command={command}
+          name="rationale"
+          label="deployment.rationale"
+          value={rationale}
+          onChange={setRationale}
+          rows={2}
         />
-        <button
-          type="submit"
-          className="utrecht-button utrecht-button--primary-action"
-          disabled={command.fetching}
-        >
-          <FormattedMessage id="deployment.submit" />
-        </button>
-      </form>
+      </CommandForm>
     </ActionSection>
   );
 }

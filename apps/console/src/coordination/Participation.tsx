@@ -2,7 +2,7 @@ import { FormattedMessage, useIntl } from 'react-intl';
 import { DateTime } from '../shared/format';
 import type { CoordinatedActivation } from './coordinated-activation';
 import { invitationsOf, type ParticipationEntry } from './invitations';
-import './coordination.css';
+import { ColumnHeaders, TableRegion } from './TableRegion';
 
 /** Who takes part (the lead first named so) and who was invited, with where each invitation stands. */
 export function Participation({
@@ -42,17 +42,12 @@ export function Participation({
           <FormattedMessage id="participation.noInvitations" />
         </p>
       ) : (
-        <div className="keten-table-scroll" role="region" aria-labelledby="invitations-heading" tabIndex={0}>
+        <TableRegion labelledBy="invitations-heading">
           <table className="utrecht-table" data-testid="invitations">
-            <thead className="utrecht-table__header">
-              <tr className="utrecht-table__row">
-                {['agency', 'invitedBy', 'invitedAt', 'state'].map((column) => (
-                  <th key={column} scope="col" className="utrecht-table__header-cell">
-                    <FormattedMessage id={`participation.column.${column}`} />
-                  </th>
-                ))}
-              </tr>
-            </thead>
+            <ColumnHeaders
+              prefix="participation.column."
+              columns={['agency', 'invitedBy', 'invitedAt', 'state']}
+            />
             <tbody className="utrecht-table__body">
               {invitations.map((invitation) => (
                 <tr key={invitation.agency} className="utrecht-table__row">
@@ -70,7 +65,7 @@ export function Participation({
               ))}
             </tbody>
           </table>
-        </div>
+        </TableRegion>
       )}
     </>
   );

@@ -4,7 +4,7 @@ import { useClient } from 'urql';
 import { graphql } from '../api/generated';
 import type { ActivationsFilter } from '../api/generated/graphql';
 import { session } from '../session/auth';
-import { DownloadButton } from '../shared/download-button';
+import { ExportButtons } from '../shared/download-button';
 import { PageHeading } from '../shared/page-heading';
 import { ActivationsTable } from './ActivationsTable';
 import { readActivations, searchActivations } from './region-reads';
@@ -16,9 +16,7 @@ import './coordination.css';
 const EXPORT = graphql(`
   query ConsoleActivationsExport($filter: ActivationsFilter, $format: ExportFormat!) {
     activationsExport(filter: $filter, format: $format) {
-      base64
-      fileName
-      contentType
+      ...ConsoleDocument
     }
   }
 `);
@@ -49,17 +47,12 @@ export function RegionActivations() {
       </PageHeading>
       <RegionFilterForm onFilter={(asked) => setFilter({ ...asked, ...(region ? { region } : {}) })} />
       <RegionSearchForm onSearch={setSearch} />
-      <div className="keten-actions">
-        {(['CSV', 'XLSX'] as const).map((format) => (
-          <DownloadButton
-            key={format}
-            label={`region.export.${format}`}
-            query={EXPORT}
-            variables={{ filter, format }}
-            pick={(data) => data.activationsExport}
-          />
-        ))}
-      </div>
+      <ExportButtons
+        prefix="region.export."
+        query={EXPORT}
+        filter={filter}
+        pick={(data) => data.activationsExport}
+      />
       {list.problem && (
         <div className="utrecht-alert utrecht-alert--error" role="alert">
           <p className="utrecht-paragraph">

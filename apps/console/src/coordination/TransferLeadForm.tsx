@@ -1,9 +1,8 @@
-import { useState, type FormEvent } from 'react';
-import { FormattedMessage } from 'react-intl';
+import { useState } from 'react';
 import { graphql } from '../api/generated';
-import { FormField, FormOutcome } from '../shared/forms/form-field';
 import { useCommand } from '../shared/forms/use-command';
 import { ActionSection } from './ActionSection';
+import { CommandForm, CommandTextField } from './command-form';
 import type { CoordinatedActivation } from './coordinated-activation';
 
 const TRANSFER_LEAD = graphql(`
@@ -17,7 +16,10 @@ const TRANSFER_LEAD = graphql(`
 
 const FIELDS = ['toAgency', 'reason'] as const;
 
-/** The lead passes to another participating agency (the api refuses an agency that does not take part). */
+/**
+ * The lead passes to another participating agency (offered as suggestions); the api refuses an agency that
+ * does not take part, at the field.
+ */
 export function TransferLeadForm({
   activation,
   onDone,
@@ -29,8 +31,7 @@ export function TransferLeadForm({
   const [toAgency, setToAgency] = useState('');
   const [reason, setReason] = useState('');
   const [saved, setSaved] = useState(false);
-  async function submit(event: FormEvent) {
-    event.preventDefault();
+  async function submit() {
     setSaved(false);
     const done = await command.send((commandId) => ({
       input: {
@@ -48,25 +49,21 @@ export function TransferLeadForm({
   }
   return (
     <ActionSection title="transfer.heading">
-      <form className="utrecht-form" noValidate onSubmit={(event) => void submit(event)}>
-        <FormField
+      <CommandForm
+        command={command}
+        saved={saved && 'transfer.saved'}
+        submit="transfer.submit"
+        onSubmit={submit}
+      >
+        <CommandTextField
+          command={command}
           name="toAgency"
           label="transfer.toAgency"
           hint="transfer.toAgency.hint"
-          error={command.error('toAgency')}
-        >
-          {(control) => (
-            <input
-              {...control}
-              ref={command.control('toAgency')}
-              className="utrecht-textbox utrecht-textbox--html-input"
-              list="transfer-participants"
-              autoComplete="off"
-              value={toAgency}
-              onChange={(event) => setToAgency(event.target.value)}
-            />
-          )}
-        </FormField>
+          value={toAgency}
+          onChange={setToAgency}
+          list="transfer-participants"
+        />
         <datalist id="transfer-participants">
           {activation.participants
             .filter((agency) => agency !== activation.leadAgency)
@@ -74,27 +71,15 @@ export function TransferLeadForm({
               <option key={agency} value={agency} />
             ))}
         </datalist>
-        <FormField name="reason" label="transfer.reason" error={command.error('reason')}>
-          {(control) => (
-            <textarea
-              {...control}
-              ref={command.control('reason')}
-              className="utrecht-textarea utrecht-textarea--html-textarea"
-              rows={2}
-              value={reason}
-              onChange={(event) => setReason(event.target.value)}
-            />
-          )}
-        </FormField>
-        <FormOutcome unplaced={command.unplaced} saved={saved && <FormattedMessage id="transfer.saved" />} />
-        <button
-          type="submit"
-          className="utrecht-button utrecht-button--primary-action"
-          disabled={command.fetching}
-        >
-          <FormattedMessage id="transfer.submit" />
-        </button>
-      </form>
+        <CommandTextField
+          command={command}
+          name="reason"
+          label="transfer.reason"
+          value={reason}
+          onChange={setReason}
+          rows={2}
+        />
+      </CommandForm>
     </ActionSection>
   );
 }

@@ -3,6 +3,7 @@ import type { TypedDocumentNode } from '@graphql-typed-document-node/core';
 import { FormattedMessage } from 'react-intl';
 import { useClient, type AnyVariables } from 'urql';
 import { problemOf } from '../api/client';
+import type { ExportFormat } from '../api/generated/graphql';
 import { saveDocument, type DownloadableDocument } from './download';
 
 /**
@@ -49,5 +50,32 @@ export function DownloadButton<Data, Variables extends AnyVariables>({
         </span>
       )}
     </>
+  );
+}
+
+/** The api's two export formats of a list or of figures, a button each (label: `prefix` + format). */
+export function ExportButtons<Data, Filter>({
+  prefix,
+  query,
+  filter,
+  pick,
+}: {
+  readonly prefix: string;
+  readonly query: TypedDocumentNode<Data, { filter?: Filter | null; format: ExportFormat }>;
+  readonly filter: Filter;
+  readonly pick: (data: Data) => DownloadableDocument;
+}) {
+  return (
+    <div className="keten-actions">
+      {(['CSV', 'XLSX'] as const).map((format) => (
+        <DownloadButton
+          key={format}
+          label={`${prefix}${format}`}
+          query={query}
+          variables={{ filter, format }}
+          pick={pick}
+        />
+      ))}
+    </div>
   );
 }

@@ -1,3 +1,14 @@
+import { graphql } from '../api/generated';
+
+/** What every query of a document asks of it (…ConsoleDocument). */
+graphql(`
+  fragment ConsoleDocument on GeneratedDocument {
+    base64
+    fileName
+    contentType
+  }
+`);
+
 /** A document the api made (GeneratedDocument: base64 bytes, file name, content type). */
 export interface DownloadableDocument {
   readonly base64: string;

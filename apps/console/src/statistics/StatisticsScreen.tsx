@@ -5,7 +5,7 @@ import { graphql } from '../api/generated';
 import type { StatisticsFilter } from '../api/generated/graphql';
 import { PeriodFields, periodFilter, type Period } from '../coordination/PeriodFields';
 import { session } from '../session/auth';
-import { DownloadButton } from '../shared/download-button';
+import { ExportButtons } from '../shared/download-button';
 import { Money } from '../shared/format';
 import { PageHeading } from '../shared/page-heading';
 import { Breakdown } from './Breakdown';
@@ -80,9 +80,7 @@ const STATISTICS = graphql(`
 const EXPORT = graphql(`
   query ConsoleStatisticsExport($filter: StatisticsFilter, $format: ExportFormat!) {
     statisticsExport(filter: $filter, format: $format) {
-      base64
-      fileName
-      contentType
+      ...ConsoleDocument
     }
   }
 `);
@@ -134,17 +132,12 @@ export function StatisticsScreen() {
           <FormattedMessage id="statistics.filter.submit" />
         </button>
       </form>
-      <div className="keten-actions">
-        {(['CSV', 'XLSX'] as const).map((format) => (
-          <DownloadButton
-            key={format}
-            label={`statistics.export.${format}`}
-            query={EXPORT}
-            variables={{ filter, format }}
-            pick={(answer) => answer.statisticsExport}
-          />
-        ))}
-      </div>
+      <ExportButtons
+        prefix="statistics.export."
+        query={EXPORT}
+        filter={filter}
+        pick={(answer) => answer.statisticsExport}
+      />
       {national && <YearlyReport />}
       {error && (
         <div className="utrecht-alert utrecht-alert--error" role="alert">

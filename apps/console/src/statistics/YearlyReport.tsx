@@ -6,9 +6,7 @@ import { DownloadButton } from '../shared/download-button';
 const YEARLY_REPORT = graphql(`
   query ConsoleYearlyReport($year: Int!) {
     yearlyReport(year: $year) {
-      base64
-      fileName
-      contentType
+      ...ConsoleDocument
     }
   }
 `);
