@@ -70,7 +70,8 @@ describe("the policy admin's console", () => {
       await stage.tokenOf('beleid@uwv'),
     );
     expect(proposed.errors).toBeUndefined();
-  });
+    // Starting the stage takes a while on a busy machine.
+  }, 120_000);
 
   afterAll(async () => {
     await stage.stop();

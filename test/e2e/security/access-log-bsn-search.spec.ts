@@ -189,6 +189,9 @@ describe('access log: a BSN search finds one person, not everyone called w1', ()
     expect(found.map((line) => line.activationId).sort()).toEqual([one, three].sort());
     expect(new Set(found.map((line) => line.subjectRef)).size).toBe(1);
     expect(found.every((line) => line.subjectType === 'BSN')).toBe(true);
+    // Written as people write it, grouped with dots or spaces, it is the same person.
+    for (const written of ['1112.22.333', '111 222 333'])
+      expect(await lines({ bsn: written, activity: 'supervision' })).toEqual(found);
 
     const other = await lines({ bsn: BSN_Y, activity: 'supervision' });
     expect(other.map((line) => line.activationId)).toEqual([two]);

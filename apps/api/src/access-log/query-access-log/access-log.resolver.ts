@@ -1,6 +1,6 @@
 import { Args, Query, Resolver } from '@nestjs/graphql';
 import { EntityManager } from 'typeorm';
-import type { Actor, DataCategory, Role } from '#domain';
+import { bsnDigits, type Actor, type DataCategory, type Role } from '#domain';
 import { tableCsv } from '#documents';
 import { ReadDatabase } from '#platform';
 import { AccessLogQuery, AccessLogRow, accessLogTable, SubjectIdType, SubjectPseudonym } from '#read-models';
@@ -93,7 +93,7 @@ export class AccessLogResolver {
     @Args() { bsn, format }: AccessRequestExportArgs,
     @CurrentActor() actor: Actor,
   ): Promise<GeneratedDocument> {
-    const subjectRef = this.pseudonym.ofBsn(bsn);
+    const subjectRef = this.pseudonym.ofBsn(bsnDigits(bsn));
     const rows = await this.reads.read(scopeOf(actor), (db) => this.all(db, { subjectRefs: [subjectRef] }));
     const table = accessRequestTable(rows);
     const name = `inzageverzoek-${subjectRef.slice(0, 12)}`;
@@ -137,7 +137,8 @@ export class AccessLogResolver {
     // A null filter (GraphQL lets a client send one) asks for everything, as no filter does.
     const { bsn, subjectId, subjectRef, activationId, ...rest } = filter ?? {};
     const subjectRefs = [
-      ...(bsn === undefined ? [] : [this.pseudonym.ofBsn(bsn)]),
+      // The BSN as people write it (6281.94.821, 628 194 821) is the same person as its digits.
+      ...(bsn === undefined ? [] : [this.pseudonym.ofBsn(bsnDigits(bsn))]),
       ...(subjectRef === undefined ? [] : [subjectRef]),
     ];
     return {
