@@ -97,7 +97,9 @@ export function ProposeAgreement({ session }: { session: Session }) {
         reason: optional(reason),
       },
     }));
-    if (proposed) navigate(hrefOf({ name: 'agreement', id: proposed.proposeAgreement.agreementId }));
+    // Without queueAs the command is never queued: an answer or a refusal.
+    if (proposed && proposed !== 'queued')
+      navigate(hrefOf({ name: 'agreement', id: proposed.proposeAgreement.agreementId }));
   }
 
   return (
