@@ -12,11 +12,20 @@ export interface Count {
  * One breakdown of the figures: its chart (the chart library is a chunk of its own, loaded with the first
  * chart) and beside it the same figures as a table, which is what assistive technology reads.
  */
-export function Breakdown({ name, counts }: { readonly name: string; readonly counts: readonly Count[] }) {
+export function Breakdown({
+  name,
+  counts,
+  labels: labelPrefix = `statistics.${name}.`,
+}: {
+  readonly name: string;
+  readonly counts: readonly Count[];
+  /** Where the keys' names are among the messages (`prefix` + key); a key without one is shown as it is. */
+  readonly labels?: string;
+}) {
   const intl = useIntl();
   const title = intl.formatMessage({ id: `statistics.${name}` });
   const labelOf = (key: string) => {
-    const id = `statistics.${name}.${key}`;
+    const id = `${labelPrefix}${key}`;
     return id in intl.messages ? intl.formatMessage({ id }) : key;
   };
   const labels = counts.map((count) => labelOf(count.key));

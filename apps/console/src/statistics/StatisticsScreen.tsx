@@ -54,6 +54,10 @@ const STATISTICS = graphql(`
           key
           count
         }
+        findingsByCategory {
+          key
+          count
+        }
         referralsByAgency {
           key
           count
@@ -94,7 +98,13 @@ const BREAKDOWNS = [
   'byRegion',
   'byMonth',
 ] as const;
-const FIGURES = ['measures', 'inspections', 'referralsByAgency', 'byParticipatingAgency'] as const;
+const FIGURES = [
+  'measures',
+  'inspections',
+  'findingsByCategory',
+  'referralsByAgency',
+  'byParticipatingAgency',
+] as const;
 
 /**
  * The LOT-C accountability figures as the agency may see them: a chart with a table beside it for each
@@ -202,7 +212,12 @@ export function StatisticsScreen() {
             <Breakdown key={name} name={name} counts={statistics[name]} />
           ))}
           {FIGURES.map((name) => (
-            <Breakdown key={name} name={name} counts={statistics.figures[name]} />
+            <Breakdown
+              key={name}
+              name={name}
+              counts={statistics.figures[name]}
+              labels={name === 'findingsByCategory' ? 'category.' : undefined}
+            />
           ))}
         </>
       )}
