@@ -145,6 +145,20 @@ describe("the privacy officer's console", () => {
     expect(table[0]).toContain('Verwerkingsactiviteit');
     expect(table).toHaveLength(shown + 1);
 
+    // The same lines as records of Logboek Dataverwerkingen, for a chain logbook.
+    const [records] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('button', { name: 'Logboekrecords downloaden (JSON)' }).click(),
+    ]);
+    const logbook = JSON.parse(await readFile((await records.path())!, 'utf8')) as {
+      trace_id: string;
+      attributes: Record<string, unknown>;
+    }[];
+    expect(logbook).toHaveLength(shown);
+    expect(new Set(logbook.map((record) => record.attributes['dpl.core.data_subject_id']))).toEqual(
+      new Set([answer.dataSubject.pseudonym]),
+    );
+
     await page.getByRole('button', { name: 'English' }).click();
     await page.getByRole('heading', { level: 1, name: 'Access log' }).waitFor();
     await page.getByRole('button', { name: 'Download the access request (JSON)' }).waitFor();

@@ -49,6 +49,16 @@ const ACCESS_REQUEST = graphql(`
   }
 `);
 
+const RECORDS = graphql(`
+  query ConsoleAccessLogRecordsExport($filter: AccessLogFilter) {
+    accessLogRecordsExport(filter: $filter) {
+      fileName
+      contentType
+      base64
+    }
+  }
+`);
+
 const PAGE = 25;
 type Line = ConsoleAccessLogQuery['accessLog']['edges'][number]['node'];
 type Field = 'bsn' | 'subjectId' | 'activationId' | 'traceId' | 'activity' | 'from' | 'to';
@@ -138,6 +148,12 @@ export function AccessLog() {
     download(data!.accessRequestExport);
   }
 
+  async function exportRecords() {
+    const { data, error } = await client.query(RECORDS, { filter: asked }).toPromise();
+    if (error) return refuse(byField(problemOf(error)));
+    download(data!.accessLogRecordsExport);
+  }
+
   const unplaced =
     problem && problem.message && !FIELDS.some(({ field }) => problem.fields[field])
       ? problem.message
@@ -193,9 +209,9 @@ export function AccessLog() {
               values={{ count: lines.length, more: next !== null }}
             />
           </p>
-          {asked?.bsn && (
-            <div className="utrecht-button-group">
-              {(['JSON', 'CSV'] as const).map((format) => (
+          <div className="utrecht-button-group">
+            {asked?.bsn &&
+              (['JSON', 'CSV'] as const).map((format) => (
                 <button
                   key={format}
                   type="button"
@@ -205,8 +221,16 @@ export function AccessLog() {
                   <FormattedMessage id="privacy.export" values={{ format }} />
                 </button>
               ))}
-            </div>
-          )}
+            {lines.length > 0 && (
+              <button
+                type="button"
+                className="utrecht-button utrecht-button--secondary-action"
+                onClick={() => void exportRecords()}
+              >
+                <FormattedMessage id="privacy.records" />
+              </button>
+            )}
+          </div>
           {lines.length > 0 && (
             <div
               className="keten-table-scroll"
