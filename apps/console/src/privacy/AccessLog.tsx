@@ -1,4 +1,4 @@
-import { useState, type FormEvent } from 'react';
+import { useRef, useState, type FormEvent } from 'react';
 import { FormattedMessage, useIntl } from 'react-intl';
 import { useClient } from 'urql';
 import { parseBsn } from '../../../../libs/domain/src/shared/bsn.value';
@@ -103,7 +103,7 @@ export function AccessLog() {
   const [next, setNext] = useState<string | null>(null);
   const [problem, setProblem] = useState<ApiProblem>();
   const [busy, setBusy] = useState(false);
-  const controls = new Map<Field, HTMLInputElement | null>();
+  const controls = useRef(new Map<Field, HTMLInputElement | null>()).current;
 
   /** The filter of the form, or a problem the form finds itself (a BSN that fails the eleven-test). */
   function filterOf(): AccessLogFilter | ApiProblem {
