@@ -102,6 +102,13 @@ describe("the privacy officer's console", () => {
     const traceError = (await trace.getAttribute('aria-describedby'))!.split(' ').at(-1)!;
     await expect(page.locator(`[id="${traceError}"]`).textContent()).resolves.toMatch(/traceId/);
     await trace.fill('');
+    // A subject id names a person within one case only: without the activation, the api refuses it there.
+    const subject = page.getByLabel('Betrokkene');
+    await subject.fill('w1');
+    await page.getByRole('button', { name: 'Zoeken' }).click();
+    await page.locator(`[id="${await subject.getAttribute('id')}"][aria-invalid="true"]`).waitFor();
+    await expect(trace.getAttribute('aria-invalid')).resolves.toBeNull();
+    await subject.fill('');
 
     await bsn.fill('1112.22.333');
     await page.getByRole('button', { name: 'Zoeken' }).click();
