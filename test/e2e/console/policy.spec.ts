@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { Page } from 'playwright-core';
-import { PROPOSE_AGREEMENT } from '../../support/agreements.js';
+import { agreeInForce, PROPOSE_AGREEMENT } from '../../support/agreements.js';
 import { graphql } from '../../support/graphql-client.js';
 import {
   ConsoleStage,
@@ -24,6 +24,8 @@ const APPROVE_ENTRY = `mutation ($input: ApproveProcessingActivityInput!) { appr
 describe("the policy admin's console", () => {
   const stage = new ConsoleStage();
   const agreementId = randomUUID();
+  const ending = randomUUID();
+  const revoked = randomUUID();
 
   beforeAll(async () => {
     await stage.start();
@@ -70,6 +72,26 @@ describe("the policy admin's console", () => {
       await stage.tokenOf('beleid@uwv'),
     );
     expect(proposed.errors).toBeUndefined();
+    // Two more in force between UWV and NLA: one ending within the month, one to revoke.
+    for (const [id, validUntil] of [
+      [ending, new Date(Date.now() + 10 * 86_400_000).toISOString()],
+      [revoked, undefined],
+    ] as const)
+      await agreeInForce(
+        stage.url,
+        {
+          agreementId: id,
+          agency: 'UWV',
+          approverAgency: 'NLA',
+          categories: ['CASE', 'EMPLOYER'],
+          purpose: 'Werkgevers van arbeidsmigranten',
+          legalBasis: { text: 'Gegevensuitwisseling voor handhaving', reference: 'Wet SUWI art. 64' },
+          validFrom: '2026-01-01T00:00:00+01:00',
+          ...(validUntil && { validUntil }),
+          reason: 'Convenant LAT 2026',
+        },
+        (agency) => stage.tokenOf(`beleid@${agency.toLowerCase()}`),
+      );
     // Starting the stage takes a while on a busy machine.
   }, 120_000);
 
@@ -77,11 +99,11 @@ describe("the policy admin's console", () => {
     await stage.stop();
   });
 
-  const card = (page: Page, section: string) =>
+  const card = (page: Page, section: string, id = agreementId) =>
     page
       .getByRole('region', { name: section })
       .or(page.locator('section').filter({ has: page.getByRole('heading', { level: 2, name: section }) }))
-      .locator(`[data-agreement-id="${agreementId}"]`);
+      .locator(`[data-agreement-id="${id}"]`);
 
   it('approves a pending proposal and sees it in force, after previewing what the recipient would see', async () => {
     const page = await stage.page(PHONE);
@@ -135,6 +157,42 @@ describe("the policy admin's console", () => {
     await page.getByTestId('agreement-preview').locator('[data-event-id]').first().waitFor();
     await page.getByText('not visible to your agency').first().waitFor();
     await expectNoViolations(page, 'agreement with preview (en)');
+  });
+
+  it('proposes a change of an agreement ending soon, previewed under the change, and revokes another', async () => {
+    const page = await stage.page(PHONE);
+    await stage.signIn(page, 'beleid@nla', 'Overeenkomsten');
+    await card(page, 'Verlopen binnenkort', ending).getByRole('link').click();
+    await page.getByText('Status: Van kracht').waitFor();
+    const preview = page.getByTestId('agreement-preview');
+    await preview.locator('[data-event-id]').first().waitFor();
+    const withheld = preview.locator('p.keten-withheld').first();
+    await expect(withheld.textContent()).resolves.toContain('locatie');
+
+    // A change adding LOCATION: a proposal for UWV; the preview shows what UWV would see once approved.
+    const change = page.getByRole('region', { name: 'Wijziging voorstellen' });
+    await change.getByLabel('locatie').check();
+    await change.getByLabel('Geldig tot').fill('2027-12-31');
+    await change.getByLabel('Reden').fill('Verlengd en uitgebreid');
+    await change.getByRole('button', { name: 'Wijziging voorstellen' }).click();
+    await page.getByRole('heading', { level: 2, name: 'Wijzigingsvoorstel van NLA' }).waitFor();
+    await page.getByText('De wijziging is voorgesteld; de andere partij beslist erover.').waitFor();
+    await preview.getByText('als het voorstel wordt goedgekeurd', { exact: false }).waitFor();
+    await expect(withheld.textContent()).resolves.toBe(
+      'Niet zichtbaar voor uw organisatie: persoonsgegevens, gezondheid, inkomen, interventie en verslag',
+    );
+    await expectNoViolations(page, 'agreement with a change pending (nl)');
+
+    await page.goto(`${stage.url}/overeenkomsten/${revoked}`);
+    await page.getByRole('button', { name: 'Inloggen' }).click();
+    await page.getByText('Status: Van kracht').waitFor();
+    const revoke = page.getByRole('region', { name: 'Overeenkomst intrekken' });
+    await revoke.getByLabel('Reden').fill('Grondslag vervallen');
+    await revoke.getByRole('button', { name: 'Intrekken' }).click();
+    await page.getByText('Status: Ingetrokken').waitFor();
+    await page.getByText('De overeenkomst is ingetrokken.').waitFor();
+    await page.getByRole('link', { name: 'Terug naar de overeenkomsten' }).click();
+    await card(page, 'Beëindigd', revoked).waitFor();
   });
 
   it('proposes an agreement through the form, the server refusing a bad agency code at its field', async () => {

@@ -102,6 +102,13 @@ describe("the privacy officer's console", () => {
     const traceError = (await trace.getAttribute('aria-describedby'))!.split(' ').at(-1)!;
     await expect(page.locator(`[id="${traceError}"]`).textContent()).resolves.toMatch(/traceId/);
     await trace.fill('');
+    // A subject id names a person within one case only: without the activation, the api refuses it there.
+    const subject = page.getByLabel('Betrokkene');
+    await subject.fill('w1');
+    await page.getByRole('button', { name: 'Zoeken' }).click();
+    await page.locator(`[id="${await subject.getAttribute('id')}"][aria-invalid="true"]`).waitFor();
+    await expect(trace.getAttribute('aria-invalid')).resolves.toBeNull();
+    await subject.fill('');
 
     await bsn.fill('1112.22.333');
     await page.getByRole('button', { name: 'Zoeken' }).click();
@@ -144,6 +151,20 @@ describe("the privacy officer's console", () => {
       .split(/\r?\n/);
     expect(table[0]).toContain('Verwerkingsactiviteit');
     expect(table).toHaveLength(shown + 1);
+
+    // The same lines as records of Logboek Dataverwerkingen, for a chain logbook.
+    const [records] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('button', { name: 'Logboekrecords downloaden (JSON)' }).click(),
+    ]);
+    const logbook = JSON.parse(await readFile((await records.path())!, 'utf8')) as {
+      trace_id: string;
+      attributes: Record<string, unknown>;
+    }[];
+    expect(logbook).toHaveLength(shown);
+    expect(new Set(logbook.map((record) => record.attributes['dpl.core.data_subject_id']))).toEqual(
+      new Set([answer.dataSubject.pseudonym]),
+    );
 
     await page.getByRole('button', { name: 'English' }).click();
     await page.getByRole('heading', { level: 1, name: 'Access log' }).waitFor();

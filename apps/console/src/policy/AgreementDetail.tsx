@@ -1,3 +1,4 @@
+import { useState } from 'react';
 import { FormattedMessage, useIntl } from 'react-intl';
 import { useQuery } from 'urql';
 import { graphql } from '../api/generated';
@@ -73,7 +74,13 @@ function BackLink() {
 export function AgreementDetail({ id, session }: { id: string; session: Session }) {
   const intl = useIntl();
   const [{ data, error }, refetch] = useQuery({ query: AGREEMENT, variables: { id } });
+  // What the last decision did, said where it stays visible: the form it was made in may be gone after it.
+  const [done, setDone] = useState<string>();
   const reload = () => refetch({ requestPolicy: 'network-only' });
+  const decided = (decision: string) => {
+    setDone(decision);
+    reload();
+  };
   if (error)
     return (
       <>
@@ -103,6 +110,9 @@ export function AgreementDetail({ id, session }: { id: string; session: Session 
           values={{ status: intl.formatMessage({ id: `policy.status.${agreement.status}` }) }}
         />
       </p>
+      <p className="utrecht-paragraph" role="status">
+        {done && <FormattedMessage id={`policy.${done}.done`} />}
+      </p>
       <TermsFacts terms={agreement} />
 
       {pending && (
@@ -127,7 +137,7 @@ export function AgreementDetail({ id, session }: { id: string; session: Session 
           agreementId={agreement.agreementId}
           version={agreement.version}
           decisions={['approve', 'reject']}
-          onDecided={reload}
+          onDecided={decided}
         />
       )}
 
@@ -135,12 +145,12 @@ export function AgreementDetail({ id, session }: { id: string; session: Session 
 
       {agreement.status === 'GRANTED' && !pending && (
         <>
-          <AmendForm agreement={agreement} onProposed={reload} />
+          <AmendForm agreement={agreement} onProposed={() => decided('amend')} />
           <DecisionForm
             agreementId={agreement.agreementId}
             version={agreement.version}
             decisions={['revoke']}
-            onDecided={reload}
+            onDecided={decided}
           />
         </>
       )}

@@ -54,7 +54,6 @@ export function DecisionForm({
   const intl = useIntl();
   const id = useId();
   const [reason, setReason] = useState('');
-  const [decided, setDecided] = useState<Decision>();
   const commands = {
     approve: useCommand(APPROVE, FIELDS),
     reject: useCommand(REJECT, FIELDS),
@@ -69,7 +68,6 @@ export function DecisionForm({
       Decision | undefined;
     if (!decision) return;
     setLast(decision);
-    setDecided(undefined);
     if (reason.trim() === '')
       return commands[decision].refuse({
         message: '',
@@ -80,7 +78,6 @@ export function DecisionForm({
     }));
     if (!done) return;
     setReason('');
-    setDecided(decision);
     onDecided(decision);
   }
 
@@ -99,10 +96,7 @@ export function DecisionForm({
             for (const each of Object.values(commands)) each.control('reason')(element);
           }}
         />
-        <FormOutcome
-          unplaced={command.unplaced}
-          saved={decided && <FormattedMessage id={`policy.${decided}.done`} />}
-        />
+        <FormOutcome unplaced={command.unplaced} />
         <div className="utrecht-button-group">
           {decisions.map((decision) => (
             <button

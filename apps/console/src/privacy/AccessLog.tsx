@@ -1,4 +1,4 @@
-import { useState, type FormEvent } from 'react';
+import { useRef, useState, type FormEvent } from 'react';
 import { FormattedMessage, useIntl } from 'react-intl';
 import { useClient } from 'urql';
 import { parseBsn } from '../../../../libs/domain/src/shared/bsn.value';
@@ -42,6 +42,16 @@ const ACCESS_LOG = graphql(`
 const ACCESS_REQUEST = graphql(`
   query ConsoleAccessRequestExport($bsn: String!, $format: AccessRequestFormat) {
     accessRequestExport(bsn: $bsn, format: $format) {
+      fileName
+      contentType
+      base64
+    }
+  }
+`);
+
+const RECORDS = graphql(`
+  query ConsoleAccessLogRecordsExport($filter: AccessLogFilter) {
+    accessLogRecordsExport(filter: $filter) {
       fileName
       contentType
       base64
@@ -93,7 +103,7 @@ export function AccessLog() {
   const [next, setNext] = useState<string | null>(null);
   const [problem, setProblem] = useState<ApiProblem>();
   const [busy, setBusy] = useState(false);
-  const controls = new Map<Field, HTMLInputElement | null>();
+  const controls = useRef(new Map<Field, HTMLInputElement | null>()).current;
 
   /** The filter of the form, or a problem the form finds itself (a BSN that fails the eleven-test). */
   function filterOf(): AccessLogFilter | ApiProblem {
@@ -136,6 +146,12 @@ export function AccessLog() {
     const { data, error } = await client.query(ACCESS_REQUEST, { bsn: asked!.bsn!, format }).toPromise();
     if (error) return refuse(byField(problemOf(error)));
     saveDocument(data!.accessRequestExport);
+  }
+
+  async function exportRecords() {
+    const { data, error } = await client.query(RECORDS, { filter: asked }).toPromise();
+    if (error) return refuse(byField(problemOf(error)));
+    download(data!.accessLogRecordsExport);
   }
 
   const unplaced =
@@ -193,9 +209,9 @@ export function AccessLog() {
               values={{ count: lines.length, more: next !== null }}
             />
           </p>
-          {asked?.bsn && (
-            <div className="utrecht-button-group">
-              {(['JSON', 'CSV'] as const).map((format) => (
+          <div className="utrecht-button-group">
+            {asked?.bsn &&
+              (['JSON', 'CSV'] as const).map((format) => (
                 <button
                   key={format}
                   type="button"
@@ -205,8 +221,16 @@ export function AccessLog() {
                   <FormattedMessage id="privacy.export" values={{ format }} />
                 </button>
               ))}
-            </div>
-          )}
+            {lines.length > 0 && (
+              <button
+                type="button"
+                className="utrecht-button utrecht-button--secondary-action"
+                onClick={() => void exportRecords()}
+              >
+                <FormattedMessage id="privacy.records" />
+              </button>
+            )}
+          </div>
           {lines.length > 0 && (
             <div
               className="keten-table-scroll"
