@@ -151,7 +151,7 @@ export function AccessLog() {
   async function exportRecords() {
     const { data, error } = await client.query(RECORDS, { filter: asked }).toPromise();
     if (error) return refuse(byField(problemOf(error)));
-    download(data!.accessLogRecordsExport);
+    saveDocument(data!.accessLogRecordsExport);
   }
 
   const unplaced =
