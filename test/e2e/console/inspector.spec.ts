@@ -19,6 +19,12 @@ import {
 /** The title carries the employer and location, which the municipality does not see before it takes part. */
 const CASE = /VR17-\d{4}-\d{4}/;
 
+/** A photo of one pixel: what the api's upload takes by its first bytes. */
+const PNG = Buffer.from(
+  'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==',
+  'base64',
+);
+
 /** Opens an action's dialog from its button; the dialog is labelled by its heading and holds the focus. */
 async function openDialog(page: Page, action: string) {
   await page.getByRole('button', { name: action }).click();
@@ -29,6 +35,9 @@ async function openDialog(page: Page, action: string) {
   ).resolves.toBe(true);
   return dialog;
 }
+
+/** Starting the api, worker, provider and Chromium on a busy machine of two cores takes its time. */
+const STARTUP_MS = 180_000;
 
 describe("the inspector's screens", () => {
   const stage = new ConsoleStage();
@@ -47,7 +56,7 @@ describe("the inspector's screens", () => {
       nla,
     );
     expect(invited.errors).toBeUndefined();
-  });
+  }, STARTUP_MS);
 
   afterAll(async () => {
     await stage.stop();
@@ -97,7 +106,7 @@ describe("the inspector's screens", () => {
     await page.getByRole('heading', { level: 1, name: 'Mijn zaken' }).waitFor();
     await page.getByRole('link', { name: 'Preventieve activatie in GM0599' }).waitFor({ timeout: 15_000 });
     await expectNoViolations(page, 'my cases (nl)');
-  });
+  }, 120_000);
 
   it('records a signal, an inspection and a measure through dialogs, by keyboard, with refusals at their field', async () => {
     const page = await stage.page(PHONE);
@@ -169,10 +178,21 @@ describe("the inspector's screens", () => {
       true,
     );
     await expectNoViolations(page, 'measure refused (nl)');
+    await screenshot(page, 'inspector-measure-refused');
     await amount.fill('1.250,50');
     await measure.getByRole('button', { name: 'Vastleggen' }).click();
     await measure.waitFor({ state: 'hidden' });
     await page.getByText('Maatregel opleggen: gelukt.').waitFor();
+
+    // A document: uploaded first (POST /attachments), then attached.
+    const attach = await openDialog(page, 'Document toevoegen');
+    await attach
+      .getByLabel('Bestand')
+      .setInputFiles({ name: 'slaapruimte.png', mimeType: 'image/png', buffer: PNG });
+    await attach.getByLabel('Titel').fill('Foto slaapruimte');
+    await attach.getByRole('button', { name: 'Vastleggen' }).click();
+    await attach.waitFor({ state: 'hidden' });
+    await page.getByText('Document toevoegen: gelukt.').waitFor();
 
     // Each happened once, as the api's timeline says.
     const types = async () => {
@@ -200,6 +220,7 @@ describe("the inspector's screens", () => {
     const entries = await types();
     expect(entries.filter((entry) => entry.type === 'signal.recorded')).toHaveLength(1);
     expect(entries.filter((entry) => entry.type === 'inspection.scheduled')).toHaveLength(1);
+    expect(entries.filter((entry) => entry.type === 'document.attached')).toHaveLength(1);
     const fines = entries.filter((entry) => entry.type === 'intervention.imposed');
     expect(fines).toHaveLength(1);
     expect(fines[0]!.payload).toMatchObject({ interventionType: 'FINE' });
@@ -218,5 +239,37 @@ describe("the inspector's screens", () => {
     await expectNoViolations(page, 'activation with actions (en)');
     await openDialog(page, 'Impose a measure');
     await expectNoViolations(page, 'measure dialog (en)');
-  });
+  }, 180_000);
+
+  it("opens every action's dialog by keyboard, axe finding nothing in Dutch or English, at 390 px", async () => {
+    const page = await stage.page(PHONE);
+    await stage.signIn(page, 'handhaver@gm0599');
+    await page.goto(`${stage.url}/activaties/${activationId}`);
+    await page.getByRole('button', { name: 'Inloggen' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Preventieve activatie in GM0599' }).waitFor();
+    const openers = page.locator('.keten-actions button[aria-haspopup="dialog"]');
+    const count = await openers.count();
+    expect(count).toBeGreaterThanOrEqual(19);
+    for (const language of ['nl', 'en']) {
+      for (let n = 0; n < count; n++) {
+        const opener = openers.nth(n);
+        const name = (await opener.textContent())!;
+        await opener.focus();
+        await page.keyboard.press('Enter');
+        const dialog = page.getByRole('dialog', { name });
+        await dialog.waitFor();
+        await expectNoHorizontalScroll(page);
+        await expectNoViolations(page, `${name} (${language})`);
+        await page.keyboard.press('Escape');
+        await dialog.waitFor({ state: 'hidden' });
+        await expect(
+          opener.evaluate((element) => element === element.ownerDocument.activeElement),
+        ).resolves.toBe(true);
+      }
+      if (language === 'nl') {
+        await page.getByRole('button', { name: 'English' }).click();
+        await page.getByRole('heading', { level: 2, name: 'Actions' }).waitFor();
+      }
+    }
+  }, 300_000);
 });
