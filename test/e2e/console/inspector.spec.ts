@@ -226,11 +226,19 @@ describe("the inspector's screens", () => {
     expect(fines[0]!.payload).toMatchObject({ interventionType: 'FINE' });
     expect(String(fines[0]!.payload.amountEuroCents)).toBe('125050');
 
-    // Completing the inspection names it from the timeline.
+    // Completing the inspection names it from the timeline; once completed it is offered no more.
     const complete = await openDialog(page, 'Inspectie afronden');
     const inspections = complete.getByLabel('Inspectie', { exact: true });
     await expect(inspections.locator('option').count()).resolves.toBe(2);
     await expectNoHorizontalScroll(page);
+    await inspections.selectOption({ index: 1 });
+    await complete.getByLabel('Uitkomst in het kort').fill('Loods en woning bezocht');
+    await complete.getByRole('button', { name: 'Vastleggen' }).click();
+    await complete.waitFor({ state: 'hidden' });
+    await page.getByText('Inspectie afronden: gelukt.').waitFor();
+    await page.getByText('Loods en woning bezocht').waitFor({ timeout: 15_000 });
+    const again = await openDialog(page, 'Inspectie afronden');
+    await expect(again.getByLabel('Inspectie', { exact: true }).locator('option').count()).resolves.toBe(1);
     await page.keyboard.press('Escape');
     await screenshot(page, 'inspector-activation-actions');
 

@@ -17,14 +17,25 @@ function gist(payload: Record<string, unknown>): string {
   return shown.length > 60 ? `${shown.slice(0, 57)}…` : shown;
 }
 
-/** The timeline entries an entry field offers, newest first, each by its kind, time and gist. */
+const payloadOf = (entry: TimelineEntry) => (entry.payload ?? {}) as Record<string, unknown>;
+
+/** The timeline entries an entry field offers (not those ended since), newest first, by kind, time and gist. */
 function entryOptions(field: ActionField, entries: readonly TimelineEntry[], intl: IntlShape) {
+  const ended = new Set(
+    field.entries!.flatMap((source) =>
+      entries.flatMap((entry) =>
+        source.endedBy
+          .filter((end) => end.type === entry.type)
+          .map((end) => `${source.type}|${String(payloadOf(entry)[end.idAt])}`),
+      ),
+    ),
+  );
   return entries
     .flatMap((entry) => {
       const source = field.entries!.find((candidate) => candidate.type === entry.type);
-      const payload = (entry.payload ?? {}) as Record<string, unknown>;
+      const payload = payloadOf(entry);
       const id = source && payload[source.idKey];
-      if (!source || typeof id !== 'string') return [];
+      if (!source || typeof id !== 'string' || ended.has(`${source.type}|${id}`)) return [];
       const label = [
         intl.formatMessage({ id: `event.${entry.type}` }),
         intl.formatDate(entry.occurredAt, {

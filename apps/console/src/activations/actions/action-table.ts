@@ -10,11 +10,15 @@ import * as commands from './action-mutations';
  */
 export type FieldKind = 'text' | 'textarea' | 'datetime' | 'euros' | 'select' | 'checkbox' | 'entry' | 'file';
 
-/** Timeline entries a field may name, by event type: where the entry's id is in its payload, and its kind. */
+/**
+ * Timeline entries a field may name, by event type: where the entry's id is in its payload, its kind, and the
+ * events that end it (their payload naming it at `endedAt`), after which it is no longer offered.
+ */
 export interface EntrySource {
   readonly type: string;
   readonly idKey: string;
   readonly kind?: string;
+  readonly endedBy: readonly { readonly type: string; readonly idAt: string }[];
 }
 
 export interface ActionField {
@@ -41,9 +45,27 @@ export interface ActionSpec {
   readonly online?: boolean;
 }
 
-const SIGNALS: EntrySource = { type: 'signal.recorded', idKey: 'signalId', kind: 'SIGNAL' };
-const FINDINGS: EntrySource = { type: 'finding.recorded', idKey: 'findingId', kind: 'FINDING' };
-const INSPECTIONS: EntrySource = { type: 'inspection.scheduled', idKey: 'inspectionId' };
+const WITHDRAWN = [{ type: 'entry.withdrawn', idAt: 'entryId' }];
+const SIGNALS: EntrySource = {
+  type: 'signal.recorded',
+  idKey: 'signalId',
+  kind: 'SIGNAL',
+  endedBy: WITHDRAWN,
+};
+const FINDINGS: EntrySource = {
+  type: 'finding.recorded',
+  idKey: 'findingId',
+  kind: 'FINDING',
+  endedBy: WITHDRAWN,
+};
+const INSPECTIONS: EntrySource = {
+  type: 'inspection.scheduled',
+  idKey: 'inspectionId',
+  endedBy: [
+    { type: 'inspection.completed', idAt: 'inspectionId' },
+    { type: 'inspection.cancelled', idAt: 'inspectionId' },
+  ],
+};
 
 /** The signal or finding a correction or withdrawal is about. */
 const SIGNAL_OR_FINDING: ActionField = {
