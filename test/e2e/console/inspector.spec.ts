@@ -58,6 +58,16 @@ describe("the inspector's screens", () => {
     expect(invited.errors).toBeUndefined();
   }, STARTUP_MS);
 
+  /** The municipality's inspector, signed in, on the activation (a reload signs in again). */
+  async function activationPage(): Promise<Page> {
+    const page = await stage.page(PHONE);
+    await stage.signIn(page, 'handhaver@gm0599');
+    await page.goto(`${stage.url}/activaties/${activationId}`);
+    await page.getByRole('button', { name: 'Inloggen' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Preventieve activatie in GM0599' }).waitFor();
+    return page;
+  }
+
   afterAll(async () => {
     await stage.stop();
   });
@@ -109,11 +119,7 @@ describe("the inspector's screens", () => {
   }, 120_000);
 
   it('records a signal, an inspection and a measure through dialogs, by keyboard, with refusals at their field', async () => {
-    const page = await stage.page(PHONE);
-    await stage.signIn(page, 'handhaver@gm0599');
-    await page.goto(`${stage.url}/activaties/${activationId}`);
-    await page.getByRole('button', { name: 'Inloggen' }).click();
-    await page.getByRole('heading', { level: 1, name: 'Preventieve activatie in GM0599' }).waitFor();
+    const page = await activationPage();
     await page.getByText('De tijdlijn wordt live bijgewerkt.').waitFor();
     await expectNoViolations(page, 'activation with actions (nl)');
 
@@ -250,11 +256,7 @@ describe("the inspector's screens", () => {
   }, 180_000);
 
   it("opens every action's dialog by keyboard, axe finding nothing in Dutch or English, at 390 px", async () => {
-    const page = await stage.page(PHONE);
-    await stage.signIn(page, 'handhaver@gm0599');
-    await page.goto(`${stage.url}/activaties/${activationId}`);
-    await page.getByRole('button', { name: 'Inloggen' }).click();
-    await page.getByRole('heading', { level: 1, name: 'Preventieve activatie in GM0599' }).waitFor();
+    const page = await activationPage();
     const openers = page.locator('.keten-actions button[aria-haspopup="dialog"]');
     const count = await openers.count();
     expect(count).toBeGreaterThanOrEqual(19);
