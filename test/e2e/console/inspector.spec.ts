@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import type { Page } from 'playwright-core';
 import { openPreventiveInput, send } from '../activations/activation-mutations.fixture.js';
 import { eventually } from '../feeds/feeds.fixture.js';
@@ -200,6 +201,31 @@ describe("the inspector's screens", () => {
     await attach.waitFor({ state: 'hidden' });
     await page.getByText('Document toevoegen: gelukt.').waitFor();
 
+    // A person in the municipality's own signal, corrected: the person chosen from the signal chosen.
+    const withPerson = await send(
+      stage.url,
+      'recordSignal',
+      {
+        activationId,
+        signalId: randomUUID(),
+        source: { kind: 'ANONYMOUS' },
+        description: 'Bewoner slaapt in de loods',
+        subjects: [{ subjectId: 'p-1', name: 'Jan Kowalski' }],
+      },
+      await stage.tokenOf('handhaver@gm0599'),
+    );
+    expect(withPerson.errors).toBeUndefined();
+    await page.getByText('Bewoner slaapt in de loods').waitFor({ timeout: 15_000 });
+    const person = await openDialog(page, 'Persoon corrigeren');
+    const signalOption = person.locator('option', { hasText: 'Bewoner slaapt in de loods' });
+    await person.getByLabel('Signaal of bevinding').selectOption((await signalOption.getAttribute('value'))!);
+    await person.getByLabel('Persoon', { exact: true }).selectOption({ label: 'Jan Kowalski (p-1)' });
+    await person.getByLabel('Naam', { exact: true }).fill('Jan Kowalsky');
+    await person.getByLabel('Reden').fill('Naam verkeerd gespeld');
+    await person.getByRole('button', { name: 'Vastleggen' }).click();
+    await person.waitFor({ state: 'hidden' });
+    await page.getByText('Persoon corrigeren: gelukt.').waitFor();
+
     // Each happened once, as the api's timeline says.
     const types = async () => {
       const answer = await fetch(`${stage.url}/graphql`, {
@@ -224,9 +250,10 @@ describe("the inspector's screens", () => {
       15_000,
     );
     const entries = await types();
-    expect(entries.filter((entry) => entry.type === 'signal.recorded')).toHaveLength(1);
+    expect(entries.filter((entry) => entry.type === 'signal.recorded')).toHaveLength(2);
     expect(entries.filter((entry) => entry.type === 'inspection.scheduled')).toHaveLength(1);
     expect(entries.filter((entry) => entry.type === 'document.attached')).toHaveLength(1);
+    expect(entries.filter((entry) => entry.type === 'subject.corrected')).toHaveLength(1);
     const fines = entries.filter((entry) => entry.type === 'intervention.imposed');
     expect(fines).toHaveLength(1);
     expect(fines[0]!.payload).toMatchObject({ interventionType: 'FINE' });

@@ -52,6 +52,34 @@ function entryOptions(field: ActionField, entries: readonly TimelineEntry[], int
     .reverse();
 }
 
+/** The persons of the entry chosen in the form's entry field (as the agency sees them), by name and id. */
+function subjectOptions(
+  spec: ActionSpec,
+  values: Values,
+  entries: readonly TimelineEntry[],
+  intl: IntlShape,
+) {
+  const field = spec.fields.find((candidate) => candidate.kind === 'entry');
+  const [, id] = String((field && values[field.name]) ?? '|').split('|');
+  const entry = entries.find((candidate) =>
+    field?.entries?.some(
+      (source) => source.type === candidate.type && payloadOf(candidate)[source.idKey] === id,
+    ),
+  );
+  const subjects = (entry ? payloadOf(entry).subjects : undefined) as
+    { subjectId?: unknown; name?: unknown }[] | null | undefined;
+  return (subjects ?? []).flatMap(({ subjectId, name }) =>
+    typeof subjectId === 'string'
+      ? [
+          {
+            value: subjectId,
+            label: `${typeof name === 'string' ? name : intl.formatMessage({ id: 'withheld' })} (${subjectId})`,
+          },
+        ]
+      : [],
+  );
+}
+
 /**
  * The form of one action of the table (action-table.ts): its fields in the form kit's markup, the form's own
  * checks, then the command (see useCommand: the server's errors at their fields, field mode's queue).
@@ -75,8 +103,16 @@ export function ActionForm({
     spec.fields.map((field) => field.name),
     spec.online ? undefined : `action.${spec.name}`,
   );
+  // A person is chosen from the entry chosen: another entry, and the person is to be chosen again.
+  const persons = Object.fromEntries(
+    spec.fields.filter((field) => field.kind === 'subject').map((field) => [field.name, undefined]),
+  );
   const set = (name: string, value: Values[string]) =>
-    setValues((current) => ({ ...current, [name]: value }));
+    setValues((current) => ({
+      ...current,
+      ...(spec.fields.some((field) => field.name === name && field.kind === 'entry') ? persons : {}),
+      [name]: value,
+    }));
   const refuseAt = (fields: Record<string, string>) => command.refuse({ message: '', fields });
 
   async function submit(event: FormEvent) {
@@ -120,14 +156,17 @@ export function ActionForm({
           />
         );
       case 'select':
-      case 'entry': {
+      case 'entry':
+      case 'subject': {
         const options =
           field.kind === 'select'
             ? field.options!.map((option) => ({
                 value: option,
                 label: intl.formatMessage({ id: `option.${field.name}.${option}` }),
               }))
-            : entryOptions(field, entries, intl);
+            : field.kind === 'entry'
+              ? entryOptions(field, entries, intl)
+              : subjectOptions(spec, values, entries, intl);
         return (
           <select
             {...common}
@@ -135,7 +174,7 @@ export function ActionForm({
             value={text}
             onChange={(event) => set(field.name, event.target.value)}
           >
-            {field.kind === 'entry' && <option value="">{intl.formatMessage({ id: 'form.choose' })}</option>}
+            {field.kind !== 'select' && <option value="">{intl.formatMessage({ id: 'form.choose' })}</option>}
             {options.map((option) => (
               <option key={option.value} value={option.value}>
                 {option.label}
