@@ -31,8 +31,16 @@ describe('the GraphQL explorer', () => {
     await page.getByRole('button', { name: 'Inloggen' }).click();
     await page.getByRole('heading', { level: 1, name: 'GraphQL-verkenner' }).waitFor();
     await page.locator('.graphiql-container').waitFor({ timeout: 30_000 });
-    await page.locator('.graphiql-execute-button').click();
-    await page.locator('.result-window').getByText('"agency": "NLA"').waitFor({ timeout: 15_000 });
+    // On a busy machine the editor may take a first click before it is ready to run: click again then.
+    const answer = page.locator('.result-window').getByText('"agency": "NLA"');
+    for (let attempt = 1; attempt <= 3; attempt++) {
+      await page.locator('.graphiql-execute-button').click();
+      const shown = await answer.waitFor({ timeout: 10_000 }).then(
+        () => true,
+        () => attempt === 3 && Promise.reject(new Error('the explorer showed no answer after three runs')),
+      );
+      if (shown) break;
+    }
     await screenshot(page, 'explorer');
     expect(refused).toEqual([]);
     expect([...origins].sort()).toEqual([development.url, await development.idp.issuer()].sort());
