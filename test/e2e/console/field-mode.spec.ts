@@ -9,6 +9,9 @@ import { ConsoleStage, expectNoViolations, PHONE } from './console.fixture.js';
  * id, the screen says so, and once online it is sent; exactly one event is appended, also when the api took
  * the command but its answer was lost on the way (the same command id sent again appends nothing).
  */
+/** Starting the api, worker, provider and Chromium on a busy machine of two cores takes its time. */
+const STARTUP_MS = 180_000;
+
 describe('the console in field mode', () => {
   const stage = new ConsoleStage();
   let activationId: string;
@@ -47,7 +50,7 @@ describe('the console in field mode', () => {
     );
     expect(opened.errors).toBeUndefined();
     activationId = opened.result!.activationId;
-  });
+  }, STARTUP_MS);
 
   afterAll(async () => {
     await stage.stop();
@@ -72,7 +75,7 @@ describe('the console in field mode', () => {
     // Past the console's retry interval: nothing is sent again.
     await new Promise((resolve) => setTimeout(resolve, 6000));
     expect(await findings(description)).toBe(1);
-  });
+  }, 120_000);
 
   it('sends a command whose answer was lost again with its command id: the api appends it once', async () => {
     const { page } = await activationPage();
@@ -96,5 +99,5 @@ describe('the console in field mode', () => {
     expect(lost).toBe(1);
     await new Promise((resolve) => setTimeout(resolve, 6000));
     expect(await findings(description)).toBe(1);
-  });
+  }, 120_000);
 });

@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import type { Page } from 'playwright-core';
 import { openPreventiveInput, send } from '../activations/activation-mutations.fixture.js';
 import { eventually } from '../feeds/feeds.fixture.js';
@@ -19,6 +20,12 @@ import {
 /** The title carries the employer and location, which the municipality does not see before it takes part. */
 const CASE = /VR17-\d{4}-\d{4}/;
 
+/** A photo of one pixel: what the api's upload takes by its first bytes. */
+const PNG = Buffer.from(
+  'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==',
+  'base64',
+);
+
 /** Opens an action's dialog from its button; the dialog is labelled by its heading and holds the focus. */
 async function openDialog(page: Page, action: string) {
   await page.getByRole('button', { name: action }).click();
@@ -29,6 +36,9 @@ async function openDialog(page: Page, action: string) {
   ).resolves.toBe(true);
   return dialog;
 }
+
+/** Starting the api, worker, provider and Chromium on a busy machine of two cores takes its time. */
+const STARTUP_MS = 180_000;
 
 describe("the inspector's screens", () => {
   const stage = new ConsoleStage();
@@ -47,7 +57,17 @@ describe("the inspector's screens", () => {
       nla,
     );
     expect(invited.errors).toBeUndefined();
-  });
+  }, STARTUP_MS);
+
+  /** The municipality's inspector, signed in, on the activation (a reload signs in again). */
+  async function activationPage(): Promise<Page> {
+    const page = await stage.page(PHONE);
+    await stage.signIn(page, 'handhaver@gm0599');
+    await page.goto(`${stage.url}/activaties/${activationId}`);
+    await page.getByRole('button', { name: 'Inloggen' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Preventieve activatie in GM0599' }).waitFor();
+    return page;
+  }
 
   afterAll(async () => {
     await stage.stop();
@@ -97,14 +117,10 @@ describe("the inspector's screens", () => {
     await page.getByRole('heading', { level: 1, name: 'Mijn zaken' }).waitFor();
     await page.getByRole('link', { name: 'Preventieve activatie in GM0599' }).waitFor({ timeout: 15_000 });
     await expectNoViolations(page, 'my cases (nl)');
-  });
+  }, 120_000);
 
   it('records a signal, an inspection and a measure through dialogs, by keyboard, with refusals at their field', async () => {
-    const page = await stage.page(PHONE);
-    await stage.signIn(page, 'handhaver@gm0599');
-    await page.goto(`${stage.url}/activaties/${activationId}`);
-    await page.getByRole('button', { name: 'Inloggen' }).click();
-    await page.getByRole('heading', { level: 1, name: 'Preventieve activatie in GM0599' }).waitFor();
+    const page = await activationPage();
     await page.getByText('De tijdlijn wordt live bijgewerkt.').waitFor();
     await expectNoViolations(page, 'activation with actions (nl)');
 
@@ -169,10 +185,46 @@ describe("the inspector's screens", () => {
       true,
     );
     await expectNoViolations(page, 'measure refused (nl)');
+    await screenshot(page, 'inspector-measure-refused');
     await amount.fill('1.250,50');
     await measure.getByRole('button', { name: 'Vastleggen' }).click();
     await measure.waitFor({ state: 'hidden' });
     await page.getByText('Maatregel opleggen: gelukt.').waitFor();
+
+    // A document: uploaded first (POST /attachments), then attached.
+    const attach = await openDialog(page, 'Document toevoegen');
+    await attach
+      .getByLabel('Bestand')
+      .setInputFiles({ name: 'slaapruimte.png', mimeType: 'image/png', buffer: PNG });
+    await attach.getByLabel('Titel').fill('Foto slaapruimte');
+    await attach.getByRole('button', { name: 'Vastleggen' }).click();
+    await attach.waitFor({ state: 'hidden' });
+    await page.getByText('Document toevoegen: gelukt.').waitFor();
+
+    // A person in the municipality's own signal, corrected: the person chosen from the signal chosen.
+    const withPerson = await send(
+      stage.url,
+      'recordSignal',
+      {
+        activationId,
+        signalId: randomUUID(),
+        source: { kind: 'ANONYMOUS' },
+        description: 'Bewoner slaapt in de loods',
+        subjects: [{ subjectId: 'p-1', name: 'Jan Kowalski' }],
+      },
+      await stage.tokenOf('handhaver@gm0599'),
+    );
+    expect(withPerson.errors).toBeUndefined();
+    await page.getByText('Bewoner slaapt in de loods').waitFor({ timeout: 15_000 });
+    const person = await openDialog(page, 'Persoon corrigeren');
+    const signalOption = person.locator('option', { hasText: 'Bewoner slaapt in de loods' });
+    await person.getByLabel('Signaal of bevinding').selectOption((await signalOption.getAttribute('value'))!);
+    await person.getByLabel('Persoon', { exact: true }).selectOption({ label: 'Jan Kowalski (p-1)' });
+    await person.getByLabel('Naam', { exact: true }).fill('Jan Kowalsky');
+    await person.getByLabel('Reden').fill('Naam verkeerd gespeld');
+    await person.getByRole('button', { name: 'Vastleggen' }).click();
+    await person.waitFor({ state: 'hidden' });
+    await page.getByText('Persoon corrigeren: gelukt.').waitFor();
 
     // Each happened once, as the api's timeline says.
     const types = async () => {
@@ -193,23 +245,31 @@ describe("the inspector's screens", () => {
       };
       return body.data.timeline.edges.map((edge) => edge.node);
     };
-    await eventually(
-      async () => (await types()).some((entry) => entry.type === 'intervention.imposed'),
-      15_000,
-    );
+    // The last command's event is in the read model, so all before it are too.
+    await eventually(async () => (await types()).some((entry) => entry.type === 'subject.corrected'), 15_000);
     const entries = await types();
-    expect(entries.filter((entry) => entry.type === 'signal.recorded')).toHaveLength(1);
+    expect(entries.filter((entry) => entry.type === 'signal.recorded')).toHaveLength(2);
     expect(entries.filter((entry) => entry.type === 'inspection.scheduled')).toHaveLength(1);
+    expect(entries.filter((entry) => entry.type === 'document.attached')).toHaveLength(1);
+    expect(entries.filter((entry) => entry.type === 'subject.corrected')).toHaveLength(1);
     const fines = entries.filter((entry) => entry.type === 'intervention.imposed');
     expect(fines).toHaveLength(1);
     expect(fines[0]!.payload).toMatchObject({ interventionType: 'FINE' });
     expect(String(fines[0]!.payload.amountEuroCents)).toBe('125050');
 
-    // Completing the inspection names it from the timeline.
+    // Completing the inspection names it from the timeline; once completed it is offered no more.
     const complete = await openDialog(page, 'Inspectie afronden');
     const inspections = complete.getByLabel('Inspectie', { exact: true });
     await expect(inspections.locator('option').count()).resolves.toBe(2);
     await expectNoHorizontalScroll(page);
+    await inspections.selectOption({ index: 1 });
+    await complete.getByLabel('Uitkomst in het kort').fill('Loods en woning bezocht');
+    await complete.getByRole('button', { name: 'Vastleggen' }).click();
+    await complete.waitFor({ state: 'hidden' });
+    await page.getByText('Inspectie afronden: gelukt.').waitFor();
+    await page.getByText('Loods en woning bezocht').waitFor({ timeout: 15_000 });
+    const again = await openDialog(page, 'Inspectie afronden');
+    await expect(again.getByLabel('Inspectie', { exact: true }).locator('option').count()).resolves.toBe(1);
     await page.keyboard.press('Escape');
     await screenshot(page, 'inspector-activation-actions');
 
@@ -218,5 +278,33 @@ describe("the inspector's screens", () => {
     await expectNoViolations(page, 'activation with actions (en)');
     await openDialog(page, 'Impose a measure');
     await expectNoViolations(page, 'measure dialog (en)');
-  });
+  }, 180_000);
+
+  it("opens every action's dialog by keyboard, axe finding nothing in Dutch or English, at 390 px", async () => {
+    const page = await activationPage();
+    const openers = page.locator('.keten-actions button[aria-haspopup="dialog"]');
+    const count = await openers.count();
+    expect(count).toBeGreaterThanOrEqual(19);
+    for (const language of ['nl', 'en']) {
+      for (let n = 0; n < count; n++) {
+        const opener = openers.nth(n);
+        const name = (await opener.textContent())!;
+        await opener.focus();
+        await page.keyboard.press('Enter');
+        const dialog = page.getByRole('dialog', { name });
+        await dialog.waitFor();
+        await expectNoHorizontalScroll(page);
+        await expectNoViolations(page, `${name} (${language})`);
+        await page.keyboard.press('Escape');
+        await dialog.waitFor({ state: 'hidden' });
+        await expect(
+          opener.evaluate((element) => element === element.ownerDocument.activeElement),
+        ).resolves.toBe(true);
+      }
+      if (language === 'nl') {
+        await page.getByRole('button', { name: 'English' }).click();
+        await page.getByRole('heading', { level: 2, name: 'Actions' }).waitFor();
+      }
+    }
+  }, 300_000);
 });

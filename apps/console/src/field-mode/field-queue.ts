@@ -29,13 +29,19 @@ export const fieldQueue = new CommandQueue({
 export const ownerOf = (session: Pick<Session, 'agency' | 'name'>): string =>
   `${session.agency}/${session.name}`;
 
-/** Sends one queued command as its first attempt did; an answer without GraphQL errors is the api's. */
+/**
+ * Answers that say "not now" rather than "no": the network, a token that ran out while offline (the session
+ * refreshes it), the agency's rate limit, an api not ready. The command keeps waiting, with its command id.
+ */
+const LATER = new Set(['NETWORK', 'UNAUTHENTICATED', 'RATE_LIMITED', 'SERVICE_UNAVAILABLE']);
+
+/** Sends one queued command as its first attempt did. */
 export function deliverWith(client: Client) {
   return async (command: QueuedCommand): Promise<Delivery> => {
     const result = await client.mutation(command.query, command.variables).toPromise();
     if (!result.error) return { outcome: 'done' };
     const problem = problemOf(result.error);
-    return problem.code === 'NETWORK'
+    return LATER.has(problem.code ?? '')
       ? { outcome: 'unreachable' }
       : { outcome: 'refused', message: problem.message };
   };

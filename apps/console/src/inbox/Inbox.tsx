@@ -82,7 +82,8 @@ function InboxCard({ item, onAnswered }: { item: Item; onAnswered: () => void })
   const intl = useIntl();
   const activation = item.activation;
   const name = activation.title ?? activation.caseNumber ?? activation.id;
-  const open = item.kind === 'REFERRAL' || item.state === 'ACCEPTED';
+  // A referral's agency need not take part, so only a joined invitation leads into the activation.
+  const open = item.state === 'ACCEPTED';
   return (
     <li className="keten-card">
       <h2 className="utrecht-heading-3 keten-card__title">

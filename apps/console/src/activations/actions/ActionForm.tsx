@@ -17,14 +17,25 @@ function gist(payload: Record<string, unknown>): string {
   return shown.length > 60 ? `${shown.slice(0, 57)}…` : shown;
 }
 
-/** The timeline entries an entry field offers, newest first, each by its kind, time and gist. */
+const payloadOf = (entry: TimelineEntry) => (entry.payload ?? {}) as Record<string, unknown>;
+
+/** The timeline entries an entry field offers (not those ended since), newest first, by kind, time and gist. */
 function entryOptions(field: ActionField, entries: readonly TimelineEntry[], intl: IntlShape) {
+  const ended = new Set(
+    field.entries!.flatMap((source) =>
+      entries.flatMap((entry) =>
+        source.endedBy
+          .filter((end) => end.type === entry.type)
+          .map((end) => `${source.type}|${String(payloadOf(entry)[end.idAt])}`),
+      ),
+    ),
+  );
   return entries
     .flatMap((entry) => {
       const source = field.entries!.find((candidate) => candidate.type === entry.type);
-      const payload = (entry.payload ?? {}) as Record<string, unknown>;
+      const payload = payloadOf(entry);
       const id = source && payload[source.idKey];
-      if (!source || typeof id !== 'string') return [];
+      if (!source || typeof id !== 'string' || ended.has(`${source.type}|${id}`)) return [];
       const label = [
         intl.formatMessage({ id: `event.${entry.type}` }),
         intl.formatDate(entry.occurredAt, {
@@ -39,6 +50,34 @@ function entryOptions(field: ActionField, entries: readonly TimelineEntry[], int
       return [{ value: entryValue(id, source.kind), label }];
     })
     .reverse();
+}
+
+/** The persons of the entry chosen in the form's entry field (as the agency sees them), by name and id. */
+function subjectOptions(
+  spec: ActionSpec,
+  values: Values,
+  entries: readonly TimelineEntry[],
+  intl: IntlShape,
+) {
+  const field = spec.fields.find((candidate) => candidate.kind === 'entry');
+  const [, id] = String((field && values[field.name]) ?? '|').split('|');
+  const entry = entries.find((candidate) =>
+    field?.entries?.some(
+      (source) => source.type === candidate.type && payloadOf(candidate)[source.idKey] === id,
+    ),
+  );
+  const subjects = (entry ? payloadOf(entry).subjects : undefined) as
+    { subjectId?: unknown; name?: unknown }[] | null | undefined;
+  return (subjects ?? []).flatMap(({ subjectId, name }) =>
+    typeof subjectId === 'string'
+      ? [
+          {
+            value: subjectId,
+            label: `${typeof name === 'string' ? name : intl.formatMessage({ id: 'withheld' })} (${subjectId})`,
+          },
+        ]
+      : [],
+  );
 }
 
 /**
@@ -64,8 +103,16 @@ export function ActionForm({
     spec.fields.map((field) => field.name),
     spec.online ? undefined : `action.${spec.name}`,
   );
+  // A person is chosen from the entry chosen: another entry, and the person is to be chosen again.
+  const persons = Object.fromEntries(
+    spec.fields.filter((field) => field.kind === 'subject').map((field) => [field.name, undefined]),
+  );
   const set = (name: string, value: Values[string]) =>
-    setValues((current) => ({ ...current, [name]: value }));
+    setValues((current) => ({
+      ...current,
+      ...(spec.fields.some((field) => field.name === name && field.kind === 'entry') ? persons : {}),
+      [name]: value,
+    }));
   const refuseAt = (fields: Record<string, string>) => command.refuse({ message: '', fields });
 
   async function submit(event: FormEvent) {
@@ -109,14 +156,17 @@ export function ActionForm({
           />
         );
       case 'select':
-      case 'entry': {
+      case 'entry':
+      case 'subject': {
         const options =
           field.kind === 'select'
             ? field.options!.map((option) => ({
                 value: option,
                 label: intl.formatMessage({ id: `option.${field.name}.${option}` }),
               }))
-            : entryOptions(field, entries, intl);
+            : field.kind === 'entry'
+              ? entryOptions(field, entries, intl)
+              : subjectOptions(spec, values, entries, intl);
         return (
           <select
             {...common}
@@ -124,7 +174,7 @@ export function ActionForm({
             value={text}
             onChange={(event) => set(field.name, event.target.value)}
           >
-            {field.kind === 'entry' && <option value="">{intl.formatMessage({ id: 'form.choose' })}</option>}
+            {field.kind !== 'select' && <option value="">{intl.formatMessage({ id: 'form.choose' })}</option>}
             {options.map((option) => (
               <option key={option.value} value={option.value}>
                 {option.label}

@@ -8,13 +8,18 @@ import * as commands from './action-mutations';
  * `action.<name>` (button, dialog heading and queue label), `actionField.<field>` (label),
  * `actionField.<field>.hint`, `option.<field>.<value>`.
  */
-export type FieldKind = 'text' | 'textarea' | 'datetime' | 'euros' | 'select' | 'checkbox' | 'entry' | 'file';
+export type FieldKind =
+  'text' | 'textarea' | 'datetime' | 'euros' | 'select' | 'checkbox' | 'entry' | 'subject' | 'file';
 
-/** Timeline entries a field may name, by event type: where the entry's id is in its payload, and its kind. */
+/**
+ * Timeline entries a field may name, by event type: where the entry's id is in its payload, its kind, and the
+ * events that end it (their payload naming it at `endedAt`), after which it is no longer offered.
+ */
 export interface EntrySource {
   readonly type: string;
   readonly idKey: string;
   readonly kind?: string;
+  readonly endedBy: readonly { readonly type: string; readonly idAt: string }[];
 }
 
 export interface ActionField {
@@ -24,7 +29,10 @@ export interface ActionField {
   readonly hint?: boolean;
   /** select: the values, the first preselected. */
   readonly options?: readonly string[];
-  /** entry: which entries of the timeline it offers, and the input path that takes the chosen one's kind. */
+  /**
+   * entry: which entries of the timeline it offers, and the input path that takes the chosen one's kind.
+   * subject: a person of the entry chosen in the form's entry field.
+   */
   readonly entries?: readonly EntrySource[];
   readonly kindAt?: string;
 }
@@ -41,9 +49,27 @@ export interface ActionSpec {
   readonly online?: boolean;
 }
 
-const SIGNALS: EntrySource = { type: 'signal.recorded', idKey: 'signalId', kind: 'SIGNAL' };
-const FINDINGS: EntrySource = { type: 'finding.recorded', idKey: 'findingId', kind: 'FINDING' };
-const INSPECTIONS: EntrySource = { type: 'inspection.scheduled', idKey: 'inspectionId' };
+const WITHDRAWN = [{ type: 'entry.withdrawn', idAt: 'entryId' }];
+const SIGNALS: EntrySource = {
+  type: 'signal.recorded',
+  idKey: 'signalId',
+  kind: 'SIGNAL',
+  endedBy: WITHDRAWN,
+};
+const FINDINGS: EntrySource = {
+  type: 'finding.recorded',
+  idKey: 'findingId',
+  kind: 'FINDING',
+  endedBy: WITHDRAWN,
+};
+const INSPECTIONS: EntrySource = {
+  type: 'inspection.scheduled',
+  idKey: 'inspectionId',
+  endedBy: [
+    { type: 'inspection.completed', idAt: 'inspectionId' },
+    { type: 'inspection.cancelled', idAt: 'inspectionId' },
+  ],
+};
 
 /** The signal or finding a correction or withdrawal is about. */
 const SIGNAL_OR_FINDING: ActionField = {
@@ -199,7 +225,7 @@ export const ACTION_GROUPS: readonly { readonly name: string; readonly actions: 
         mutation: commands.CORRECT_SUBJECT,
         fields: [
           SIGNAL_OR_FINDING,
-          { name: 'subject.subjectId', kind: 'text', required: true, hint: true },
+          { name: 'subject.subjectId', kind: 'subject', required: true, hint: true },
           { name: 'subject.name', kind: 'text' },
           { name: 'subject.bsn', kind: 'text' },
           { name: 'subject.birthDate', kind: 'text', hint: true },
