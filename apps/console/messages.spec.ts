@@ -39,3 +39,20 @@ describe("the console's message files", () => {
     expect(missing).toEqual([]);
   });
 });
+
+describe("the timeline's labels", () => {
+  it('name every field of every event type that the timeline shows, in both languages', async () => {
+    const { allEventTypes, catalogueEntry } = await import('#events');
+    const { isShownPath } = await import('./src/activations/entry-paths.js');
+    const nl = messagesOf('nl');
+    const shown = new Set(
+      allEventTypes().flatMap((type) =>
+        Object.keys(catalogueEntry(type).fields)
+          .map((path) => path.replace(/\[\]/g, '').replace(/\.text$/, ''))
+          .filter((path) => !path.endsWith('.categories') && isShownPath(path)),
+      ),
+    );
+    expect(shown.size).toBeGreaterThan(40);
+    expect([...shown].filter((path) => !(`entry.${path}` in nl))).toEqual([]);
+  });
+});

@@ -1,3 +1,4 @@
+import { jest } from '@jest/globals';
 import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { INestApplication } from '@nestjs/common';
@@ -10,6 +11,13 @@ import { IsolatedDatabase } from '../../support/isolated-database.js';
 import { freePort, ROOT } from '../../support/processes.js';
 import { startWorker } from '../../support/worker-app.js';
 import { DEMO_GRANTS } from '../feeds/feeds.fixture.js';
+
+/*
+ * A browser test walks a whole job (sign in, several screens, axe on each in two languages): on this
+ * two-core machine beside another suite that takes longer than the suite-wide 60 s, so every console spec
+ * (each imports this stage) gets two minutes a test. No timing is asserted by it: budgets live in bench/.
+ */
+jest.setTimeout(120_000);
 
 /** A phone held upright, as inspectors in the field use the console. */
 export const PHONE = { width: 390, height: 844 };

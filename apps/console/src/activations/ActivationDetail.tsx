@@ -1,11 +1,11 @@
-import { memo } from 'react';
 import { graphql } from '../api/generated';
 import { FormattedMessage, useIntl } from 'react-intl';
 import { useQuery } from 'urql';
 import { PageHeading } from '../shared/page-heading';
 import { FindingForm } from './FindingForm';
 import { ActivationActions } from './actions/ActivationActions';
-import { useTimeline, type TimelineEntry } from './use-timeline';
+import { Entry } from './timeline-entry';
+import { useTimeline } from './use-timeline';
 import { DateTime, Withheld, WithheldCategories } from '../shared/format';
 import { navigate } from '../app/router';
 import { CoordinationPanel } from '../coordination/CoordinationPanel';
@@ -36,53 +36,6 @@ const ACTIVATION = graphql(`
     }
   }
 `);
-
-/** A narrative of the payload ({ text, categories }) is shown by its text. */
-function isNarrative(value: unknown): value is { text: string | null } {
-  return typeof value === 'object' && value !== null && 'text' in value;
-}
-
-/** A value of an event's payload: text as is, a narrative by its text, withheld (null) said so. */
-function Value({ value }: { value: unknown }) {
-  const shown = isNarrative(value) ? value.text : value;
-  if (shown === null || shown === undefined) return <Withheld />;
-  return <>{String(shown)}</>;
-}
-
-/** One entry of the timeline; memoised, so that a page read behind the first re-renders only what is new. */
-export const Entry = memo(function Entry({ entry }: { entry: TimelineEntry }) {
-  const intl = useIntl();
-  const title = intl.formatMessage({
-    id: `event.${entry.type}`,
-    defaultMessage: intl.formatMessage({ id: 'event.other' }, { type: entry.type }),
-  });
-  const shown = Object.entries(entry.payload ?? {}).filter(
-    ([key, value]) =>
-      !/Id$|^id$/.test(key) && (typeof value !== 'object' || value === null || isNarrative(value)),
-  );
-  return (
-    <li className="keten-timeline__entry" data-event-id={entry.eventId}>
-      <h3 className="utrecht-heading-4 keten-timeline__title">{title}</h3>
-      <p className="utrecht-paragraph keten-timeline__meta">
-        <DateTime value={entry.occurredAt} />{' '}
-        <FormattedMessage id="timeline.by" values={{ agency: entry.actingAgency }} />
-      </p>
-      {shown.length > 0 && (
-        <dl className="keten-facts">
-          {shown.map(([key, value]) => (
-            <div key={key} className="keten-facts__pair">
-              <dt>{key}</dt>
-              <dd>
-                <Value value={value} />
-              </dd>
-            </div>
-          ))}
-        </dl>
-      )}
-      <WithheldCategories categories={entry.withheld} />
-    </li>
-  );
-});
 
 /** An activation as the agency sees it, its timeline kept up to date live, and what one can do on it. */
 export function ActivationDetail({ id }: { id: string }) {

@@ -1,7 +1,7 @@
 import { useId } from 'react';
 import { FormattedMessage } from 'react-intl';
 import { useQuery } from 'urql';
-import { Entry } from '../activations/ActivationDetail';
+import { Entry } from '../activations/timeline-entry';
 import { graphql } from '../api/generated';
 import { WithheldCategories } from '../shared/format';
 import { LoadError, Loading } from '../shared/query-state';
