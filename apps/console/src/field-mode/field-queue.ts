@@ -1,7 +1,6 @@
 import { useSyncExternalStore } from 'react';
 import type { Client } from 'urql';
 import { problemOf } from '../api/client';
-import type { Session } from '../session/auth';
 import {
   CommandQueue,
   EMPTY_QUEUE,
@@ -25,9 +24,6 @@ export const fieldQueue = new CommandQueue({
     localStorage.setItem(STORED, JSON.stringify(state));
   },
 });
-
-export const ownerOf = (session: Pick<Session, 'agency' | 'name'>): string =>
-  `${session.agency}/${session.name}`;
 
 /** Sends one queued command as its first attempt did; an answer without GraphQL errors is the api's. */
 export function deliverWith(client: Client) {
