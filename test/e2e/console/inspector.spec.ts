@@ -1,4 +1,3 @@
-import type { Page } from 'playwright-core';
 import { openPreventiveInput, send } from '../activations/activation-mutations.fixture.js';
 import { eventually } from '../feeds/feeds.fixture.js';
 import {
@@ -6,6 +5,7 @@ import {
   expectNoHorizontalScroll,
   expectNoViolations,
   isFocused,
+  openDialog,
   PHONE,
   screenshot,
 } from './console.fixture.js';
@@ -18,17 +18,6 @@ import {
  */
 /** The title carries the employer and location, which the municipality does not see before it takes part. */
 const CASE = /VR17-\d{4}-\d{4}/;
-
-/** Opens an action's dialog from its button; the dialog is labelled by its heading and holds the focus. */
-async function openDialog(page: Page, action: string) {
-  await page.getByRole('button', { name: action }).click();
-  const dialog = page.getByRole('dialog', { name: action });
-  await dialog.waitFor();
-  await expect(
-    dialog.evaluate((element) => element.contains(element.ownerDocument.activeElement)),
-  ).resolves.toBe(true);
-  return dialog;
-}
 
 describe("the inspector's screens", () => {
   const stage = new ConsoleStage();

@@ -1,4 +1,4 @@
-import { memo } from 'react';
+import { memo, useEffect, useRef } from 'react';
 import { graphql } from '../api/generated';
 import { FormattedMessage, useIntl } from 'react-intl';
 import { useQuery } from 'urql';
@@ -92,6 +92,14 @@ export function ActivationDetail({ id }: { id: string }) {
     variables: { id },
   });
   const { entries, complete, live } = useTimeline(id);
+  // Read again whenever the timeline grows, so that what is shown, and the version a command is based on, is
+  // the activation's current one.
+  const seen = useRef(entries.length);
+  useEffect(() => {
+    if (seen.current === entries.length) return;
+    seen.current = entries.length;
+    refetchActivation({ requestPolicy: 'network-only' });
+  }, [entries.length, refetchActivation]);
 
   const activation = data?.activation;
   if (error)
@@ -175,7 +183,7 @@ export function ActivationDetail({ id }: { id: string }) {
         </dd>
       </dl>
       <WithheldCategories categories={activation.withheld} />
-      <CoordinationPanel activationId={activation.id} entries={entries} onChanged={refetchActivation} />
+      <CoordinationPanel activationId={activation.id} version={activation.version} entries={entries} />
 
       <FindingForm
         activationId={activation.id}
@@ -183,7 +191,7 @@ export function ActivationDetail({ id }: { id: string }) {
       />
 
       <ActivationActions
-        activationId={activation.id}
+        activation={activation}
         entries={entries}
         onDone={() => refetchActivation({ requestPolicy: 'network-only' })}
       />
