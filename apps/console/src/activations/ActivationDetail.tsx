@@ -92,17 +92,20 @@ export function ActivationDetail({ id }: { id: string }) {
     variables: { id },
   });
   const { entries, complete, live } = useTimeline(id);
-  // Read again whenever the timeline grows, so that what is shown, and the version a command is based on, is
-  // the activation's current one.
-  const seen = useRef(entries.length);
+  // Read again whenever the timeline grows once read, so that what is shown, and the version a command is
+  // based on, is the activation's current one.
+  const seen = useRef<number>(undefined);
   useEffect(() => {
-    if (seen.current === entries.length) return;
+    if (!complete) return;
+    if (seen.current !== undefined && seen.current !== entries.length)
+      refetchActivation({ requestPolicy: 'network-only' });
     seen.current = entries.length;
-    refetchActivation({ requestPolicy: 'network-only' });
-  }, [entries.length, refetchActivation]);
-
-  const activation = data?.activation;
-  if (error)
+  }, [complete, entries.length, refetchActivation]);
+  // Without a connection (field mode) what was read stays on the screen; the api's refusal does not.
+  const read = useRef(data);
+  if (data) read.current = data;
+  const activation = (data ?? (error?.networkError ? read.current : undefined))?.activation;
+  if (error && !activation)
     return (
       <>
         <PageHeading>

@@ -71,7 +71,6 @@ function setPath(target: Record<string, unknown>, path: string, value: unknown):
 }
 
 function converted(field: ActionField, value: string | boolean | readonly string[]): unknown {
-  if (Array.isArray(value)) return [...value];
   if (field.kind === 'datetime') return new Date(String(value)).toISOString();
   if (field.kind === 'euros') return centsOf(String(value));
   if (field.kind === 'yesNo') return value === 'true';
