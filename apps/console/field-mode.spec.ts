@@ -1,6 +1,7 @@
 import {
   CommandQueue,
   EMPTY_QUEUE,
+  ownerOf,
   type Delivery,
   type QueuedCommand,
   type QueueState,
@@ -102,6 +103,19 @@ describe('field mode: the queue of commands given while offline', () => {
     queue.enqueue(command('mine'));
     const { sent, deliver } = sender();
     await queue.flush('NLA/Inspecteur', deliver);
+    expect(sent).toEqual(['mine']);
+    expect(ids(queue.current.waiting)).toEqual(['theirs']);
+  });
+
+  it('given two people of one agency with the same name, when one flushes, then only their own is sent', async () => {
+    const mine = ownerOf({ agency: 'NLA', userId: 'inspecteur@nla' });
+    const theirs = ownerOf({ agency: 'NLA', userId: 'inspecteur2@nla' });
+    expect(mine).not.toBe(theirs);
+    const queue = new CommandQueue(new MemoryStore());
+    queue.enqueue(command('theirs', theirs));
+    queue.enqueue(command('mine', mine));
+    const { sent, deliver } = sender();
+    await queue.flush(mine, deliver);
     expect(sent).toEqual(['mine']);
     expect(ids(queue.current.waiting)).toEqual(['theirs']);
   });

@@ -125,3 +125,14 @@ export async function expectNoHorizontalScroll(page: Page): Promise<void> {
 export async function isFocused(page: Page, selector: string): Promise<boolean> {
   return page.locator(selector).evaluate((element) => element === element.ownerDocument.activeElement);
 }
+
+/** Opens an action's dialog from its button; the dialog is labelled by its heading and holds the focus. */
+export async function openDialog(page: Page, action: string) {
+  await page.getByRole('button', { name: action }).click();
+  const dialog = page.getByRole('dialog', { name: action });
+  await dialog.waitFor();
+  await expect(
+    dialog.evaluate((element) => element.contains(element.ownerDocument.activeElement)),
+  ).resolves.toBe(true);
+  return dialog;
+}

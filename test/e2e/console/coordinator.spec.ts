@@ -13,6 +13,7 @@ import {
   expectNoHorizontalScroll,
   expectNoViolations,
   isFocused,
+  openDialog,
   PHONE,
   screenshot,
 } from './console.fixture.js';
@@ -21,7 +22,7 @@ import {
  * The coordinator's console in real Chromium: Rotterdam-Rijnmond's coordinator signs in through the
  * development provider, filters, searches and pages the region's activations, exports them, sees who takes
  * part in an activation and who was invited, transfers the lead (a refused transfer's error at its field),
- * decides integrated deployment, follows the timeline live, and reads the figures as charts with tables; the
+ * corrects the region (refused at the municipality) and decides integrated deployment, each in a dialog, follows the timeline live, and reads the figures as charts with tables; the
  * national team reads the national view. axe finds no WCAG 2.1 A/AA violation in Dutch or English.
  */
 
@@ -248,50 +249,75 @@ describe("the coordinator's console in the browser", () => {
     await expectNoViolations(page, 'coordinator activation (en)');
   });
 
-  it('transfers the lead and decides integrated deployment, showing a refused transfer and region correction with the error at their field', async () => {
+  it('transfers the lead and decides integrated deployment in dialogs, showing a refused transfer and region correction with the error at their field', async () => {
     const page = await stage.page(DESKTOP);
     await activation(page);
-    await page.getByText('Penvoerderschap overdragen', { exact: true }).first().click();
-    const toAgency = page.getByLabel('Nieuwe penvoerder');
+    const transfer = await openDialog(page, 'Penvoerderschap overdragen');
+    const toAgency = transfer.getByLabel('Nieuwe penvoerder');
     // SVB declined: it does not take part, so it cannot lead.
     await toAgency.fill('SVB');
-    await page.getByRole('button', { name: 'Penvoerderschap overdragen' }).click();
-    await page.locator('input[aria-invalid="true"]').waitFor();
+    await transfer.getByRole('button', { name: 'Vastleggen' }).click();
+    await transfer.locator('input[aria-invalid="true"]').waitFor();
     const errorId = (await toAgency.getAttribute('aria-describedby'))!.split(' ')[1]!;
     await expect(page.locator(`[id="${errorId}"]`).textContent()).resolves.toMatch(/SVB/);
-    expect(await isFocused(page, 'input[aria-invalid="true"]')).toBe(true);
+    expect(await isFocused(page, '.keten-dialog[open] input[aria-invalid="true"]')).toBe(true);
     await expectNoViolations(page, 'transfer refused (nl)');
-    await page.getByRole('button', { name: 'English' }).click();
-    await page.getByRole('heading', { level: 2, name: 'Coordination' }).waitFor();
-    await expectNoViolations(page, 'transfer refused (en)');
-    await page.getByRole('button', { name: 'Nederlands' }).click();
 
     await toAgency.fill('GM0599');
-    await page.getByRole('button', { name: 'Penvoerderschap overdragen' }).click();
-    await page.getByText('Het penvoerderschap is overgedragen.').waitFor();
+    await transfer.getByRole('button', { name: 'Vastleggen' }).click();
+    await transfer.waitFor({ state: 'hidden' });
+    await page.getByText('Penvoerderschap overdragen: gelukt.').waitFor();
     await page.getByTestId('participants').getByText('GM0599 (penvoerder)').waitFor({ timeout: 15_000 });
 
-    // A municipality outside the region named: refused at the municipality, nothing moves.
-    await page.getByText('Regio corrigeren', { exact: true }).first().click();
-    await page.getByLabel('Juiste veiligheidsregio').fill('VR09');
-    await page.getByLabel('Reden van de correctie').fill('Verkeerde regio gekozen bij het openen');
-    await page.getByRole('button', { name: 'Regio corrigeren' }).click();
-    await page.locator('input[name="municipality"][aria-invalid="true"]').waitFor();
-    const municipality = page.getByLabel('Juiste gemeente');
+    // A municipality outside the region named: refused at the municipality (the activation's own), nothing moves.
+    const correction = await openDialog(page, 'Regio corrigeren');
+    await correction.getByLabel('Juiste veiligheidsregio').fill('VR09');
+    await correction.getByLabel('Reden', { exact: true }).fill('Verkeerde regio gekozen bij het openen');
+    await correction.getByRole('button', { name: 'Vastleggen' }).click();
+    await correction.locator('input[name="municipality"][aria-invalid="true"]').waitFor();
+    const municipality = correction.getByLabel('Juiste gemeente');
+    await expect(municipality.inputValue()).resolves.toBe('GM0599');
     const municipalityError = (await municipality.getAttribute('aria-describedby'))!.split(' ')[1]!;
     await expect(page.locator(`[id="${municipalityError}"]`).textContent()).resolves.toMatch(
       /GM0599.*VR17, not VR09/,
     );
+    expect(await isFocused(page, '.keten-dialog[open] input[name="municipality"]')).toBe(true);
     await expectNoViolations(page, 'region correction refused (nl)');
+    await page.keyboard.press('Escape');
+    await correction.waitFor({ state: 'hidden' });
 
-    await page.getByText('Besluiten over integrale inzet', { exact: true }).click();
-    await page.getByLabel('NLA', { exact: true }).check();
-    await page.getByLabel('GM0599', { exact: true }).check();
-    await page.getByLabel('Onderbouwing').fill('Woning en werk worden samen aangepakt.');
-    await page.getByRole('button', { name: 'Besluit vastleggen' }).click();
-    await page.getByText('Het besluit is vastgelegd.').waitFor();
-    await page.locator('dd', { hasText: /^Ja$/ }).waitFor({ timeout: 15_000 });
+    const deployment = await openDialog(page, 'Besluiten over integrale inzet');
+    await deployment.getByLabel('NLA', { exact: true }).check();
+    await deployment.getByLabel('GM0599', { exact: true }).check();
+    await deployment.getByLabel('Onderbouwing').fill('Woning en werk worden samen aangepakt.');
     await expectNoViolations(page, 'integrated deployment (nl)');
+    await deployment.getByRole('button', { name: 'Vastleggen' }).click();
+    await deployment.waitFor({ state: 'hidden' });
+    await page.getByText('Besluiten over integrale inzet: gelukt.').waitFor();
+    await page.locator('dd', { hasText: /^Ja$/ }).waitFor({ timeout: 15_000 });
+
+    // The same dialogs in English, each refused where it can be.
+    await page.getByRole('button', { name: 'English' }).click();
+    await page.getByRole('heading', { level: 2, name: 'Coordination' }).waitFor();
+    const transferEn = await openDialog(page, 'Transfer the lead');
+    await transferEn.getByLabel('New lead agency').fill('SVB');
+    await transferEn.getByRole('button', { name: 'Save' }).click();
+    await transferEn.locator('input[aria-invalid="true"]').waitFor();
+    await expectNoViolations(page, 'transfer refused (en)');
+    await page.keyboard.press('Escape');
+    const correctionEn = await openDialog(page, 'Correct the region');
+    await correctionEn.getByLabel('Correct safety region').fill('VR09');
+    await correctionEn.getByLabel('Reason', { exact: true }).fill('Wrong region chosen when opening');
+    await correctionEn.getByRole('button', { name: 'Save' }).click();
+    await correctionEn.locator('input[name="municipality"][aria-invalid="true"]').waitFor();
+    await expectNoViolations(page, 'region correction refused (en)');
+    await page.keyboard.press('Escape');
+    const deploymentEn = await openDialog(page, 'Decide on integrated deployment');
+    await deploymentEn.getByLabel('Integrated deployment').selectOption('false');
+    await expect(deploymentEn.getByRole('group', { name: /Agencies acting together/ }).count()).resolves.toBe(
+      0,
+    );
+    await expectNoViolations(page, 'integrated deployment (en)');
   });
 
   it("shows another agency's command on the coordinator's open timeline within a second", async () => {

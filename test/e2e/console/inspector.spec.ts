@@ -7,6 +7,7 @@ import {
   expectNoHorizontalScroll,
   expectNoViolations,
   isFocused,
+  openDialog,
   PHONE,
   screenshot,
 } from './console.fixture.js';
@@ -25,17 +26,6 @@ const PNG = Buffer.from(
   'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==',
   'base64',
 );
-
-/** Opens an action's dialog from its button; the dialog is labelled by its heading and holds the focus. */
-async function openDialog(page: Page, action: string) {
-  await page.getByRole('button', { name: action }).click();
-  const dialog = page.getByRole('dialog', { name: action });
-  await dialog.waitFor();
-  await expect(
-    dialog.evaluate((element) => element.contains(element.ownerDocument.activeElement)),
-  ).resolves.toBe(true);
-  return dialog;
-}
 
 /** Starting the api, worker, provider and Chromium on a busy machine of two cores takes its time. */
 const STARTUP_MS = 180_000;

@@ -1,3 +1,4 @@
+import { useEffect, useRef } from 'react';
 import { graphql } from '../api/generated';
 import { FormattedMessage, useIntl } from 'react-intl';
 import { useQuery } from 'urql';
@@ -45,9 +46,20 @@ export function ActivationDetail({ id }: { id: string }) {
     variables: { id },
   });
   const { entries, complete, live } = useTimeline(id);
-
-  const activation = data?.activation;
-  if (error)
+  // Read again whenever the timeline grows once read, so that what is shown, and the version a command is
+  // based on, is the activation's current one.
+  const seen = useRef<number>(undefined);
+  useEffect(() => {
+    if (!complete) return;
+    if (seen.current !== undefined && seen.current !== entries.length)
+      refetchActivation({ requestPolicy: 'network-only' });
+    seen.current = entries.length;
+  }, [complete, entries.length, refetchActivation]);
+  // Without a connection (field mode) what was read stays on the screen; the api's refusal does not.
+  const read = useRef(data);
+  if (data) read.current = data;
+  const activation = (data ?? (error?.networkError ? read.current : undefined))?.activation;
+  if (error && !activation)
     return (
       <>
         <PageHeading>
@@ -128,7 +140,7 @@ export function ActivationDetail({ id }: { id: string }) {
         </dd>
       </dl>
       <WithheldCategories categories={activation.withheld} />
-      <CoordinationPanel activationId={activation.id} entries={entries} onChanged={refetchActivation} />
+      <CoordinationPanel activationId={activation.id} version={activation.version} entries={entries} />
 
       <FindingForm
         activationId={activation.id}
@@ -136,7 +148,7 @@ export function ActivationDetail({ id }: { id: string }) {
       />
 
       <ActivationActions
-        activationId={activation.id}
+        activation={activation}
         entries={entries}
         onDone={() => refetchActivation({ requestPolicy: 'network-only' })}
       />

@@ -5,11 +5,8 @@ import { graphql } from '../api/generated';
 import { session } from '../session/auth';
 import { DownloadButton } from '../shared/download-button';
 import { COORDINATED_ACTIVATION } from './coordinated-activation';
-import { CorrectRegionForm } from './CorrectRegionForm';
-import { IntegratedDeploymentForm } from './IntegratedDeploymentForm';
 import type { ParticipationEntry } from './invitations';
 import { Participation } from './Participation';
-import { TransferLeadForm } from './TransferLeadForm';
 
 const PROCESS_REPORT = graphql(`
   query ConsoleProcessReport($activationId: ID!) {
@@ -20,19 +17,18 @@ const PROCESS_REPORT = graphql(`
 `);
 
 /**
- * The coordinator's part of an activation: its case number, who takes part and who was invited, the
- * process report, and the actions that are the region's coordinator's (transfer the lead, decide integrated
- * deployment, correct the region). Read again whenever the timeline grows, so each command is based on
- * the activation's current version.
+ * The coordinator's part of an activation: its case number, who takes part and who was invited, and the
+ * process report (the coordinator's actions are among the activation's, activations/actions/). Read again
+ * whenever the activation's version changes.
  */
 export function CoordinationPanel({
   activationId,
+  version,
   entries,
-  onChanged,
 }: {
   activationId: string;
+  version: string;
   entries: readonly ParticipationEntry[];
-  onChanged: () => void;
 }) {
   const coordinator = session()?.role === 'COORDINATOR';
   const [{ data }, refetch] = useQuery({
@@ -40,18 +36,14 @@ export function CoordinationPanel({
     variables: { id: activationId },
     pause: !coordinator,
   });
-  const seen = useRef(entries.length);
+  const seen = useRef(version);
   useEffect(() => {
-    if (!coordinator || seen.current === entries.length) return;
-    seen.current = entries.length;
+    if (!coordinator || seen.current === version) return;
+    seen.current = version;
     refetch({ requestPolicy: 'network-only' });
-  }, [coordinator, entries.length, refetch]);
+  }, [coordinator, version, refetch]);
   const activation = data?.activation;
   if (!coordinator || !activation) return null;
-  const done = () => {
-    refetch({ requestPolicy: 'network-only' });
-    onChanged();
-  };
   return (
     <section aria-labelledby="coordination-heading" className="keten-coordination">
       <h2 className="utrecht-heading-2" id="coordination-heading">
@@ -80,9 +72,6 @@ export function CoordinationPanel({
           pick={(answer) => answer.processReport}
         />
       </div>
-      <TransferLeadForm activation={activation} onDone={done} />
-      <IntegratedDeploymentForm activation={activation} onDone={done} />
-      <CorrectRegionForm activation={activation} onDone={done} />
     </section>
   );
 }

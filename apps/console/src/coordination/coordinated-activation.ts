@@ -1,19 +1,15 @@
 import { graphql } from '../api/generated';
 import type { ConsoleCoordinatedActivationQuery } from '../api/generated/graphql';
 
-/** What the coordinator's part of an activation reads: who takes part, where it lies, its version. */
+/** What the coordinator's part of an activation reads: its case number, who takes part, the deployment. */
 export const COORDINATED_ACTIVATION = graphql(`
   query ConsoleCoordinatedActivation($id: ID!) {
     activation(id: $id) {
       id
       caseNumber
-      region
-      municipality
-      status
       leadAgency
       participants
       integratedDeployment
-      version
     }
   }
 `);

@@ -2,7 +2,8 @@ import { useEffect } from 'react';
 import { FormattedMessage, FormattedTime, useIntl } from 'react-intl';
 import { useClient } from 'urql';
 import type { Session } from '../session/auth';
-import { deliverWith, fieldQueue, ownerOf, useFieldQueue } from './field-queue';
+import { ownerOf } from './command-queue';
+import { deliverWith, fieldQueue, useFieldQueue } from './field-queue';
 
 /** While commands wait, how often the console tries the api again (besides the browser's online event). */
 const RETRY_MS = 5000;

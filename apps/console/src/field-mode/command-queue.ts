@@ -1,3 +1,5 @@
+import type { Session } from '../session/auth';
+
 /**
  * Field mode's queue: the commands a person gave while the api could not be reached, kept on the device
  * with the command id of their first attempt, and sent in the order given once it can be reached again.
@@ -6,7 +8,7 @@
  */
 export interface QueuedCommand {
   readonly commandId: string;
-  /** Who gave it (agency and name): only their own session sends it. */
+  /** Who gave it (ownerOf: agency and user id): only their own session sends it. */
   readonly owner: string;
   /** Message id of the action, to say on the screen what is waiting. */
   readonly label: string;
@@ -35,6 +37,10 @@ export interface QueueStore {
   load(): QueueState;
   save(state: QueueState): void;
 }
+
+/** Whose a command is: the agency and the user id, not the name (two people may share one). */
+export const ownerOf = (session: Pick<Session, 'agency' | 'userId'>): string =>
+  `${session.agency}/${session.userId}`;
 
 export const EMPTY_QUEUE: QueueState = { waiting: [], refused: [] };
 

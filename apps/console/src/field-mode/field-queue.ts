@@ -1,7 +1,6 @@
 import { useSyncExternalStore } from 'react';
 import type { Client } from 'urql';
 import { problemOf } from '../api/client';
-import type { Session } from '../session/auth';
 import {
   CommandQueue,
   EMPTY_QUEUE,
@@ -25,9 +24,6 @@ export const fieldQueue = new CommandQueue({
     localStorage.setItem(STORED, JSON.stringify(state));
   },
 });
-
-export const ownerOf = (session: Pick<Session, 'agency' | 'name'>): string =>
-  `${session.agency}/${session.name}`;
 
 /**
  * Answers that say "not now" rather than "no": the network, a token that ran out while offline (the session

@@ -18,6 +18,8 @@ export interface ConsoleConfig {
 export interface Session {
   readonly accessToken: string;
   readonly idToken?: string;
+  /** Who is signed in, as the provider knows them (the access token's `sub`): unlike the name, one per person. */
+  readonly userId: string;
   readonly name: string;
   readonly agency: string;
   readonly role: string;
@@ -142,6 +144,7 @@ function accept(tokens: oauth.TokenEndpointResponse): void {
   current = {
     accessToken: tokens.access_token,
     idToken: tokens.id_token ?? current?.idToken,
+    userId: String(claims.sub ?? ''),
     name: String(idClaims.name ?? current?.name ?? claims.sub ?? ''),
     agency: String(claims.agency ?? ''),
     role: String(claims.role ?? ''),

@@ -3,8 +3,17 @@ import { FormattedMessage, useIntl, type IntlShape } from 'react-intl';
 import { FormField, FormOutcome, type ControlProps } from '../../shared/forms/form-field';
 import { useCommand } from '../../shared/forms/use-command';
 import type { TimelineEntry } from '../use-timeline';
-import { entryValue, initialValues, inputOf, problemsOf, type Values } from './action-input';
-import type { ActionField, ActionSpec } from './action-table';
+import {
+  agenciesOf,
+  entryValue,
+  initialValues,
+  inputOf,
+  isShown,
+  optionsOf,
+  problemsOf,
+  type Values,
+} from './action-input';
+import type { ActionField, ActionSpec, ActivationFacts } from './action-table';
 import { uploadAttachment } from './upload-attachment';
 
 /** A text of an entry's payload to tell it from the others of its kind. */
@@ -87,17 +96,20 @@ function subjectOptions(
 export function ActionForm({
   spec,
   activationId,
+  facts,
   entries,
   onDone,
 }: {
   readonly spec: ActionSpec;
   readonly activationId: string;
+  /** What the console read of the activation: first values, agencies offered, the version a command is on. */
+  readonly facts?: ActivationFacts;
   readonly entries: readonly TimelineEntry[];
   /** Called once the api took the command, or (queued) the device keeps it for when the connection returns. */
   readonly onDone: (queued: boolean) => void;
 }) {
   const intl = useIntl();
-  const [values, setValues] = useState<Values>(() => initialValues(spec));
+  const [values, setValues] = useState<Values>(() => initialValues(spec, facts));
   const command = useCommand(
     spec.mutation,
     spec.fields.map((field) => field.name),
@@ -135,7 +147,7 @@ export function ActionForm({
       ready = { ...ready, [field.name]: uploaded.uploadId };
     }
     const answer = await command.send((commandId) => ({
-      input: inputOf(spec, ready, activationId, commandId),
+      input: inputOf(spec, ready, activationId, commandId, facts),
     }));
     if (answer) onDone(answer === 'queued');
   }
@@ -156,17 +168,18 @@ export function ActionForm({
           />
         );
       case 'select':
+      case 'yesNo':
       case 'entry':
       case 'subject': {
         const options =
-          field.kind === 'select'
-            ? field.options!.map((option) => ({
-                value: option,
-                label: intl.formatMessage({ id: `option.${field.name}.${option}` }),
-              }))
-            : field.kind === 'entry'
-              ? entryOptions(field, entries, intl)
-              : subjectOptions(spec, values, entries, intl);
+          field.kind === 'entry'
+            ? entryOptions(field, entries, intl)
+            : field.kind === 'subject'
+              ? subjectOptions(spec, values, entries, intl)
+              : optionsOf(field).map((option) => ({
+                  value: option,
+                  label: intl.formatMessage({ id: `option.${field.name}.${option}` }),
+                }));
         return (
           <select
             {...common}
@@ -193,6 +206,30 @@ export function ActionForm({
             onChange={(event) => set(field.name, event.target.checked)}
           />
         );
+      case 'agencies': {
+        const chosen = (value as readonly string[] | undefined) ?? [];
+        return agenciesOf(field, facts).map((agency, index) => (
+          <div key={agency} className="utrecht-form-field utrecht-form-field--checkbox">
+            <input
+              {...common}
+              id={`${props.id}-${agency}`}
+              ref={index === 0 ? common.ref : undefined}
+              type="checkbox"
+              className="utrecht-checkbox utrecht-checkbox--html-input"
+              checked={chosen.includes(agency)}
+              onChange={(event) =>
+                set(
+                  field.name,
+                  event.target.checked ? [...chosen, agency] : chosen.filter((one) => one !== agency),
+                )
+              }
+            />{' '}
+            <label className="utrecht-form-label" htmlFor={`${props.id}-${agency}`}>
+              {agency}
+            </label>
+          </div>
+        ));
+      }
       case 'file':
         return (
           <input
@@ -203,33 +240,49 @@ export function ActionForm({
             onChange={(event) => set(field.name, event.target.files?.[0])}
           />
         );
-      default:
+      default: {
+        const suggested = field.agencies ? agenciesOf(field, facts) : [];
         return (
-          <input
-            {...common}
-            type={field.kind === 'datetime' ? 'datetime-local' : 'text'}
-            inputMode={field.kind === 'euros' ? 'decimal' : undefined}
-            className="utrecht-textbox utrecht-textbox--html-input"
-            value={text}
-            onChange={(event) => set(field.name, event.target.value)}
-          />
+          <>
+            <input
+              {...common}
+              type={field.kind === 'datetime' ? 'datetime-local' : 'text'}
+              inputMode={field.kind === 'euros' ? 'decimal' : undefined}
+              className="utrecht-textbox utrecht-textbox--html-input"
+              autoComplete={field.agencies ? 'off' : undefined}
+              list={field.agencies ? `${props.id}-suggestions` : undefined}
+              value={text}
+              onChange={(event) => set(field.name, event.target.value)}
+            />
+            {field.agencies && (
+              <datalist id={`${props.id}-suggestions`}>
+                {suggested.map((agency) => (
+                  <option key={agency} value={agency} />
+                ))}
+              </datalist>
+            )}
+          </>
         );
+      }
     }
   }
 
   return (
     <form className="utrecht-form keten-action-form" noValidate onSubmit={(event) => void submit(event)}>
-      {spec.fields.map((field) => (
-        <FormField
-          key={field.name}
-          name={field.name}
-          label={`actionField.${field.name}`}
-          hint={field.hint ? `actionField.${field.name}.hint` : undefined}
-          error={command.error(field.name) ?? (field.kindAt ? command.error(field.kindAt) : undefined)}
-        >
-          {(props) => control(field, props)}
-        </FormField>
-      ))}
+      {spec.fields
+        .filter((field) => isShown(field, values))
+        .map((field) => (
+          <FormField
+            key={field.name}
+            name={field.name}
+            group={field.kind === 'agencies'}
+            label={`actionField.${field.label ?? field.name}`}
+            hint={field.hint ? `actionField.${field.label ?? field.name}.hint` : undefined}
+            error={command.error(field.name) ?? (field.kindAt ? command.error(field.kindAt) : undefined)}
+          >
+            {(props) => control(field, props)}
+          </FormField>
+        ))}
       <FormOutcome unplaced={command.unplaced} />
       <button
         type="submit"

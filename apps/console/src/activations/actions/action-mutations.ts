@@ -1,7 +1,7 @@
 import { graphql } from '../../api/generated';
 
-/** The api's commands on an activation that the inspector's screens send (transferLead, decideIntegratedDeployment
- * and correctRegion are the coordinator's screens'). Each answers the events it appended (none for a repeat). */
+/** The api's commands on an activation that the console sends (action-table.ts, the inbox). Each answers the
+ * events it appended (none for a repeat). */
 graphql(`
   fragment ConsoleCommandAnswer on ActivationCommandResult {
     activationId
@@ -174,6 +174,30 @@ export const JOIN_ACTIVATION = graphql(`
 export const DECLINE_INVITATION = graphql(`
   mutation ConsoleDeclineInvitation($input: DeclineInvitationInput!) {
     declineInvitation(input: $input) {
+      ...ConsoleCommandAnswer
+    }
+  }
+`);
+
+export const TRANSFER_LEAD = graphql(`
+  mutation ConsoleTransferLead($input: TransferLeadInput!) {
+    transferLead(input: $input) {
+      ...ConsoleCommandAnswer
+    }
+  }
+`);
+
+export const DECIDE_INTEGRATED_DEPLOYMENT = graphql(`
+  mutation ConsoleDecideIntegratedDeployment($input: DecideIntegratedDeploymentInput!) {
+    decideIntegratedDeployment(input: $input) {
+      ...ConsoleCommandAnswer
+    }
+  }
+`);
+
+export const CORRECT_REGION = graphql(`
+  mutation ConsoleCorrectRegion($input: CorrectRegionInput!) {
+    correctRegion(input: $input) {
       ...ConsoleCommandAnswer
     }
   }

@@ -2,14 +2,36 @@ import type { TypedDocumentNode } from '@graphql-typed-document-node/core';
 import * as commands from './action-mutations';
 
 /**
- * Every action an inspector takes on an activation, as data: the command it sends and the fields of its
- * form, each named by its path in the command's input (`location.city`), which is also how the api names
+ * Every action one takes on an activation (the inspector's and the coordinator's), as data: the command it
+ * sends, whom it is offered to, and the fields of its form, each named by its path in the command's input (`location.city`), which is also how the api names
  * the field of an error; ActionForm renders and sends any of them. Message ids follow from the names:
  * `action.<name>` (button, dialog heading and queue label), `actionField.<field>` (label),
- * `actionField.<field>.hint`, `option.<field>.<value>`.
+ * `actionField.<field>.hint`, `option.<field>.<value>` (a yesNo field's values `true` and `false`).
  */
 export type FieldKind =
-  'text' | 'textarea' | 'datetime' | 'euros' | 'select' | 'checkbox' | 'entry' | 'subject' | 'file';
+  | 'text'
+  | 'textarea'
+  | 'datetime'
+  | 'euros'
+  | 'select'
+  | 'yesNo'
+  | 'checkbox'
+  | 'agencies'
+  | 'entry'
+  | 'subject'
+  | 'file';
+
+/** What the console read of the activation: some fields' first values, the agencies offered, its version. */
+export interface ActivationFacts {
+  readonly version: string;
+  readonly region: string;
+  readonly municipality: string;
+  readonly leadAgency: string;
+  readonly participants: readonly string[];
+}
+
+/** Whom an action is offered to: the lead agency, a participating one, a coordinator (the api decides). */
+export type Offeree = 'lead' | 'participant' | 'coordinator';
 
 /**
  * Timeline entries a field may name, by event type: where the entry's id is in its payload, its kind, and the
@@ -35,6 +57,14 @@ export interface ActionField {
    */
   readonly entries?: readonly EntrySource[];
   readonly kindAt?: string;
+  /** Its messages under `actionField.<label>` instead of its name: the same input path, another meaning. */
+  readonly label?: string;
+  /** The activation's own value to start from (what a correction changes). */
+  readonly initial?: 'region' | 'municipality';
+  /** text: agencies suggested; agencies: the ones to choose from ('others': the participants but the lead). */
+  readonly agencies?: 'participants' | 'others';
+  /** Shown and sent only while the yesNo field of this name says yes (an agencies field then sends none). */
+  readonly when?: string;
 }
 
 export interface ActionSpec {
@@ -47,6 +77,10 @@ export interface ActionSpec {
   readonly ownIds?: readonly string[];
   /** Sent with a connection only (an upload cannot wait on the device). */
   readonly online?: boolean;
+  /** Sent with the version read as expectedVersion: refused if the activation changed meanwhile. */
+  readonly versioned?: boolean;
+  /** Offered only to these; to everyone when left out. */
+  readonly offeredTo?: readonly Offeree[];
 }
 
 const WITHDRAWN = [{ type: 'entry.withdrawn', idAt: 'entryId' }];
@@ -237,6 +271,50 @@ export const ACTION_GROUPS: readonly { readonly name: string; readonly actions: 
         name: 'withdraw',
         mutation: commands.WITHDRAW_ENTRY,
         fields: [SIGNAL_OR_FINDING, reason()],
+      },
+    ],
+  },
+  {
+    name: 'coordinate',
+    actions: [
+      {
+        name: 'transferLead',
+        mutation: commands.TRANSFER_LEAD,
+        versioned: true,
+        offeredTo: ['lead', 'coordinator'],
+        fields: [
+          {
+            name: 'toAgency',
+            label: 'newLead',
+            kind: 'text',
+            required: true,
+            hint: true,
+            agencies: 'others',
+          },
+          reason(false),
+        ],
+      },
+      {
+        name: 'decideIntegratedDeployment',
+        mutation: commands.DECIDE_INTEGRATED_DEPLOYMENT,
+        versioned: true,
+        offeredTo: ['participant', 'coordinator'],
+        fields: [
+          { name: 'integrated', kind: 'yesNo' },
+          { name: 'agencies', kind: 'agencies', agencies: 'participants', when: 'integrated' },
+          { name: 'rationale', kind: 'textarea', required: true },
+        ],
+      },
+      {
+        name: 'correctRegion',
+        mutation: commands.CORRECT_REGION,
+        versioned: true,
+        offeredTo: ['coordinator'],
+        fields: [
+          { name: 'region', kind: 'text', required: true, hint: true, initial: 'region' },
+          { name: 'municipality', kind: 'text', required: true, hint: true, initial: 'municipality' },
+          reason(),
+        ],
       },
     ],
   },

@@ -12,10 +12,12 @@ export interface ControlProps {
 /**
  * One field of a form in the NL Design System's (Utrecht) markup: its label, an optional hint, the error the
  * server (or the form) gave for it, and the control, which gets the ids and aria attributes that tie them.
+ * A group (several checkboxes, each with its own label) is a fieldset whose legend is the label.
  */
 export function FormField({
   name,
   label,
+  group,
   hint,
   error,
   children,
@@ -23,6 +25,7 @@ export function FormField({
   readonly name: string;
   /** Message id of the label. */
   readonly label: string;
+  readonly group?: boolean;
   /** Message id of the hint. */
   readonly hint?: string;
   readonly error?: string;
@@ -32,13 +35,22 @@ export function FormField({
   const describedBy = [hint ? `${base}-hint` : undefined, error ? `${base}-error` : undefined]
     .filter(Boolean)
     .join(' ');
+  const Wrapper = group ? 'fieldset' : 'div';
   return (
-    <div className={`utrecht-form-field${error ? ' utrecht-form-field--invalid' : ''}`}>
-      <div className="utrecht-form-field__label">
-        <label className="utrecht-form-label" htmlFor={base}>
+    <Wrapper
+      className={`utrecht-form-field${group ? ' utrecht-form-fieldset' : ''}${error ? ' utrecht-form-field--invalid' : ''}`}
+    >
+      {group ? (
+        <legend className="utrecht-form-fieldset__legend utrecht-form-label">
           <FormattedMessage id={label} />
-        </label>
-      </div>
+        </legend>
+      ) : (
+        <div className="utrecht-form-field__label">
+          <label className="utrecht-form-label" htmlFor={base}>
+            <FormattedMessage id={label} />
+          </label>
+        </div>
+      )}
       {hint && (
         <div className="utrecht-form-field__description" id={`${base}-hint`}>
           <FormattedMessage id={hint} />
@@ -57,7 +69,7 @@ export function FormField({
           'aria-describedby': describedBy || undefined,
         })}
       </div>
-    </div>
+    </Wrapper>
   );
 }
 

@@ -2,7 +2,8 @@ import { useRef, useState } from 'react';
 import type { TypedDocumentNode } from '@graphql-typed-document-node/core';
 import { stringifyDocument, useMutation, type AnyVariables } from 'urql';
 import { problemOf, type ApiProblem } from '../../api/client';
-import { fieldQueue, ownerOf } from '../../field-mode/field-queue';
+import { ownerOf } from '../../field-mode/command-queue';
+import { fieldQueue } from '../../field-mode/field-queue';
 import { session } from '../../session/auth';
 
 /**
