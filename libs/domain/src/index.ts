@@ -54,3 +54,5 @@ export * from './erasures/erasure.commands.js';
 export * from './erasures/erasure.errors.js';
 export * from './erasures/erasure.state.js';
 export * from './erasures/erasure.decider.js';
+export * from './shared/iso-period.value.js';
+export * from './retention/archive-decision.js';

@@ -5,6 +5,7 @@ import { parseCommandContext, RawCommandContext } from '../shared/command-contex
 import { Decision, foldEvents, Prepared, prepareThenDecide } from '../shared/decider.js';
 import { isRecord, NAME_MAX, optionalText, requireAgencies, requireText } from '../shared/field.parser.js';
 import { Instant } from '../shared/instant.value.js';
+import { parseIsoPeriod } from '../shared/iso-period.value.js';
 import { attempt, decided, INVALID_INPUT, reject } from '../shared/rejection.js';
 import { ProcessingActivityCommand, ProcessingActivityCommandType } from './processing-activity.commands.js';
 import { ProcessingActivityError, ProcessingActivityErrorCode as E } from './processing-activity.errors.js';
@@ -27,9 +28,6 @@ export interface ProcessingActivityContext {
   readonly now: Instant;
 }
 
-/** A retention period in whole years, months or days: P5Y, P18M, P90D. */
-const RETENTION = /^P(?:\d{1,3}Y)?(?:\d{1,4}M)?(?:\d{1,5}D)?$/;
-
 function parseTerms(input: RawFields): ProcessingActivityTerms {
   const legalBasis = isRecord(input.legalBasis) ? input.legalBasis : {};
   const controllers = [...requireAgencies(input.controllers, 'controllers', 'The controllers')].sort();
@@ -42,7 +40,7 @@ function parseTerms(input: RawFields): ProcessingActivityTerms {
     );
   }
   const retention = typeof input.retention === 'string' ? input.retention.trim().toUpperCase() : '';
-  if (!RETENTION.test(retention) || retention === 'P') {
+  if (!parseIsoPeriod(retention)) {
     return reject(
       INVALID_INPUT,
       `${JSON.stringify(input.retention)} is no retention period; give an ISO 8601 period such as P5Y (five years) or P18M.`,

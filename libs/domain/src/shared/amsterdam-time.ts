@@ -37,3 +37,15 @@ export function amsterdamTimestamp(date: string, hours: number, minutes: number,
     `${sign}${pad(Math.floor(abs / 60))}:${pad(abs % 60)}`
   );
 }
+
+const dateFormat = new Intl.DateTimeFormat('en-CA', {
+  timeZone: ZONE,
+  year: 'numeric',
+  month: '2-digit',
+  day: '2-digit',
+});
+
+/** The day in the Netherlands (YYYY-MM-DD) of an ISO timestamp: 23:30 UTC on 31 December is 1 January there. */
+export function amsterdamDateOf(timestamp: string): string {
+  return dateFormat.format(new Date(timestamp));
+}
