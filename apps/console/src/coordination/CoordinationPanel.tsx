@@ -44,6 +44,11 @@ export function CoordinationPanel({
   }, [coordinator, version, refetch]);
   const activation = data?.activation;
   if (!coordinator || !activation) return null;
+  // The live timeline's latest decision, where it is newer than the read of the activation.
+  const decided = [...entries].reverse().find((entry) => entry.type === 'integrated-deployment.decided')
+    ?.payload as { integrated?: unknown } | undefined;
+  const integrated =
+    typeof decided?.integrated === 'boolean' ? decided.integrated : activation.integratedDeployment;
   return (
     <section aria-labelledby="coordination-heading" className="keten-coordination">
       <h2 className="utrecht-heading-2" id="coordination-heading">
@@ -59,7 +64,7 @@ export function CoordinationPanel({
         </dt>
         <dd>
           <FormattedMessage
-            id={`coordination.integrated.${activation.integratedDeployment === null ? 'undecided' : String(activation.integratedDeployment)}`}
+            id={`coordination.integrated.${integrated === null || integrated === undefined ? 'undecided' : String(integrated)}`}
           />
         </dd>
       </dl>
