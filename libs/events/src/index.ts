@@ -9,6 +9,7 @@ export * from './catalogue/index.js';
 export * from './store/event-store.module.js';
 export * from './store/stream-ids.js';
 export * from './store/case-numbers.table.js';
+export * from './store/configured-event-store.js';
 export * from './redaction/index.js';
 export * from './commands/command-executor.js';
 export * from './commands/stream-deciders.js';

@@ -18,7 +18,6 @@ export * from './projections/projection-upgrade.js';
 export * from './projections/read-model.rebuild.js';
 export * from './projections/read-model.watermark.js';
 export * from './access-log/disclosure.js';
-export * from './access-log/subject-pseudonym.js';
 export * from './access-log/access-log-lines.js';
 export * from './feeds/feed-in-force.js';
 export * from './access-log/processing-purpose.js';

@@ -1,6 +1,6 @@
 import { INestApplication } from '@nestjs/common';
 import { loadConfig } from '#platform';
-import { SubjectPseudonym } from '#read-models';
+import { SubjectPseudonym } from '#events';
 import { DEMO_GRANTS } from '../feeds/feeds.fixture.js';
 import { agreeInForce } from '../../support/agreements.js';
 import { graphql } from '../../support/graphql-client.js';

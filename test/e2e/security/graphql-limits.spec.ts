@@ -512,6 +512,7 @@ describe('GraphQL limits', () => {
         NODE_ENV: 'production',
         ACCESS_LOG_PSEUDONYM_KEY: 'p'.repeat(40),
         VERSION_TOKEN_KEY: 'v'.repeat(40),
+        MASTER_KEYS: Buffer.alloc(32, 7).toString('base64'),
         FEED_EVENT_SOURCE: 'urn:nld:oin:00000001003214345000:systeem:keten',
       }));
       token = await inspector('NLA');

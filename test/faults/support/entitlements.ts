@@ -12,7 +12,8 @@ import {
   isActivationEventType,
   SafetyRegion,
 } from '#domain';
-import { catalogueUpcasting, EVENT_COLUMNS, EventStore, redact, StoredEvent } from '#events';
+import { configuredEventStore, EVENT_COLUMNS, redact, StoredEvent } from '#events';
+import { loadConfig } from '#platform';
 import { ActivationFacts, entitledAgencies, evolveFacts, readModelAgencies } from '#read-models';
 
 /** What each agency should hold once every event is processed: computed from the events alone. */
@@ -37,11 +38,9 @@ const add = <K, V>(map: Map<K, Set<V>>, key: K, value: V) =>
  * change them while events are written.
  */
 export async function entitlements(db: DataSource, now = new Date()): Promise<Entitlements> {
-  const store = new EventStore(db, catalogueUpcasting);
+  const store = configuredEventStore(db, loadConfig());
   const rows = await db.query(`SELECT ${EVENT_COLUMNS} FROM events ORDER BY stream_id, stream_version`);
-  const events: StoredEvent[] = rows.map((row: Parameters<EventStore['toStoredEvent']>[0]) =>
-    store.toStoredEvent(row),
-  );
+  const events: StoredEvent[] = await store.toStoredEvents(rows);
 
   const agreements = new Map<string, AgreementState>();
   for (const event of events.filter((e) => e.type.startsWith('agreement.'))) {

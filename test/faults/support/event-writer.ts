@@ -1,7 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import { generateActivations } from '../../../bench/generator/activation-generator.js';
-import { activationStreamId, catalogueEntry, catalogueUpcasting, EventStore } from '#events';
+import { activationStreamId, catalogueEntry, configuredEventStore } from '#events';
+import { loadConfig } from '#platform';
 
 export interface WriteProgress {
   /** Events committed so far. */
@@ -36,7 +37,7 @@ export async function writeActivations(
   },
   progress: WriteProgress = { written: 0, retries: 0 },
 ): Promise<WriteProgress> {
-  const store = new EventStore(db, catalogueUpcasting);
+  const store = configuredEventStore(db, loadConfig());
   const activations = generateActivations(Number.MAX_SAFE_INTEGER, seed, prefix);
   let planned = 0;
   const next = () => {

@@ -2,7 +2,8 @@ import { randomBytes } from 'node:crypto';
 import { INestApplication } from '@nestjs/common';
 import { Kafka, logLevel } from 'kafkajs';
 import { DataSource } from 'typeorm';
-import { catalogueUpcasting, EventStore, GapSafeSubscription } from '#events';
+import { configuredEventStore, GapSafeSubscription } from '#events';
+import { loadConfig } from '#platform';
 import { AGENCY_FEEDS, FeedProjector } from '#read-models';
 import type { RelayStatus } from '../../../apps/worker/src/relay/feed-relay.js';
 import { catchUp } from '../../support/catch-up.js';
@@ -228,7 +229,7 @@ export function feedOf(db: DataSource, agency: string): Promise<FeedRow[]> {
 
 /** Writes every event's feed entries now, in-process, as the worker's feed projector would. */
 export async function projectFeeds(db: DataSource, databaseUrl: string): Promise<void> {
-  const store = new EventStore(db, catalogueUpcasting);
+  const store = configuredEventStore(db, loadConfig());
   const projector = new FeedProjector(store);
   const subscription = new GapSafeSubscription(db, store, {
     name: AGENCY_FEEDS.name,

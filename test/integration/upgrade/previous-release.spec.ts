@@ -124,6 +124,7 @@ describe('upgrading a database written by release 700359e', () => {
       'Corrections1795400000180',
       'NationalFigures1795400000190',
       'SubjectKeys1795400000200',
+      'SubjectActivations1795400000203',
     ]);
     // The key tables start empty: no key exists before a value is sealed under it.
     const [{ keys, erased }]: { keys: number; erased: number }[] = await db.query(

@@ -1,7 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import { Actor } from '#domain';
-import { accessLogLines, accessLogTable, ActivityRegister, Disclosure, SubjectPseudonym } from '#read-models';
+import { SubjectPseudonym } from '#events';
+import { accessLogLines, accessLogTable, ActivityRegister, Disclosure } from '#read-models';
 import { ReadRequest } from './read-request.decorator.js';
 import { newSpanId } from './trace-context.value.js';
 

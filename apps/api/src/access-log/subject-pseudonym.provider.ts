@@ -1,7 +1,7 @@
 import { FactoryProvider } from '@nestjs/common';
 import { AppConfig } from '#platform';
-import { EventStore } from '#events';
-import { ActivityRegister, SubjectPseudonym } from '#read-models';
+import { EventStore, SubjectPseudonym } from '#events';
+import { ActivityRegister } from '#read-models';
 
 export const subjectPseudonymProvider: FactoryProvider<SubjectPseudonym> = {
   provide: SubjectPseudonym,

@@ -1,6 +1,6 @@
 import { parseArgs } from 'node:util';
 import { DataSource } from 'typeorm';
-import { catalogueUpcasting, EventStore } from '#events';
+import { configuredEventStore } from '#events';
 import { ConfigError, dataSourceOptions, loadConfig } from '#platform';
 import { rebuildReadModels } from '#read-models';
 import { progressBar } from './progress-bar.js';
@@ -13,7 +13,7 @@ async function main(): Promise<void> {
   const bar = progressBar(values.agency ? `rebuild ${values.agency} (activations)` : 'rebuild (events)');
   const started = Date.now();
   try {
-    const count = await rebuildReadModels(dataSource, new EventStore(dataSource, catalogueUpcasting), {
+    const count = await rebuildReadModels(dataSource, configuredEventStore(dataSource, config), {
       agency: values.agency,
       batchSize: config.subscriptions.batchSize,
       databaseUrl: config.databaseUrl,

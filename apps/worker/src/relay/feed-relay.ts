@@ -1,9 +1,9 @@
 import { Injectable, Logger, OnApplicationBootstrap, OnModuleDestroy } from '@nestjs/common';
 import { Kafka } from 'kafkajs';
 import { DataSource } from 'typeorm';
-import { catalogueUpcasting, checkpointsTable, EventStore, WakeSignal } from '#events';
+import { checkpointsTable, configuredEventStore, SubjectPseudonym, WakeSignal } from '#events';
 import { AppConfig, FeedRelaySettings } from '#platform';
-import { ActivityRegister, SubjectPseudonym } from '#read-models';
+import { ActivityRegister } from '#read-models';
 import { every, WorkerMetrics } from '../metrics/worker-metrics.js';
 import { DeadLetterSummary, deadLetters } from './dead-letters/dead-letter.table.js';
 import { FeedPublisher, Refusal } from './feed-publisher.js';
@@ -77,7 +77,7 @@ export class FeedRelay implements OnApplicationBootstrap, OnModuleDestroy {
   ) {
     this.accessLog = new RelayAccessLog(
       new SubjectPseudonym(config.accessLogPseudonymKey),
-      new ActivityRegister(new EventStore(db, catalogueUpcasting)),
+      new ActivityRegister(configuredEventStore(db, config)),
     );
     this.settings = config.feedRelay;
     this.publisher = new FeedPublisher(kafka, this.settings);

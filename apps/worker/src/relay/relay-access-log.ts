@@ -1,13 +1,13 @@
 import { randomBytes } from 'node:crypto';
 import type { EntityManager } from 'typeorm';
 import { Role } from '#domain';
+import type { SubjectPseudonym } from '#events';
 import {
   accessLogLines,
   accessLogTable,
   ActivityRegister,
   disclosureOfVisible,
   purposeOfActivity,
-  SubjectPseudonym,
 } from '#read-models';
 import type { RelayEntry } from './relay-entries.js';
 

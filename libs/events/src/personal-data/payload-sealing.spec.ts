@@ -77,19 +77,27 @@ describe('sealing the personal values of an event', () => {
     expect(opened.findingId).toBe(event.data.findingId);
   });
 
-  it('files a person with a BSN under the BSN, one without under the case and subject id, and other values under the activation and everyone named', () => {
+  it('files a person under the activation, the case subject and their BSN, one without a BSN under the first two, and other values under the activation and everyone named', () => {
     const event = sampleEvent('signal.recorded');
     const withoutBsn = { ...event.data.subjects![0]!, subjectId: 'w2', bsn: undefined };
     const two = { ...event, data: { ...event.data, subjects: [event.data.subjects![0]!, withoutBsn] } };
     const plan = sealingPlan(two as ActivationEvent, ACTIVATION, refs);
     const byPath = new Map([...plan].map(([leaf, keys]) => [leaf.location.join('.'), keys]));
-    expect(byPath.get('subjects.0.name')).toEqual(['bsn-111222333']);
-    expect(byPath.get('subjects.1.name')).toEqual(['case-act-1-w2']);
-    expect(byPath.get('source.name')).toEqual([
-      activationRef(refs, ACTIVATION),
-      'bsn-111222333',
-      'case-act-1-w2',
-    ]);
+    const own = activationRef(refs, ACTIVATION);
+    const first = `case-act-1-${event.data.subjects![0]!.subjectId}`;
+    expect(byPath.get('subjects.0.name')).toEqual([own, first, 'bsn-111222333']);
+    expect(byPath.get('subjects.1.name')).toEqual([own, 'case-act-1-w2']);
+    expect(byPath.get('source.name')).toEqual([own, first, 'bsn-111222333', 'case-act-1-w2']);
+  });
+
+  it('given a sealed event, when the activation itself is destroyed (retention), then every sealed value reads as erased and the case facts stay', () => {
+    const event = sampleEvent('finding.recorded');
+    const { data, keyOf } = sealed(event);
+    const opened = openPayload(data, keyOf(activationRef(refs, ACTIVATION))) as Record<string, unknown>;
+    expect(keyIdsIn(opened)).toEqual([]);
+    expect(JSON.stringify(opened)).not.toContain('111222333');
+    expect((opened.subjects as unknown[])[0]).toMatchObject({ name: ERASED, bsn: ERASED });
+    expect(opened.category).toBe(event.data.category);
   });
 
   it('leaves the categories a narrative declares in the clear: the rest is classified by them', () => {

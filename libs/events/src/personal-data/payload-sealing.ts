@@ -20,9 +20,12 @@ export const activationRef = (refs: SubjectPseudonyms, activationId: string) =>
   refs.ofCaseSubject(activationId, '');
 
 /**
- * Which key each sealed leaf of the event goes under. A leaf of a person (`subjects[].…`, `subject.…`) is
- * that person's; any other sealed leaf is the activation's and, when the event names persons, theirs too:
- * free text beside them may speak of them, so erasing any one of them erases it.
+ * Which keys each sealed leaf of the event goes under. Every sealed leaf is under the activation's own key,
+ * so destroying the activation's record (retention) shreds all of it and nothing of other cases. A leaf of
+ * a person (`subjects[].…`, `subject.…`) is also under that person's keys: as a subject of this case, and
+ * by their BSN where the event gives one, so erasing the person everywhere, or only in this case, shreds
+ * it. Any other sealed leaf is under every named person's keys too: free text beside them may speak of
+ * them, so erasing any one of them erases it.
  */
 export function sealingPlan(
   event: ActivationEvent,
@@ -31,14 +34,15 @@ export function sealingPlan(
 ): Map<Leaf, readonly string[]> {
   const sources = classificationSources(event);
   const persons = personsOf(event, activationId, refs);
-  const everyone = [activationRef(refs, activationId), ...new Set(persons.values())];
+  const own = activationRef(refs, activationId);
+  const everyone = [own, ...new Set([...persons.values()].flat())];
   const plan = new Map<Leaf, readonly string[]>();
   for (const leaf of leavesOf(event.data)) {
     if (leaf.value === null || sources.has(leaf.path)) continue;
     const categories = categoriesAt(event, leaf.path) ?? [];
     if (!categories.some((category) => SEALED_CATEGORIES.has(category))) continue;
     const person = persons.get(personKeyOf(leaf.location));
-    plan.set(leaf, person ? [person] : everyone);
+    plan.set(leaf, person ? [own, ...person] : everyone);
   }
   return plan;
 }
@@ -105,23 +109,23 @@ function classificationSources(event: ActivationEvent): Set<string> {
   return sources;
 }
 
-/** Each person of the event by where they sit (`subjects.0`, `subject`), with their ref. */
+/** Each person of the event by where they sit (`subjects.0`, `subject`), with their refs: as a case subject, and by BSN. */
 function personsOf(
   event: ActivationEvent,
   activationId: string,
   refs: SubjectPseudonyms,
-): Map<string, string> {
-  const persons = new Map<string, string>();
+): Map<string, string[]> {
+  const persons = new Map<string, string[]>();
   const data = event.data as { subjects?: unknown; subject?: unknown };
-  const refOf = (person: unknown) => {
+  const refsOf = (person: unknown) => {
     const { bsn, subjectId } = (person ?? {}) as { bsn?: unknown; subjectId?: unknown };
-    if (typeof bsn === 'string' && bsn !== '') return refs.ofBsn(bsn);
-    return refs.ofCaseSubject(activationId, typeof subjectId === 'string' ? subjectId : '?');
+    const ofCase = refs.ofCaseSubject(activationId, typeof subjectId === 'string' ? subjectId : '?');
+    return typeof bsn === 'string' && bsn !== '' ? [ofCase, refs.ofBsn(bsn)] : [ofCase];
   };
   if (Array.isArray(data.subjects)) {
-    data.subjects.forEach((person, index) => persons.set(`subjects.${index}`, refOf(person)));
+    data.subjects.forEach((person, index) => persons.set(`subjects.${index}`, refsOf(person)));
   }
-  if (typeof data.subject === 'object' && data.subject !== null) persons.set('subject', refOf(data.subject));
+  if (typeof data.subject === 'object' && data.subject !== null) persons.set('subject', refsOf(data.subject));
   return persons;
 }
 

@@ -4,10 +4,11 @@ import type { KeyProvider } from './key-provider.js';
 import type { SubjectKey } from './sealed-value.js';
 
 /**
- * subject_keys and erased_subject_keys: the keys personal values are sealed under, one per data subject
+ * subject_keys, erased_subject_keys and subject_activations: the keys personal values are sealed under, one per data subject
  * (a pseudonym: of the BSN where there is one, else of activation and subject), each wrapped by the master
  * key, and the list of keys erased. A subject erased and recorded again later gets a new generation of key:
- * what was erased stays erased, what is recorded after is readable.
+ * what was erased stays erased, what is recorded after is readable. subject_activations files which
+ * activations hold values of which subject, so an erasure by BSN finds every case it reaches.
  *
  * The two tables are backed up apart: subject_keys with the key backups, erased_subject_keys with the
  * events. A key restored from an old backup is never used while the erasure list names it (every read here
@@ -19,10 +20,14 @@ export class SubjectKeys {
     private readonly provider: KeyProvider,
   ) {}
 
-  /** The key to seal new values of each subject under, made when it has none that is not erased. */
-  async currentKeys(subjectRefs: readonly string[]): Promise<Map<string, SubjectKey>> {
+  /**
+   * The key to seal new values of each subject under, made when it has none that is not erased; with
+   * `activationId`, the subjects are also filed as held in that activation (subject_activations), in the
+   * same statement.
+   */
+  async currentKeys(subjectRefs: readonly string[], activationId?: string): Promise<Map<string, SubjectKey>> {
     const refs = [...new Set(subjectRefs)];
-    const found = await this.current(refs);
+    const found = await this.current(refs, activationId);
     const missing = refs.filter((ref) => !found.has(ref));
     if (missing.length > 0) {
       await this.make(missing);
@@ -69,14 +74,28 @@ export class SubjectKeys {
     return deleted.length;
   }
 
-  private async current(refs: readonly string[]): Promise<Map<string, SubjectKey>> {
+  /** The activations holding values of a subject (none once the subject was never sealed). */
+  async activationsOf(subjectRef: string): Promise<string[]> {
+    const rows: { activation_id: string }[] = await this.db.query(
+      `SELECT activation_id FROM subject_activations WHERE subject_ref = $1 ORDER BY activation_id`,
+      [subjectRef],
+    );
+    return rows.map((row) => row.activation_id);
+  }
+
+  private async current(refs: readonly string[], activationId?: string): Promise<Map<string, SubjectKey>> {
     const rows: (KeyRow & { subject_ref: string })[] = await this.db.query(
-      `SELECT DISTINCT ON (k.subject_ref) k.subject_ref, k.key_id, k.master_key_id, k.wrapped_key
+      `WITH filed AS (
+         INSERT INTO subject_activations (subject_ref, activation_id)
+         SELECT ref, $2::text FROM unnest($1::text[]) AS r(ref) WHERE $2::text IS NOT NULL
+         ON CONFLICT DO NOTHING
+       )
+       SELECT DISTINCT ON (k.subject_ref) k.subject_ref, k.key_id, k.master_key_id, k.wrapped_key
        FROM subject_keys k
        WHERE k.subject_ref = ANY($1::text[])
          AND NOT EXISTS (SELECT 1 FROM erased_subject_keys e WHERE e.key_id = k.key_id)
        ORDER BY k.subject_ref, k.generation DESC`,
-      [refs],
+      [refs, activationId ?? null],
     );
     const keys = new Map<string, SubjectKey>();
     for (const row of rows) keys.set(row.subject_ref, { id: row.key_id, key: await this.unwrap(row) });

@@ -8,6 +8,7 @@ import {
 } from '../catalogue/activation-events.catalogue.js';
 import { sampleEvent, sampleEvents } from '../catalogue/catalogue.fixtures.js';
 import { redact } from './redact.js';
+import { ERASED } from '../personal-data/sealed-value.js';
 
 const { CASE, LOCATION, EMPLOYER, PERSONAL, HEALTH, INCOME, BENEFITS, TAX, CRIMINAL, INTERVENTION, REPORT } =
   DataCategory;
@@ -416,6 +417,43 @@ describe('redact', () => {
     it('ignores anything in the grants that is not a category', () => {
       const grants = new Set(['case', 'EVERYTHING', CASE]) as unknown as ReadonlySet<DataCategory>;
       expect(redact(sampleEvent('inspection.scheduled'), grants)?.withheld).toEqual([LOCATION]);
+    });
+  });
+
+  describe('erased values (issue 19)', () => {
+    const finding = sampleEvent('finding.recorded');
+    const erasedPerson = {
+      type: finding.type,
+      data: {
+        ...finding.data,
+        subjects: [{ subjectId: ERASED, name: ERASED, bsn: ERASED, birthDate: ERASED, nationality: ERASED }],
+      },
+    };
+
+    it('given an erased person, when an agency that may see persons reads it, then each value is the marker', () => {
+      const visible = redact(erasedPerson, ALL);
+      expect((visible?.data as { subjects: unknown[] }).subjects).toEqual([
+        { subjectId: ERASED, name: ERASED, bsn: ERASED, birthDate: ERASED, nationality: ERASED },
+      ]);
+      expect(visible?.carried).toContain(PERSONAL);
+    });
+
+    it('given an erased person, when an agency without PERSONAL reads it, then it is withheld as any person is', () => {
+      const withoutPersonal = new Set(ALL_DATA_CATEGORIES.filter((c) => c !== PERSONAL));
+      const visible = redact(erasedPerson, withoutPersonal);
+      expect(visible).toEqual(redact(finding, withoutPersonal));
+    });
+
+    it('never passes a sealed value on: one that reaches redaction unopened is withheld', () => {
+      const sealed = { $sealed: 1, keys: ['k.1'], value: 'AAAA' };
+      const visible = redact(
+        {
+          type: finding.type,
+          data: { ...finding.data, subjects: [{ ...finding.data.subjects![0], name: sealed }] },
+        },
+        ALL,
+      );
+      expect(JSON.stringify(visible)).not.toContain('$sealed');
     });
   });
 

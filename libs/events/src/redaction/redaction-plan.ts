@@ -6,6 +6,7 @@ import {
   resolveClassification,
 } from '../catalogue/field-classification.js';
 import { CategoryMask, maskOf } from './category-mask.js';
+import { ERASED, isErased } from '../personal-data/sealed-value.js';
 
 /*
  * A redaction plan is an event type's field map turned into a tree shaped like its payload, built once per
@@ -23,6 +24,9 @@ import { CategoryMask, maskOf } from './category-mask.js';
  *   element is null. Its length is data too: three nulls in a HEALTH finding's `subjects` would tell an
  *   agency without HEALTH how many workers are infected. An array whose visible elements remain keeps those.
  * - Empty objects and arrays, and nulls, carry no data of any category and pass as they are.
+ * - A value erased (its subject's key deleted, issue 19) is the marker `{ "$erased": true }` where the
+ *   agency may see the field, and withheld like any value where it may not: the marker tells an agency
+ *   that a value was there and is gone, never what it was, and no more than the field's categories allow.
  * - Fail closed on what the catalogue does not describe: a key it does not know is left out (its name is
  *   not in any published schema, and it might be data itself), a value of the wrong shape (an object where
  *   text is expected) is null, and a field whose classification cannot be resolved from this event (a
@@ -188,7 +192,8 @@ function redactValue(plan: FieldPlan, value: unknown, walk: Walk): unknown {
 
 function redactLeaf(plan: LeafPlan, value: unknown, walk: Walk): unknown {
   if (value === null || value === undefined) return null;
-  if (typeof value !== 'string' && typeof value !== 'number' && typeof value !== 'boolean') {
+  const erased = isErased(value);
+  if (!erased && typeof value !== 'string' && typeof value !== 'number' && typeof value !== 'boolean') {
     return wrongShape(value, walk);
   }
   walk.content++;
@@ -201,7 +206,7 @@ function redactLeaf(plan: LeafPlan, value: unknown, walk: Walk): unknown {
   }
   walk.visible++;
   walk.carried |= required;
-  return value;
+  return erased ? { ...ERASED } : value;
 }
 
 function redactObject(

@@ -1,9 +1,11 @@
 import { Module } from '@nestjs/common';
 import { DataSource } from 'typeorm';
+import { AppConfig } from '#platform';
 import { CommandExecutor } from '../commands/command-executor.js';
 import { EventStore } from './event-store.js';
 import { CaseNumbers } from './case-numbers.table.js';
 import { catalogueUpcasting } from '../catalogue/catalogue-upcasting.js';
+import { PersonalDataVault, personalDataVault } from '../personal-data/personal-data-vault.js';
 
 @Module({
   providers: [
@@ -13,12 +15,17 @@ import { catalogueUpcasting } from '../catalogue/catalogue-upcasting.js';
       useFactory: (store: EventStore) => new CommandExecutor(store),
     },
     {
+      provide: PersonalDataVault,
+      inject: [DataSource, AppConfig],
+      useFactory: (db: DataSource, config: AppConfig) => personalDataVault(db, config),
+    },
+    {
       provide: EventStore,
-      inject: [DataSource],
-      useFactory: (db: DataSource) => new EventStore(db, catalogueUpcasting),
+      inject: [DataSource, PersonalDataVault],
+      useFactory: (db: DataSource, vault: PersonalDataVault) => new EventStore(db, catalogueUpcasting, vault),
     },
     { provide: CaseNumbers, inject: [DataSource], useFactory: (db: DataSource) => new CaseNumbers(db) },
   ],
-  exports: [EventStore, CommandExecutor, CaseNumbers],
+  exports: [EventStore, CommandExecutor, CaseNumbers, PersonalDataVault],
 })
 export class EventStoreModule {}

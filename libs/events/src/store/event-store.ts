@@ -3,6 +3,7 @@ import { DataSource, EntityManager, QueryFailedError } from 'typeorm';
 import { EventUpcasting, NewEvent, NO_UPCASTING, StoredEvent } from './event-envelope.js';
 import { CommandIdReusedError, StreamVersionConflictError } from './event-store.errors.js';
 import { CommitWakeUp } from './events-channel.js';
+import type { PersonalDataVault } from '../personal-data/personal-data-vault.js';
 
 export interface AppendResult {
   streamId: string;
@@ -29,7 +30,7 @@ export interface CommandIdentity {
   checked?: boolean;
 }
 
-interface EventRow {
+export interface EventRow {
   position: string;
   transaction_id: string;
   stream_id: string;
@@ -82,9 +83,14 @@ interface AppendedRow {
 export class EventStore {
   private readonly wakeUp: CommitWakeUp;
 
+  /**
+   * `vault` seals the personal values of what is appended and opens them in what is read (issue 19); a
+   * store without one (tests of the store's own mechanics) seals nothing and leaves sealed values sealed.
+   */
   constructor(
     private readonly dataSource: DataSource,
     private readonly upcasting: EventUpcasting = NO_UPCASTING,
+    private readonly vault?: PersonalDataVault,
   ) {
     this.wakeUp = new CommitWakeUp(dataSource);
   }
@@ -101,8 +107,9 @@ export class EventStore {
     }
     if (events.length === 0)
       return { streamId, streamVersion: expectedVersion, eventIds: [], duplicate: false };
+    const sealed = this.vault ? await this.vault.seal(streamId, events) : events;
     try {
-      return await this.insert(streamId, expectedVersion, events, command);
+      return await this.insert(streamId, expectedVersion, sealed, command);
     } catch (error) {
       if (!isUniqueViolation(error)) throw error;
       // A racing twin of this command may have won; its result is the answer, not a conflict.
@@ -140,12 +147,20 @@ export class EventStore {
        ORDER BY stream_version`,
       [streamId, afterVersion, upToVersion ?? 2_147_483_647],
     );
-    return rows.map((row) => this.toStoredEvent(row));
+    return this.toStoredEvents(rows);
   }
 
-  /** Maps a raw events row to the envelope readers see, upcast to the current schema version. */
-  toStoredEvent(row: EventRow): StoredEvent {
-    const { schemaVersion, data } = this.upcasting.upcast(row.type, row.schema_version, row.data);
+  /**
+   * Maps raw events rows to the envelope readers see: personal values opened (ERASED where a key is gone),
+   * then upcast to the current schema version. Every read of events goes through here.
+   */
+  async toStoredEvents(rows: readonly EventRow[]): Promise<StoredEvent[]> {
+    const opened = this.vault ? await this.vault.open(rows.map((row) => row.data)) : rows.map((r) => r.data);
+    return rows.map((row, index) => this.toStoredEvent(row, opened[index]));
+  }
+
+  private toStoredEvent(row: EventRow, opened: unknown): StoredEvent {
+    const { schemaVersion, data } = this.upcasting.upcast(row.type, row.schema_version, opened);
     return {
       position: String(row.position),
       transactionId: row.transaction_id,

@@ -117,9 +117,7 @@ export class GapSafeSubscription {
         return 0;
       }
       this.heldBack = false;
-      const events = rows.map((row: Parameters<EventStore['toStoredEvent']>[0]) =>
-        this.store.toStoredEvent(row),
-      );
+      const events = await this.store.toStoredEvents(rows);
       await handler(events, tx);
       const last = events[events.length - 1];
       await checkpointsTable.advance(tx, name, last);

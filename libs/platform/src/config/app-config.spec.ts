@@ -5,6 +5,7 @@ import { ConfigError } from './config.error.js';
 import { loadConfig } from './app-config.js';
 
 const SOURCE = 'urn:nld:oin:00000001003214345000:systeem:keten';
+const MASTER = Buffer.alloc(32, 7).toString('base64');
 
 describe('loadConfig', () => {
   it('uses defaults that work on a developer machine', () => {
@@ -62,7 +63,12 @@ describe('loadConfig', () => {
 
   it('requires an access-log pseudonym key in production and uses a development key elsewhere', () => {
     expect(() =>
-      loadConfig({ NODE_ENV: 'production', FEED_EVENT_SOURCE: SOURCE, VERSION_TOKEN_KEY: 'v'.repeat(40) }),
+      loadConfig({
+        NODE_ENV: 'production',
+        FEED_EVENT_SOURCE: SOURCE,
+        VERSION_TOKEN_KEY: 'v'.repeat(40),
+        MASTER_KEYS: MASTER,
+      }),
     ).toThrow(/ACCESS_LOG_PSEUDONYM_KEY must be set/);
     expect(() => loadConfig({ ACCESS_LOG_PSEUDONYM_KEY: 'short' })).toThrow(/at least 32 characters/);
     expect(loadConfig({}).accessLogPseudonymKey).toMatch(/development/);
@@ -73,6 +79,7 @@ describe('loadConfig', () => {
         FEED_EVENT_SOURCE: SOURCE,
         ACCESS_LOG_PSEUDONYM_KEY: key,
         VERSION_TOKEN_KEY: 'v'.repeat(40),
+        MASTER_KEYS: MASTER,
       }).accessLogPseudonymKey,
     ).toBe(key);
   });
@@ -82,15 +89,33 @@ describe('loadConfig', () => {
       NODE_ENV: 'production',
       FEED_EVENT_SOURCE: SOURCE,
       ACCESS_LOG_PSEUDONYM_KEY: 'k'.repeat(40),
+      MASTER_KEYS: MASTER,
     };
     expect(() => loadConfig(production)).toThrow(/VERSION_TOKEN_KEY must be set \(in production\)/);
     expect(() => loadConfig({ VERSION_TOKEN_KEY: 'short' })).toThrow(
       /VERSION_TOKEN_KEY .*at least 32 characters/,
     );
     expect(loadConfig({}).versionTokenKey).toMatch(/development/);
-    expect(loadConfig({ ...production, VERSION_TOKEN_KEY: 'v'.repeat(40) }).versionTokenKey).toBe(
-      'v'.repeat(40),
-    );
+    expect(
+      loadConfig({ ...production, VERSION_TOKEN_KEY: 'v'.repeat(40), MASTER_KEYS: MASTER }).versionTokenKey,
+    ).toBe('v'.repeat(40));
+  });
+
+  it('requires master keys in production, reads each as 32 bytes, and uses a development key elsewhere', () => {
+    const production = {
+      NODE_ENV: 'production',
+      FEED_EVENT_SOURCE: SOURCE,
+      ACCESS_LOG_PSEUDONYM_KEY: 'k'.repeat(40),
+      VERSION_TOKEN_KEY: 'v'.repeat(40),
+    };
+    expect(() => loadConfig(production)).toThrow(/MASTER_KEYS must be set \(in production\)/);
+    expect(() => loadConfig({ MASTER_KEYS: 'c2hvcnQ=' })).toThrow(/openssl rand -base64 32/);
+    expect(loadConfig({}).masterKeys.map((key) => key.length)).toEqual([32]);
+    const second = Buffer.alloc(32, 9).toString('base64');
+    expect(loadConfig({ ...production, MASTER_KEYS: `${MASTER},${second}` }).masterKeys).toEqual([
+      Buffer.alloc(32, 7),
+      Buffer.alloc(32, 9),
+    ]);
   });
 
   it('reads who coordinates a safety region with the domain parser, and names a part it cannot read', () => {
@@ -140,6 +165,7 @@ describe('loadConfig', () => {
       FEED_EVENT_SOURCE: SOURCE,
       ACCESS_LOG_PSEUDONYM_KEY: 'k'.repeat(40),
       VERSION_TOKEN_KEY: 'v'.repeat(40),
+      MASTER_KEYS: MASTER,
       GRAPHQL_MAX_DEPTH: '6',
       GRAPHQL_MAX_ALIASES: '0',
       GRAPHQL_MAX_COST: '2000',
@@ -177,6 +203,7 @@ describe('loadConfig', () => {
         NODE_ENV: 'production',
         ACCESS_LOG_PSEUDONYM_KEY: 'k'.repeat(40),
         VERSION_TOKEN_KEY: 'v'.repeat(40),
+        MASTER_KEYS: MASTER,
       }),
     ).toThrow(/FEED_EVENT_SOURCE must be set \(in production\) to a URN of the NL GOV profile/);
     for (const source of [

@@ -30,6 +30,9 @@ const DEV_PSEUDONYM_KEY = 'keten-development-access-log-pseudonym-key';
 /** For development and tests only: production refuses to start without VERSION_TOKEN_KEY. */
 const DEV_VERSION_TOKEN_KEY = 'keten-development-version-token-key-0000';
 
+/** For development and tests only: production refuses to start without MASTER_KEYS. */
+const DEV_MASTER_KEY = Buffer.from('keten-development-master-key-000').toString('base64');
+
 const POSTGRES_URL_EXAMPLE = 'postgres://postgres@127.0.0.1:5432/keten';
 
 /** Accepts postgres:// URLs that name a host and a database; never echoes a password back. */
@@ -291,6 +294,18 @@ export class EnvironmentVariables {
       'VERSION_TOKEN_KEY must be set (in production) to at least 32 characters; generate one with: openssl rand -hex 32',
   })
   VERSION_TOKEN_KEY = '';
+
+  /**
+   * The master keys that wrap every data subject's key (crypto-shredding, issue 19): base64 of 32 random
+   * bytes each, comma-separated. The first wraps new keys; the others still unwrap what they wrapped, so a
+   * key is rotated by putting a new one first. Required in production; never stored in the database.
+   */
+  @ValidateIf((env: EnvironmentVariables) => env.MASTER_KEYS !== '' || env.NODE_ENV === 'production')
+  @Matches(/^[A-Za-z0-9+/]{43}=(,[A-Za-z0-9+/]{43}=)*$/, {
+    message:
+      'MASTER_KEYS must be set (in production) to one or more comma-separated base64 keys of 32 bytes; generate one with: openssl rand -base64 32',
+  })
+  MASTER_KEYS = '';
 
   /**
    * Who coordinates a safety region besides the region itself, e.g. `VR17=GM0599;VR09=GM0344,NLA`. Empty:
@@ -582,6 +597,11 @@ export class AppConfig {
   /** The key of opaque version tokens; a fixed development key outside production. */
   get versionTokenKey(): string {
     return this.env.VERSION_TOKEN_KEY || DEV_VERSION_TOKEN_KEY;
+  }
+  /** The master keys, first the one that wraps new keys; a fixed development key outside production. */
+  get masterKeys(): Buffer[] {
+    const keys = this.env.MASTER_KEYS || DEV_MASTER_KEY;
+    return keys.split(',').map((key) => Buffer.from(key, 'base64'));
   }
   /** Who coordinates which safety region (the domain's rule, with what configuration names). */
   get regionalCoordination(): RegionalCoordination {

@@ -1,7 +1,7 @@
 import { DataCategory } from '#domain';
 import { accessLogLines, UNNAMED_SUBJECT } from './access-log-lines.js';
 import { disclosureOf } from './disclosure.js';
-import { SubjectIdType, SubjectPseudonym } from './subject-pseudonym.js';
+import { SubjectIdType, SubjectPseudonym } from '#events';
 
 const pseudonym = new SubjectPseudonym('unit-test-key-0123456789abcdef0123');
 const { PERSONAL, CRIMINAL } = DataCategory;

@@ -1,7 +1,7 @@
 import { DataCategory } from '#domain';
 import type { AccessLogLine } from './access-log.table.js';
 import { Disclosure, LOGGED_CATEGORIES } from './disclosure.js';
-import { SubjectIdType, type SubjectPseudonym } from './subject-pseudonym.js';
+import { SubjectIdType, type SubjectPseudonym } from '#events';
 
 /**
  * The subject of lines about logged data that names no person by id (a reporter's name in a signal, a

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { EntityManager } from 'typeorm';
 import { instantKey, SqlParams } from '../sql/sql-params.js';
-import type { SubjectIdType } from './subject-pseudonym.js';
+import type { SubjectIdType } from '#events';
 
 /**
  * access_log: the Logboek Dataverwerkingen of keten. One line per data subject per activation per

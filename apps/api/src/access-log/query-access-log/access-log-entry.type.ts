@@ -1,6 +1,6 @@
 import { Field, ID, ObjectType, registerEnumType } from '@nestjs/graphql';
 import { DataCategory, Role } from '#domain';
-import { SubjectIdType } from '#read-models';
+import { SubjectIdType } from '#events';
 import { ProcessingPurpose } from '../processing-purpose.enum.js';
 
 registerEnumType(SubjectIdType, {

@@ -1,8 +1,8 @@
 import 'reflect-metadata';
 import { DataSource } from 'typeorm';
 import { ConfigError, createKafka, dataSourceOptions, loadConfig } from '#platform';
-import { catalogueUpcasting, EventStore } from '#events';
-import { ActivityRegister, SubjectPseudonym } from '#read-models';
+import { configuredEventStore, SubjectPseudonym } from '#events';
+import { ActivityRegister } from '#read-models';
 import { FeedPublisher } from '../feed-publisher.js';
 import { RelayAccessLog } from '../relay-access-log.js';
 import { relayEntries } from '../relay-entries.js';
@@ -20,7 +20,7 @@ async function main(): Promise<number> {
   const publisher = new FeedPublisher(createKafka(config), config.feedRelay);
   const accessLog = new RelayAccessLog(
     new SubjectPseudonym(config.accessLogPseudonymKey),
-    new ActivityRegister(new EventStore(db, catalogueUpcasting)),
+    new ActivityRegister(configuredEventStore(db, config)),
   );
   try {
     const pending = await deadLetters.pending(db.manager);

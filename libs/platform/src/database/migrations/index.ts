@@ -21,6 +21,7 @@ import { Search1795400000170 } from './1795400000170-search.migration.js';
 import { Corrections1795400000180 } from './1795400000180-corrections.migration.js';
 import { NationalFigures1795400000190 } from './1795400000190-national-figures.migration.js';
 import { SubjectKeys1795400000200 } from './1795400000200-subject-keys.migration.js';
+import { SubjectActivations1795400000203 } from './1795400000203-subject-activations.migration.js';
 
 /**
  * Every schema migration of the platform, oldest first. One database, one ordered history:
@@ -50,4 +51,5 @@ export const migrations: Function[] = [
   Corrections1795400000180,
   NationalFigures1795400000190,
   SubjectKeys1795400000200,
+  SubjectActivations1795400000203,
 ];

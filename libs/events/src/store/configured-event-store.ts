@@ -1,0 +1,9 @@
+import type { DataSource } from 'typeorm';
+import { catalogueUpcasting } from '../catalogue/catalogue-upcasting.js';
+import { personalDataVault, type VaultSecrets } from '../personal-data/personal-data-vault.js';
+import { EventStore } from './event-store.js';
+
+/** keten's event store as every process runs it: the catalogue's upcasters, personal values sealed. */
+export function configuredEventStore(db: DataSource, secrets: VaultSecrets): EventStore {
+  return new EventStore(db, catalogueUpcasting, personalDataVault(db, secrets));
+}

@@ -1,0 +1,125 @@
+import { randomUUID } from 'node:crypto';
+import { DataSource } from 'typeorm';
+import {
+  activationRef,
+  activationStreamId,
+  catalogueEntry,
+  checkpointsTable,
+  configuredEventStore,
+  ERASED,
+  EventStore,
+  GapSafeSubscription,
+  personalDataVault,
+  PersonalDataVault,
+  StoredEvent,
+} from '#events';
+import { loadConfig } from '#platform';
+import { sampleEvent } from '../../../libs/events/src/catalogue/catalogue.fixtures.js';
+import { openTestDataSource } from '../../support/test-database.js';
+import { newEvent } from './new-events.fixture.js';
+
+/** The event store seals personal values at rest and opens them on every read (issue 19), against the real Postgres. */
+describe('the event store with personal data sealed', () => {
+  let db: DataSource;
+  let store: EventStore;
+  let vault: PersonalDataVault;
+  const config = loadConfig();
+
+  beforeAll(async () => {
+    db = await openTestDataSource(10);
+    store = configuredEventStore(db, config);
+    vault = personalDataVault(db, config);
+  });
+  afterAll(() => db.destroy());
+
+  /** A finding about a person of this run's own: a fresh BSN-like number and name. */
+  const finding = () => {
+    const sample = sampleEvent('finding.recorded');
+    const bsn = String(100_000_000 + Math.floor(Math.random() * 899_999_999));
+    const name = `Planted ${randomUUID().slice(0, 8)}`;
+    const data = {
+      ...sample.data,
+      subjects: [{ ...sample.data.subjects![0]!, bsn, name }],
+      description: { ...sample.data.description, text: `${name} coughed all night` },
+    };
+    const event = {
+      ...newEvent(sample.type, data),
+      schemaVersion: catalogueEntry(sample.type).schemaVersion,
+    };
+    return { event, bsn, name };
+  };
+
+  const storedText = async (streamId: string) => {
+    const rows: { data: string }[] = await db.query(
+      `SELECT data::text AS data FROM events WHERE stream_id = $1`,
+      [streamId],
+    );
+    return rows.map((row) => row.data).join('\n');
+  };
+
+  it('given a finding about a person, when appended, then the row holds none of their values and every read gives them back', async () => {
+    const { event, bsn, name } = finding();
+    const stream = activationStreamId(randomUUID());
+    await store.append(stream, 0, [event]);
+    const text = await storedText(stream);
+    expect(text).not.toContain(bsn);
+    expect(text).not.toContain(name);
+    expect(text).toContain('$sealed');
+    const [read] = await store.readStream(stream);
+    expect(read!.data).toEqual(event.data);
+  });
+
+  it('given a person erased by BSN, when read again, then their values read as the marker, the case facts stay, and the person is filed under that activation', async () => {
+    const { event, bsn } = finding();
+    const activationId = randomUUID();
+    const stream = activationStreamId(activationId);
+    await store.append(stream, 0, [event]);
+    const ref = vault.pseudonyms.ofBsn(bsn);
+    expect(await vault.subjectKeys.activationsOf(ref)).toEqual([activationId]);
+    await vault.subjectKeys.erase(ref, `erasure-${randomUUID()}`);
+    const [read] = await store.readStream(stream);
+    const data = read!.data as {
+      subjects: Record<string, unknown>[];
+      category: string;
+      description: unknown;
+    };
+    expect(data.subjects[0]).toMatchObject({ bsn: ERASED, name: ERASED });
+    expect(data.description).toMatchObject({ text: ERASED });
+    expect(data.category).toBe((event.data as { category: string }).category);
+  });
+
+  it('given an activation destroyed (its own key erased), when read, then every sealed value of it is erased and another case of the same person is not', async () => {
+    const { event, bsn, name } = finding();
+    const [destroyed, kept] = [randomUUID(), randomUUID()];
+    await store.append(activationStreamId(destroyed), 0, [event]);
+    const again = { ...event, eventId: randomUUID() };
+    await store.append(activationStreamId(kept), 0, [again]);
+    await vault.subjectKeys.erase(activationRef(vault.pseudonyms, destroyed), `retention-${destroyed}`);
+    const [gone] = await store.readStream(activationStreamId(destroyed));
+    const [there] = await store.readStream(activationStreamId(kept));
+    expect(JSON.stringify(gone!.data)).not.toContain(bsn);
+    expect((there!.data as { subjects: { name: string }[] }).subjects[0]!.name).toBe(name);
+  });
+
+  it('given sealed events, when a subscription reads them, then it sees them opened', async () => {
+    const { event } = finding();
+    const stream = activationStreamId(randomUUID());
+    const appended = await store.append(stream, 0, [event]);
+    const name = `sealing-${randomUUID()}`;
+    const subscription = new GapSafeSubscription(db, store, {
+      name,
+      batchSize: 1000,
+      pollIntervalMs: 1000,
+      databaseUrl: config.databaseUrl,
+    });
+    await checkpointsTable.ensure(db.manager, name);
+    const { transactionId, position } = appended.checkpoint!;
+    await checkpointsTable.advance(db.manager, name, {
+      transactionId,
+      position: String(BigInt(position) - 1n),
+    });
+    const seen: StoredEvent[] = [];
+    await subscription.processBatch(async (events) => void seen.push(...events));
+    expect(seen.find((e) => e.streamId === stream)?.data).toEqual(event.data);
+  });
+});
