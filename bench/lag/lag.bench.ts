@@ -2,7 +2,14 @@ import { randomUUID } from 'node:crypto';
 import { join } from 'node:path';
 import { Kafka, logLevel } from 'kafkajs';
 import { DataSource } from 'typeorm';
-import { activationStreamId, catalogueEntry, EventStore, NewEvent, SubscriptionCheckpoint } from '#events';
+import {
+  activationStreamId,
+  catalogueEntry,
+  configuredEventStore,
+  EventStore,
+  NewEvent,
+  SubscriptionCheckpoint,
+} from '#events';
 import { loadConfig } from '#platform';
 import { READ_MODELS } from '#read-models';
 import { REPO_ROOT } from '../../deploy/demo/demo-loader.js';
@@ -90,7 +97,8 @@ export async function benchLag(
 
   const worker = await startWorkerProcess();
   const projected = new CheckpointFollower(db);
-  const store = new EventStore(db);
+  // As the api appends: personal values sealed (issue 19).
+  const store = configuredEventStore(db, loadConfig());
   const results: LagResult[] = [];
   try {
     await warmUp(db, store, projected, consumed);

@@ -1,4 +1,4 @@
-import { catalogueUpcasting, EventStore } from '#events';
+import { configuredEventStore } from '#events';
 import { rebuildReadModels } from '#read-models';
 import { generateActivations } from '../generator/activation-generator.js';
 import { bulkLoad, loadDemoAgreements } from '../generator/bulk-load.js';
@@ -49,7 +49,7 @@ export async function benchRebuild(activations: number, seed = 2026): Promise<Re
 
     const bar = progressBar('events projected');
     const rebuildStart = performance.now();
-    await rebuildReadModels(db, new EventStore(db, catalogueUpcasting), {
+    await rebuildReadModels(db, configuredEventStore(db, config), {
       batchSize: config.subscriptions.batchSize,
       databaseUrl: config.databaseUrl,
       onProgress: bar.update,

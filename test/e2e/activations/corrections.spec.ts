@@ -1,5 +1,6 @@
 import { Kafka } from 'kafkajs';
-import { catalogueUpcasting, EventStore } from '#events';
+import { configuredEventStore } from '#events';
+import { loadConfig } from '#platform';
 import { rebuildReadModels } from '#read-models';
 import { readModelSnapshot } from '../../support/read-model-snapshot.js';
 import { graphql, GraphqlResponse } from '../../support/graphql-client.js';
@@ -482,7 +483,7 @@ describe('corrections', () => {
     });
     const projectedNow = await snapshot();
     expect(projectedNow.marks.length).toBeGreaterThan(10);
-    await rebuildReadModels(db, new EventStore(db, catalogueUpcasting), {
+    await rebuildReadModels(db, configuredEventStore(db, loadConfig()), {
       batchSize: 7,
       databaseUrl: scenario.database.url,
       onProgress: () => undefined,

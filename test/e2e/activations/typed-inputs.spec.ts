@@ -1,18 +1,18 @@
 import { INestApplication } from '@nestjs/common';
-import { activationStreamId } from '#events';
+import { activationStreamId, configuredEventStore } from '#events';
+import { loadConfig } from '#platform';
 import { startApi } from '../../support/api-app.js';
 import { openTestDataSource } from '../../support/test-database.js';
 import { openPreventiveInput, scenarioTokens, send, versionOf } from './activation-mutations.fixture.js';
 
-/** The stored data of an activation's events, read through the owner connection. */
+/** The stored data of an activation's events, read through the event store (personal values opened). */
 async function storedEvents(
   activationId: string,
 ): Promise<{ type: string; data: Record<string, unknown> }[]> {
   const db = await openTestDataSource(1);
   try {
-    return await db.query(`SELECT type, data FROM events WHERE stream_id = $1 ORDER BY stream_version`, [
-      activationStreamId(activationId),
-    ]);
+    const events = await configuredEventStore(db, loadConfig()).readStream(activationStreamId(activationId));
+    return events.map(({ type, data }) => ({ type, data: data as Record<string, unknown> }));
   } finally {
     await db.destroy();
   }

@@ -1,4 +1,5 @@
 import { DataSource } from 'typeorm';
+import { loadConfig } from '#platform';
 import {
   ActivationEvent,
   AgencyCode,
@@ -10,7 +11,14 @@ import {
   isActivationEventType,
   SafetyRegion,
 } from '#domain';
-import { activationIdOfStream, categoriesAt, leavesOf, primaryCategoryOf, upcastEventData } from '#events';
+import {
+  activationIdOfStream,
+  categoriesAt,
+  leavesOf,
+  personalDataVault,
+  primaryCategoryOf,
+  upcastEventData,
+} from '#events';
 
 /*
  * The leak matrix's expectations, computed independently of the redaction function and the projectors:
@@ -138,6 +146,9 @@ export class LeakOracle {
          metadata->'actor'->>'agency' AS acting_agency FROM events
        WHERE stream_id LIKE 'activation-%' ORDER BY stream_id, stream_version`,
     );
+    // The store seals personal values at rest (issue 19): the oracle reads them opened, as every reader does.
+    const opened = await personalDataVault(db, loadConfig()).open(rows.map((row) => row.data));
+    rows.forEach((row, index) => (row.data = opened[index]));
     const decoded = new Map<string, ActivationEvent[]>();
     for (const row of rows) {
       if (!isActivationEventType(row.type)) throw new Error(`unknown event type ${row.type}`);
