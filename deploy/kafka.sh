@@ -6,7 +6,7 @@
 # The broker is secured the way a production one must be: clients connect over TLS and
 # authenticate with SASL/SCRAM-SHA-512, KRaft's StandardAuthorizer allows only what ACLs grant
 # (nobody is anonymous, nothing is allowed when no ACL matches), the relay may create and write
-# the feed topics, and agency X may read only its own topic. The development CA, the broker's
+# the feed topics (and read and alter their settings, for retention.ms), and agency X may read only its own topic. The development CA, the broker's
 # certificate and the platform's passwords are made once into .cache/kafka/secrets (git-ignored).
 set -euo pipefail
 
@@ -39,7 +39,7 @@ readonly SCRAM_MECHANISM=SCRAM-SHA-512
 readonly SCRAM_ITERATIONS=8192
 readonly SCRAM_LOGIN_MODULE=org.apache.kafka.common.security.scram.ScramLoginModule
 # Written with the ACLs into the state dir; a change here makes the next start grant them again.
-readonly ACL_LAYOUT_VERSION=1
+readonly ACL_LAYOUT_VERSION=2
 
 log() { echo "kafka: $*"; }
 die() {
@@ -303,9 +303,10 @@ ensure_platform_acls() {
   local marker="$KAFKA_STATE_DIR/platform-acls" want
   want="$ACL_LAYOUT_VERSION $(cluster_id_of_storage) $KAFKA_RELAY_TOPIC_PREFIX"
   [[ -f "$marker" && "$(<"$marker")" == "$want" ]] && return 0
-  log "granting $RELAY_USER create and write on the topics $KAFKA_RELAY_TOPIC_PREFIX* ..."
+  log "granting $RELAY_USER create, write and configure on the topics $KAFKA_RELAY_TOPIC_PREFIX* ..."
   run_tool "granting the relay's ACLs" kafka.admin.AclCommand --add --allow-principal "User:$RELAY_USER" \
     --operation Create --operation Write --operation Describe \
+    --operation DescribeConfigs --operation AlterConfigs \
     --topic "$KAFKA_RELAY_TOPIC_PREFIX" --resource-pattern-type prefixed >/dev/null
   echo "$want" >"$marker"
 }

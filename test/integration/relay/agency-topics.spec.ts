@@ -1,5 +1,5 @@
 import { INestApplication } from '@nestjs/common';
-import { Kafka } from 'kafkajs';
+import { ConfigResourceTypes, Kafka } from 'kafkajs';
 import { DataSource } from 'typeorm';
 import { generateActivations } from '../../../bench/generator/activation-generator.js';
 import { bulkLoad, loadDemoAgreements } from '../../../bench/generator/bulk-load.js';
@@ -51,6 +51,7 @@ describe('Kafka feed topics per agency', () => {
       FEED_TOPIC_PREFIX: prefix,
       FEED_EVENT_SOURCE: SOURCE,
       FEED_RELAY_BATCH_SIZE: '250',
+      FEED_TOPIC_RETENTION: 'P3D,NLA=P9D',
     });
     ({ app: api, url: apiUrl } = await startApi(database.env));
     await waitUntil(() => relayCaughtUp(db), 90_000, 'the relay published every feed entry');
@@ -131,6 +132,32 @@ describe('Kafka feed topics per agency', () => {
     },
     60_000,
   );
+
+  it("keeps each agency's topic for the retention configured for it (FEED_TOPIC_RETENTION)", async () => {
+    const admin = kafka.admin();
+    await admin.connect();
+    try {
+      const { resources } = await admin.describeConfigs({
+        includeSynonyms: false,
+        resources: DEMO_AGENCIES.map((agency) => ({
+          type: ConfigResourceTypes.TOPIC,
+          name: prefix + agency,
+        })),
+      });
+      const retention = Object.fromEntries(
+        resources.map((resource) => [
+          resource.resourceName.slice(prefix.length),
+          resource.configEntries.find((entry) => entry.configName === 'retention.ms')?.configValue,
+        ]),
+      );
+      const days = (n: number) => String(n * 86_400_000);
+      expect(retention).toEqual(
+        Object.fromEntries(DEMO_AGENCIES.map((agency) => [agency, agency === 'NLA' ? days(9) : days(3)])),
+      );
+    } finally {
+      await admin.disconnect();
+    }
+  });
 
   it('publishes nothing for an agency without an agreement, though it coordinates activations', async () => {
     const [{ count }] = await db.query(

@@ -1,5 +1,6 @@
 import { Kafka, Message, Partitioners, Producer } from 'kafkajs';
 import { feedCloudEvent, feedRecord } from '#events';
+import type { FeedTopicRetention } from '#platform';
 import { FeedTopics } from './feed-topics.js';
 import type { RelayEntry } from './relay-entries.js';
 
@@ -8,6 +9,20 @@ export interface PublisherSettings {
   topicPrefix: string;
   partitions: number;
   replicationFactor: number;
+  /** How long the broker keeps each agency's topic; absent, the broker's own setting stays. */
+  retention?: FeedTopicRetention;
+}
+
+/**
+ * The retention.ms of a feed topic: its agency's (the topic is the prefix and the agency code), else the
+ * default; undefined for every topic when no retention is configured.
+ */
+export function retentionOfTopics({
+  retention,
+  topicPrefix,
+}: Pick<PublisherSettings, 'retention' | 'topicPrefix'>): ((topic: string) => number) | undefined {
+  if (!retention) return undefined;
+  return (topic) => retention.byAgency.get(topic.slice(topicPrefix.length)) ?? retention.defaultMs;
 }
 
 /** An entry the broker refused for good, with the broker's reason. */
@@ -54,7 +69,11 @@ export class FeedPublisher {
     private readonly kafka: Kafka,
     private readonly settings: PublisherSettings,
   ) {
-    this.topics = new FeedTopics(kafka, settings);
+    this.topics = new FeedTopics(kafka, {
+      partitions: settings.partitions,
+      replicationFactor: settings.replicationFactor,
+      retentionMsOf: retentionOfTopics(settings),
+    });
   }
 
   topicOf(agency: string): string {

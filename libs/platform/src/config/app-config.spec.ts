@@ -149,6 +149,30 @@ describe('loadConfig', () => {
     );
   });
 
+  it("reads how long the broker keeps each agency's feed topic, and names what it cannot read", () => {
+    const DAY = 86_400_000;
+    expect(loadConfig({}).feedRelay.retention).toEqual({ defaultMs: 7 * DAY, byAgency: new Map() });
+    expect(
+      loadConfig({ FEED_TOPIC_RETENTION: 'P30D, nla=P90D,UWV=P2W,BD=PT12H' }).feedRelay.retention,
+    ).toEqual({
+      defaultMs: 30 * DAY,
+      byAgency: new Map([
+        ['NLA', 90 * DAY],
+        ['UWV', 14 * DAY],
+        ['BD', 12 * 3_600_000],
+      ]),
+    });
+    // Without a default, Kafka's own: P7D.
+    expect(loadConfig({ FEED_TOPIC_RETENTION: 'NLA=P1D' }).feedRelay.retention.defaultMs).toBe(7 * DAY);
+    expect(() => loadConfig({ FEED_TOPIC_RETENTION: 'P6M' })).toThrow(
+      /FEED_TOPIC_RETENTION: 'P6M' is not a period in days, weeks or hours .*write months as days \(P180D\), e\.g\. P30D,NLA=P90D/,
+    );
+    expect(() => loadConfig({ FEED_TOPIC_RETENTION: 'P30D,P60D' })).toThrow(/give one default period, not 2/);
+    expect(() => loadConfig({ FEED_TOPIC_RETENTION: 'XYZ=P30D' })).toThrow(/FEED_TOPIC_RETENTION: .*XYZ/);
+    expect(() => loadConfig({ FEED_TOPIC_RETENTION: 'PT0H' })).toThrow(/must lie between PT1H and P3650D/);
+    expect(() => loadConfig({ FEED_TOPIC_RETENTION: 'P9999D' })).toThrow(/must lie between PT1H and P3650D/);
+  });
+
   it("limits GraphQL operations, request bodies and each agency's rate, with defaults and overrides", () => {
     const defaults = loadConfig({});
     expect(defaults.graphqlLimits).toEqual({

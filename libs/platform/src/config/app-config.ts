@@ -150,6 +150,67 @@ export function parseFeedActivities(
   };
 }
 
+const DAY_MS = 86_400_000;
+/** A retention the broker can keep exactly: days, weeks or hours (a month or a year has no fixed length). */
+const RETENTION_PERIOD = /^P(?:(\d{1,5})D|(\d{1,4})W|T(\d{1,6})H)$/;
+const RETENTION_MIN_MS = 3_600_000;
+const RETENTION_MAX_MS = 3650 * DAY_MS;
+
+/** How long the broker keeps each agency's feed topic: a default and the agencies' own periods. */
+export interface FeedTopicRetention {
+  /** retention.ms of an agency not named. */
+  readonly defaultMs: number;
+  /** retention.ms by agency code. */
+  readonly byAgency: ReadonlyMap<string, number>;
+}
+
+function retentionMs(text: string): { ok: true; value: number } | { ok: false; message: string } {
+  const match = RETENTION_PERIOD.exec(text.trim().toUpperCase());
+  const ms = match
+    ? Number(match[1] ?? 0) * DAY_MS + Number(match[2] ?? 0) * 7 * DAY_MS + Number(match[3] ?? 0) * 3_600_000
+    : NaN;
+  if (!match)
+    return {
+      ok: false,
+      message: `'${text}' is not a period in days, weeks or hours (ISO 8601: P30D, P4W, PT12H); write months as days (P180D)`,
+    };
+  if (ms < RETENTION_MIN_MS || ms > RETENTION_MAX_MS)
+    return { ok: false, message: `'${text}' must lie between PT1H and P3650D` };
+  return { ok: true, value: ms };
+}
+
+/**
+ * `P30D,NLA=P90D,UWV=P14D`: the period the broker keeps a feed topic (its `retention.ms`), a bare period
+ * being the default and `<agency code>=<period>` an agency's own, as its agreement says. Without a
+ * default, Kafka's own default of P7D.
+ */
+export function parseFeedTopicRetention(
+  text: string,
+): { ok: true; value: FeedTopicRetention } | { ok: false; message: string } {
+  const entries = text.split(',').filter((part) => part.trim() !== '');
+  const defaults = entries.filter((entry) => !entry.includes('='));
+  if (defaults.length > 1)
+    return { ok: false, message: `give one default period, not ${defaults.length} (${defaults.join(', ')})` };
+  const defaultMs = defaults.length ? retentionMs(defaults[0]) : { ok: true as const, value: 7 * DAY_MS };
+  if (!defaultMs.ok) return defaultMs;
+  const parsed = parsePairs(
+    entries.filter((entry) => entry.includes('=')).join(','),
+    '<agency code>=<period>',
+    (agency, period) => {
+      const code = parseAgencyCode(agency);
+      return code.ok ? retentionMs(period) : { ok: false, message: code.error.message };
+    },
+  );
+  if (!parsed.ok) return parsed;
+  return {
+    ok: true,
+    value: {
+      defaultMs: defaultMs.value,
+      byAgency: new Map([...parsed.value].map(([agency, ms]) => [agency.trim().toUpperCase(), ms])),
+    },
+  };
+}
+
 /** A text setting its parser accepts; the parser's sentence, with an example, when it does not. */
 function Parses(
   parse: (text: string) => { ok: true } | { ok: false; message: string },
@@ -424,6 +485,14 @@ export class EnvironmentVariables {
   FEED_TOPIC_REPLICAS = 1;
 
   /**
+   * How long the broker keeps a feed topic's messages (its retention.ms): a default period and agencies'
+   * own, `P30D,NLA=P90D`, no longer than the agreement with the agency allows. The relay sets it when it
+   * creates a topic and alters a topic whose retention differs.
+   */
+  @Parses(parseFeedTopicRetention, 'P30D,NLA=P90D')
+  FEED_TOPIC_RETENTION = 'P7D';
+
+  /**
    * The processing activity (register id) each agency's Kafka feed serves, as its consumer declares it:
    * `NLA=supervision,BD=case-coordination`. The relay publishes what agreements serving that activity
    * allow; agencies not named serve case-coordination.
@@ -507,6 +576,8 @@ export interface FeedRelaySettings {
   batchSize: number;
   maxRetryMs: number;
   pollIntervalMs: number;
+  /** How long the broker keeps each agency's topic (validated at load). */
+  retention: FeedTopicRetention;
   /** The activity each agency's feed serves, as configured (validated at load). */
   activities: ReadonlyMap<string, string>;
   /** The activity an agency's feed serves: as configured, case coordination for the others. */
@@ -619,6 +690,8 @@ export class AppConfig {
       topicPrefix: this.env.FEED_TOPIC_PREFIX,
       partitions: this.env.FEED_TOPIC_PARTITIONS,
       replicationFactor: this.env.FEED_TOPIC_REPLICAS,
+      retention: (parseFeedTopicRetention(this.env.FEED_TOPIC_RETENTION) as { value: FeedTopicRetention })
+        .value,
       batchSize: this.env.FEED_RELAY_BATCH_SIZE,
       maxRetryMs: this.env.FEED_RELAY_MAX_RETRY_MS,
       pollIntervalMs: this.env.SUBSCRIPTION_POLL_MS,
