@@ -1,0 +1,57 @@
+import { Inject, Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import { EventStore } from '#events';
+import { AppConfig } from '#platform';
+import { ArchiveRegister } from '#read-models';
+import {
+  ACTIVATION_SHREDDER,
+  type ActivationShredder,
+  RETENTION_CLOCK,
+  type RetentionClock,
+} from './activation-shredder.port.js';
+import { RetentionJob, RetentionRunSummary } from './retention.job.js';
+
+/** Runs the retention job once at start and then every RETENTION_INTERVAL_MS (daily by default). */
+@Injectable()
+export class RetentionJobService implements OnApplicationBootstrap, OnApplicationShutdown {
+  private readonly logger = new Logger('Retention');
+  private readonly job: RetentionJob;
+  private timer?: NodeJS.Timeout;
+  private running?: Promise<RetentionRunSummary | undefined>;
+
+  constructor(
+    dataSource: DataSource,
+    store: EventStore,
+    private readonly config: AppConfig,
+    @Inject(ACTIVATION_SHREDDER) shredder: ActivationShredder,
+    @Inject(RETENTION_CLOCK) clock: RetentionClock,
+  ) {
+    this.job = new RetentionJob(dataSource, new ArchiveRegister(store), shredder, clock, {
+      batchSize: config.retention.batchSize,
+      coordination: config.regionalCoordination,
+      logger: this.logger,
+    });
+  }
+
+  onApplicationBootstrap(): void {
+    void this.runOnce();
+    this.timer = setInterval(() => void this.runOnce(), this.config.retention.intervalMs);
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    clearInterval(this.timer);
+    await this.running;
+  }
+
+  /** One run, unless one is under way (then that one's result). */
+  runOnce(): Promise<RetentionRunSummary | undefined> {
+    this.running ??= this.job
+      .run()
+      .catch((error: Error) => {
+        this.logger.error(`retention run failed, will retry at the next run: ${error.message}`);
+        return undefined;
+      })
+      .finally(() => (this.running = undefined));
+    return this.running;
+  }
+}
