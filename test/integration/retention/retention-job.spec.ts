@@ -1,3 +1,4 @@
+import { Test } from '@nestjs/testing';
 import { DataSource } from 'typeorm';
 import { ArchiveDecision, Role, type Actor } from '#domain';
 import {
@@ -18,12 +19,18 @@ import {
   ActivationShredder,
   RetentionClock,
   RetentionJob,
+  ACTIVATION_SHREDDER,
+  RETENTION_CLOCK,
+  RetentionJobService,
+  RetentionModule,
+  underRetentionLease,
 } from '../../../apps/worker/src/retention/index.js';
 import { generateActivations } from '../../../bench/generator/activation-generator.js';
 import { bulkLoad, loadDemoAgreements } from '../../../bench/generator/bulk-load.js';
 import { catchUp as drive } from '../../support/catch-up.js';
 import { IsolatedDatabase } from '../../support/isolated-database.js';
 import { readModelSnapshot } from '../../support/read-model-snapshot.js';
+import { testEnvironment } from '../../support/test-env.js';
 
 /*
  * The retention job against a real store and read models, with a fake clock and a shredder that records
@@ -257,5 +264,48 @@ describe('the retention job applies the archive decisions', () => {
     expect(dueBy(day).length).toBeLessThan(closed.length);
     expect((await job().run()).destroyed).toBe(0);
     expect(shredder.take()).toEqual([]);
+  });
+
+  it('runs on one worker at a time: a second one skips while the first holds the lease', async () => {
+    let second: unknown;
+    const first = await underRetentionLease(database.url, async () => {
+      second = await underRetentionLease(database.url, async () => 'ran twice');
+      return 'ran';
+    });
+    expect(first).toEqual({ ran: true, result: 'ran' });
+    expect(second).toEqual({ ran: false });
+    // Released with its connection: the next run takes it.
+    expect(await underRetentionLease(database.url, async () => 'again')).toEqual({
+      ran: true,
+      result: 'again',
+    });
+  });
+
+  it('is wired by RetentionModule.withShredder: it runs once at start, with the clock and shredder given', async () => {
+    Object.assign(process.env, testEnvironment(database.env));
+    const moduleRef = await Test.createTestingModule({
+      imports: [RetentionModule.withShredder(RecordingShredder)],
+    })
+      .overrideProvider(RETENTION_CLOCK)
+      .useValue(new FakeClock(new Date('2099-01-01T12:00:00Z')))
+      .compile();
+    const app = moduleRef.createNestApplication({ logger: false });
+    await app.init();
+    try {
+      const service = app.get(RetentionJobService);
+      // The run started at bootstrap; asking again while it runs answers that run.
+      const summary = await service.runOnce();
+      expect(summary).toMatchObject({ day: '2099-01-01', examined: closed.length, failed: 0 });
+      const wired = app.get<RecordingShredder>(ACTIVATION_SHREDDER);
+      // Everything due was destroyed by the runs before: nothing is asked again, kept ones never.
+      expect(wired.calls).toEqual([]);
+      const rows = await retentionActionsTable.of(
+        db.manager,
+        closed.map((f) => f.activationId),
+      );
+      expect(rows.map((r) => r.activation_id)).toEqual(dueBy('2099-01-01'));
+    } finally {
+      await app.close();
+    }
   });
 });

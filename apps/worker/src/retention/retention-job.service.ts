@@ -10,8 +10,12 @@ import {
   type RetentionClock,
 } from './activation-shredder.port.js';
 import { RetentionJob, RetentionRunSummary } from './retention.job.js';
+import { underRetentionLease } from './retention.session.js';
 
-/** Runs the retention job once at start and then every RETENTION_INTERVAL_MS (daily by default). */
+/**
+ * Runs the retention job once at start and then every RETENTION_INTERVAL_MS (daily by default), one worker
+ * at a time (a session advisory lock).
+ */
 @Injectable()
 export class RetentionJobService implements OnApplicationBootstrap, OnApplicationShutdown {
   private readonly logger = new Logger('Retention');
@@ -45,8 +49,11 @@ export class RetentionJobService implements OnApplicationBootstrap, OnApplicatio
 
   /** One run, unless one is under way (then that one's result). */
   runOnce(): Promise<RetentionRunSummary | undefined> {
-    this.running ??= this.job
-      .run()
+    this.running ??= underRetentionLease(this.config.databaseUrl, () => this.job.run())
+      .then((lease) => {
+        if (!lease.ran) this.logger.log('retention: another worker is running the job; this one skips');
+        return lease.ran ? lease.result : undefined;
+      })
       .catch((error: Error) => {
         this.logger.error(`retention run failed, will retry at the next run: ${error.message}`);
         return undefined;
