@@ -17,6 +17,7 @@ import { FeedsModule } from './feeds/index.js';
 import { GraphqlLimits, LimitsModule } from './limits/index.js';
 import { ProcessingActivitiesModule } from './processing-activities/index.js';
 import { ReadsModule } from './reads/index.js';
+import { RetentionModule } from './retention/index.js';
 import { ServerInfoResolver } from './server-info/index.js';
 
 /**
@@ -50,6 +51,7 @@ function withRequestErrorCodes(result: ExecutionResult): FormattedExecutionResul
     AgreementPreviewModule,
     ProcessingActivitiesModule,
     ReadsModule,
+    RetentionModule,
     FeedsModule,
     ConsoleModule,
     GraphQLModule.forRootAsync<ApolloDriverConfig>({

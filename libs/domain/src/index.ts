@@ -56,3 +56,4 @@ export * from './erasures/erasure.state.js';
 export * from './erasures/erasure.decider.js';
 export * from './shared/iso-period.value.js';
 export * from './retention/archive-decision.js';
+export * from './retention/activation-archive.js';

@@ -23,3 +23,5 @@ export * from './feeds/feed-in-force.js';
 export * from './access-log/processing-purpose.js';
 export * from './access-log/activity-register.js';
 export * from './agreements/activity-view.js';
+export * from './retention/archive-register.js';
+export * from './retention/retention-actions.table.js';

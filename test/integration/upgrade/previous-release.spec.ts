@@ -125,12 +125,15 @@ describe('upgrading a database written by release 700359e', () => {
       'NationalFigures1795400000190',
       'SubjectKeys1795400000200',
       'SubjectActivations1795400000203',
+      'RetentionActions1795400000250',
     ]);
     // The key tables start empty: no key exists before a value is sealed under it.
     const [{ keys, erased }]: { keys: number; erased: number }[] = await db.query(
       `SELECT (SELECT count(*) FROM subject_keys)::int AS keys, (SELECT count(*) FROM erased_subject_keys)::int AS erased`,
     );
     expect({ keys, erased }).toEqual({ keys: 0, erased: 0 });
+    // The retention job has done nothing yet: its table starts empty.
+    expect(await db.query(`SELECT count(*)::int AS n FROM retention_actions`)).toEqual([{ n: 0 }]);
     // The national team's figures policies are in place on the tables it reads figures from.
     const policies: { tablename: string }[] = await db.query(
       `SELECT tablename FROM pg_policies WHERE policyname LIKE '%_national_figures' ORDER BY tablename`,

@@ -43,6 +43,17 @@ export const ACCESS_LOG: ReadPolicy = {
     'Only a privacy officer may read the access log; ask your privacy officer (FG) for this information.',
 };
 
+/**
+ * What the retention job destroyed when (case numbers, selection-list categories, dates; no personal
+ * data): the privacy officers who answer for the processing and the policy admins who keep the register
+ * that decides it, each of the activations their agency was entitled to (row-level security again).
+ */
+export const RETENTION_REPORT: ReadPolicy = {
+  roles: [Role.PRIVACY_OFFICER, Role.POLICY_ADMIN],
+  refusal: () =>
+    'Only a privacy officer or a policy admin may read what the retention job destroyed; ask your privacy officer (FG).',
+};
+
 const READ_POLICY = 'keten:read-policy';
 
 /** Refuses the query with FORBIDDEN, before anything is read, unless the actor's role fits the policy. */

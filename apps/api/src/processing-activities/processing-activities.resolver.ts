@@ -11,6 +11,7 @@ import { EventStore, processingActivityStreamId, processingActivityStreams, Vers
 import { CurrentActor } from '../auth/index.js';
 import { CommandGateway, CommandMapping, IdempotentCommandInput } from '../commands/index.js';
 import { apiError, ApiErrorCode } from '../errors/index.js';
+import { toSelectionListCategoryView } from '../retention/index.js';
 import { PROCESSING_ACTIVITY_ERROR_CODES } from './processing-activity-errors.mapping.js';
 import {
   ApproveProcessingActivityInput,
@@ -110,6 +111,9 @@ export class ProcessingActivitiesResolver {
       legalReference: state.legalBasis.reference,
       controllers: [...state.controllers],
       retention: state.retention,
+      selectionListCategory: state.selectionListCategory
+        ? toSelectionListCategoryView(state.selectionListCategory)
+        : null,
       pending: state.pending !== undefined,
       version: this.tokens.of(streamId, events.length),
       history: events.map((event) => ({

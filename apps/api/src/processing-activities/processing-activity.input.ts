@@ -4,6 +4,7 @@ import { ACTIVITY_ID_MAX } from '#domain';
 import { CommandOptionsInput } from '../commands/index.js';
 import { AGREEMENT_TEXT_MAX, IsAgencyCode, IsText, NAME_MAX, NestedInput } from '../input/index.js';
 import { LegalBasisInput } from '../agreements/index.js';
+import { SelectionListCategoryInput } from '../retention/index.js';
 
 /** What a register entry says (AVG art. 30): the terms a proposal or a change sets. */
 @InputType({ isAbstract: true })
@@ -34,6 +35,13 @@ abstract class ProcessingActivityTermsInput extends CommandOptionsInput {
   @IsString()
   @MaxLength(20)
   retention!: string;
+
+  @NestedInput(SelectionListCategoryInput, {
+    nullable: true,
+    description:
+      "The selection-list category (Archiefwet) of its records: each activation's archive decision when it closes.",
+  })
+  selectionListCategory?: SelectionListCategoryInput;
 }
 
 @InputType()

@@ -1,4 +1,5 @@
 import { Field, ID, Int, ObjectType } from '@nestjs/graphql';
+import { SelectionListCategoryView } from '../retention/index.js';
 
 @ObjectType({ description: 'What a register command did.' })
 export class ProcessingActivityCommandResult {
@@ -68,6 +69,12 @@ export class ProcessingActivity {
 
   @Field()
   retention!: string;
+
+  @Field(() => SelectionListCategoryView, {
+    nullable: true,
+    description: 'The selection-list category of its records (Archiefwet); null when none is registered.',
+  })
+  selectionListCategory!: SelectionListCategoryView | null;
 
   @Field({ description: 'Whether a proposal (the first terms or a change) waits for another controller.' })
   pending!: boolean;

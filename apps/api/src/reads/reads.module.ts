@@ -3,6 +3,8 @@ import { PlatformModule } from '#platform';
 import './shared/read-enums.graphql.js';
 import { AccessLogModule } from '../access-log/index.js';
 import { CommandsModule } from '../commands/index.js';
+import { RetentionModule } from '../retention/index.js';
+import { ArchiveDecisionResolver } from './view-activation/archive-decision.resolver.js';
 import { CommandResultViewResolver } from './command-result-view/command-result-view.resolver.js';
 import { ListActivationsResolver } from './list-activations/list-activations.resolver.js';
 import { MeResolver } from './me/me.resolver.js';
@@ -21,11 +23,12 @@ import { SearchActivationsResolver } from './search-activations/search-activatio
  * row-level security for the actor's agency, the access log written in the same transaction).
  */
 @Module({
-  imports: [PlatformModule, AccessLogModule, CommandsModule],
+  imports: [PlatformModule, AccessLogModule, CommandsModule, RetentionModule],
   providers: [
     ReadAccessGuard,
     MeResolver,
     ViewActivationResolver,
+    ArchiveDecisionResolver,
     ListActivationsResolver,
     SearchActivationsResolver,
     TimelineResolver,

@@ -131,6 +131,50 @@ describe('register of processing activities: four eyes, two controllers', () => 
     expect(decision).toMatchObject({ error: { field } });
   });
 
+  it('given a proposal with a selection-list category, when approved, then the register holds it; a DESTROY without a term takes the retention', () => {
+    const destroy = { id: '1.1.3', nomination: 'DESTROY' };
+    given([])
+      .when(propose(nla, { selectionListCategory: destroy }))
+      .then([
+        {
+          ...proposed,
+          data: { ...proposed.data, selectionListCategory: { ...destroy, term: 'P5Y' } },
+        } as ProcessingActivityEvent,
+      ]);
+    const withCategory = {
+      ...proposed,
+      data: { ...proposed.data, selectionListCategory: { id: '1.1.1', nomination: 'KEEP' } },
+    } as ProcessingActivityEvent;
+    given([withCategory])
+      .when(decide('ApproveProcessingActivity', vr17))
+      .then([
+        {
+          ...approved(),
+          data: { ...approved().data, selectionListCategory: { id: '1.1.1', nomination: 'KEEP' } },
+        } as ProcessingActivityEvent,
+      ]);
+    given([])
+      .when(propose(nla, { selectionListCategory: { ...destroy, term: 'p10y' } }))
+      .then([
+        {
+          ...proposed,
+          data: { ...proposed.data, selectionListCategory: { ...destroy, term: 'P10Y' } },
+        } as ProcessingActivityEvent,
+      ]);
+  });
+
+  it.each([
+    ['selectionListCategory.id', { id: 'één', nomination: 'DESTROY' }],
+    ['selectionListCategory.nomination', { id: '1.1.3', nomination: 'BEWAREN' }],
+    ['selectionListCategory.term', { id: '1.1.3', nomination: 'DESTROY', term: '5 jaar' }],
+    ['selectionListCategory.term', { id: '1.1.1', nomination: 'KEEP', term: 'P5Y' }],
+  ])('given a malformed selection-list category, when proposed, then %s is refused', (field, category) => {
+    const decision = given([])
+      .when(propose(nla, { selectionListCategory: category }))
+      .then(E.INVALID_INPUT);
+    expect(decision).toMatchObject({ error: { field } });
+  });
+
   it('refuses a taken id and a decision with nothing pending', () => {
     given([proposed]).when(propose()).then(E.ALREADY_PROPOSED);
     given([proposed, approved()]).when(decide('ApproveProcessingActivity', vr17)).then(E.NOTHING_PENDING);

@@ -3,9 +3,18 @@ import { AGREEMENT_TEXT_MAX, parseActivities } from '../agreements/agreement-com
 import { parseCommand, RawFields } from '../shared/command.parser.js';
 import { parseCommandContext, RawCommandContext } from '../shared/command-context.js';
 import { Decision, foldEvents, Prepared, prepareThenDecide } from '../shared/decider.js';
-import { isRecord, NAME_MAX, optionalText, requireAgencies, requireText } from '../shared/field.parser.js';
+import {
+  isAbsent,
+  isRecord,
+  NAME_MAX,
+  optionalText,
+  requireAgencies,
+  requireOneOf,
+  requireText,
+} from '../shared/field.parser.js';
 import { Instant } from '../shared/instant.value.js';
 import { parseIsoPeriod } from '../shared/iso-period.value.js';
+import { ArchiveNomination, SelectionListCategory } from '../retention/archive-decision.js';
 import { attempt, decided, INVALID_INPUT, reject } from '../shared/rejection.js';
 import { ProcessingActivityCommand, ProcessingActivityCommandType } from './processing-activity.commands.js';
 import { ProcessingActivityError, ProcessingActivityErrorCode as E } from './processing-activity.errors.js';
@@ -56,7 +65,59 @@ function parseTerms(input: RawFields): ProcessingActivityTerms {
     },
     controllers,
     retention,
+    ...(!isAbsent(input.selectionListCategory) && {
+      selectionListCategory: parseSelectionListCategory(input.selectionListCategory, retention),
+    }),
   };
+}
+
+/** A selection-list category's number, e.g. `1.1.3`. */
+const CATEGORY_ID = /^[0-9A-Za-z][0-9A-Za-z.-]{0,31}$/;
+
+/**
+ * A DESTROY category without a term of its own takes the entry's retention: the two say the same thing
+ * unless the selection list sets a term apart. A KEEP category has no term.
+ */
+function parseSelectionListCategory(value: unknown, retention: string): SelectionListCategory {
+  const input = isRecord(value) ? value : {};
+  const field = 'selectionListCategory';
+  const id = typeof input.id === 'string' ? input.id.trim() : '';
+  if (!CATEGORY_ID.test(id)) {
+    return reject(
+      INVALID_INPUT,
+      `${JSON.stringify(input.id)} is no selection-list category; give its number in the list, such as 1.1.3.`,
+      `${field}.id`,
+    );
+  }
+  const nomination = requireOneOf(
+    input.nomination,
+    Object.values(ArchiveNomination),
+    `${field}.nomination`,
+    'The archive nomination',
+  );
+  if (nomination === ArchiveNomination.KEEP) {
+    if (!isAbsent(input.term)) {
+      return reject(
+        INVALID_INPUT,
+        'A category that keeps records for good (KEEP) has no term; leave the term out, or nominate DESTROY.',
+        `${field}.term`,
+      );
+    }
+    return { id, nomination };
+  }
+  const term = isAbsent(input.term)
+    ? retention
+    : typeof input.term === 'string'
+      ? input.term.trim().toUpperCase()
+      : '';
+  if (!parseIsoPeriod(term)) {
+    return reject(
+      INVALID_INPUT,
+      `${JSON.stringify(input.term)} is no destruction term; give an ISO 8601 period such as P5Y, or leave it out to use the retention.`,
+      `${field}.term`,
+    );
+  }
+  return { id, nomination, term };
 }
 
 const PARSERS: {

@@ -1,5 +1,6 @@
 import { AgencyCode } from '../shared/agency-code.value.js';
 import { LegalBasis } from '../agreements/agreement.events.js';
+import { SelectionListCategory } from '../retention/archive-decision.js';
 
 /*
  * The register of processing activities (AVG art. 30): one stream per activity, kept by the policy admins
@@ -16,6 +17,12 @@ export interface ProcessingActivityTerms {
   readonly controllers: readonly AgencyCode[];
   /** How long records of this processing are kept, as an ISO 8601 period in years, months or days (P5Y). */
   readonly retention: string;
+  /**
+   * The category of the selection list (Archiefwet) the records of this processing fall under: whether a
+   * closed activation is kept for good or destroyed, and after which term (for DESTROY always stated).
+   * Absent in entries registered before archive decisions (issue 19): their activations get none.
+   */
+  readonly selectionListCategory?: SelectionListCategory;
 }
 
 export interface ProcessingActivityProposedData extends ProcessingActivityTerms {

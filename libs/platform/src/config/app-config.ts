@@ -509,6 +509,17 @@ export class EnvironmentVariables {
   FEED_RELAY_MAX_RETRY_MS = 30_000;
 
   /**
+   * How often the worker's retention job applies the archive decisions (it runs once at start, then at
+   * this interval): daily by default; the Archiefwet counts in days, so more often only costs a scan.
+   */
+  @WholeNumber(60_000, 604_800_000, ' of milliseconds')
+  RETENTION_INTERVAL_MS = 86_400_000;
+
+  /** Activations the retention job reads in one page (it logs its progress after each). */
+  @WholeNumber(1, 10_000)
+  RETENTION_BATCH_SIZE = 200;
+
+  /**
    * The GraphQL abuse limits (OWASP GraphQL cheat sheet). Every query of the demo, the tests and the
    * benchmarks fits well within them: the deepest nests 5 levels, none uses an alias, the costliest (a
    * feed page of 500 entries with every field) costs about 19 000, the longest has about 60 tokens.
@@ -566,6 +577,11 @@ export interface GraphqlLimitSettings {
 export interface KafkaSecuritySettings {
   ssl: { ca: string[] };
   sasl: { mechanism: 'scram-sha-512'; username: string; password: string };
+}
+
+export interface RetentionSettings {
+  readonly intervalMs: number;
+  readonly batchSize: number;
 }
 
 export interface FeedRelaySettings {
@@ -698,6 +714,9 @@ export class AppConfig {
       activities,
       activityOf: (agency) => activities.get(agency) ?? DEFAULT_PROCESSING_ACTIVITY,
     };
+  }
+  get retention(): RetentionSettings {
+    return { intervalMs: this.env.RETENTION_INTERVAL_MS, batchSize: this.env.RETENTION_BATCH_SIZE };
   }
   get graphqlLimits(): GraphqlLimitSettings {
     return {

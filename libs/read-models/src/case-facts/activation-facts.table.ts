@@ -49,4 +49,23 @@ export const activationFactsTable = {
     );
     return rows.map(({ facts }) => facts);
   },
+
+  /**
+   * Closed activations, a page at a time in activation-id order after `afterId`: what the retention job
+   * weighs against its archive decision. Read only; the job never deletes facts.
+   */
+  async closed(
+    tx: EntityManager,
+    table: FactsTable,
+    afterId: string | null,
+    limit: number,
+  ): Promise<ActivationFacts[]> {
+    const rows: { facts: ActivationFacts }[] = await tx.query(
+      `SELECT facts FROM ${table}
+       WHERE facts->>'status' = 'CLOSED' AND ($1::text IS NULL OR activation_id > $1)
+       ORDER BY activation_id LIMIT $2`,
+      [afterId, limit],
+    );
+    return rows.map(({ facts }) => facts);
+  },
 };

@@ -22,6 +22,7 @@ import { Corrections1795400000180 } from './1795400000180-corrections.migration.
 import { NationalFigures1795400000190 } from './1795400000190-national-figures.migration.js';
 import { SubjectKeys1795400000200 } from './1795400000200-subject-keys.migration.js';
 import { SubjectActivations1795400000203 } from './1795400000203-subject-activations.migration.js';
+import { RetentionActions1795400000250 } from './1795400000250-retention-actions.migration.js';
 
 /**
  * Every schema migration of the platform, oldest first. One database, one ordered history:
@@ -52,4 +53,5 @@ export const migrations: Function[] = [
   NationalFigures1795400000190,
   SubjectKeys1795400000200,
   SubjectActivations1795400000203,
+  RetentionActions1795400000250,
 ];
