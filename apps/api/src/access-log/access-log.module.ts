@@ -4,13 +4,11 @@ import { PlatformModule } from '#platform';
 import { AccessLogRecorder } from './access-log.recorder.js';
 import { LoggedReads } from './logged-reads.service.js';
 import { AccessLogResolver } from './query-access-log/access-log.resolver.js';
-import { PersonActivations } from './subject-access-request/person-activations.js';
-import { SubjectAccessRequestResolver } from './subject-access-request/subject-access-request.resolver.js';
 import { activityRegisterProvider, subjectPseudonymProvider } from './subject-pseudonym.provider.js';
 
 /**
  * Who read personal, health or criminal data: LoggedReads, the one way to read case data (it writes the
- * access log in the read's own transaction), and the privacy officer's accessLog query and answer to a data subject's access request.
+ * access log in the read's own transaction), and the privacy officer's accessLog query.
  */
 @Module({
   imports: [PlatformModule, EventStoreModule],
@@ -20,8 +18,6 @@ import { activityRegisterProvider, subjectPseudonymProvider } from './subject-ps
     AccessLogRecorder,
     LoggedReads,
     AccessLogResolver,
-    PersonActivations,
-    SubjectAccessRequestResolver,
   ],
   exports: [LoggedReads, activityRegisterProvider],
 })

@@ -55,20 +55,6 @@ export interface FeedRange {
   readonly activationId?: string;
 }
 
-/**
- * That an agency received an event on its feed: when, and which categories the row carried and withheld.
- * No payload: what was delivered is told, not repeated.
- */
-export interface FeedDelivery {
-  agency: string;
-  event_id: string;
-  activation_id: string;
-  event_type: string;
-  carried: DataCategory[];
-  withheld: DataCategory[];
-  fed_at: Date;
-}
-
 const COLUMNS = `feed_seq::text AS seq, agency_seq::text AS agency_seq, agency, event_id, activation_id, region, stream_version, event_type,
   schema_version, occurred_at, recorded_at, acting_agency, payload, withheld, carried, fed_at`;
 
@@ -187,19 +173,5 @@ export const feedTable = {
       [position],
     );
     return { behind: row.behind, oldestWaitingSeconds: row.oldest };
-  },
-
-  /**
-   * Every agency's receipt of these events, in feed order: for a data subject's access request, which
-   * agencies received what of a person. Read as the owner (every agency's rows), not under an agency's
-   * row-level security.
-   */
-  deliveriesOf(db: EntityManager, eventIds: readonly string[]): Promise<FeedDelivery[]> {
-    if (eventIds.length === 0) return Promise.resolve([]);
-    return db.query(
-      `SELECT agency, event_id, activation_id, event_type, carried, withheld, fed_at FROM rm_feed
-       WHERE event_id = ANY($1::uuid[]) ORDER BY feed_seq`,
-      [eventIds],
-    );
   },
 };
