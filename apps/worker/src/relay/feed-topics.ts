@@ -1,4 +1,7 @@
-import { Admin, ConfigResourceTypes, Kafka } from 'kafkajs';
+import kafkajs, { Admin, Kafka } from 'kafkajs';
+
+// kafkajs is CommonJS: Node's ESM loader finds no named export ConfigResourceTypes in it (only the default).
+const { ConfigResourceTypes } = kafkajs;
 
 export interface TopicLayout {
   partitions: number;
