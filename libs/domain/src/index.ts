@@ -54,6 +54,8 @@ export * from './erasures/erasure.commands.js';
 export * from './erasures/erasure.errors.js';
 export * from './erasures/erasure.state.js';
 export * from './erasures/erasure.decider.js';
+export * from './erasures/personal-data-erased.event.js';
+export * from './erasures/erasure-effect.js';
 export * from './shared/iso-period.value.js';
 export * from './retention/archive-decision.js';
 export * from './retention/activation-archive.js';

@@ -14,6 +14,7 @@ export * from './redaction/index.js';
 export * from './commands/command-executor.js';
 export * from './commands/stream-deciders.js';
 export * from './commands/processing-activity-streams.js';
+export * from './commands/erasure-streams.js';
 export * from './commands/version-tokens.js';
 export * from './cloudevents/index.js';
 export * from './personal-data/index.js';

@@ -1,12 +1,17 @@
 import { memo, type ReactNode } from 'react';
 import { FormattedMessage, useIntl, type IntlShape } from 'react-intl';
-import { DateTime, Money, Withheld, WithheldCategories } from '../shared/format';
+import { DateTime, Erased, Money, Withheld, WithheldCategories } from '../shared/format';
 import { isShownPath } from './entry-paths';
 import type { TimelineEntry } from './use-timeline';
 
 /** A narrative of the payload ({ text, categories }) is shown by its text. */
 function isNarrative(value: unknown): value is { text: string | null } {
   return typeof value === 'object' && value !== null && !Array.isArray(value) && 'text' in value;
+}
+
+/** A value whose keys were erased (AVG art. 17, retention): the api passes the marker `{ $erased: true }`. */
+function isErased(value: unknown): boolean {
+  return typeof value === 'object' && value !== null && (value as { $erased?: unknown }).$erased === true;
 }
 
 type Fact = { readonly path: string; readonly value: unknown };
@@ -16,7 +21,13 @@ function factsOf(payload: Record<string, unknown>, prefix = ''): Fact[] {
   return Object.entries(payload).flatMap(([key, value]): Fact[] => {
     const path = prefix ? `${prefix}.${key}` : key;
     if (!isShownPath(path)) return [];
-    if (typeof value === 'object' && value !== null && !Array.isArray(value) && !isNarrative(value))
+    if (
+      typeof value === 'object' &&
+      value !== null &&
+      !Array.isArray(value) &&
+      !isNarrative(value) &&
+      !isErased(value)
+    )
       return factsOf(value as Record<string, unknown>, path);
     return [{ path, value }];
   });
@@ -44,6 +55,7 @@ function Value({ path, value }: Fact): ReactNode {
   const intl = useIntl();
   const shown = isNarrative(value) ? value.text : value;
   if (shown === null || shown === undefined) return <Withheld />;
+  if (isErased(shown)) return <Erased />;
   if (Array.isArray(shown)) {
     if (shown.every((item) => typeof item !== 'object' || item === null))
       return intl.formatList(

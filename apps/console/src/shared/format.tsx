@@ -9,6 +9,15 @@ export function Withheld() {
   );
 }
 
+/** A value whose keys are gone: it was erased (on request or at the end of its retention), for everyone. */
+export function Erased() {
+  return (
+    <span className="keten-erased">
+      <FormattedMessage id="erased" />
+    </span>
+  );
+}
+
 export function WithheldCategories({ categories }: { categories: readonly string[] }) {
   const intl = useIntl();
   if (categories.length === 0) return null;

@@ -26,6 +26,7 @@ export const EVENT_TITLES: Record<string, string> = {
   'employer.corrected': 'Werkgever gecorrigeerd',
   'region.corrected': 'Veiligheidsregio gecorrigeerd',
   'entry.withdrawn': 'Vastlegging ingetrokken',
+  'personal-data.erased': 'Persoonsgegevens gewist',
 };
 
 const FIELD_LABELS: Record<string, string> = {

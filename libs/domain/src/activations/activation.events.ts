@@ -1,3 +1,4 @@
+import type { PersonalDataErasedData } from '../erasures/personal-data-erased.event.js';
 import { CaseNumber } from '../shared/case-number.value.js';
 import { AgencyCode } from '../shared/agency-code.value.js';
 import { EuroCents } from '../shared/euro-cents.value.js';
@@ -286,6 +287,7 @@ export interface ActivationEventDataMap {
   'location.corrected': LocationCorrectedData;
   'employer.corrected': EmployerCorrectedData;
   'region.corrected': RegionCorrectedData;
+  'personal-data.erased': PersonalDataErasedData;
 }
 
 export type ActivationEventType = keyof ActivationEventDataMap;
@@ -326,6 +328,7 @@ export const ACTIVATION_EVENT_TYPES: readonly ActivationEventType[] = Object.key
   'location.corrected': true,
   'employer.corrected': true,
   'region.corrected': true,
+  'personal-data.erased': true,
 } satisfies Record<ActivationEventType, true>) as ActivationEventType[];
 
 export function isActivationEventType(value: unknown): value is ActivationEventType {

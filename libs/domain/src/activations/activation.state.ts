@@ -50,6 +50,8 @@ export interface OpenedActivation extends ActivationProgress {
   readonly referralIds: ReadonlySet<string>;
   readonly reportIds: ReadonlySet<string>;
   readonly attachmentIds: ReadonlySet<string>;
+  /** The erasures recorded on it (personal-data.erased), so that one is recorded once. */
+  readonly erasureIds: ReadonlySet<string>;
 }
 
 /** What a correction needs to know of a signal or finding: who recorded it, whom it names, how they are seen. */
@@ -150,6 +152,8 @@ export function evolveActivation(state: ActivationState, event: ActivationEvent)
       return { ...next, employer: event.data.employer };
     case 'region.corrected':
       return { ...next, region: event.data.region, municipality: event.data.municipality };
+    case 'personal-data.erased':
+      return { ...next, erasureIds: new Set(next.erasureIds).add(event.data.erasureId) };
     default:
       return next;
   }
@@ -177,6 +181,7 @@ function opened(data: ActivationOpenedData): OpenedActivation {
     referralIds: new Set(),
     reportIds: new Set(),
     attachmentIds: new Set(),
+    erasureIds: new Set(),
   };
 }
 

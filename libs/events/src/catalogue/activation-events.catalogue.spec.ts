@@ -97,6 +97,7 @@ describe('activation event catalogue', () => {
       'location.corrected': CASE,
       'employer.corrected': CASE,
       'region.corrected': CASE,
+      'personal-data.erased': CASE,
     });
   });
 
@@ -234,6 +235,7 @@ describe('activation event catalogue', () => {
         'location.corrected': 1,
         'employer.corrected': 1,
         'region.corrected': 1,
+        'personal-data.erased': 1,
       });
     });
 

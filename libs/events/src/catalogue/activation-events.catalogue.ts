@@ -395,6 +395,17 @@ const CATALOGUE: { readonly [T in Exclude<ActivationEventType, CorrectionEventTy
     fields: { proposedBy: CASE, 'reason.text': text('reason'), 'reason.categories[]': text('reason') },
     upcasters: [],
   },
+  // That data was erased is part of the case (every reader's timeline says so); whom it was of is PERSONAL:
+  // the pseudonym tells an agency that received that person's data which of its own records to follow.
+  'personal-data.erased': {
+    type: 'personal-data.erased',
+    schemaVersion: 1,
+    description:
+      'Personal data of the activation was erased (an approved erasure request, or its retention period ended): the keys of a person, a case subject or the whole activation are gone, and what they sealed reads as erased.',
+    primaryCategory: CASE,
+    fields: { erasureId: CASE, cause: CASE, scope: CASE, subjectRef: PERSONAL },
+    upcasters: [],
+  },
 };
 
 /*

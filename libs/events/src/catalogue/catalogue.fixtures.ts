@@ -11,6 +11,8 @@ import {
   caseNumber,
   countryCode,
   DataCategory,
+  ErasureCause,
+  ErasureScope,
   euroCents,
   instant,
   InterventionType,
@@ -295,6 +297,15 @@ const SAMPLES: Samples = {
       municipality: municipalityCode('GM0599'),
       correctedBy: agencyCode('VR09'),
       reason: { text: 'Rotterdam lies in Rotterdam-Rijnmond.', categories: [PERSONAL] },
+    },
+  },
+  'personal-data.erased': {
+    type: 'personal-data.erased',
+    data: {
+      erasureId: 'erasure-1',
+      cause: ErasureCause.ERASURE,
+      scope: ErasureScope.PERSON,
+      subjectRef: 'Bq3kqVt0b3Zx9pJ1Yx2cWw',
     },
   },
 };

@@ -140,6 +140,8 @@ const MATRIX: Record<ActivationEventType, Record<DemoAgency, typeof HIDDEN | Dat
   'employer.corrected': { NLA: [], GM0599: [], VR17: [], UWV: [], SVB: [], BD: [] },
   // Its reason is classified PERSONAL.
   'region.corrected': { NLA: [], GM0599: [], VR17: [PERSONAL], UWV: [], SVB: [], BD: [PERSONAL] },
+  // Everyone sees that data was erased; whose, only those who may see persons.
+  'personal-data.erased': { NLA: [], GM0599: [], VR17: [PERSONAL], UWV: [], SVB: [], BD: [PERSONAL] },
 };
 
 function cases(): [ActivationEventType, DemoAgency, typeof HIDDEN | DataCategory[]][] {
