@@ -105,6 +105,15 @@ export const timelineTable = {
     }
   },
 
+  /** The agencies whose timeline holds entries of the activation. */
+  async agenciesHolding(tx: EntityManager, activationId: string): Promise<string[]> {
+    const rows: { agency: string }[] = await tx.query(
+      `SELECT DISTINCT agency FROM rm_timeline WHERE activation_id = $1`,
+      [activationId],
+    );
+    return rows.map((row) => row.agency);
+  },
+
   /** The agency's entries (of one activation); `keepOwn` keeps those of events its own agency caused. */
   async remove(tx: EntityManager, agency: string, activationId?: string, keepOwn = false): Promise<void> {
     await tx.query(
