@@ -1,7 +1,7 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { ErasureEvent, ErasureStatus, foldErasure } from '#domain';
-import { BatchHandler, erasureIdOfStream, EventStore, StoredEvent } from '#events';
+import { BatchHandler, erasureIdOfStream, EventStore, PersonalDataVault, StoredEvent } from '#events';
 import { AppConfig } from '#platform';
 import { WorkerMetrics } from '../metrics/worker-metrics.js';
 import { SubscriptionHost } from '../projections/subscription-host.js';
@@ -26,6 +26,7 @@ export class ErasureProcessService extends SubscriptionHost {
     config: AppConfig,
     metrics: WorkerMetrics,
     eraser: PersonalDataEraser,
+    private readonly vault: PersonalDataVault,
   ) {
     super(ERASURE_PROCESS, dataSource, store, config, metrics);
     this.handler = async (events) => {
@@ -38,6 +39,23 @@ export class ErasureProcessService extends SubscriptionHost {
         this.log.log(`erasure ${state.erasureId} carried out`);
       }
     };
+  }
+
+  /**
+   * At start, first the erasure list once more: keys restored from an older backup of subject_keys go
+   * again (no read uses them meanwhile either: the list is checked on every key lookup).
+   */
+  override onApplicationBootstrap(): void {
+    void this.vault.subjectKeys
+      .reapplyErasures()
+      .then(
+        (deleted) =>
+          deleted > 0 && this.log.warn(`${deleted} restored keys of erased subjects deleted again`),
+      )
+      .catch((error: Error) =>
+        this.log.error(`the erasure list could not be applied again: ${error.message}`),
+      );
+    super.onApplicationBootstrap();
   }
 }
 
