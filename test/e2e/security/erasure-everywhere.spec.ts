@@ -216,7 +216,7 @@ describe('an erasure, everywhere', () => {
     const executor = new CommandExecutor(configuredEventStore(scenario.database.dataSource, loadConfig()));
     const erasures = erasureStreams(vault.pseudonyms);
     const now = () => new Date().toISOString();
-    const erasureId = `erasure-${run}`;
+    const erasureId = randomUUID();
     await executor.execute(
       erasures,
       {
