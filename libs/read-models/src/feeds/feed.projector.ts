@@ -12,13 +12,19 @@ import { activationFactsTable } from '../case-facts/activation-facts.table.js';
 import { StreamHistory } from '../case-facts/stream-history.js';
 import { AgreementGrants } from '../agreements/agreement-grants.js';
 import { activationIdOf } from '../projector/read-model.projector.js';
-import { FeedAppend, feedTable } from './feed.table.js';
+import { erasureRewrites } from './feed-erasure.js';
+import { FeedAppend, FeedRow, feedTable } from './feed.table.js';
+import { formerRecipients, TOLD_TO_FORMER_RECIPIENTS } from './former-recipients.js';
 
 /**
  * Appends every event to the feed of every agency entitled to it at that moment, redacted with the
  * agreements in force then, through the one redaction function. An agency that joins an activation gets
  * its history then; an agreement change applies from the next event on; nothing is ever taken back.
  * Runs in the feed subscription's transaction, which also notifies the api instances (LISTEN/NOTIFY).
+ *
+ * Corrections and erasures also reach the agencies that received the data they are about and are no
+ * longer entitled (AVG art. 19, former-recipients.ts). An erasure is the one thing that changes rows
+ * already fed: their payloads are rewritten without the erased values (feed-erasure.ts), in place.
  */
 export class FeedProjector {
   constructor(
@@ -53,6 +59,32 @@ export class FeedProjector {
       // so they are told of the correction (AVG art. 19), and nothing after it.
       const movedAway =
         event.type === 'region.corrected' ? [...was].filter((agency) => !entitled.includes(agency)) : [];
+      if (TOLD_TO_FORMER_RECIPIENTS.has(event.type)) {
+        // What the ledger holds of the activation, this batch's rows included.
+        await feedTable.append(tx, rows.splice(0));
+        const ledger = await feedTable.ofActivation(tx, activationId);
+        let lost: FeedRow[] = [];
+        if (event.type === 'personal-data.erased') {
+          const erased = await this.forgetErased(event, ledger, after, tx);
+          lost = erased.lost;
+          facts.set(activationId, erased.facts);
+          changed.set(activationId, erased.facts);
+        }
+        const told = new Set([...entitled, ...movedAway]);
+        for (const former of formerRecipients(event, ledger, told, lost)) {
+          const visible = redact({ type: event.type, data: event.data }, former.categories);
+          if (visible) {
+            rows.push({
+              agency: former.agency,
+              event,
+              activationId,
+              region: former.region,
+              ...visible,
+              payload: visible.data,
+            });
+          }
+        }
+      }
       for (const agency of movedAway) {
         const visible = redact(
           { type: event.type, data: event.data },
@@ -90,5 +122,26 @@ export class FeedProjector {
     }
     await activationFactsTable.save(tx, 'feed_activation_facts', [...changed.values()]);
     await feedTable.append(tx, rows);
+  }
+
+  /**
+   * After personal data of an activation was erased (its keys are gone before the event is recorded):
+   * rewrites every agency's rows of it as the store reads the stream now, and folds the feed's own facts of
+   * it again from that stream, so neither holds a value the key sealed (the title, a name in a payload).
+   */
+  private async forgetErased(
+    event: StoredEvent,
+    ledger: readonly FeedRow[],
+    known: ActivationFacts,
+    tx: EntityManager,
+  ): Promise<{ lost: FeedRow[]; facts: ActivationFacts }> {
+    const stream = await this.store.readStream(event.streamId, 0, { tx });
+    const { rewrites, lost } = erasureRewrites(ledger, stream);
+    await feedTable.rewrite(tx, rewrites);
+    let facts: ActivationFacts | undefined;
+    for (const item of stream.filter((e) => e.streamVersion <= event.streamVersion)) {
+      facts = evolveFacts(facts, { type: item.type, data: item.data } as ActivationEvent, item) ?? facts;
+    }
+    return { lost, facts: facts ?? known };
   }
 }

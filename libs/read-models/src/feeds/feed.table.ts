@@ -48,6 +48,13 @@ export interface FeedRow {
   fed_at: Date;
 }
 
+/** A feed row's payload as an erasure leaves it, at the schema version the store reads it at now. */
+export interface FeedRewrite {
+  readonly seq: string;
+  readonly payload: unknown;
+  readonly schemaVersion: number;
+}
+
 /** Which rows to read: those after a position in the agency's feed (agency_seq), optionally of one activation. */
 export interface FeedRange {
   readonly after: number;
@@ -159,6 +166,38 @@ export const feedTable = {
     return db.query(`SELECT ${COLUMNS} FROM rm_feed WHERE feed_seq = ANY($1::bigint[]) ORDER BY feed_seq`, [
       positions,
     ]);
+  },
+
+  /**
+   * Every agency's rows of one activation, in feed order: what the feed side holds of it, for the erasure
+   * rewrite and for telling former recipients of a correction or an erasure (AVG art. 19).
+   */
+  ofActivation(tx: EntityManager, activationId: string): Promise<FeedRow[]> {
+    return tx.query(`SELECT ${COLUMNS} FROM rm_feed WHERE activation_id = $1 ORDER BY rm_feed.feed_seq`, [
+      activationId,
+    ]);
+  },
+
+  /**
+   * Rewrites the payloads of these rows after an erasure, the only change rm_feed allows: the setting the
+   * append-only trigger asks for holds for this statement only (set and cleared in the caller's
+   * transaction), and the trigger refuses any change but the payload and its schema version. Position,
+   * ids, sequence, categories and times stay, so every cursor handed out still points where it did.
+   */
+  async rewrite(tx: EntityManager, rewrites: readonly FeedRewrite[]): Promise<void> {
+    if (rewrites.length === 0) return;
+    await tx.query(`SELECT set_config('keten.feed_rewrite', 'erasure', true)`);
+    await tx.query(
+      `UPDATE rm_feed f SET payload = r.payload, schema_version = r.schema_version
+       FROM unnest($1::bigint[], $2::jsonb[], $3::smallint[]) AS r(feed_seq, payload, schema_version)
+       WHERE f.feed_seq = r.feed_seq`,
+      [
+        rewrites.map((r) => r.seq),
+        rewrites.map((r) => JSON.stringify(r.payload)),
+        rewrites.map((r) => r.schemaVersion),
+      ],
+    );
+    await tx.query(`SELECT set_config('keten.feed_rewrite', '', true)`);
   },
 
   /** How many rows lie after a position, and how long the oldest of them has waited: the relay's lag. */
