@@ -10,12 +10,17 @@ import { ProjectionsController } from './projections/projections.controller.js';
 import { ReadModelProjectionService } from './projections/read-model-projection.service.js';
 import { FeedRelay } from './relay/feed-relay.js';
 import { RelayStatusController } from './relay/relay-status.controller.js';
+import { LegacySealingService } from './sealing/legacy-sealing.service.js';
 
-/** The worker hosts the projectors and the feed relay; its HTTP port serves health probes and metrics. */
+/**
+ * The worker hosts the projectors and the feed relay; its HTTP port serves health probes and metrics. At
+ * start it first seals what an earlier release stored in the clear (LegacySealingService).
+ */
 @Module({
   imports: [PlatformModule, EventStoreModule],
   providers: [
     WorkerMetrics,
+    LegacySealingService,
     ReadModelProjectionService,
     FeedProjectionService,
     ProjectionCatalogueService,
