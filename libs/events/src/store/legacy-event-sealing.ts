@@ -1,5 +1,5 @@
 import { isActivationEventType } from '#domain';
-import { DataSource, EntityManager, QueryFailedError } from 'typeorm';
+import { DataSource, EntityManager } from 'typeorm';
 import type { PersonalDataVault } from '../personal-data/personal-data-vault.js';
 import { keyIdsIn } from '../personal-data/payload-sealing.js';
 import { checkpointsTable } from './checkpoints.table.js';
@@ -15,8 +15,6 @@ const SEALING_SETTING = 'keten.sealing_legacy_events';
 
 /** A payload holding a sealed value at any depth: written by a release that seals, never to be sealed again. */
 const HOLDS_SEALED = `jsonb_path_exists(data, 'strict $.**."$sealed"')`;
-
-const INSUFFICIENT_PRIVILEGE = '42501';
 
 export interface LegacySealingProgress {
   /** Events looked at so far in this run. */
@@ -95,6 +93,16 @@ export class LegacyEventSealing {
   ) {}
 
   async run({ batchSize, onProgress, signal }: LegacySealingOptions): Promise<LegacySealingSummary> {
+    const [{ migrated }]: { migrated: boolean }[] = await this.dataSource.query(
+      `SELECT to_regprocedure('events_seal_legacy_only()') IS NOT NULL AS migrated`,
+    );
+    if (!migrated) {
+      throw new LegacySealingError(
+        'LEGACY_SEALING_NOT_MIGRATED',
+        'This database is not migrated to this release, so its events cannot be sealed yet: run ' +
+          '`npm run db:prepare` (migration LegacySealing1795400000260 and the key tables before it), then the pass again.',
+      );
+    }
     await checkpointsTable.ensure(this.dataSource.manager, LEGACY_SEALING_CHECKPOINT);
     let cursor = await checkpointsTable.at(this.dataSource.manager, LEGACY_SEALING_CHECKPOINT);
     const [{ total }]: { total: number }[] = await this.dataSource.query(
@@ -125,12 +133,13 @@ export class LegacyEventSealing {
       // Another run may have gone further meanwhile (the lock waited for it): go on from there.
       const stored = await checkpointsTable.lock(tx, LEGACY_SEALING_CHECKPOINT);
       const from = isAfter(stored, after) ? stored : after;
+      // Ordered by the table's columns, not the text aliases of the same names (which sort 112109 before 80913).
       const rows: ExaminedRow[] = await tx.query(
         `SELECT position::text AS position, transaction_id::text AS transaction_id, stream_id, event_id::text AS event_id,
                 type, schema_version, CASE WHEN NOT ${HOLDS_SEALED} THEN data END AS data,
                 transaction_id < $4::xid8 AS settled
-         FROM events WHERE (transaction_id, position) > ($1::xid8, $2::bigint)
-         ORDER BY transaction_id, position
+         FROM events WHERE (events.transaction_id, events.position) > ($1::xid8, $2::bigint)
+         ORDER BY events.transaction_id, events.position
          LIMIT $3`,
         [from.transactionId, from.position, batchSize, horizon],
       );
@@ -181,35 +190,16 @@ export class LegacyEventSealing {
 
   private async rewrite(tx: EntityManager, rewrites: readonly Rewrite[]): Promise<void> {
     await tx.query(`SELECT set_config($1, 'on', true)`, [SEALING_SETTING]);
-    try {
-      await tx.query(
-        `UPDATE events e SET data = u.data, schema_version = u.schema_version
-         FROM unnest($1::bigint[], $2::jsonb[], $3::smallint[]) AS u(position, data, schema_version)
-         WHERE e.position = u.position`,
-        [
-          rewrites.map((r) => r.position),
-          rewrites.map((r) => JSON.stringify(r.data)),
-          rewrites.map((r) => r.schemaVersion),
-        ],
-      );
-    } catch (error) {
-      const driverError = (error instanceof QueryFailedError ? error.driverError : error) as {
-        code?: string;
-        message?: string;
-      };
-      if (
-        driverError.code === INSUFFICIENT_PRIVILEGE &&
-        /UPDATE is not allowed/.test(driverError.message ?? '')
-      ) {
-        throw new LegacySealingError(
-          'LEGACY_SEALING_NOT_MIGRATED',
-          'The events table does not let the sealing pass rewrite legacy events yet: migrate the database ' +
-            '(`npm run db:prepare`, migration LegacySealing1795400000260) and run the pass again.',
-          { cause: error },
-        );
-      }
-      throw error;
-    }
+    await tx.query(
+      `UPDATE events e SET data = u.data, schema_version = u.schema_version
+       FROM unnest($1::bigint[], $2::jsonb[], $3::smallint[]) AS u(position, data, schema_version)
+       WHERE e.position = u.position`,
+      [
+        rewrites.map((r) => r.position),
+        rewrites.map((r) => JSON.stringify(r.data)),
+        rewrites.map((r) => r.schemaVersion),
+      ],
+    );
   }
 }
 
