@@ -12,10 +12,12 @@ import { ReadModelProjectionService } from './projections/read-model-projection.
 import { FeedRelay } from './relay/feed-relay.js';
 import { RelayStatusController } from './relay/relay-status.controller.js';
 import { RetentionModule } from './retention/index.js';
+import { LegacySealingService } from './sealing/legacy-sealing.service.js';
 
 /**
  * The worker hosts the projectors, the feed relay, the erasures (carried out once approved) and the
- * retention job (shredding through the same eraser); its HTTP port serves health probes and metrics.
+ * retention job (shredding through the same eraser); its HTTP port serves health probes and metrics. At
+ * start it first seals what an earlier release stored in the clear (LegacySealingService).
  */
 @Module({
   imports: [
@@ -27,6 +29,7 @@ import { RetentionModule } from './retention/index.js';
     PersonalDataEraser,
     ErasureProcessService,
     WorkerMetrics,
+    LegacySealingService,
     ReadModelProjectionService,
     FeedProjectionService,
     ProjectionCatalogueService,
