@@ -126,6 +126,7 @@ describe('upgrading a database written by release 700359e', () => {
       'SubjectKeys1795400000200',
       'SubjectActivations1795400000203',
       'RetentionActions1795400000250',
+      'AccessRequestScope1795400000265',
     ]);
     // The key tables start empty: no key exists before a value is sealed under it.
     const [{ keys, erased }]: { keys: number; erased: number }[] = await db.query(
