@@ -105,7 +105,7 @@ describe('the answer to an access request, from the agency’s own rows and the 
     expect(activationsOfPerson(held, [], '100000009')).toEqual([]);
   });
 
-  it('names a recipient only for the person’s categories the agency holds in that entry, and nothing it did not receive', () => {
+  it('names a recipient of a value only when its feed row carried every category of it, and only categories the agency holds', () => {
     const [signal, finding] = answer[0].entries;
     const row = (agency: string, eventId: string, carried: DataCategory[], at: string): FeedDelivery => ({
       agency,
@@ -118,10 +118,11 @@ describe('the answer to an access request, from the agency’s own rows and the 
     const recipients = recipientsOf(answer, [
       row('NLA', signal.eventId, [CASE, PERSONAL], '2026-12-01T09:00:02Z'),
       row('NLA', finding.eventId, [CASE, PERSONAL, CRIMINAL], '2026-12-01T09:00:03Z'),
+      // The coordinator saw the signal without its persons: no receipt of the person.
       row('VR17', signal.eventId, [CASE], '2026-12-01T09:00:02Z'),
-      // A category the agency does not hold of the person in this entry is never named.
-      row('VR17', finding.eventId, [CASE, HEALTH], '2026-12-01T09:00:03Z'),
-      row('UWV', finding.eventId, [CASE, PERSONAL], '2026-12-01T09:00:03Z'),
+      // The finding's persons are PERSONAL and CRIMINAL: CRIMINAL alone did not show them.
+      row('VR17', finding.eventId, [CASE, CRIMINAL, HEALTH], '2026-12-01T09:00:03Z'),
+      row('UWV', signal.eventId, [CASE, PERSONAL, HEALTH], '2026-12-01T09:00:03Z'),
       // An event not in the answer is no receipt of the person.
       row('UWV', 'e-other', [CASE, PERSONAL], '2026-12-01T09:00:04Z'),
     ]);
@@ -132,12 +133,49 @@ describe('the answer to an access request, from the agency’s own rows and the 
     expect(recipients[1].receipts).toEqual([
       {
         activationId: 'a1',
-        eventId: finding.eventId,
+        eventId: signal.eventId,
         eventType: 'finding.recorded',
         receivedAt: '2026-12-01T09:00:03.000Z',
         categories: [PERSONAL],
       },
     ]);
+    // HEALTH is carried by rows of the entries, but the agency holds no health value of the person.
     expect(JSON.stringify(recipients)).not.toContain(HEALTH);
+  });
+
+  it('names HEALTH of a recipient only where the agency holds the person’s health values (its own entry)', () => {
+    const own = [
+      entry('a4', 'signal.recorded', {
+        signalId: 's4',
+        confirmedInfection: true,
+        subjects: [{ subjectId: 'v1', name: 'Jan', bsn: X }],
+      }),
+    ];
+    const [found] = activationsOfPerson(own, [], X);
+    expect(found.entries[0].categories).toEqual([HEALTH, PERSONAL]);
+    expect(found.caseNumber).toBeNull();
+    const recipients = recipientsOf(
+      [found],
+      [
+        {
+          agency: 'VR17',
+          event_id: own[0].event_id,
+          activation_id: 'a4',
+          event_type: 'signal.recorded',
+          carried: [CASE, HEALTH],
+          fed_at: new Date('2026-12-01T09:00:05Z'),
+        },
+        {
+          agency: 'GM0599',
+          event_id: own[0].event_id,
+          activation_id: 'a4',
+          event_type: 'signal.recorded',
+          carried: [CASE, PERSONAL, HEALTH],
+          fed_at: new Date('2026-12-01T09:00:05Z'),
+        },
+      ],
+    );
+    // The coordinator got the infection but not the persons (they need PERSONAL and HEALTH): not a recipient of them.
+    expect(recipients.map((r) => [r.agency, r.categories])).toEqual([['GM0599', [HEALTH, PERSONAL]]]);
   });
 });

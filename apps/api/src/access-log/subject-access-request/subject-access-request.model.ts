@@ -65,7 +65,7 @@ export interface Receipt {
   eventId: string;
   eventType: string;
   receivedAt: string;
-  /** The person's categories the agency's feed row carried, of those the officer's agency holds. */
+  /** The categories of the person's values the agency's feed row carried (of those the officer's agency holds). */
   categories: DataCategory[];
 }
 
@@ -127,13 +127,14 @@ function isPerson(subject: unknown, bsn: string, subjectIds: ReadonlySet<string>
 }
 
 /**
- * The categories of the person's values in the entry as the agency holds it: of every non-null leaf of
- * their subject objects, by the catalogue. A withheld value is null there, so its category is never named.
- * An entry of a type the catalogue does not classify counts as PERSONAL only (the person's object is there).
+ * The categories of each of the person's values in the entry as the agency holds it (a field's categories:
+ * the one redaction shows it only to an agency holding all of them), by the catalogue; distinct sets. A
+ * withheld value is null there, so its category is never named. An entry of a type the catalogue does not
+ * classify counts as PERSONAL only (the person's object is there).
  */
-function personCategories(type: string, payload: Json, person: ReadonlySet<unknown>): DataCategory[] {
-  if (!isActivationEventType(type)) return [DataCategory.PERSONAL];
-  const found = new Set<DataCategory>();
+function personFieldCategories(type: string, payload: Json, person: ReadonlySet<unknown>): DataCategory[][] {
+  if (!isActivationEventType(type)) return [[DataCategory.PERSONAL]];
+  const found = new Map<string, DataCategory[]>();
   const classified = { type, data: payload } as unknown as ActivationEvent;
   for (const leaf of leavesOf(payload)) {
     const [head, index] = leaf.location;
@@ -144,10 +145,14 @@ function personCategories(type: string, payload: Json, person: ReadonlySet<unkno
           ? (payload[PERSON_LIST] as unknown[])[index as number]
           : undefined;
     if (!person.has(owner) || leaf.value === null) continue;
-    categoriesAt(classified, leaf.path)?.forEach((category) => found.add(category));
+    const categories = [...(categoriesAt(classified, leaf.path) ?? [])].sort();
+    if (categories.length) found.set(categories.join(), categories);
   }
-  return [...found].sort();
+  return [...found.values()];
 }
+
+/** The category sets of the person's values in each entry, for recipientsOf (not part of the answer). */
+const fieldCategories = new WeakMap<RecordedEntry, DataCategory[][]>();
 
 /**
  * What the agency's entries of one activation hold of the person; undefined when none names them. `row`
@@ -168,18 +173,21 @@ export function activationOfPerson(
     if (person.length === 0) continue;
     const context: Json = { ...payload };
     for (const field of [PERSON_LIST, PERSON_ENTRY, ...THIRD_PARTY_FIELDS]) delete context[field];
-    entries.push({
+    const fields = personFieldCategories(entry.event_type, payload, new Set(person));
+    const recorded: RecordedEntry = {
       eventId: entry.event_id,
       type: entry.event_type,
       occurredAt: new Date(entry.occurred_at).toISOString(),
       recordedBy: entry.acting_agency,
-      categories: personCategories(entry.event_type, payload, new Set(person)),
+      categories: [...new Set(fields.flat())].sort(),
       withheld: [...entry.withheld].sort(),
       corrected: (entry.corrected_at ?? null) !== null,
       withdrawn: (entry.withdrawn_at ?? null) !== null,
       person,
       context,
-    });
+    };
+    fieldCategories.set(recorded, fields);
+    entries.push(recorded);
   }
   if (entries.length === 0) return undefined;
   return {
@@ -214,11 +222,13 @@ export function activationsOfPerson(
 }
 
 /**
- * Which agencies received the person's values, from the feed ledger: an agency received a category of the
- * person in an entry when its feed row of that event carried it. Only the categories the officer's agency
- * holds of the person in that entry are named (never one it may not see itself: that would tell it such
- * data exists), and a row that carried none of them is no receipt. What a recipient did not receive is
- * not said: that would tell the agency about the recipient's agreements.
+ * Which agencies received the person's values, from the feed ledger. The one redaction shows a field only
+ * to an agency holding every category it resolves to, so an agency received one of the person's values in
+ * an entry exactly when its feed row of that event carried every category of that value; the receipt names
+ * the categories of the values received. They are the categories of the values the officer's agency holds
+ * of the person in that entry, never one it may not see itself (that would tell it such data exists). A
+ * row that received none of the person's values (the entry without its persons) is no receipt, and what a
+ * recipient did not receive is not said: that would describe the recipient's agreements.
  */
 export function recipientsOf(
   activations: readonly ActivationOfPerson[],
@@ -230,7 +240,10 @@ export function recipientsOf(
     const entry = entries.get(delivery.event_id);
     if (!entry) continue;
     const carried = new Set(delivery.carried);
-    const categories = entry.categories.filter((category) => carried.has(category));
+    // An entry built elsewhere counts as one value of all its categories: a receipt is never overstated.
+    const fields = fieldCategories.get(entry) ?? [entry.categories];
+    const received = fields.filter((categories) => categories.every((category) => carried.has(category)));
+    const categories = [...new Set(received.flat())].sort();
     if (categories.length === 0) continue;
     const receipts = byAgency.get(delivery.agency) ?? [];
     receipts.push({
