@@ -153,6 +153,7 @@ describe('upgrading a database written by release 700359e', () => {
       'SubjectActivations1795400000203',
       'RetentionActions1795400000250',
       'LegacySealing1795400000260',
+      'AccessRequestScope1795400000265',
       'FeedErasureRewrite1795400000270',
     ]);
     // The key tables start empty: no key exists before a value is sealed under it.

@@ -165,6 +165,25 @@ export const timelineTable = {
   },
 
   /**
+   * A data subject's access request: the agency's entries of every activation its own rows name the
+   * person in (the BSN the read set, `ReadScope.subjectBsn`; access_request_activations(), migration
+   * 1795400000265), by activation and in the order things happened. Row-level security lets a privacy
+   * officer read these rows and no others; for any other reader, or without a BSN, there are none.
+   */
+  accessRequestEntries(
+    db: EntityManager,
+    agency: string,
+  ): Promise<(TimelineRow & { activation_id: string })[]> {
+    return db.query(
+      `SELECT activation_id, stream_version, event_id, event_type, occurred_at, acting_agency, payload, withheld,
+              corrected_at, withdrawn_at
+       FROM rm_timeline WHERE agency = $1 AND activation_id IN (SELECT access_request_activations())
+       ORDER BY activation_id, stream_version`,
+      [agency],
+    );
+  },
+
+  /**
    * The agency's entries of the given event types in the activations named, for the accountability
    * figures (counted after the read's activity narrowed them).
    */
