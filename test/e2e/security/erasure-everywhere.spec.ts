@@ -11,6 +11,7 @@ import { loadConfig } from '#platform';
 import { rebuildReadModels } from '#read-models';
 import { graphql } from '../../support/graphql-client.js';
 import { TEST_KAFKA_BROKERS } from '../../support/test-env.js';
+import { tokenFor } from '../../support/test-tokens.js';
 import {
   deleteTopics,
   FeedMessage,
@@ -142,6 +143,24 @@ describe('an erasure, everywhere', () => {
     answers.push(await scenario.feedOf(agency));
     return JSON.stringify(answers);
   };
+  /** The answer NLA's privacy officer gets to the person's access request (AVG art. 15), decoded. */
+  const accessRequest = async (): Promise<string> => {
+    const token = await tokenFor({ userId: 'fg@nla', agency: 'NLA', role: 'PRIVACY_OFFICER' });
+    const { data, errors } = await graphql<{ subjectAccessRequest: { base64: string } }>(
+      scenario.url,
+      `
+        query ($bsn: String!) {
+          subjectAccessRequest(bsn: $bsn, format: JSON) {
+            base64
+          }
+        }
+      `,
+      { bsn: X.bsn },
+      token,
+    );
+    expect(errors).toBeUndefined();
+    return Buffer.from(data!.subjectAccessRequest.base64, 'base64').toString('utf8');
+  };
   /** Every row of every table of the database as text, with the table's name. */
   const databaseAsText = async (): Promise<Map<string, string>> => {
     const db = scenario.database.dataSource;
@@ -209,6 +228,7 @@ describe('an erasure, everywhere', () => {
     await scenario.fedTo('UWV', last!, 20_000);
     // Before: the person is there to be erased (else every absence below would prove nothing).
     expect(await everythingReadBy('NLA')).toContain(X.name);
+    expect(await accessRequest()).toContain(X.crime);
     expect(tablesHolding(await databaseAsText(), [X.name])).not.toEqual([]);
     for (const agency of AGENCIES) {
       const messages = await readTopic(kafka, `${prefix}${agency}`);
@@ -257,6 +277,9 @@ describe('an erasure, everywhere', () => {
       const erased = (await timeline(agency, A1)).filter((e) => e.type === 'personal-data.erased');
       expect({ agency, erased: erased.length }).toEqual({ agency, erased: 1 });
     }
+    // The person's access request finds nothing of them any more (the BSN asked for aside).
+    const answer = await accessRequest();
+    expect(planted.filter((value) => value !== X.bsn && answer.includes(value))).toEqual([]);
     // Y, beside X, is still there for those who may see persons; the free text naming both is erased.
     const signal = (await timeline('NLA', A1)).find((e) => e.type === 'signal.recorded')!;
     expect(signal.payload).toMatchObject({

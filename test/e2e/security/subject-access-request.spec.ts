@@ -3,7 +3,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { loadConfig, ReadDatabase } from '#platform';
-import { graphql } from '../../support/graphql-client.js';
+import { graphql, GraphqlResponse } from '../../support/graphql-client.js';
 import { tokenFor } from '../../support/test-tokens.js';
 import { eventually, FeedsScenario } from '../feeds/feeds.fixture.js';
 
@@ -34,8 +34,11 @@ const OTHER = 'sar-other'; // NLA's: Y only
 const REQUEST = `query ($bsn: String!, $format: SubjectAccessFormat) {
   subjectAccessRequest(bsn: $bsn, format: $format) { fileName contentType byteLength sha256 base64 }
 }`;
-const ACCESS_LOG = `query ($filter: AccessLogFilter) {
-  accessLog(filter: $filter, first: 100) { edges { node { id recordedAt agency role operation activationId categories traceId } } }
+const ACCESS_LOG = `query ($filter: AccessLogFilter, $after: String) {
+  accessLog(filter: $filter, first: 100, after: $after) {
+    edges { node { id recordedAt agency role operation activationId categories traceId } }
+    pageInfo { hasNextPage endCursor }
+  }
 }`;
 const TIMELINE = `query ($id: ID!) { timeline(activationId: $id, first: 100) { edges { node { eventId } } } }`;
 
@@ -143,15 +146,22 @@ describe('subject access request (AVG art. 15): what the officer’s agency hold
     expect(errors).toBeUndefined();
     return JSON.parse(Buffer.from(data!.subjectAccessRequest.base64, 'base64').toString('utf8')) as Answer;
   };
+  /** Every line of the person, page by page: the feed reads and relay deliveries of a run pass 100. */
   const linesOf = async (bsn: string) => {
-    const { data, errors } = await graphql<{ accessLog: { edges: { node: Line }[] } }>(
-      scenario.url,
-      ACCESS_LOG,
-      { filter: { bsn } },
-      officer,
-    );
-    expect(errors).toBeUndefined();
-    return data!.accessLog.edges.map((edge) => edge.node);
+    const lines: Line[] = [];
+    let after: string | null = null;
+    for (;;) {
+      const {
+        data,
+        errors,
+      }: GraphqlResponse<{
+        accessLog: { edges: { node: Line }[]; pageInfo: { hasNextPage: boolean; endCursor: string | null } };
+      }> = await graphql(scenario.url, ACCESS_LOG, { filter: { bsn }, after }, officer);
+      expect(errors).toBeUndefined();
+      lines.push(...data!.accessLog.edges.map((edge) => edge.node));
+      if (!data!.accessLog.pageInfo.hasNextPage) return lines;
+      after = data!.accessLog.pageInfo.endCursor;
+    }
   };
   const readTimeline = async (agency: string, activationId: string) => {
     const last = events[activationId].at(-1)!;
