@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import {
+  activationRef,
   activationStreamId,
   catalogueEntry,
   CommandExecutor,
@@ -115,6 +116,21 @@ export async function erasePerson(
     { eventActor: ERASER, now: new Date().toISOString() },
   );
   return subjectRef;
+}
+
+/** Destroys an activation's personal data as the retention job does: its own key, then the event. */
+export async function eraseActivation(
+  store: EventStore,
+  vault: PersonalDataVault,
+  activationId: string,
+): Promise<void> {
+  const erasureId = `retention-${activationId}`;
+  await vault.subjectKeys.erase(activationRef(vault.pseudonyms, activationId), erasureId);
+  await new CommandExecutor(store).execute(
+    erasureEffectStreams,
+    { type: 'RecordErasure', activationId, erasureId, cause: 'RETENTION', scope: 'ACTIVATION' },
+    { eventActor: ERASER, now: new Date().toISOString() },
+  );
 }
 
 /** Every row of the tables the feed side owns, as text: where a plaintext value would show. */

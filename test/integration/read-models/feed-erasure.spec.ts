@@ -12,6 +12,7 @@ import { AGENCY_FEEDS, FeedProjector } from '#read-models';
 import { loadDemoAgreements } from '../../../bench/generator/bulk-load.js';
 import { catchUp as drive } from '../../support/catch-up.js';
 import {
+  eraseActivation,
   erasePerson,
   feedSideText,
   plantedPerson,
@@ -170,6 +171,65 @@ describe('the feeds when a person is erased', () => {
       }),
     ).rejects.toThrow(/append-only/);
     expect(await ledger(activation.id)).toEqual(rows);
+  });
+
+  describe('an activation destroyed after its region was corrected', () => {
+    let moved: ScenarioActivation;
+    let health: string;
+    let rows: LedgerRow[];
+
+    beforeAll(async () => {
+      const z = plantedPerson('Destroyed');
+      health = `Fever ${z.subjectId}`;
+      moved = new ScenarioActivation(store);
+      await moved.open();
+      await moved.record('signal.recorded', {
+        signalId: 's-z',
+        recordedBy: 'NLA',
+        source: { kind: 'ANONYMOUS' },
+        description: { text: 'Workers ill at the site.', categories: ['HEALTH'] },
+        subjects: [z],
+        confirmedInfection: true,
+        healthDetail: { text: health, categories: ['HEALTH'] },
+      });
+      // VR17 coordinated it and saw the health detail (HEALTH, no PERSONAL); then it moved to VR09.
+      await moved.record(
+        'region.corrected',
+        {
+          fromRegion: 'VR17',
+          fromMunicipality: 'GM0599',
+          region: 'VR09',
+          municipality: 'GM0344',
+          correctedBy: 'VR17',
+          reason: { text: 'Utrecht, not Rotterdam.', categories: ['CASE'] },
+        },
+        'VR17',
+      );
+      await catchUp();
+      expect(JSON.stringify(await ledger(moved.id))).toContain(health);
+      await eraseActivation(store, vault, moved.id);
+      await catchUp();
+      rows = await ledger(moved.id);
+    });
+
+    it('leaves no sealed value of it on the feed side, in the old region’s rows nor the new one’s', async () => {
+      expect((await feedSideText(db)).split('\n').filter((r) => r.includes(health))).toEqual([]);
+      expect(rowOf(rows, 'VR17', 'signal.recorded')!.payload.healthDetail).toEqual({
+        text: ERASED,
+        categories: ['HEALTH'],
+      });
+    });
+
+    it('tells the coordinator it moved away from, which saw its health data, and the new one', () => {
+      expect(rowOf(rows, 'VR17', 'personal-data.erased')!.payload).toEqual({
+        erasureId: `retention-${moved.id}`,
+        cause: 'RETENTION',
+        scope: 'ACTIVATION',
+      });
+      expect(rowOf(rows, 'VR17', 'personal-data.erased')!.region).toBe('VR17');
+      expect(rowOf(rows, 'VR09', 'personal-data.erased')!.region).toBe('VR09');
+      expect(rowOf(rows, 'NLA', 'personal-data.erased')).toBeDefined();
+    });
   });
 
   describe('corrections reach former recipients of the corrected data', () => {

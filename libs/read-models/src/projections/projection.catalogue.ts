@@ -35,11 +35,16 @@ export const READ_MODELS: ProjectionDefinition = {
   onNewVersion: 'rebuild',
 };
 
-/** The agency feeds (GraphQL feed, subscriptions, Kafka): append-only, never rewritten. */
+/**
+ * The agency feeds (GraphQL feed, subscriptions, Kafka): append-only, never rebuilt; an erasure alone
+ * rewrites, in place, the payloads that showed what it erased.
+ */
 export const AGENCY_FEEDS: ProjectionDefinition = {
   name: 'agency-feeds',
   // 2: the rules of read-models 2, from the next event on.
-  version: 2,
+  // 3: corrections and erasures reach former recipients of the data; an erasure rewrites the activation's
+  // rows without the erased values (issue 19, AVG art. 19).
+  version: 3,
   description: 'per-agency feeds as delivered (GraphQL feed, subscriptions and Kafka)',
   tables: ['rm_feed', 'feed_activation_facts', 'feed_agreements'],
   onNewVersion: 'continue',
