@@ -39,6 +39,7 @@ export class ErasureCommands {
     return {
       erasureId: result.command.erasureId,
       status: STATUS_AFTER[mapping.type],
+      eventIds: result.eventIds,
       duplicate: result.duplicate,
     };
   }

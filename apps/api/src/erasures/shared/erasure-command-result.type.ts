@@ -14,6 +14,9 @@ export class ErasureCommandResult {
   @Field(() => ErasureStatus)
   status!: ErasureStatus;
 
+  @Field(() => [ID], { description: 'The events the command appended to the request’s stream.' })
+  eventIds!: string[];
+
   @Field({ description: 'True when this commandId was handled before: the first result is returned.' })
   duplicate!: boolean;
 }
