@@ -11,6 +11,7 @@ import { AgreementsModule } from './agreements/index.js';
 import { AttachmentsModule } from './attachments/index.js';
 import { AccessLogModule } from './access-log/index.js';
 import { AuthModule, WebSocketAuth } from './auth/index.js';
+import { ErasuresModule } from './erasures/index.js';
 import { ConsoleModule } from './console/index.js';
 import { ApiErrorCode, GraphqlExceptionFilter, inputValidationPipe } from './errors/index.js';
 import { FeedsModule } from './feeds/index.js';
@@ -52,6 +53,7 @@ function withRequestErrorCodes(result: ExecutionResult): FormattedExecutionResul
     ProcessingActivitiesModule,
     ReadsModule,
     RetentionModule,
+    ErasuresModule,
     FeedsModule,
     ConsoleModule,
     GraphQLModule.forRootAsync<ApolloDriverConfig>({

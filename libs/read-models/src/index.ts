@@ -25,3 +25,5 @@ export * from './access-log/activity-register.js';
 export * from './agreements/activity-view.js';
 export * from './retention/archive-register.js';
 export * from './retention/retention-actions.table.js';
+export * from './erasures/erasure-requests.table.js';
+export * from './erasures/erasure-requests.projector.js';

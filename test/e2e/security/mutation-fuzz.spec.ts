@@ -5,6 +5,7 @@ import { DataSource } from 'typeorm';
 import { startApi } from '../../support/api-app.js';
 import { agreeInForce } from '../../support/agreements.js';
 import { IsolatedDatabase } from '../../support/isolated-database.js';
+import { tokenFor } from '../../support/test-tokens.js';
 import { openPreventiveInput, scenarioTokens, send } from '../activations/activation-mutations.fixture.js';
 import {
   HOSTILE_STRINGS,
@@ -255,6 +256,7 @@ describe('every mutation, fuzzed with hostile input, answers typed errors and wr
       ['fileReport', { summary: 'Visited.', outcome: 'Warned.' }, tokens.nla],
       ['closeActivation', { outcome: 'Done.' }, tokens.nla],
     ]);
+    const privacyOfficer = await tokenFor({ userId: 'fg@nla', agency: 'NLA', role: 'PRIVACY_OFFICER' });
     const amendable = await agreement();
     const revocable = await agreement();
 
@@ -388,6 +390,28 @@ describe('every mutation, fuzzed with hostile input, answers typed errors and wr
         token: coordinator,
         appends: () => ['activation.reopened'],
       },
+      requestErasure: {
+        valid: fc.oneof(
+          fc.record({
+            ...options,
+            erasureId: id,
+            bsn: fc.constantFrom('111222333', '1112.22.333', '123456782'),
+            ground: fc.constantFrom('NO_LONGER_NEEDED', 'OBJECTION', 'UNLAWFULLY_PROCESSED'),
+            reason: text,
+          }),
+          fc.record({
+            ...options,
+            erasureId: id,
+            activationId: fc.constant(working),
+            subjectId: fc.constant('w-1'),
+            ground: fc.constantFrom('CONSENT_WITHDRAWN', 'LEGAL_OBLIGATION'),
+            reason: text,
+          }),
+        ) as fc.Arbitrary<Input>,
+        token: privacyOfficer,
+        appends: () => ['erasure.requested'],
+        result: 'erasureId status eventIds duplicate',
+      },
       grantAgreement: {
         valid: fc.record({
           ...options,
@@ -451,6 +475,7 @@ describe('every mutation, fuzzed with hostile input, answers typed errors and wr
     'grantAgreement',
     'amendAgreement',
     'revokeAgreement',
+    'requestErasure',
   ];
 
   it.each(MUTATIONS)('%s', async (name) => {

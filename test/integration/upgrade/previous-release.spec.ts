@@ -17,6 +17,7 @@ import {
 import { loadConfig } from '#platform';
 import {
   AGENCY_FEEDS,
+  ERASURE_REQUESTS,
   FeedProjector,
   PROJECTIONS,
   READ_MODELS,
@@ -155,6 +156,7 @@ describe('upgrading a database written by release 700359e', () => {
       'LegacySealing1795400000260',
       'AccessRequestScope1795400000265',
       'FeedErasureRewrite1795400000270',
+      'ErasureRequests1795400000280',
     ]);
     // The key tables start empty: no key exists before a value is sealed under it.
     const [{ keys, erased }]: { keys: number; erased: number }[] = await db.query(
@@ -163,6 +165,8 @@ describe('upgrading a database written by release 700359e', () => {
     expect({ keys, erased }).toEqual({ keys: 0, erased: 0 });
     // The retention job has done nothing yet: its table starts empty.
     expect(await db.query(`SELECT count(*)::int AS n FROM retention_actions`)).toEqual([{ n: 0 }]);
+    // No erasure was requested before this release: the privacy officers' list starts empty.
+    expect(await db.query(`SELECT count(*)::int AS n FROM erasure_requests`)).toEqual([{ n: 0 }]);
     // The national team's figures policies are in place on the tables it reads figures from.
     const policies: { tablename: string }[] = await db.query(
       `SELECT tablename FROM pg_policies WHERE policyname LIKE '%_national_figures' ORDER BY tablename`,
@@ -303,6 +307,9 @@ describe('upgrading a database written by release 700359e', () => {
     expect(upgrades.map((u) => [u.name, u.from, u.to, u.action])).toEqual([
       [READ_MODELS.name, 1, READ_MODELS.version, 'rebuilding'],
       [AGENCY_FEEDS.name, 1, AGENCY_FEEDS.version, 'recorded'],
+      // New in this release: it starts at its own version, from the first event (the old release has no
+      // erasure requests to project).
+      [ERASURE_REQUESTS.name, undefined, ERASURE_REQUESTS.version, 'recorded'],
     ]);
     const options = { batchSize: 500, pollIntervalMs: 1000, databaseUrl: database.url };
     await catchUp(new GapSafeSubscription(db, store, { name: READ_MODELS.name, ...options }), (events, tx) =>

@@ -2,6 +2,7 @@
 export {
   ACCESS_LOG,
   CASE_DATA,
+  ERASURE_REQUESTS,
   FIGURES,
   RETENTION_REPORT,
   ReadableBy,

@@ -54,6 +54,16 @@ export const RETENTION_REPORT: ReadPolicy = {
     'Only a privacy officer or a policy admin may read what the retention job destroyed; ask your privacy officer (FG).',
 };
 
+/**
+ * The erasure requests (no personal data: never whom they erase): every privacy officer of keten, any of
+ * whom may be the second pair of eyes (row-level security checks the role again).
+ */
+export const ERASURE_REQUESTS: ReadPolicy = {
+  roles: [Role.PRIVACY_OFFICER],
+  refusal: () =>
+    'Only a privacy officer may read the erasure requests; ask your privacy officer (FG) to request or decide an erasure.',
+};
+
 const READ_POLICY = 'keten:read-policy';
 
 /** Refuses the query with FORBIDDEN, before anything is read, unless the actor's role fits the policy. */

@@ -20,6 +20,7 @@ import { useLanguage } from '../i18n';
 import { PageHeading } from '../shared/page-heading';
 import { PolicyScreen, isPolicyRoute } from '../policy/policy-screen';
 import { AccessLog } from '../privacy/AccessLog';
+import { Erasures } from '../erasures/Erasures';
 import { menuOf, Navigation } from './navigation';
 import { navigate, useRoute } from './router';
 
@@ -202,6 +203,7 @@ export function App() {
   else if (route.name === 'explorer') content = <ExplorerScreen />;
   else if (isPolicyRoute(route)) content = <PolicyScreen route={route} session={current} />;
   else if (route.name === 'accessLog') content = <AccessLog />;
+  else if (route.name === 'erasures') content = <Erasures />;
   else if (route.name === 'activation') content = <ActivationDetail key={route.id} id={route.id} />;
   else if (route.name === 'region') content = <RegionActivations />;
   // The national coordinating team reads figures only: its console opens on them.

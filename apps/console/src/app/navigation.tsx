@@ -23,6 +23,7 @@ const MENU: readonly MenuEntry[] = [
   { route: { name: 'proposeAgreement' }, label: 'nav.proposeAgreement', roles: ['POLICY_ADMIN'] },
   { route: { name: 'register' }, label: 'nav.register', roles: ['POLICY_ADMIN'] },
   { route: { name: 'accessLog' }, label: 'nav.accessLog', roles: ['PRIVACY_OFFICER'] },
+  { route: { name: 'erasures' }, label: 'nav.erasures', roles: ['PRIVACY_OFFICER'] },
   { route: { name: 'myCases' }, label: 'nav.myCases', roles: CASE_WORKERS },
   { route: { name: 'inbox' }, label: 'nav.inbox', roles: CASE_WORKERS },
 ];

@@ -14,6 +14,7 @@ export type Route =
   | { name: 'proposeAgreement' }
   | { name: 'register' }
   | { name: 'accessLog' }
+  | { name: 'erasures' }
   | { name: 'callback' }
   | { name: 'notFound' };
 
@@ -27,6 +28,7 @@ export function parseRoute(path: string): Route {
   if (path === '/overeenkomsten/nieuw') return { name: 'proposeAgreement' };
   if (path === '/verwerkingsregister') return { name: 'register' };
   if (path === '/inzage') return { name: 'accessLog' };
+  if (path === '/wissen') return { name: 'erasures' };
   const agreement = /^\/overeenkomsten\/([^/]+)$/.exec(path);
   if (agreement) return { name: 'agreement', id: decodeURIComponent(agreement[1]!) };
   if (path === '/inbox') return { name: 'inbox' };
@@ -56,6 +58,8 @@ export function hrefOf(route: Route): string {
       return '/verwerkingsregister';
     case 'accessLog':
       return '/inzage';
+    case 'erasures':
+      return '/wissen';
     case 'inbox':
       return '/inbox';
     case 'myCases':

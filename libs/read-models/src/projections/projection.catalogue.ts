@@ -50,4 +50,16 @@ export const AGENCY_FEEDS: ProjectionDefinition = {
   onNewVersion: 'continue',
 };
 
-export const PROJECTIONS: readonly ProjectionDefinition[] = [READ_MODELS, AGENCY_FEEDS];
+/**
+ * The erasure requests as the privacy officers decide them (issue 19): derived from the erasure streams
+ * alone, so a new version rebuilds.
+ */
+export const ERASURE_REQUESTS: ProjectionDefinition = {
+  name: 'erasure-requests',
+  version: 1,
+  description: 'the erasure requests awaiting or given a decision, for privacy officers',
+  tables: ['erasure_requests'],
+  onNewVersion: 'rebuild',
+};
+
+export const PROJECTIONS: readonly ProjectionDefinition[] = [READ_MODELS, AGENCY_FEEDS, ERASURE_REQUESTS];

@@ -26,6 +26,7 @@ import { RetentionActions1795400000250 } from './1795400000250-retention-actions
 import { LegacySealing1795400000260 } from './1795400000260-legacy-sealing.migration.js';
 import { AccessRequestScope1795400000265 } from './1795400000265-access-request-scope.migration.js';
 import { FeedErasureRewrite1795400000270 } from './1795400000270-feed-erasure-rewrite.migration.js';
+import { ErasureRequests1795400000280 } from './1795400000280-erasure-requests.migration.js';
 
 /**
  * Every schema migration of the platform, oldest first. One database, one ordered history:
@@ -60,4 +61,5 @@ export const migrations: Function[] = [
   LegacySealing1795400000260,
   AccessRequestScope1795400000265,
   FeedErasureRewrite1795400000270,
+  ErasureRequests1795400000280,
 ];
