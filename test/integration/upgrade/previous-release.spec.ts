@@ -126,6 +126,7 @@ describe('upgrading a database written by release 700359e', () => {
       'SubjectKeys1795400000200',
       'SubjectActivations1795400000203',
       'RetentionActions1795400000250',
+      'DestroyedAttachments1795400000266',
     ]);
     // The key tables start empty: no key exists before a value is sealed under it.
     const [{ keys, erased }]: { keys: number; erased: number }[] = await db.query(
@@ -150,6 +151,11 @@ describe('upgrading a database written by release 700359e', () => {
     ]);
     const [{ stored }] = await db.query(`SELECT count(*)::int AS stored FROM attachments`);
     expect(stored).toBe(0);
+    // A document destroyed with its activation stays readable as a record to whom it was readable.
+    const [{ qual }]: { qual: string }[] = await db.query(
+      `SELECT qual FROM pg_policies WHERE tablename = 'attachments' AND policyname = 'attachments_entitled'`,
+    );
+    expect(qual).toContain('DESTROYED');
     const after = await shown(db);
     expect(after).toEqual(before);
     // Nothing of the old release was ever corrected: the marks of corrections are there, and empty.

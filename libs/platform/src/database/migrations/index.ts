@@ -23,6 +23,7 @@ import { NationalFigures1795400000190 } from './1795400000190-national-figures.m
 import { SubjectKeys1795400000200 } from './1795400000200-subject-keys.migration.js';
 import { SubjectActivations1795400000203 } from './1795400000203-subject-activations.migration.js';
 import { RetentionActions1795400000250 } from './1795400000250-retention-actions.migration.js';
+import { DestroyedAttachments1795400000266 } from './1795400000266-destroyed-attachments.migration.js';
 
 /**
  * Every schema migration of the platform, oldest first. One database, one ordered history:
@@ -54,4 +55,5 @@ export const migrations: Function[] = [
   SubjectKeys1795400000200,
   SubjectActivations1795400000203,
   RetentionActions1795400000250,
+  DestroyedAttachments1795400000266,
 ];
