@@ -230,7 +230,7 @@ describe('documents destroyed with their activation (retention)', () => {
           status: 410,
           extensions: { code: 'NOT_FOUND', reason: 'ATTACHMENT_DESTROYED' },
         });
-        expect(body.errors[0].message).toMatch(/destroyed .* end of its retention/);
+        expect(body.errors[0].message).toMatch(/destroyed on \d{4}-\d{2}-\d{2} .* end of its retention/);
       }
     });
 
