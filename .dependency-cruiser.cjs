@@ -17,7 +17,7 @@ module.exports = {
           'node_modules/kafkajs/',
           'node_modules/graphql',
           'node_modules/class-validator/',
-          '^libs/(events|platform|read-models)/',
+          '^libs/(events|platform|read-models|documents|attachments)/',
           '^apps/',
         ],
       },

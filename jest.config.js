@@ -6,7 +6,7 @@
  * worker and speak GraphQL and Kafka to them; the fault suites (test/faults) kill, stop and restart them.
  */
 const moduleNameMapper = {
-  '^#(domain|events|platform|read-models|documents)$': '<rootDir>/libs/$1/src/index.ts',
+  '^#(domain|events|platform|read-models|documents|attachments)$': '<rootDir>/libs/$1/src/index.ts',
   '^(\\.{1,2}/.*)\\.js$': '$1',
 };
 const common = {

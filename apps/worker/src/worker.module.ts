@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { AttachmentStorageModule } from '#attachments';
 import { EventStoreModule } from '#events';
 import { PlatformModule } from '#platform';
 import { AgreementClockService } from './agreements/agreement-clock.service.js';
@@ -23,7 +24,8 @@ import { LegacySealingService } from './sealing/legacy-sealing.service.js';
   imports: [
     PlatformModule,
     EventStoreModule,
-    RetentionModule.withShredder(EraserShredder, [PersonalDataEraser]),
+    AttachmentStorageModule,
+    RetentionModule.withShredder(EraserShredder, [PersonalDataEraser], [AttachmentStorageModule]),
   ],
   providers: [
     PersonalDataEraser,

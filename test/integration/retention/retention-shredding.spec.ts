@@ -12,7 +12,8 @@ import {
   processingActivityStreams,
   StoredEvent,
 } from '#events';
-import { loadConfig } from '#platform';
+import { DocumentShredder, PostgresAttachmentStorage } from '#attachments';
+import { loadConfig, ReadDatabase } from '#platform';
 import {
   type ActivationFacts,
   ArchiveRegister,
@@ -155,7 +156,12 @@ describe('the retention job shreds through the eraser', () => {
 
     clock.at = new Date(`${day}T11:00:00Z`);
     const vault = personalDataVault(db, loadConfig(database.env));
-    const shredder = new EraserShredder(new PersonalDataEraser(vault, new CommandExecutor(store)), clock);
+    // The documents' storage only removes here (as the owner): it needs no reader of its own.
+    const documents = new DocumentShredder(db, new PostgresAttachmentStorage(db, new ReadDatabase(db)));
+    const shredder = new EraserShredder(
+      new PersonalDataEraser(vault, new CommandExecutor(store), documents),
+      clock,
+    );
     const logger = { log: () => undefined, error: (line: string) => console.error(line) };
     const summary = await new RetentionJob(db, new ArchiveRegister(store), shredder, clock, {
       batchSize: 4,

@@ -155,6 +155,7 @@ describe('upgrading a database written by release 700359e', () => {
       'RetentionActions1795400000250',
       'LegacySealing1795400000260',
       'AccessRequestScope1795400000265',
+      'DestroyedAttachments1795400000266',
       'FeedErasureRewrite1795400000270',
       'ErasureRequests1795400000280',
     ]);
@@ -183,6 +184,11 @@ describe('upgrading a database written by release 700359e', () => {
     ]);
     const [{ stored }] = await db.query(`SELECT count(*)::int AS stored FROM attachments`);
     expect(stored).toBe(0);
+    // A document destroyed with its activation stays readable as a record to whom it was readable.
+    const [{ qual }]: { qual: string }[] = await db.query(
+      `SELECT qual FROM pg_policies WHERE tablename = 'attachments' AND policyname = 'attachments_entitled'`,
+    );
+    expect(qual).toContain('DESTROYED');
     const after = await shown(db);
     expect(after).toEqual(before);
     // Nothing of the old release was ever corrected: the marks of corrections are there, and empty.

@@ -11,14 +11,20 @@ import {
   isDataCategory,
   Role,
 } from '#domain';
+import {
+  ATTACHMENT_STORAGE,
+  type AttachmentStorage,
+  attachmentsTable,
+  isAttachmentId,
+  type StoredAttachmentRow,
+  type StoredFacts,
+} from '#attachments';
 import { redact } from '#events';
 import { AppConfig, ReadDatabase } from '#platform';
 import { activationsTable, timelineTable } from '#read-models';
 import { disclosureOfVisible, LoggedReads, type ReadRequest } from '../access-log/index.js';
 import { scopeOf } from '../auth/index.js';
 import { apiError, ApiErrorCode } from '../errors/index.js';
-import { ATTACHMENT_STORAGE, type AttachmentStorage } from './storage/attachment-storage.port.js';
-import { attachmentsTable, AttachmentRow, isAttachmentId, StoredFacts } from './storage/attachments.table.js';
 import { ReceivedFile, receiveUpload } from './upload-attachment/upload.receiver.js';
 
 /** The answer to an upload: what to attach with attachDocument. */
@@ -41,8 +47,25 @@ export function attachmentNotFound(id: string) {
   return apiError(
     ApiErrorCode.NOT_FOUND,
     `Your agency may download no attachment ${JSON.stringify(String(id).slice(0, 100))}; check the id, or ask the ` +
-      'agency that attached it whether your agreements cover every category it carries.',
+      'agency that attached it whether your agreements cover every category it carries. A document is also ' +
+      "gone once its activation's personal data was destroyed at the end of its retention.",
     { reason: 'ATTACHMENT_NOT_FOUND' },
+  );
+}
+
+/** Days as the retention counts them: in the Netherlands. */
+const DUTCH_DAY = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Amsterdam' });
+
+/**
+ * The answer for a destroyed document, only to a reader who could download it otherwise: its timeline
+ * shows the document.attached entry with this id, so it knows the document existed.
+ */
+export function attachmentDestroyed(id: string, destroyedAt: Date) {
+  return apiError(
+    ApiErrorCode.NOT_FOUND,
+    `The attachment ${JSON.stringify(id)} was destroyed on ${DUTCH_DAY.format(destroyedAt)} with its activation's personal data, at the end of ` +
+      "its retention: its content can no longer be read by anyone. The activation's timeline keeps that it was attached.",
+    { reason: 'ATTACHMENT_DESTROYED' },
   );
 }
 
@@ -166,7 +189,7 @@ export class Attachments implements OnModuleInit, OnModuleDestroy {
     actor: Actor,
     request: ReadRequest,
     id: string,
-  ): Promise<{ row: AttachmentRow; bytes: AsyncIterable<Buffer> }> {
+  ): Promise<{ row: StoredAttachmentRow; bytes: AsyncIterable<Buffer> }> {
     if (!DOWNLOAD_ROLES.includes(actor.role)) {
       throw apiError(
         ApiErrorCode.FORBIDDEN,
@@ -200,6 +223,8 @@ export class Attachments implements OnModuleInit, OnModuleDestroy {
           if ((entry?.payload as { attachmentId?: unknown } | undefined)?.attachmentId !== id)
             throw attachmentNotFound(id);
         }
+        // Told only to whom the document was readable: nothing is disclosed, so no access-log line either.
+        if (found.state === 'DESTROYED') throw attachmentDestroyed(id, found.destroyed_at);
         return {
           result: found,
           disclosures: [disclosureOfVisible(found.activation_id, { data: {}, carried: categories })],

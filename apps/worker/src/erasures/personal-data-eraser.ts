@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { DocumentShredder } from '#attachments';
 import { ErasureCause, ErasureScope, ErasureTarget } from '#domain';
 import { activationRef, CommandExecutor, erasureEffectStreams, PersonalDataVault } from '#events';
 
@@ -9,7 +10,8 @@ const ERASER = { userId: 'keten-worker', agency: 'KETEN', role: 'SYSTEM' };
  * Crypto-shredding (issue 19): deletes the keys a subject's values are sealed under, then records
  * personal-data.erased on every activation that held them, so each projector writes its rows of it again
  * from the stream as it now reads (erased). Keys first, on their own commit: once the event is there, no
- * reader can open the values any more. Idempotent: erasing again deletes nothing more and records
+ * reader can open the values any more. An activation erased as a whole loses its documents too, before
+ * the event (their bytes are stored as uploaded, under no key). Idempotent: erasing again deletes nothing more and records
  * nothing more, so a run that stopped halfway is simply done again.
  */
 @Injectable()
@@ -17,6 +19,7 @@ export class PersonalDataEraser {
   constructor(
     private readonly vault: PersonalDataVault,
     private readonly executor: CommandExecutor,
+    private readonly documents: DocumentShredder,
   ) {}
 
   /** An approved erasure of a person (every case) or of one subject of one case. */
@@ -35,6 +38,7 @@ export class PersonalDataEraser {
   /** Every subject of one activation, at the end of its retention: its own key seals every value of it. */
   async eraseActivation(activationId: string, erasureId: string, now: Date): Promise<void> {
     await this.vault.subjectKeys.erase(activationRef(this.vault.pseudonyms, activationId), erasureId);
+    await this.documents.shredActivation(activationId, erasureId, now);
     await this.record(activationId, erasureId, ErasureCause.RETENTION, ErasureScope.ACTIVATION, now);
   }
 

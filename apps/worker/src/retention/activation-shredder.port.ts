@@ -2,8 +2,8 @@ import type { ArchiveDecision } from '#domain';
 
 /**
  * The port through which the retention job destroys an activation's personal data: crypto-shredding of
- * every data subject of the activation (the activation's key deleted, `personal-data.erased` appended to
- * its stream), leaving the CASE facts the statistics count. Idempotent: called again for an activation
+ * every data subject of the activation (the activation's key deleted, its documents destroyed,
+ * `personal-data.erased` appended to its stream), leaving the CASE facts the statistics count. Idempotent: called again for an activation
  * already shredded, it does nothing and succeeds, so a job that crashed halfway may call it again.
  */
 export interface ActivationShredder {

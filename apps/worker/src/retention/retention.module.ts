@@ -1,4 +1,4 @@
-import { DynamicModule, Module, Provider, Type } from '@nestjs/common';
+import { DynamicModule, type ModuleMetadata, Module, Provider, Type } from '@nestjs/common';
 import { EventStoreModule } from '#events';
 import { PlatformModule } from '#platform';
 import {
@@ -11,15 +11,21 @@ import { RetentionJobService } from './retention-job.service.js';
 
 /**
  * The retention job with the shredder it destroys through (the crypto-shredding of libs/events'
- * personal-data, behind the ActivationShredder port): `RetentionModule.withShredder(EraserShredder)` in
- * the worker module. There is no default shredder: a worker that cannot shred does not pretend to.
+ * personal-data and the destruction of documents, behind the ActivationShredder port):
+ * `RetentionModule.withShredder(EraserShredder, providers, imports)` in the worker module, with the
+ * providers the shredder needs and the modules they need. There is no default shredder: a worker that
+ * cannot shred does not pretend to.
  */
 @Module({})
 export class RetentionModule {
-  static withShredder(shredder: Type<ActivationShredder>, extra: Provider[] = []): DynamicModule {
+  static withShredder(
+    shredder: Type<ActivationShredder>,
+    extra: Provider[] = [],
+    imports: NonNullable<ModuleMetadata['imports']> = [],
+  ): DynamicModule {
     return {
       module: RetentionModule,
-      imports: [PlatformModule, EventStoreModule],
+      imports: [PlatformModule, EventStoreModule, ...imports],
       providers: [
         { provide: ACTIVATION_SHREDDER, useClass: shredder },
         { provide: RETENTION_CLOCK, useValue: SYSTEM_CLOCK },

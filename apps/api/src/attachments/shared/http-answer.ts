@@ -18,6 +18,8 @@ const REASON_STATUS: Record<string, number> = {
   FILE_TOO_LARGE: 413,
   UNSUPPORTED_CONTENT_TYPE: 415,
   NOT_MULTIPART: 415,
+  // Destroyed with its activation's personal data: gone for good, told only to whom it was readable.
+  ATTACHMENT_DESTROYED: 410,
 };
 
 /**

@@ -25,6 +25,7 @@ import { SubjectActivations1795400000203 } from './1795400000203-subject-activat
 import { RetentionActions1795400000250 } from './1795400000250-retention-actions.migration.js';
 import { LegacySealing1795400000260 } from './1795400000260-legacy-sealing.migration.js';
 import { AccessRequestScope1795400000265 } from './1795400000265-access-request-scope.migration.js';
+import { DestroyedAttachments1795400000266 } from './1795400000266-destroyed-attachments.migration.js';
 import { FeedErasureRewrite1795400000270 } from './1795400000270-feed-erasure-rewrite.migration.js';
 import { ErasureRequests1795400000280 } from './1795400000280-erasure-requests.migration.js';
 
@@ -60,6 +61,7 @@ export const migrations: Function[] = [
   RetentionActions1795400000250,
   LegacySealing1795400000260,
   AccessRequestScope1795400000265,
+  DestroyedAttachments1795400000266,
   FeedErasureRewrite1795400000270,
   ErasureRequests1795400000280,
 ];

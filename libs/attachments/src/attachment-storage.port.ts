@@ -1,7 +1,7 @@
 import type { ReadScope } from '#platform';
 
 /**
- * Where the bytes of attachments live: the port keten's upload and download paths use, so an object store
+ * Where the bytes of attachments live: the port keten's upload, download and destruction paths use, so an object store
  * (S3, MinIO, Azure Blob) can replace the PostgreSQL default without touching them. What keten knows of an
  * attachment besides its bytes (owner, type, size, hash, activation) stays in the attachments table either
  * way, and every download is decided there, under row-level security, before the bytes are asked for.

@@ -2,22 +2,38 @@ import { EntityManager } from 'typeorm';
 
 /**
  * attachments: what keten knows of each uploaded document besides its bytes (who uploaded it, what its bytes
- * are, which activation it was attached to), and attachment_chunks, the bytes themselves as the PostgreSQL
- * adapter of the storage port keeps them. This module owns both tables. The api writes them as the owner
- * role; keten_api reads them under row-level security (see the migration 1795400000160).
+ * are, which activation it was attached to, and when it was destroyed), and attachment_chunks, the bytes
+ * themselves as the PostgreSQL adapter of the storage port keeps them. This module owns both tables. The
+ * api and the worker (which destroys the documents of an erased activation) write them as the owner role;
+ * keten_api reads them under row-level security (see the migrations 1795400000160 and 1795400000266).
  */
 
-/** A stored upload as the api reads it. */
-export interface AttachmentRow {
+interface AttachmentRecord {
   attachment_id: string;
   agency: string;
   activation_id: string | null;
   content_type: string;
-  byte_length: string;
-  sha256: string;
   attached_at: Date | null;
   categories: string[];
 }
+
+/** A stored upload as the api reads it, with what its bytes are. */
+export interface StoredAttachmentRow extends AttachmentRecord {
+  state: 'STORED';
+  byte_length: string;
+  sha256: string;
+  destroyed_at: null;
+}
+
+/** What stays of a document destroyed with its activation's personal data: no bytes, size or hash. */
+export interface DestroyedAttachmentRow extends AttachmentRecord {
+  state: 'DESTROYED';
+  byte_length: null;
+  sha256: null;
+  destroyed_at: Date;
+}
+
+export type AttachmentRow = StoredAttachmentRow | DestroyedAttachmentRow;
 
 export interface StoredFacts {
   readonly contentType: string;
@@ -123,11 +139,39 @@ export const attachmentsTable = {
   /** An attachment as the reader (keten_api, under row-level security) may see it; undefined otherwise. */
   async readable(db: EntityManager, id: string): Promise<AttachmentRow | undefined> {
     const rows: AttachmentRow[] = await db.query(
-      `SELECT attachment_id, agency, activation_id, content_type, byte_length, sha256, attached_at, categories
+      `SELECT attachment_id, agency, activation_id, state, content_type, byte_length, sha256, attached_at,
+              categories, destroyed_at
        FROM attachments WHERE attachment_id = $1`,
       [id],
     );
     return rows[0];
+  },
+
+  /**
+   * The documents of an activation are destroyed with its personal data: each attachment of it (attached,
+   * or reserved for it) becomes the record of its destruction — who attached it and when, its type and
+   * categories, when and by which erasure it went — and loses its size and hash, which would identify the
+   * content (a hash of a known document confirms it was held). Those already destroyed keep their record.
+   * Answers how many were destroyed now.
+   */
+  async destroy(db: EntityManager, activationId: string, erasureId: string, at: Date): Promise<number> {
+    const [, count]: [unknown, number] = await db.query(
+      `UPDATE attachments
+       SET state = 'DESTROYED', byte_length = NULL, sha256 = NULL, destroyed_at = $3, erasure_id = $2
+       WHERE activation_id = $1 AND state <> 'DESTROYED'`,
+      [activationId, erasureId, at],
+    );
+    return count;
+  },
+
+  /** Ids of the activation's destroyed attachments (whose bytes must be gone). */
+  async destroyedOf(db: EntityManager, activationId: string): Promise<string[]> {
+    const rows: { attachment_id: string }[] = await db.query(
+      `SELECT attachment_id FROM attachments WHERE activation_id = $1 AND state = 'DESTROYED'
+       ORDER BY attachment_id`,
+      [activationId],
+    );
+    return rows.map((row) => row.attachment_id);
   },
 
   /** Up to `limit` chunks of an attachment from `fromSeq` on, in order, as the reader may see them. */
