@@ -1,4 +1,7 @@
+import { execFile } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
 import { INestApplication } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import {
@@ -16,9 +19,11 @@ import { loadConfig } from '#platform';
 import { sampleEvent } from '../../../libs/events/src/catalogue/catalogue.fixtures.js';
 import { catchUp } from '../../support/catch-up.js';
 import { IsolatedDatabase } from '../../support/isolated-database.js';
+import { ensureBuilt, ROOT } from '../../support/processes.js';
 import { startWorker } from '../../support/worker-app.js';
 import { newEvent } from './new-events.fixture.js';
 
+const SEAL_CLI = join(ROOT, 'dist/apps/worker/src/sealing/seal-legacy-events.cli.js');
 const HOLDS_SEALED = `jsonb_path_exists(data, 'strict $.**."$sealed"')`;
 
 /**
@@ -40,7 +45,8 @@ describe('sealing the events a release before sealing stored in the clear', () =
     legacyStore = new EventStore(db, catalogueUpcasting);
     store = configuredEventStore(db, config);
     sealing = configuredLegacySealing(db, config);
-  });
+    await ensureBuilt(); // `npm run db:seal` runs from dist
+  }, 600_000);
   afterAll(() => database.drop());
 
   /** A finding about a person and, at schema version 1, a signal naming its reporter: both in the clear. */
@@ -210,5 +216,23 @@ describe('sealing the events a release before sealing stored in the clear', () =
     } finally {
       await worker?.close();
     }
+  });
+
+  it('given `npm run db:seal`, then it seals them with its progress and says it is done', async () => {
+    const { stream, planted } = await legacyActivation();
+    const { stdout } = await promisify(execFile)(process.execPath, [SEAL_CLI], {
+      cwd: ROOT,
+      env: { ...process.env, ...database.env, LEGACY_SEALING_BATCH_SIZE: '1' },
+      timeout: 120_000,
+    });
+    const lines = stdout.trim().split('\n');
+    expect(lines.at(-1)).toMatch(/^\[seal\] sealing legacy events: (\d+) of \1 examined, 2 sealed: done$/);
+    expect(
+      lines
+        .slice(0, -1)
+        .every((line) => /^\[seal\] sealing legacy events: \d+ of \d+ examined, [012] sealed$/.test(line)),
+    ).toBe(true);
+    const text = (await rowsOf(stream)).map((row) => row.data).join();
+    for (const value of planted) expect(text).not.toContain(value);
   });
 });

@@ -7,6 +7,7 @@ import {
   CommandExecutor,
   configuredEventStore,
   configuredLegacySealing,
+  ERASED,
   EventStore,
   GapSafeSubscription,
   LEGACY_SEALING_CHECKPOINT,
@@ -691,5 +692,21 @@ describe('upgrading a database written by release 700359e', () => {
     const rebuilt = await shown(db);
     expect(rebuilt.activations).toEqual(projected.activations);
     expect(rebuilt.timeline).toEqual(projected.timeline);
+  });
+
+  it('lets an erasure by BSN shred what the old release stored of the person', async () => {
+    const vault = personalDataVault(db, loadConfig(database.env));
+    const ref = vault.pseudonyms.ofBsn('111222333');
+    const holding = async () =>
+      (await store.readStream('activation-demo-vr17-kas')).flatMap(
+        (event) => (event.data as { subjects?: { subjectId: unknown; name: unknown }[] }).subjects ?? [],
+      );
+    expect(await holding()).toContainEqual(expect.objectContaining({ name: 'Jan Kowalski' }));
+    expect((await vault.subjectKeys.erase(ref, 'erasure-upgrade-test')).length).toBeGreaterThan(0);
+    const after = await holding();
+    expect(JSON.stringify(after)).not.toContain('Kowalski');
+    expect(after).toContainEqual(expect.objectContaining({ name: ERASED }));
+    // Another person of the same findings keeps their values.
+    expect(after).toContainEqual(expect.objectContaining({ name: 'Ana Popescu' }));
   });
 });

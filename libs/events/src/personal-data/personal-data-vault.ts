@@ -23,24 +23,42 @@ export class PersonalDataVault {
    * The events with their personal values sealed; events of other streams, and without any, as they are.
    * The one sealing of keten: appends use it, and so does the sealing of events stored before (legacy).
    */
-  async seal<E extends Pick<NewEvent, 'type' | 'data'>>(
-    streamId: string,
-    events: readonly E[],
-  ): Promise<readonly E[]> {
-    const activationId = activationIdOfStream(streamId);
-    if (activationId === undefined) return events;
-    const plans = events.map((event) =>
-      isActivationEventType(event.type)
-        ? sealingPlan(event as unknown as ActivationEvent, activationId, this.refs)
-        : undefined,
+  async seal<E extends Sealable>(streamId: string, events: readonly E[]): Promise<readonly E[]> {
+    const [sealed] = await this.sealStreams([{ streamId, events }]);
+    return sealed!;
+  }
+
+  /**
+   * `seal` for the events of several streams at once, with one key lookup for all of them (the sealing of
+   * legacy events, a batch at a time); the streams' events come back in the same order.
+   */
+  async sealStreams<E extends Sealable>(
+    streams: readonly { streamId: string; events: readonly E[] }[],
+  ): Promise<(readonly E[])[]> {
+    const planned = streams.map(({ streamId, events }) => {
+      const activationId = activationIdOfStream(streamId);
+      const plans = events.map((event) =>
+        activationId !== undefined && isActivationEventType(event.type)
+          ? sealingPlan(event as unknown as ActivationEvent, activationId, this.refs)
+          : undefined,
+      );
+      const refs = new Set(plans.flatMap((plan) => (plan ? [...plan.values()].flat() : [])));
+      return { plans, filings: [...refs].map((ref) => ({ ref, activationId: activationId! })) };
+    });
+    const filings = planned.flatMap(({ filings }) => filings);
+    if (filings.length === 0) return streams.map(({ events }) => events);
+    const keys = await this.keys.currentKeysFiled(
+      filings.map(({ ref }) => ref),
+      filings,
     );
-    const refs = new Set(plans.flatMap((plan) => (plan ? [...plan.values()].flat() : [])));
-    if (refs.size === 0) return events;
-    const keys = await this.keys.currentKeys([...refs], activationId);
-    return events.map((event, index) => {
-      const plan = plans[index];
-      if (!plan || plan.size === 0) return event;
-      return { ...event, data: sealPayload(event as unknown as ActivationEvent, plan, keys) };
+    return streams.map(({ events }, index) => {
+      const { plans } = planned[index]!;
+      if (plans.every((plan) => !plan || plan.size === 0)) return events;
+      return events.map((event, at) => {
+        const plan = plans[at];
+        if (!plan || plan.size === 0) return event;
+        return { ...event, data: sealPayload(event as unknown as ActivationEvent, plan, keys) };
+      });
     });
   }
 
@@ -61,6 +79,9 @@ export class PersonalDataVault {
     return this.keys;
   }
 }
+
+/** What sealing needs of an event: its type (to find its catalogue entry) and its data. */
+type Sealable = Pick<NewEvent, 'type' | 'data'>;
 
 /** The secrets a vault is made of, as the configuration (AppConfig) holds them. */
 export interface VaultSecrets {

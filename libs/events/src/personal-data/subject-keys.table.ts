@@ -27,11 +27,26 @@ export class SubjectKeys {
    */
   async currentKeys(subjectRefs: readonly string[], activationId?: string): Promise<Map<string, SubjectKey>> {
     const refs = [...new Set(subjectRefs)];
-    const found = await this.current(refs, activationId);
+    return this.currentKeysFiled(
+      refs,
+      activationId === undefined ? [] : refs.map((ref) => ({ ref, activationId })),
+    );
+  }
+
+  /**
+   * The same for subjects of several activations at once (one statement for a batch of streams): the current
+   * key of every subject in `subjectRefs`, each `filings` pair filed in subject_activations.
+   */
+  async currentKeysFiled(
+    subjectRefs: readonly string[],
+    filings: readonly SubjectFiling[],
+  ): Promise<Map<string, SubjectKey>> {
+    const refs = [...new Set(subjectRefs)];
+    const found = await this.current(refs, filings);
     const missing = refs.filter((ref) => !found.has(ref));
     if (missing.length > 0) {
       await this.make(missing);
-      for (const [ref, key] of await this.current(missing)) found.set(ref, key);
+      for (const [ref, key] of await this.current(missing, [])) found.set(ref, key);
     }
     return found;
   }
@@ -83,11 +98,14 @@ export class SubjectKeys {
     return rows.map((row) => row.activation_id);
   }
 
-  private async current(refs: readonly string[], activationId?: string): Promise<Map<string, SubjectKey>> {
+  private async current(
+    refs: readonly string[],
+    filings: readonly SubjectFiling[],
+  ): Promise<Map<string, SubjectKey>> {
     const rows: (KeyRow & { subject_ref: string })[] = await this.db.query(
       `WITH filed AS (
          INSERT INTO subject_activations (subject_ref, activation_id)
-         SELECT ref, $2::text FROM unnest($1::text[]) AS r(ref) WHERE $2::text IS NOT NULL
+         SELECT * FROM unnest($2::text[], $3::text[])
          ON CONFLICT DO NOTHING
        )
        SELECT DISTINCT ON (k.subject_ref) k.subject_ref, k.key_id, k.master_key_id, k.wrapped_key
@@ -95,7 +113,7 @@ export class SubjectKeys {
        WHERE k.subject_ref = ANY($1::text[])
          AND NOT EXISTS (SELECT 1 FROM erased_subject_keys e WHERE e.key_id = k.key_id)
        ORDER BY k.subject_ref, k.generation DESC`,
-      [refs, activationId ?? null],
+      [refs, filings.map((f) => f.ref), filings.map((f) => f.activationId)],
     );
     const keys = new Map<string, SubjectKey>();
     for (const row of rows) keys.set(row.subject_ref, { id: row.key_id, key: await this.unwrap(row) });
@@ -137,6 +155,12 @@ export class SubjectKeys {
   private unwrap(row: KeyRow): Promise<Buffer> {
     return this.provider.unwrap({ masterKeyId: row.master_key_id, wrapped: row.wrapped_key }, row.key_id);
   }
+}
+
+/** A subject held in an activation: what subject_activations files. */
+export interface SubjectFiling {
+  readonly ref: string;
+  readonly activationId: string;
 }
 
 interface KeyRow {

@@ -152,7 +152,7 @@ export class LegacyEventSealing {
     });
   }
 
-  /** The rows' activation events that hold personal values in the clear, upcast and sealed, stream by stream. */
+  /** The rows' activation events that hold personal values in the clear, upcast and sealed (one key lookup for all). */
   private async sealed(rows: readonly ExaminedRow[]): Promise<Rewrite[]> {
     const byStream = new Map<
       string,
@@ -177,9 +177,10 @@ export class LegacyEventSealing {
       events.push({ position: row.position, type: row.type, ...current });
       byStream.set(row.stream_id, events);
     }
+    const streams = [...byStream].map(([streamId, events]) => ({ streamId, events }));
     const rewrites: Rewrite[] = [];
-    for (const [streamId, events] of byStream) {
-      for (const event of await this.vault.seal(streamId, events)) {
+    for (const events of await this.vault.sealStreams(streams)) {
+      for (const event of events) {
         // An event without personal values comes back as it was, with nothing sealed: it is left alone.
         if (keyIdsIn(event.data).length === 0) continue;
         rewrites.push({ position: event.position, data: event.data, schemaVersion: event.schemaVersion });
