@@ -5,6 +5,16 @@ import type { KeyProvider } from './key-provider.js';
 import type { SubjectKey } from './sealed-value.js';
 
 /**
+ * Makes the statement's own commit not wait for its WAL flush (the setting ends with the statement's
+ * transaction). What the two statements below write (keys, and which activations hold a subject) is
+ * written for an event that is appended after them: that append's commit waits for the WAL to be flushed
+ * up to it, which includes the key's commit before it. So an appended event never outlives, in a crash, a
+ * key it is sealed under or its subject's filing; a key whose event never got appended may be lost, and is
+ * made again. Without this, an append that makes keys waited for two flushes more than one that does not.
+ */
+const COMMIT_WITHOUT_FLUSH_WAIT = `(SELECT set_config('synchronous_commit', 'off', true)) AS commit_without_flush_wait`;
+
+/**
  * The subjects' current keys, filing them under the activation (when one is given) in the same statement;
  * for a subject without a key that is not erased, no key but the generation its next key gets (one past its
  * last erased one).
@@ -18,7 +28,8 @@ const CURRENT_KEYS = `WITH filed AS (
             CASE WHEN k.key_id IS NULL THEN
               1 + coalesce((SELECT max(generation) FROM erased_subject_keys e WHERE e.subject_ref = r.ref), 0)
             END AS next_generation
-     FROM unnest($1::text[]) AS r(ref)
+     FROM ${COMMIT_WITHOUT_FLUSH_WAIT}
+     CROSS JOIN unnest($1::text[]) AS r(ref)
      LEFT JOIN LATERAL (
        SELECT key_id, master_key_id, wrapped_key FROM subject_keys k
        WHERE k.subject_ref = r.ref
@@ -28,7 +39,10 @@ const CURRENT_KEYS = `WITH filed AS (
 
 /** New keys; a key another writer made first (same subject and generation) is left as it is, and not returned. */
 const MAKE_KEYS = `INSERT INTO subject_keys (key_id, subject_ref, generation, master_key_id, wrapped_key)
-     SELECT * FROM unnest($1::text[], $2::text[], $3::int[], $4::text[], $5::bytea[])
+     SELECT m.key_id, m.subject_ref, m.generation, m.master_key_id, m.wrapped_key
+     FROM ${COMMIT_WITHOUT_FLUSH_WAIT}
+     CROSS JOIN unnest($1::text[], $2::text[], $3::int[], $4::text[], $5::bytea[])
+       AS m(key_id, subject_ref, generation, master_key_id, wrapped_key)
      ON CONFLICT DO NOTHING
      RETURNING subject_ref`;
 
