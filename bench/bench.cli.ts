@@ -82,7 +82,7 @@ async function main(): Promise<void> {
       timelineEvents: 1000,
       consoleSamples: 10,
       // Sized to take under ten minutes on two shared cores.
-      sealing: { appends: 1000, writers: [1, 8], rounds: 4, activations: 8000, clients: 16, queries: 400 },
+      sealing: { appends: 1000, writers: [1, 8], rounds: 4, activations: 6000, clients: 16, queries: 400 },
     },
   }[size];
 

@@ -376,6 +376,7 @@ function sealingSection({ append, rebuild, queries }: SealingResult): string[] {
         'plain p50 ms',
         'sealed p95 ms',
         'plain p95 ms',
+        'sealed/plain p50',
         'sealed/plain p95',
         '',
       ],
@@ -391,11 +392,14 @@ function sealingSection({ append, rebuild, queries }: SealingResult): string[] {
             f(plain.p50, 1),
             f(q.p95, 1),
             f(plain.p95, 1),
+            f(q.p50 / plain.p50, 2),
             f(q.p95 / plain.p95, 2),
-            within(q.p95 / plain.p95, false),
+            within(q.p50 / plain.p50, false),
           ];
         }),
     ),
+    '',
+    'The raw SQL reads the same rows from both stores (their read models are alike): its sealed/plain ratios are the noise of the run; the verdict is on the medians.',
     '',
   ];
 }
