@@ -9,12 +9,13 @@ import { benchNotFoundParity } from './graphql/not-found-parity.bench.js';
 import { benchLag } from './lag/lag.bench.js';
 import { benchQueries } from './queries/queries.bench.js';
 import { benchRebuild } from './rebuild/rebuild.bench.js';
+import { benchSealing } from './sealing/sealing.bench.js';
 import { benchSearch } from './search/search.bench.js';
 import { BenchReport, markdownReport } from './report/markdown-report.js';
 import { throughputChart } from './report/throughput-chart.js';
 import { openBenchDatabase } from './support/bench-database.js';
 
-const PARTS = ['append', 'command', 'parity', 'lag', 'rebuild', 'queries', 'search', 'console'];
+const PARTS = ['append', 'command', 'parity', 'lag', 'rebuild', 'queries', 'search', 'console', 'sealing'];
 /** docs/benchmarks.md keeps everything from this line on across runs. */
 const ANALYSIS_MARKER = '<!-- analysis: kept when the tables above are regenerated -->';
 
@@ -50,6 +51,7 @@ async function main(): Promise<void> {
       searches: 40,
       timelineEvents: 30,
       consoleSamples: 1,
+      sealing: { appends: 20, writers: [1, 4], rounds: 2, activations: 30, clients: 4, queries: 20 },
     },
     quick: {
       appends: 600,
@@ -64,6 +66,7 @@ async function main(): Promise<void> {
       searches: 200,
       timelineEvents: 1000,
       consoleSamples: 3,
+      sealing: { appends: 300, writers: [1, 8], rounds: 2, activations: 2000, clients: 16, queries: 200 },
     },
     full: {
       appends: 3000,
@@ -78,6 +81,8 @@ async function main(): Promise<void> {
       searches: 400,
       timelineEvents: 1000,
       consoleSamples: 10,
+      // Sized to take under ten minutes on two shared cores.
+      sealing: { appends: 1000, writers: [1, 8], rounds: 4, activations: 6000, clients: 16, queries: 400 },
     },
   }[size];
 
@@ -152,6 +157,13 @@ async function main(): Promise<void> {
     const { db, config } = await openBenchDatabase(4);
     report.console = await benchConsole(db, config.databaseUrl, plan.timelineEvents, plan.consoleSamples);
     await db.destroy();
+  }
+
+  if (wanted('sealing')) {
+    process.stderr.write(
+      `[bench] 8/8 sealing: append, rebuild and queries with personal values sealed vs in the clear (${plan.sealing.activations} activations)\n`,
+    );
+    report.sealing = await benchSealing(plan.sealing);
   }
 
   if (size === 'smoke') {

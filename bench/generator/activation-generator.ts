@@ -13,7 +13,8 @@ import {
   SignalSourceKind,
   Theme,
 } from '#domain';
-import { activationStreams } from '#events';
+import { randomUUID } from 'node:crypto';
+import { activationStreams, catalogueEntry, type NewEvent } from '#events';
 import { SeededRandom } from './seeded-random.js';
 
 /** The write path's decision, narratives classified as they are before an event is stored. */
@@ -48,6 +49,21 @@ export interface GeneratedActivation {
   activationId: string;
   region: string;
   events: { event: ActivationEvent; actor: Actor; occurredAt: string }[];
+}
+
+/** A generated event as the event store takes it (a fresh event id, the actor in the metadata). */
+export function toNewEvent(item: GeneratedActivation['events'][number], correlationId: string): NewEvent {
+  return {
+    eventId: randomUUID(),
+    type: item.event.type,
+    schemaVersion: catalogueEntry(item.event.type).schemaVersion,
+    data: item.event.data,
+    metadata: {
+      actor: { userId: item.actor.userId, agency: item.actor.agency, role: item.actor.role },
+      correlationId,
+    },
+    occurredAt: item.occurredAt,
+  };
 }
 
 /**

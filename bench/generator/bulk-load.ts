@@ -15,9 +15,10 @@ import {
   agreementStreamId,
   AGREEMENT_EVENT_SCHEMA_VERSIONS,
   catalogueEntry,
+  type PersonalDataVault,
 } from '#events';
 import { REPO_ROOT } from '../../deploy/demo/demo-loader.js';
-import { GeneratedActivation } from './activation-generator.js';
+import { GeneratedActivation, toNewEvent } from './activation-generator.js';
 
 interface Row {
   streamId: string;
@@ -34,23 +35,35 @@ const CHUNK = 2000;
 /**
  * Writes generated histories straight into the events table in multi-row inserts: the fast path for
  * loading test and benchmark data (hundreds of thousands of events a minute), bypassing the command path
- * on purpose — the events were already decided by the real decider.
+ * on purpose — the events were already decided by the real decider. With `vault`, each activation's
+ * personal values are sealed as the event store's append seals them (PersonalDataVault.seal); without,
+ * they are stored in the clear, as before issue 19.
  */
 export async function bulkLoad(
   db: DataSource,
   activations: Iterable<GeneratedActivation>,
   onProgress: (events: number) => void = () => undefined,
+  { vault }: { vault?: PersonalDataVault } = {},
 ): Promise<number> {
   let pending: Row[] = [];
   let written = 0;
   for (const activation of activations) {
+    const streamId = activationStreamId(activation.activationId);
+    const data = vault
+      ? (
+          await vault.seal(
+            streamId,
+            activation.events.map((item) => toNewEvent(item, 'bulk')),
+          )
+        ).map((event) => event.data)
+      : activation.events.map(({ event }) => event.data);
     activation.events.forEach(({ event, actor, occurredAt }, index) =>
       pending.push({
-        streamId: activationStreamId(activation.activationId),
+        streamId,
         version: index + 1,
         type: event.type,
         schemaVersion: catalogueEntry(event.type).schemaVersion,
-        data: event.data,
+        data: data[index],
         actor: { userId: actor.userId, agency: actor.agency, role: actor.role },
         occurredAt,
       }),

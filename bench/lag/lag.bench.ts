@@ -4,7 +4,6 @@ import { Kafka, logLevel } from 'kafkajs';
 import { DataSource } from 'typeorm';
 import {
   activationStreamId,
-  catalogueEntry,
   configuredEventStore,
   EventStore,
   NewEvent,
@@ -14,7 +13,7 @@ import { loadConfig } from '#platform';
 import { READ_MODELS } from '#read-models';
 import { REPO_ROOT } from '../../deploy/demo/demo-loader.js';
 import { FeedTopics } from '../../apps/worker/src/relay/feed-topics.js';
-import { generateActivations, GeneratedActivation } from '../generator/activation-generator.js';
+import { generateActivations, GeneratedActivation, toNewEvent } from '../generator/activation-generator.js';
 import { loadDemoAgreements } from '../generator/bulk-load.js';
 import { freePort } from '../support/free-port.js';
 import { LatencyStats } from '../support/latency-stats.js';
@@ -196,19 +195,7 @@ async function warmUp(
   consumed.reset();
 }
 
-function newEvent(item: GeneratedActivation['events'][number]): NewEvent {
-  return {
-    eventId: randomUUID(),
-    type: item.event.type,
-    schemaVersion: catalogueEntry(item.event.type).schemaVersion,
-    data: item.event.data,
-    metadata: {
-      actor: { userId: item.actor.userId, agency: item.actor.agency, role: item.actor.role },
-      correlationId: 'lag',
-    },
-    occurredAt: item.occurredAt,
-  };
-}
+const newEvent = (item: GeneratedActivation['events'][number]): NewEvent => toNewEvent(item, 'lag');
 
 const summary = (stats: LatencyStats) => ({
   p50: stats.percentile(50),

@@ -6,6 +6,7 @@ import { NotFoundParity } from '../graphql/not-found-parity.bench.js';
 import { LagResult } from '../lag/lag.bench.js';
 import { QueryResult } from '../queries/queries.bench.js';
 import { RebuildResult } from '../rebuild/rebuild.bench.js';
+import { SealingResult } from '../sealing/sealing.bench.js';
 import { SearchResult } from '../search/search.bench.js';
 
 export interface BenchReport {
@@ -20,6 +21,7 @@ export interface BenchReport {
   queries?: QueryResult[];
   search?: SearchResult[];
   console?: ConsoleResult;
+  sealing?: SealingResult;
 }
 
 const f = (n: number, digits = 0) => (Number.isFinite(n) ? n.toFixed(digits) : '–');
@@ -277,5 +279,127 @@ export function markdownReport(report: BenchReport): string {
       '',
     );
   }
+  if (report.sealing) parts.push(...sealingSection(report.sealing));
   return parts.join('\n');
+}
+
+/** Issue 19's target: sealing personal values costs at most 20% of throughput, or adds at most 20% to latency. */
+const SEALING_TARGET = 0.2;
+
+function sealingSection({ append, rebuild, queries }: SealingResult): string[] {
+  const within = (ratio: number, higherIsBetter: boolean) =>
+    (higherIsBetter ? ratio >= 1 - SEALING_TARGET : ratio <= 1 + SEALING_TARGET) ? 'within' : '**beyond**';
+  const plainAppend = (writers: number) =>
+    append.find((a) => a.contestant === 'plain' && a.writers === writers)!;
+  const plainRebuild = rebuild.find((r) => r.contestant === 'plain')!;
+  const plainQuery = (q: SealingResult['queries'][number]) =>
+    queries.find(
+      (o) => o.contestant === 'plain' && o.query === q.query && o.path === q.path && o.clients === q.clients,
+    )!;
+  return [
+    '## Sealing personal data (issue 19)',
+    '',
+    'Target: with PERSONAL, HEALTH and CRIMINAL values sealed at rest, append, rebuild and query cost within 20% of the store without sealing. ' +
+      'Both contestants in one run, in alternating rounds (ABBA): `sealed` is the event store as every process runs it (configuredEventStore), ' +
+      '`plain` the same store without the vault, as before issue 19.',
+    '',
+    'Appends: generated activations’ events, one event per append, each writer on an activation of its own (distinct streams).',
+    '',
+    table(
+      [
+        'writers',
+        'contestant',
+        'appends',
+        'events/s',
+        'p50 ms',
+        'p99 ms',
+        'sealed/plain events/s',
+        'sealed/plain p50',
+        '',
+      ],
+      append.map((a) => {
+        const plain = plainAppend(a.writers);
+        const sealed = a.contestant === 'sealed';
+        return [
+          a.writers,
+          a.contestant,
+          a.appends,
+          f(a.eventsPerSecond),
+          f(a.p50, 2),
+          f(a.p99, 2),
+          sealed ? f(a.eventsPerSecond / plain.eventsPerSecond, 2) : '',
+          sealed ? f(a.p50 / plain.p50, 2) : '',
+          sealed ? within(a.eventsPerSecond / plain.eventsPerSecond, true) : '',
+        ];
+      }),
+    ),
+    '',
+    'Rebuild of every read model from the same generated activations, loaded sealed (as the append seals them) into one database and in the clear into another.',
+    '',
+    table(
+      [
+        'contestant',
+        'activations',
+        'events',
+        'events table MiB',
+        'load s',
+        'rebuild s (rounds)',
+        'rebuild events/s',
+        'sealed/plain events/s',
+        '',
+      ],
+      rebuild.map((r) => {
+        const ratio = r.rebuildPerSecond / plainRebuild.rebuildPerSecond;
+        const sealed = r.contestant === 'sealed';
+        return [
+          r.contestant,
+          r.activations,
+          r.events,
+          f(r.eventsMiB, 1),
+          f(r.loadSeconds, 1),
+          r.rebuildSeconds.map((s) => f(s, 1)).join(', '),
+          f(r.rebuildPerSecond),
+          sealed ? f(ratio, 2) : '',
+          sealed ? within(ratio, true) : '',
+        ];
+      }),
+    ),
+    '',
+    `Timeline and list queries on the rebuilt stores (the queries part's; medians of ${queries[0]?.rounds ?? 0} rounds each, after an unmeasured pass): read models hold what redaction let through in the clear.`,
+    '',
+    table(
+      [
+        'query',
+        'path',
+        'clients',
+        'sealed p50 ms',
+        'plain p50 ms',
+        'sealed p95 ms',
+        'plain p95 ms',
+        'sealed/plain p50',
+        'sealed/plain p95',
+        '',
+      ],
+      queries
+        .filter((q) => q.contestant === 'sealed')
+        .map((q) => {
+          const plain = plainQuery(q);
+          return [
+            q.query,
+            q.path,
+            q.clients,
+            f(q.p50, 1),
+            f(plain.p50, 1),
+            f(q.p95, 1),
+            f(plain.p95, 1),
+            f(q.p50 / plain.p50, 2),
+            f(q.p95 / plain.p95, 2),
+            within(q.p50 / plain.p50, false),
+          ];
+        }),
+    ),
+    '',
+    'The raw SQL reads the same rows from both stores (their read models are alike): its sealed/plain ratios are the noise of the run; the verdict is on the medians.',
+    '',
+  ];
 }

@@ -24,7 +24,7 @@ export async function startBenchApi(
   databaseUrl: string,
   env: Record<string, string> = {},
 ): Promise<BenchApi> {
-  Object.assign(process.env, {
+  const settings: Record<string, string> = {
     DATABASE_URL: databaseUrl,
     NODE_ENV: 'test',
     LOG_LEVEL: 'error',
@@ -32,7 +32,11 @@ export async function startBenchApi(
     JWT_ISSUER: ISSUER,
     RATE_LIMIT_PER_AGENCY: '100000000',
     ...env,
-  });
+  };
+  // Put back as they were when the api closes: the next part's api must not inherit, say, the console
+  // part's OIDC_ISSUER_URL (an identity provider stopped by then).
+  const before = Object.fromEntries(Object.keys(settings).map((name) => [name, process.env[name]]));
+  Object.assign(process.env, settings);
   const issuer = await DevTokenIssuer.open(JWKS_FILE);
   const app: INestApplication = await NestFactory.create(ApiModule, { logger: ['error'], bufferLogs: true });
   configureApp(app);
@@ -44,7 +48,13 @@ export async function startBenchApi(
         { userId: `bench@${agency.toLowerCase()}`, agency, role },
         { issuer: ISSUER, audience: 'keten' },
       ),
-    close: () => app.close(),
+    close: async () => {
+      await app.close();
+      for (const [name, value] of Object.entries(before)) {
+        if (value === undefined) delete process.env[name];
+        else process.env[name] = value;
+      }
+    },
   };
 }
 

@@ -19,15 +19,15 @@ export class LatencyStats {
 
 /**
  * Runs `task` from `workers` concurrent loops until `total` tasks ran (or, with `untilMs`, until that
- * much time has passed: no task starts after it); returns events/s and latencies.
+ * much time has passed: no task starts after it); returns events/s and latencies (added to `stats` when
+ * given, so rounds of one case can be summarised together).
  */
 export async function runConcurrently(
   workers: number,
   total: number,
   task: (worker: number, index: number) => Promise<number>,
-  { untilMs = Infinity }: { untilMs?: number } = {},
+  { untilMs = Infinity, stats = new LatencyStats() }: { untilMs?: number; stats?: LatencyStats } = {},
 ): Promise<{ perSecond: number; stats: LatencyStats; units: number; seconds: number }> {
-  const stats = new LatencyStats();
   let next = 0;
   let units = 0;
   const started = performance.now();

@@ -16,7 +16,14 @@ describe('npm run bench -- --smoke', () => {
       timeout: 240_000,
       maxBuffer: 32 * 1024 * 1024,
     });
-    for (const step of ['1/5 append', '2/5 command path', '3/5 lag', '4/5 rebuild', '5/5 queries']) {
+    for (const step of [
+      '1/5 append',
+      '2/5 command path',
+      '3/5 lag',
+      '4/5 rebuild',
+      '5/5 queries',
+      '8/8 sealing',
+    ]) {
       expect(stderr).toContain(step);
     }
     // The lag run measures through Kafka too: some of its events must have come out of an agency topic.

@@ -129,4 +129,22 @@ describe('SubjectKeys', () => {
     );
     await expect(keys.keysById([current.get(piotr)!.id])).rejects.toThrow(/does not unwrap/);
   });
+
+  it('given keys made and filed without waiting for their flush, when the same connection runs the next statement, then that one commits durably again', async () => {
+    // One connection, so the statement after the keys' runs where they ran (as an append may).
+    const single = await openTestDataSource(1);
+    try {
+      const one = new SubjectKeys(single, new ConfiguredMasterKey([master]));
+      const [anna, piotr] = [ref(), ref()];
+      const made = await one.currentKeys([anna, piotr], `activation-${randomUUID()}`);
+      expect(made.size).toBe(2);
+      const [{ synchronous_commit }]: { synchronous_commit: string }[] =
+        await single.query(`SHOW synchronous_commit`);
+      expect(synchronous_commit).toBe('on');
+      // And the keys were committed: another connection reads them.
+      expect((await keys.keysById([made.get(anna)!.id, made.get(piotr)!.id])).size).toBe(2);
+    } finally {
+      await single.destroy();
+    }
+  });
 });

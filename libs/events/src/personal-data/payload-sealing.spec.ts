@@ -117,4 +117,20 @@ describe('sealing the personal values of an event', () => {
     expect(sealingPlan(joined, ACTIVATION, refs).size).toBe(0);
     expect(keyIdsIn(sealed(joined).data)).toEqual([]);
   });
+
+  it('given a sealed payload, when opened, then the stored payload is left sealed and the parts with nothing sealed are not copied', () => {
+    const event = sampleEvent('finding.recorded');
+    const { data, keyOf } = sealed(event);
+    const stored = JSON.stringify(data);
+    const opened = openPayload(data, keyOf()) as Record<string, unknown>;
+    expect(opened).toEqual(event.data);
+    expect(JSON.stringify(data)).toBe(stored);
+    const unsealed = Object.keys(opened).filter(
+      (key) => keyIdsIn((data as Record<string, unknown>)[key]).length === 0,
+    );
+    expect(unsealed.length).toBeGreaterThan(0);
+    for (const key of unsealed) expect(opened[key]).toBe((data as Record<string, unknown>)[key]);
+    const plain = { ...sampleEvent('agency.joined').data };
+    expect(openPayload(plain, keyOf())).toBe(plain);
+  });
 });

@@ -74,14 +74,28 @@ export function keyIdsIn(data: unknown): string[] {
   return [...ids];
 }
 
-/** The payload with its sealed values opened, ERASED where a key is gone; plain values are left as they are. */
+/**
+ * The payload with its sealed values opened, ERASED where a key is gone; plain values are left as they are.
+ * Only the objects and arrays on the way to a sealed value are copied: the rest is the payload's own (a
+ * rebuild opens every event, most of whose fields hold nothing sealed).
+ */
 export function openPayload(data: unknown, keyOf: (id: string) => Buffer | undefined): unknown {
+  if (typeof data !== 'object' || data === null) return data;
   if (isSealed(data)) return open(data, keyOf);
-  if (Array.isArray(data)) return data.map((element) => openPayload(element, keyOf));
-  if (typeof data === 'object' && data !== null) {
-    return Object.fromEntries(Object.entries(data).map(([key, value]) => [key, openPayload(value, keyOf)]));
+  if (Array.isArray(data)) {
+    let copy: unknown[] | undefined;
+    data.forEach((element, index) => {
+      const opened = openPayload(element, keyOf);
+      if (opened !== element) (copy ??= [...data])[index] = opened;
+    });
+    return copy ?? data;
   }
-  return data;
+  let copy: Record<string, unknown> | undefined;
+  for (const [key, value] of Object.entries(data)) {
+    const opened = openPayload(value, keyOf);
+    if (opened !== value) (copy ??= { ...data })[key] = opened;
+  }
+  return copy ?? data;
 }
 
 function walkSealed(data: unknown, visit: (sealed: SealedValue) => void): void {

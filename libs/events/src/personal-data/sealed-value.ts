@@ -68,10 +68,10 @@ export function open(sealed: SealedValue, keyOf: (id: string) => Buffer | undefi
     const decipher = createDecipheriv(ALGORITHM, key!, layer.subarray(0, IV_BYTES));
     decipher.setAAD(Buffer.from(id, 'utf8'));
     decipher.setAuthTag(layer.subarray(layer.length - TAG_BYTES));
-    layer = Buffer.concat([
-      decipher.update(layer.subarray(IV_BYTES, layer.length - TAG_BYTES)),
-      decipher.final(),
-    ]);
+    const inner = decipher.update(layer.subarray(IV_BYTES, layer.length - TAG_BYTES));
+    // GCM gives everything from update; final only checks the tag (and throws when it does not match).
+    decipher.final();
+    layer = inner;
   }
   return JSON.parse(layer.toString('utf8'));
 }

@@ -1,7 +1,55 @@
 import { randomBytes } from 'node:crypto';
+import type { PoolClient, QueryResultRow } from 'pg';
 import { DataSource } from 'typeorm';
 import type { KeyProvider } from './key-provider.js';
 import type { SubjectKey } from './sealed-value.js';
+
+/**
+ * Makes the statement's own commit not wait for its WAL flush (the setting ends with the statement's
+ * transaction). What the two statements below write (keys, and which activations hold a subject) is
+ * written for an event that is appended after them: that append's commit waits for the WAL to be flushed
+ * up to it, which includes the key's commit before it. So an appended event never outlives, in a crash, a
+ * key it is sealed under or its subject's filing; a key whose event never got appended may be lost, and is
+ * made again. Without this, an append that makes keys waited for two flushes more than one that does not.
+ */
+const COMMIT_WITHOUT_FLUSH_WAIT = `(SELECT set_config('synchronous_commit', 'off', true)) AS commit_without_flush_wait`;
+
+/**
+ * The subjects' current keys, filing the (subject, activation) pairs given in the same statement;
+ * for a subject without a key that is not erased, no key but the generation its next key gets (one past its
+ * last erased one).
+ */
+const CURRENT_KEYS = `WITH filed AS (
+       INSERT INTO subject_activations (subject_ref, activation_id)
+       SELECT * FROM unnest($2::text[], $3::text[])
+       ON CONFLICT DO NOTHING
+     )
+     SELECT r.ref AS subject_ref, k.key_id, k.master_key_id, k.wrapped_key,
+            CASE WHEN k.key_id IS NULL THEN
+              1 + coalesce((SELECT max(generation) FROM erased_subject_keys e WHERE e.subject_ref = r.ref), 0)
+            END AS next_generation
+     FROM ${COMMIT_WITHOUT_FLUSH_WAIT}
+     CROSS JOIN unnest($1::text[]) AS r(ref)
+     LEFT JOIN LATERAL (
+       SELECT key_id, master_key_id, wrapped_key FROM subject_keys k
+       WHERE k.subject_ref = r.ref
+         AND NOT EXISTS (SELECT 1 FROM erased_subject_keys e WHERE e.key_id = k.key_id)
+       ORDER BY k.generation DESC LIMIT 1
+     ) k ON true`;
+
+/** New keys; a key another writer made first (same subject and generation) is left as it is, and not returned. */
+const MAKE_KEYS = `INSERT INTO subject_keys (key_id, subject_ref, generation, master_key_id, wrapped_key)
+     SELECT m.key_id, m.subject_ref, m.generation, m.master_key_id, m.wrapped_key
+     FROM ${COMMIT_WITHOUT_FLUSH_WAIT}
+     CROSS JOIN unnest($1::text[], $2::text[], $3::int[], $4::text[], $5::bytea[])
+       AS m(key_id, subject_ref, generation, master_key_id, wrapped_key)
+     ON CONFLICT DO NOTHING
+     RETURNING subject_ref`;
+
+/** The keys by id, leaving out every key the erasure list names. */
+const KEYS_BY_ID = `SELECT k.key_id, k.master_key_id, k.wrapped_key FROM subject_keys k
+     WHERE k.key_id = ANY($1::text[])
+       AND NOT EXISTS (SELECT 1 FROM erased_subject_keys e WHERE e.key_id = k.key_id)`;
 
 /**
  * subject_keys, erased_subject_keys and subject_activations: the keys personal values are sealed under, one per data subject
@@ -23,7 +71,8 @@ export class SubjectKeys {
   /**
    * The key to seal new values of each subject under, made when it has none that is not erased; with
    * `activationId`, the subjects are also filed as held in that activation (subject_activations), in the
-   * same statement.
+   * same statement. One round trip when every subject has a key, two when some are made (three when another
+   * writer made one of them at the same moment: its key is read and used).
    */
   async currentKeys(subjectRefs: readonly string[], activationId?: string): Promise<Map<string, SubjectKey>> {
     const refs = [...new Set(subjectRefs)];
@@ -42,23 +91,28 @@ export class SubjectKeys {
     filings: readonly SubjectFiling[],
   ): Promise<Map<string, SubjectKey>> {
     const refs = [...new Set(subjectRefs)];
-    const found = await this.current(refs, filings);
-    const missing = refs.filter((ref) => !found.has(ref));
+    const rows = await this.current(refs, filings);
+    const found = new Map<string, SubjectKey>();
+    const missing: { ref: string; generation: number }[] = [];
+    for (const row of rows) {
+      if (row.key_id === null) missing.push({ ref: row.subject_ref, generation: row.next_generation! });
+      else found.set(row.subject_ref, { id: row.key_id, key: await this.unwrap(row as KeyRow) });
+    }
     if (missing.length > 0) {
-      await this.make(missing);
-      for (const [ref, key] of await this.current(missing, [])) found.set(ref, key);
+      const made = await this.make(missing);
+      const lost = missing.filter(({ ref }) => !made.has(ref)).map(({ ref }) => ref);
+      for (const [ref, key] of made) found.set(ref, key);
+      for (const row of lost.length > 0 ? await this.current(lost, []) : []) {
+        if (row.key_id !== null)
+          found.set(row.subject_ref, { id: row.key_id, key: await this.unwrap(row as KeyRow) });
+      }
     }
     return found;
   }
 
   /** The keys by id, for opening sealed values; an erased or unknown key is absent. */
   async keysById(keyIds: readonly string[]): Promise<Map<string, Buffer>> {
-    const rows: KeyRow[] = await this.db.query(
-      `SELECT k.key_id, k.master_key_id, k.wrapped_key FROM subject_keys k
-       WHERE k.key_id = ANY($1::text[])
-         AND NOT EXISTS (SELECT 1 FROM erased_subject_keys e WHERE e.key_id = k.key_id)`,
-      [[...new Set(keyIds)]],
-    );
+    const rows = await this.query<KeyRow>('keten_subject_keys_by_id', KEYS_BY_ID, [[...new Set(keyIds)]]);
     const keys = new Map<string, Buffer>();
     for (const row of rows) keys.set(row.key_id, await this.unwrap(row));
     return keys;
@@ -98,58 +152,56 @@ export class SubjectKeys {
     return rows.map((row) => row.activation_id);
   }
 
-  private async current(
-    refs: readonly string[],
-    filings: readonly SubjectFiling[],
-  ): Promise<Map<string, SubjectKey>> {
-    const rows: (KeyRow & { subject_ref: string })[] = await this.db.query(
-      `WITH filed AS (
-         INSERT INTO subject_activations (subject_ref, activation_id)
-         SELECT * FROM unnest($2::text[], $3::text[])
-         ON CONFLICT DO NOTHING
-       )
-       SELECT DISTINCT ON (k.subject_ref) k.subject_ref, k.key_id, k.master_key_id, k.wrapped_key
-       FROM subject_keys k
-       WHERE k.subject_ref = ANY($1::text[])
-         AND NOT EXISTS (SELECT 1 FROM erased_subject_keys e WHERE e.key_id = k.key_id)
-       ORDER BY k.subject_ref, k.generation DESC`,
-      [refs, filings.map((f) => f.ref), filings.map((f) => f.activationId)],
-    );
-    const keys = new Map<string, SubjectKey>();
-    for (const row of rows) keys.set(row.subject_ref, { id: row.key_id, key: await this.unwrap(row) });
-    return keys;
+  private current(refs: readonly string[], filings: readonly SubjectFiling[]): Promise<CurrentKeyRow[]> {
+    return this.query<CurrentKeyRow>('keten_subject_keys_current', CURRENT_KEYS, [
+      refs,
+      filings.map((f) => f.ref),
+      filings.map((f) => f.activationId),
+    ]);
   }
 
   /**
-   * A key for each subject, one generation past its last erased one (the first when none was erased): two
-   * writers making the same subject's key at once make the same generation, and the first one's wins.
+   * A key for each subject at the generation given: two writers making the same subject's key at once make
+   * the same generation, and the first one's wins. Returns the keys this call made, by subject.
    */
-  private async make(refs: readonly string[]): Promise<void> {
-    const generations: { subject_ref: string; next: number }[] = await this.db.query(
-      `SELECT r.ref AS subject_ref,
-              1 + coalesce((SELECT max(generation) FROM erased_subject_keys WHERE subject_ref = r.ref), 0) AS next
-       FROM unnest($1::text[]) AS r(ref)`,
-      [refs],
-    );
+  private async make(
+    subjects: readonly { ref: string; generation: number }[],
+  ): Promise<Map<string, SubjectKey>> {
     const made = await Promise.all(
-      generations.map(async ({ subject_ref, next }) => {
-        const keyId = subjectKeyId(subject_ref, next);
-        const { masterKeyId, wrapped } = await this.provider.wrap(randomBytes(32), keyId);
-        return { keyId, ref: subject_ref, generation: next, masterKeyId, wrapped };
+      subjects.map(async ({ ref, generation }) => {
+        const keyId = subjectKeyId(ref, generation);
+        const key = randomBytes(32);
+        const { masterKeyId, wrapped } = await this.provider.wrap(key, keyId);
+        return { keyId, ref, generation, masterKeyId, wrapped, key };
       }),
     );
-    await this.db.query(
-      `INSERT INTO subject_keys (key_id, subject_ref, generation, master_key_id, wrapped_key)
-       SELECT * FROM unnest($1::text[], $2::text[], $3::int[], $4::text[], $5::bytea[])
-       ON CONFLICT DO NOTHING`,
-      [
-        made.map((m) => m.keyId),
-        made.map((m) => m.ref),
-        made.map((m) => m.generation),
-        made.map((m) => m.masterKeyId),
-        made.map((m) => m.wrapped),
-      ],
-    );
+    const inserted = await this.query<{ subject_ref: string }>('keten_subject_keys_make', MAKE_KEYS, [
+      made.map((m) => m.keyId),
+      made.map((m) => m.ref),
+      made.map((m) => m.generation),
+      made.map((m) => m.masterKeyId),
+      made.map((m) => m.wrapped),
+    ]);
+    const ours = new Set(inserted.map((row) => row.subject_ref));
+    return new Map(made.filter((m) => ours.has(m.ref)).map((m) => [m.ref, { id: m.keyId, key: m.key }]));
+  }
+
+  /**
+   * A statement of this table, named: Postgres parses and plans it once per connection (they run on every
+   * append and every read of events).
+   */
+  private async query<Row extends QueryResultRow>(
+    name: string,
+    text: string,
+    values: unknown[],
+  ): Promise<Row[]> {
+    const runner = this.db.createQueryRunner();
+    try {
+      const client = (await runner.connect()) as PoolClient;
+      return (await client.query<Row>({ name, text, values })).rows;
+    } finally {
+      await runner.release();
+    }
   }
 
   private unwrap(row: KeyRow): Promise<Buffer> {
@@ -167,6 +219,15 @@ interface KeyRow {
   key_id: string;
   master_key_id: string;
   wrapped_key: Buffer;
+}
+
+/** A subject's current key, or (all null) none, with the generation its next key gets. */
+interface CurrentKeyRow {
+  subject_ref: string;
+  key_id: string | null;
+  master_key_id: string | null;
+  wrapped_key: Buffer | null;
+  next_generation: number | null;
 }
 
 /** A key's id: the subject's pseudonym and the generation, so an erased generation is never reused. */
