@@ -10,6 +10,7 @@ export * from './store/event-store.module.js';
 export * from './store/stream-ids.js';
 export * from './store/case-numbers.table.js';
 export * from './store/configured-event-store.js';
+export * from './store/legacy-event-sealing.js';
 export * from './redaction/index.js';
 export * from './commands/command-executor.js';
 export * from './commands/stream-deciders.js';

@@ -1,13 +1,18 @@
+import { execFileSync } from 'node:child_process';
 import { INestApplication } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { ACTIVATION_EVENT_TYPES, DataCategory } from '#domain';
 import {
   catalogueEntry,
-  catalogueUpcasting,
   CommandExecutor,
+  configuredEventStore,
+  configuredLegacySealing,
   EventStore,
   GapSafeSubscription,
+  LEGACY_SEALING_CHECKPOINT,
+  type LegacySealingProgress,
   narrativePaths,
+  personalDataVault,
 } from '#events';
 import { loadConfig } from '#platform';
 import {
@@ -60,6 +65,26 @@ const ADDED_LATER = {
   narratives: ['activation.opened/title', 'agency.invited/reason'],
 };
 
+/**
+ * Personal values the old release stored in the clear (the fixture's persons, their BSN and birth dates, a
+ * reporter's name, free text about them), each of which must be sealed once the upgraded worker started.
+ */
+const PLANTED = [
+  '111222333',
+  'Kowalski',
+  'Popescu',
+  'Piotr Nowak',
+  'Marek Nowak',
+  'Jan de Vries',
+  '1990-04-01',
+  '1995-09-12',
+  'Buurtbewoner Havenstraat',
+  'Huisarts Utrecht-West',
+  'Paspoorten ingehouden',
+  'koortsklachten',
+  'Positieve PCR',
+];
+
 /** Agencies of the demo agreements without PERSONAL: no free text may reach them. */
 const WITHOUT_PERSONAL = ['VR17', 'VR09', 'BD'];
 
@@ -79,7 +104,8 @@ describe('upgrading a database written by release 700359e', () => {
   beforeAll(async () => {
     db = await database.restore();
     before = await shown(db);
-    store = new EventStore(db, catalogueUpcasting);
+    // As every process reads them: personal values opened, so they read alike before and after the sealing.
+    store = configuredEventStore(db, loadConfig(database.env));
   }, 120_000);
   afterAll(() => database.drop());
 
@@ -126,6 +152,8 @@ describe('upgrading a database written by release 700359e', () => {
       'SubjectKeys1795400000200',
       'SubjectActivations1795400000203',
       'RetentionActions1795400000250',
+      'LegacySealing1795400000260',
+      'AccessRequestScope1795400000265',
       'FeedErasureRewrite1795400000270',
     ]);
     // The key tables start empty: no key exists before a value is sealed under it.
@@ -191,6 +219,85 @@ describe('upgrading a database written by release 700359e', () => {
     expect(before.feed.length).toBeGreaterThan(100);
   });
 
+  it('seals what the old release stored in the clear, as the worker does at start: in batches, resumable, once', async () => {
+    const config = loadConfig(database.env);
+    const sealing = configuredLegacySealing(db, config);
+    const streams = (
+      (await db.query(`SELECT DISTINCT stream_id FROM events ORDER BY 1`)) as { stream_id: string }[]
+    ).map((row) => row.stream_id);
+    const readAll = () => Promise.all(streams.map((stream) => store.readStream(stream)));
+    const asRead = await readAll();
+    const plain = async () =>
+      ((await db.query(`SELECT data::text AS text FROM events`)) as { text: string }[]).filter((row) =>
+        PLANTED.some((value) => row.text.includes(value)),
+      ).length;
+    expect(await plain()).toBeGreaterThan(0);
+
+    // Stopped after its first batch (a worker shut down while sealing): some sealed, the rest still plain.
+    const stop = new AbortController();
+    const progress: LegacySealingProgress[] = [];
+    const first = await sealing.run({
+      batchSize: 20,
+      signal: stop.signal,
+      onProgress: (p) => {
+        progress.push(p);
+        stop.abort();
+      },
+    });
+    const [{ events }]: { events: number }[] = await db.query(`SELECT count(*)::int AS events FROM events`);
+    expect(progress).toEqual([{ examined: 20, total: events, sealed: first.sealed }]);
+    expect(first).toMatchObject({ examined: 20, complete: false });
+    expect(first.sealed).toBeGreaterThan(0);
+    expect(await plain()).toBeGreaterThan(0);
+
+    // Run again, it resumes and finishes: nothing planted left in the clear, every stream reads as before.
+    const second = await sealing.run({ batchSize: 20 });
+    expect(second.complete).toBe(true);
+    expect(await plain()).toBe(0);
+    const [{ sealedRows }]: { sealedRows: number }[] = await db.query(
+      `SELECT count(*)::int AS "sealedRows" FROM events WHERE jsonb_path_exists(data, 'strict $.**."$sealed"')`,
+    );
+    expect(first.sealed + second.sealed).toBe(sealedRows);
+    expect(await readAll()).toEqual(asRead);
+    // Written back at the current schema version of its type, read as before (the upcasters ran once).
+    const stale: { type: string; schema_version: number }[] = await db.query(
+      `SELECT type, schema_version FROM events WHERE jsonb_path_exists(data, 'strict $.**."$sealed"')`,
+    );
+    for (const row of stale) expect(row.schema_version).toBe(catalogueEntry(row.type as never).schemaVersion);
+
+    // The subjects are filed as an append files them, so an erasure by BSN now finds the case.
+    const vault = personalDataVault(db, config);
+    expect(await vault.subjectKeys.activationsOf(vault.pseudonyms.ofBsn('111222333'))).toEqual([
+      'demo-vr17-kas',
+    ]);
+    const [{ filed }]: { filed: number }[] = await db.query(
+      `SELECT count(DISTINCT activation_id)::int AS filed FROM subject_activations`,
+    );
+    const [{ activations }]: { activations: number }[] = await db.query(
+      `SELECT count(DISTINCT stream_id)::int AS activations FROM events
+       WHERE stream_id LIKE 'activation-%' AND jsonb_path_exists(data, 'strict $.**."$sealed"')`,
+    );
+    expect(filed).toBe(activations);
+    expect(activations).toBe(3);
+
+    // A third run changes nothing: not a byte of any event, nor the keys.
+    const snapshot = async () => ({
+      events: await db.query(
+        `SELECT position, schema_version, data::text AS data FROM events ORDER BY position`,
+      ),
+      keys: await db.query(`SELECT key_id FROM subject_keys ORDER BY key_id`),
+      filed: await db.query(`SELECT subject_ref, activation_id FROM subject_activations ORDER BY 1, 2`),
+    });
+    const after = await snapshot();
+    expect((await sealing.run({ batchSize: 7 })).sealed).toBe(0);
+    expect(await snapshot()).toEqual(after);
+    const [checkpoint] = await db.query(
+      `SELECT position::int AS position FROM subscription_checkpoints WHERE subscription = $1`,
+      [LEGACY_SEALING_CHECKPOINT],
+    );
+    expect(checkpoint.position).toBeGreaterThan(0);
+  });
+
   it('starts the worker on it: read models rebuilt by this release’s rules, the feeds kept, nothing re-fed', async () => {
     const upgrades = await upgradeProjections(db, PROJECTIONS);
     expect(upgrades.map((u) => [u.name, u.from, u.to, u.action])).toEqual([
@@ -226,6 +333,19 @@ describe('upgrading a database written by release 700359e', () => {
     const fed = (await shown(db)).feed as { event_type: string }[];
     expect(fed.filter((row) => row.event_type !== 'activation.numbered')).toEqual(before.feed);
     expect(fed.some((row) => row.event_type === 'activation.numbered')).toBe(true);
+  });
+
+  it('leaves no personal value of the old release in the events table as text, nor in a dump of it', async () => {
+    const stored: { text: string }[] = await db.query(
+      `SELECT data::text AS text FROM events ORDER BY position`,
+    );
+    const dump = execFileSync('pg_dump', ['--data-only', '--table=events', database.url], {
+      encoding: 'utf8',
+    });
+    for (const value of PLANTED) {
+      const rows = stored.filter((row) => row.text.includes(value)).length;
+      expect({ value, rows, inDump: dump.includes(value) }).toEqual({ value, rows: 0, inDump: false });
+    }
   });
 
   it('shows every old activation with its case number and a title made of its id', async () => {
@@ -459,12 +579,14 @@ describe('upgrading a database written by release 700359e', () => {
     );
     expect(old).toHaveLength(1);
     const [line] = old;
-    const subjectIds: { subject_id: string }[] = await db.query(
-      `SELECT DISTINCT s->>'subjectId' AS subject_id
-       FROM events, jsonb_array_elements(CASE WHEN jsonb_typeof(data->'subjects') = 'array' THEN data->'subjects' ELSE '[]' END) s
-       WHERE stream_id LIKE '%' || $1`,
-      [line.activation_id],
-    );
+    // Subject ids are sealed in the events now: read them as the store does.
+    const subjectIds = [
+      ...new Set(
+        (await store.readStream(`activation-${line.activation_id}`)).flatMap((event) =>
+          ((event.data as { subjects?: { subjectId: string }[] }).subjects ?? []).map((s) => s.subjectId),
+        ),
+      ),
+    ].map((subjectId) => ({ subject_id: subjectId }));
     expect(subjectIds.length).toBeGreaterThan(0);
     let api: INestApplication | undefined;
     try {

@@ -16,6 +16,7 @@ const given = deciderScenario<RecordErasure, ActivationEvent, ErasureError>((com
 });
 
 const NOW = '2026-12-03T09:00:00+01:00';
+const [E0, E1] = ['0c9a3f5e-1b2d-4e6f-9a8b-7c6d5e4f3a2b', '9b2f6c1e-4d3a-4f7b-8a21-5c0e9d7b3a64'];
 const opened: ActivationEvent = {
   type: 'activation.opened',
   data: {
@@ -35,7 +36,7 @@ const record = (
   ({
     type: 'RecordErasure',
     activationId: 'a-1',
-    erasureId: 'erasure-1',
+    erasureId: E1,
     cause: ErasureCause.ERASURE,
     scope: ErasureScope.PERSON,
     subjectRef: 'pseudonym-1',
@@ -49,9 +50,7 @@ describe('recording an erasure on an activation', () => {
   it('given an opened activation, when a person is erased, then the erasure is recorded by pseudonym only', () => {
     given([opened])
       .when(record())
-      .then([
-        erased({ erasureId: 'erasure-1', cause: 'ERASURE', scope: 'PERSON', subjectRef: 'pseudonym-1' }),
-      ]);
+      .then([erased({ erasureId: E1, cause: 'ERASURE', scope: 'PERSON', subjectRef: 'pseudonym-1' })]);
   });
 
   it('given an opened activation, when its retention ends, then the whole activation is recorded as erased', () => {
@@ -68,17 +67,15 @@ describe('recording an erasure on an activation', () => {
   });
 
   it('given the erasure recorded already, when the eraser records it again, then nothing more is recorded', () => {
-    given([opened, erased({ erasureId: 'erasure-1', cause: 'ERASURE', scope: 'PERSON', subjectRef: 'p' })])
+    given([opened, erased({ erasureId: E1, cause: 'ERASURE', scope: 'PERSON', subjectRef: 'p' })])
       .when(record())
       .then([]);
   });
 
   it('given another erasure recorded, when a second one is, then it is recorded too', () => {
-    given([opened, erased({ erasureId: 'erasure-0', cause: 'ERASURE', scope: 'PERSON', subjectRef: 'p' })])
+    given([opened, erased({ erasureId: E0, cause: 'ERASURE', scope: 'PERSON', subjectRef: 'p' })])
       .when(record())
-      .then([
-        erased({ erasureId: 'erasure-1', cause: 'ERASURE', scope: 'PERSON', subjectRef: 'pseudonym-1' }),
-      ]);
+      .then([erased({ erasureId: E1, cause: 'ERASURE', scope: 'PERSON', subjectRef: 'pseudonym-1' })]);
   });
 
   it('given no activation, when an erasure is recorded on it, then nothing is (no one to tell)', () => {
@@ -91,6 +88,16 @@ describe('recording an erasure on an activation', () => {
       .then(E.INVALID_INPUT);
     given([opened])
       .when(record({ scope: 'ACTIVATION' }))
+      .then(E.INVALID_INPUT);
+  });
+
+  it('given any activation, when the erasure id is words, not a request UUID nor its retention id, then it is refused', () => {
+    const decision = given([opened])
+      .when(record({ erasureId: 'erasure-jan-kowalski' }))
+      .then(E.INVALID_INPUT);
+    expect(decision).toMatchObject({ error: { field: 'erasureId' } });
+    given([opened])
+      .when(record({ erasureId: 'retention-a-2', scope: 'ACTIVATION', subjectRef: undefined }))
       .then(E.INVALID_INPUT);
   });
 

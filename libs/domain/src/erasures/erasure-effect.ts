@@ -5,6 +5,7 @@ import { Instant } from '../shared/instant.value.js';
 import { attempt, decided, INVALID_INPUT, reject } from '../shared/rejection.js';
 import type { ActivationEvent } from '../activations/activation.events.js';
 import type { ActivationState } from '../activations/activation.state.js';
+import { isErasureUuid } from './erasure.decider.js';
 import { ErasureError } from './erasure.errors.js';
 import { ErasureCause, ErasureScope } from './personal-data-erased.event.js';
 
@@ -54,10 +55,20 @@ export function prepareErasureEffect(
         'subjectRef',
       );
     }
+    const activationId = requireId(raw.activationId, 'activationId', 'The activation id');
+    const erasureId = requireId(raw.erasureId, 'erasureId', 'The erasure id');
+    // An approved request's UUID, or the retention schedule's own id of this activation: nothing else.
+    if (!isErasureUuid(erasureId) && erasureId !== `retention-${activationId}`) {
+      return reject(
+        INVALID_INPUT,
+        `An erasure is recorded under its request's UUID or as retention-${activationId}; ${erasureId} is neither.`,
+        'erasureId',
+      );
+    }
     const command: RecordErasure = {
       type: 'RecordErasure',
-      activationId: requireId(raw.activationId, 'activationId', 'The activation id'),
-      erasureId: requireId(raw.erasureId, 'erasureId', 'The erasure id'),
+      activationId,
+      erasureId,
       cause: requireOneOf(raw.cause, Object.values(ErasureCause), 'cause', 'The cause'),
       scope,
       ...(subjectRef !== undefined && { subjectRef }),

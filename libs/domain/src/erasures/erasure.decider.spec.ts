@@ -17,11 +17,12 @@ const fg: Actor = { userId: 'fg@nla', agency: NLA, role: Role.PRIVACY_OFFICER };
 const fg2: Actor = { userId: 'fg2@nla', agency: NLA, role: Role.PRIVACY_OFFICER };
 const inspector: Actor = { userId: 'inspecteur@nla', agency: NLA, role: Role.INSPECTOR };
 const BSN = '111222333';
+const ERASURE_ID = '9b2f6c1e-4d3a-4f7b-8a21-5c0e9d7b3a64';
 
 const request = (overrides: Record<string, unknown> = {}, actor: Actor = fg): Command =>
   ({
     type: 'RequestErasure',
-    erasureId: 'erasure-1',
+    erasureId: ERASURE_ID,
     bsn: BSN,
     ground: 'UNLAWFULLY_PROCESSED',
     reason: 'Vastgelegd zonder grondslag.',
@@ -30,12 +31,12 @@ const request = (overrides: Record<string, unknown> = {}, actor: Actor = fg): Co
     ...overrides,
   }) as Command;
 const decide = (type: 'ApproveErasure' | 'RejectErasure', actor: Actor, reason = 'Getoetst.'): Command =>
-  ({ type, erasureId: 'erasure-1', reason, actor, now: NOW }) as Command;
+  ({ type, erasureId: ERASURE_ID, reason, actor, now: NOW }) as Command;
 
 const requested: ErasureEvent = {
   type: 'erasure.requested',
   data: {
-    erasureId: 'erasure-1',
+    erasureId: ERASURE_ID,
     target: { kind: 'PERSON', subjectRef: TEST_PSEUDONYMS.ofBsn(BSN) },
     ground: ErasureGround.UNLAWFULLY_PROCESSED,
     reason: 'Vastgelegd zonder grondslag.',
@@ -127,6 +128,15 @@ describe('erasure of a data subject: four eyes, and nothing of the person in its
     given([])
       .when(request({ reason: '' }))
       .then(E.INVALID_INPUT);
+  });
+
+  it('refuses an erasure id of words: every agency in the case sees it on its timeline', () => {
+    const decision = given([])
+      .when(request({ erasureId: 'erasure-jan-kowalski' }))
+      .then(E.INVALID_INPUT);
+    expect(decision).toMatchObject({
+      error: { field: 'erasureId', message: expect.stringContaining('UUID') },
+    });
   });
 
   it('lets only privacy officers ask and decide, and says who to ask', () => {

@@ -46,6 +46,27 @@ function requireReason(input: RawFields): string {
   return reason;
 }
 
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[1-8][0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/i;
+
+/**
+ * An erasure's id is written on the timeline of every agency in the case (personal-data.erased), so it may
+ * say nothing but which erasure: a UUID, never words a person chose (a name in an id would outlive the
+ * erasure of that name).
+ */
+export function isErasureUuid(value: string): boolean {
+  return UUID.test(value);
+}
+
+function requireErasureUuid(erasureId: string): void {
+  if (!isErasureUuid(erasureId)) {
+    reject(
+      INVALID_INPUT,
+      'The erasure id must be a UUID (such as 9b2f6c1e-4d3a-4f7b-8a21-5c0e9d7b3a64): every agency in the case sees it, so it may say nothing else.',
+      'erasureId',
+    );
+  }
+}
+
 function parseSubject(input: RawFields): ErasureSubject {
   const byBsn = !isAbsent(input.bsn);
   const byCase = !isAbsent(input.activationId) || !isAbsent(input.subjectId);
@@ -88,6 +109,7 @@ export function prepareErasureCommand(
       { idField: 'erasureId', idLabel: 'The erasure id', what: 'an erasure command' },
       PARSERS,
     );
+    requireErasureUuid(command.erasureId);
     return { command, context: { ...checked, pseudonyms: context.pseudonyms } };
   });
 }

@@ -302,7 +302,7 @@ const SAMPLES: Samples = {
   'personal-data.erased': {
     type: 'personal-data.erased',
     data: {
-      erasureId: 'erasure-1',
+      erasureId: '9b2f6c1e-4d3a-4f7b-8a21-5c0e9d7b3a64',
       cause: ErasureCause.ERASURE,
       scope: ErasureScope.PERSON,
       subjectRef: 'Bq3kqVt0b3Zx9pJ1Yx2cWw',

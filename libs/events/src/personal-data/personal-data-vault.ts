@@ -19,8 +19,14 @@ export class PersonalDataVault {
     private readonly refs: SubjectPseudonyms,
   ) {}
 
-  /** The events with their personal values sealed; events of other streams, and without any, as they are. */
-  async seal(streamId: string, events: readonly NewEvent[]): Promise<readonly NewEvent[]> {
+  /**
+   * The events with their personal values sealed; events of other streams, and without any, as they are.
+   * The one sealing of keten: appends use it, and so does the sealing of events stored before (legacy).
+   */
+  async seal<E extends Pick<NewEvent, 'type' | 'data'>>(
+    streamId: string,
+    events: readonly E[],
+  ): Promise<readonly E[]> {
     const activationId = activationIdOfStream(streamId);
     if (activationId === undefined) return events;
     const plans = events.map((event) =>

@@ -25,6 +25,16 @@ export const checkpointsTable = {
     return { transactionId: row.transaction_id, position: row.position };
   },
 
+  /** Where the reader stands, without locking its row. */
+  async at(db: EntityManager, name: string): Promise<SubscriptionCheckpoint> {
+    const [row]: { transaction_id: string; position: string }[] = await db.query(
+      `SELECT transaction_id::text AS transaction_id, position::text AS position FROM subscription_checkpoints
+       WHERE subscription = $1`,
+      [name],
+    );
+    return { transactionId: row.transaction_id, position: row.position };
+  },
+
   async advance(tx: EntityManager, name: string, to: SubscriptionCheckpoint): Promise<void> {
     await tx.query(
       `UPDATE subscription_checkpoints SET transaction_id = $2::xid8, position = $3, updated_at = clock_timestamp()

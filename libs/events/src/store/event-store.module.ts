@@ -6,6 +6,7 @@ import { EventStore } from './event-store.js';
 import { CaseNumbers } from './case-numbers.table.js';
 import { catalogueUpcasting } from '../catalogue/catalogue-upcasting.js';
 import { PersonalDataVault, personalDataVault } from '../personal-data/personal-data-vault.js';
+import { LegacyEventSealing } from './legacy-event-sealing.js';
 
 @Module({
   providers: [
@@ -24,8 +25,14 @@ import { PersonalDataVault, personalDataVault } from '../personal-data/personal-
       inject: [DataSource, PersonalDataVault],
       useFactory: (db: DataSource, vault: PersonalDataVault) => new EventStore(db, catalogueUpcasting, vault),
     },
+    {
+      provide: LegacyEventSealing,
+      inject: [DataSource, PersonalDataVault],
+      useFactory: (db: DataSource, vault: PersonalDataVault) =>
+        new LegacyEventSealing(db, catalogueUpcasting, vault),
+    },
     { provide: CaseNumbers, inject: [DataSource], useFactory: (db: DataSource) => new CaseNumbers(db) },
   ],
-  exports: [EventStore, CommandExecutor, CaseNumbers, PersonalDataVault],
+  exports: [EventStore, CommandExecutor, CaseNumbers, PersonalDataVault, LegacyEventSealing],
 })
 export class EventStoreModule {}

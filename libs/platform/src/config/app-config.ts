@@ -520,6 +520,13 @@ export class EnvironmentVariables {
   RETENTION_BATCH_SIZE = 200;
 
   /**
+   * Events the sealing of legacy events (the worker at start, `npm run db:seal`) looks at in one batch, one
+   * transaction each: it logs its progress after each.
+   */
+  @WholeNumber(1, 10_000)
+  LEGACY_SEALING_BATCH_SIZE = 500;
+
+  /**
    * The GraphQL abuse limits (OWASP GraphQL cheat sheet). Every query of the demo, the tests and the
    * benchmarks fits well within them: the deepest nests 5 levels, none uses an alias, the costliest (a
    * feed page of 500 entries with every field) costs about 19 000, the longest has about 60 tokens.
@@ -715,6 +722,12 @@ export class AppConfig {
       activityOf: (agency) => activities.get(agency) ?? DEFAULT_PROCESSING_ACTIVITY,
     };
   }
+
+  /** The sealing of legacy events (issue 19): how many events one batch looks at. */
+  get legacySealing(): { batchSize: number } {
+    return { batchSize: this.env.LEGACY_SEALING_BATCH_SIZE };
+  }
+
   get retention(): RetentionSettings {
     return { intervalMs: this.env.RETENTION_INTERVAL_MS, batchSize: this.env.RETENTION_BATCH_SIZE };
   }

@@ -7,6 +7,11 @@ import { POOL_RESILIENCE } from './data-source-options.js';
 export interface ReadScope {
   agency: string;
   role: string;
+  /**
+   * A data subject's access request: the BSN (nine digits) whose activations a privacy officer's
+   * transaction may read of its agency's rows (migration 1795400000265). Set for that transaction only.
+   */
+  subjectBsn?: string;
 }
 
 /**
@@ -43,7 +48,11 @@ export class ReadDatabase {
       // Several statements in one query string take no parameters, so the values go in as escaped literals.
       await client.query(
         `BEGIN; SELECT set_config('keten.agency', ${client.escapeLiteral(scope.agency)}, true),
-           set_config('keten.role', ${client.escapeLiteral(scope.role)}, true)`,
+           set_config('keten.role', ${client.escapeLiteral(scope.role)}, true)${
+             scope.subjectBsn === undefined
+               ? ''
+               : `, set_config('keten.subject_bsn', ${client.escapeLiteral(scope.subjectBsn)}, true)`
+           }`,
       );
       try {
         const result = await work(runner.manager);

@@ -260,6 +260,19 @@ export const activationsTable = {
     return row;
   },
 
+  /**
+   * A data subject's access request: the agency's list rows of the activations its own timeline rows name
+   * the person in (the BSN the read set; migration 1795400000265), by activation id. Row-level security
+   * shows a privacy officer these rows only.
+   */
+  accessRequestActivations(db: EntityManager, agency: string): Promise<ActivationListRow[]> {
+    return db.query(
+      `SELECT ${COLUMNS} FROM rm_activations
+       WHERE agency = $1 AND activation_id IN (SELECT access_request_activations()) ORDER BY activation_id`,
+      [agency],
+    );
+  },
+
   async exists(db: EntityManager, agency: string, activationId: string): Promise<boolean> {
     const [{ found }] = await db.query(
       `SELECT EXISTS (SELECT FROM rm_activations WHERE agency = $1 AND activation_id = $2) AS found`,

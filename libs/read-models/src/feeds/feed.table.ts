@@ -62,6 +62,19 @@ export interface FeedRange {
   readonly activationId?: string;
 }
 
+/**
+ * That an agency's feed received an event: when, and which categories its row carried. No payload: what
+ * was delivered is told, not repeated.
+ */
+export interface FeedDelivery {
+  agency: string;
+  event_id: string;
+  activation_id: string;
+  event_type: string;
+  carried: DataCategory[];
+  fed_at: Date;
+}
+
 const COLUMNS = `feed_seq::text AS seq, agency_seq::text AS agency_seq, agency, event_id, activation_id, region, stream_version, event_type,
   schema_version, occurred_at, recorded_at, acting_agency, payload, withheld, carried, fed_at`;
 
@@ -212,5 +225,19 @@ export const feedTable = {
       [position],
     );
     return { behind: row.behind, oldestWaitingSeconds: row.oldest };
+  },
+
+  /**
+   * For a data subject's access request: every agency's receipt of these events, in feed order, but only
+   * of events in the reading agency's rows of the activations the request covers
+   * (access_request_deliveries(), migration 1795400000265; other ids answer nothing).
+   */
+  accessRequestDeliveries(db: EntityManager, eventIds: readonly string[]): Promise<FeedDelivery[]> {
+    if (eventIds.length === 0) return Promise.resolve([]);
+    return db.query(
+      `SELECT agency, event_id, activation_id, event_type, carried, fed_at
+       FROM access_request_deliveries($1::uuid[])`,
+      [eventIds],
+    );
   },
 };

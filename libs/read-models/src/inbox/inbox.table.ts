@@ -86,8 +86,21 @@ export const inboxTable = {
     );
   },
 
-  async remove(tx: EntityManager, agency: string): Promise<void> {
-    await tx.query(`DELETE FROM rm_inbox WHERE agency = $1`, [agency]);
+  /** What is addressed to the agency (about one activation). */
+  async remove(tx: EntityManager, agency: string, activationId?: string): Promise<void> {
+    await tx.query(`DELETE FROM rm_inbox WHERE agency = $1 AND ($2::text IS NULL OR activation_id = $2)`, [
+      agency,
+      activationId ?? null,
+    ]);
+  },
+
+  /** The agencies whose inbox holds something of the activation. */
+  async agenciesAddressed(tx: EntityManager, activationId: string): Promise<string[]> {
+    const rows: { agency: string }[] = await tx.query(
+      `SELECT DISTINCT agency FROM rm_inbox WHERE activation_id = $1`,
+      [activationId],
+    );
+    return rows.map((row) => row.agency);
   },
 
   /** The agency's inbox, newest first; `pending` keeps only what still waits for an answer. */

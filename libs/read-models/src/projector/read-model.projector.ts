@@ -49,6 +49,9 @@ export class ReadModelProjector {
       } else if (isActivationEventType(event.type)) {
         await this.project(event, writer, grants, facts, history);
         history.record(event);
+        if (event.type === 'personal-data.erased') {
+          await this.reprojectActivation(activationIdOf(event), tx, writer, grants, facts);
+        }
       }
     }
     await writer.flush();
@@ -80,12 +83,10 @@ export class ReadModelProjector {
     cache: Map<string, ActivationFacts>,
     history: StreamHistory,
   ): Promise<void> {
-    const domainEvent = { type: event.type, data: event.data } as ActivationEvent;
     const activationId = activationIdOf(event);
     const before = cache.get(activationId);
-    const evolved = evolveFacts(before, domainEvent, event);
-    if (!evolved) return; // an event of a stream without activation.opened: nothing to show anyone
-    const after = withAddressee(withContributor(evolved, event.metadata.actor.agency), domainEvent);
+    const after = factsAfter(before, event);
+    if (!after) return; // an event of a stream without activation.opened: nothing to show anyone
     cache.set(activationId, after);
     writer.putFacts(after);
 
@@ -284,24 +285,77 @@ export class ReadModelProjector {
     let projected = 0;
     for (const [index, stored] of rows.entries()) {
       const facts = cache.get(stored.activationId) ?? stored;
-      const categories = await grants.categoriesFor(agency, facts.region);
       const history = await this.store.readStream(activationStreamId(facts.activationId), 0, {
         upToVersion: facts.streamVersion,
         tx,
       });
-      // An agency no longer entitled (it left) keeps only its own contributions, as when it left.
-      const entitled = readModelAgencies(facts, this.coordination).includes(agency);
-      for (const event of history) {
-        if (entitled) this.projectFor(agency, categories, event, facts, writer);
-        else if (event.metadata.actor.agency === agency)
-          this.addOwn(agency, categories, event, facts, writer);
-        await this.projectInbox(event, facts, grants, writer, agency);
-      }
+      await this.replayFor(agency, facts, history, grants, writer);
       projected += history.length;
       onProgress(index + 1, rows.length);
     }
     return projected;
   }
+
+  /** The agency's rows of one activation from its history, as reprojecting it would write them. */
+  private async replayFor(
+    agency: string,
+    facts: ActivationFacts,
+    history: readonly StoredEvent[],
+    grants: AgreementGrants,
+    writer: ReadModelWriter,
+  ): Promise<void> {
+    const categories = await grants.categoriesFor(agency, facts.region);
+    // An agency no longer entitled (it left) keeps only its own contributions, as when it left.
+    const entitled = readModelAgencies(facts, this.coordination).includes(agency);
+    for (const event of history) {
+      if (entitled) this.projectFor(agency, categories, event, facts, writer);
+      else if (event.metadata.actor.agency === agency) this.addOwn(agency, categories, event, facts, writer);
+      await this.projectInbox(event, facts, grants, writer, agency);
+    }
+  }
+
+  /**
+   * After an erasure (personal-data.erased) every row of the activation is written again from its stream
+   * as the store opens it now, its keys gone: what the rows held of the erased subject, the case facts'
+   * title included, reads as erased, and no row keeps a value that outlived its key (issue 19).
+   */
+  private async reprojectActivation(
+    activationId: string,
+    tx: EntityManager,
+    writer: ReadModelWriter,
+    grants: AgreementGrants,
+    cache: Map<string, ActivationFacts>,
+  ): Promise<void> {
+    const projected = cache.get(activationId);
+    if (!projected) return;
+    const history = await this.store.readStream(activationStreamId(activationId), 0, {
+      upToVersion: projected.streamVersion,
+      tx,
+    });
+    const facts = history.reduce<ActivationFacts | undefined>(
+      (f, event) => factsAfter(f, event) ?? f,
+      undefined,
+    );
+    if (!facts) return;
+    cache.set(activationId, facts);
+    writer.putFacts(facts);
+    const holding = new Set([
+      ...(await writer.agenciesHolding(activationId)),
+      ...readModelAgencies(facts, this.coordination),
+    ]);
+    for (const agency of [...holding].sort()) {
+      await writer.removeAgency(agency, activationId);
+      await writer.clearInbox(agency, activationId);
+      await this.replayFor(agency, facts, history, grants, writer);
+    }
+  }
+}
+
+/** The case facts after one more event, with who acted on it and whom it addressed. */
+function factsAfter(before: ActivationFacts | undefined, event: StoredEvent): ActivationFacts | undefined {
+  const domainEvent = { type: event.type, data: event.data } as ActivationEvent;
+  const evolved = evolveFacts(before, domainEvent, event);
+  return evolved && withAddressee(withContributor(evolved, event.metadata.actor.agency), domainEvent);
 }
 
 /**

@@ -63,10 +63,20 @@ export class ReadModelWriter {
     this.inbox.push({ answer });
   }
 
-  /** Everything addressed to the agency, before its inbox is projected again. */
-  async clearInbox(agency: string): Promise<void> {
+  /** Everything addressed to the agency (about one activation), before its inbox is projected again. */
+  async clearInbox(agency: string, activationId?: string): Promise<void> {
     await this.flush();
-    await inboxTable.remove(this.tx, agency);
+    await inboxTable.remove(this.tx, agency, activationId);
+  }
+
+  /** Every agency holding rows of the activation: in its timeline or its inbox. */
+  async agenciesHolding(activationId: string): Promise<string[]> {
+    await this.flush();
+    const [timeline, inbox] = [
+      await timelineTable.agenciesHolding(this.tx, activationId),
+      await inboxTable.agenciesAddressed(this.tx, activationId),
+    ];
+    return [...new Set([...timeline, ...inbox])].sort();
   }
 
   putFacts(facts: ActivationFacts): void {

@@ -105,6 +105,15 @@ export const timelineTable = {
     }
   },
 
+  /** The agencies whose timeline holds entries of the activation. */
+  async agenciesHolding(tx: EntityManager, activationId: string): Promise<string[]> {
+    const rows: { agency: string }[] = await tx.query(
+      `SELECT DISTINCT agency FROM rm_timeline WHERE activation_id = $1`,
+      [activationId],
+    );
+    return rows.map((row) => row.agency);
+  },
+
   /** The agency's entries (of one activation); `keepOwn` keeps those of events its own agency caused. */
   async remove(tx: EntityManager, agency: string, activationId?: string, keepOwn = false): Promise<void> {
     await tx.query(
@@ -153,6 +162,25 @@ export const timelineTable = {
       [agency, activationId],
     );
     return found;
+  },
+
+  /**
+   * A data subject's access request: the agency's entries of every activation its own rows name the
+   * person in (the BSN the read set, `ReadScope.subjectBsn`; access_request_activations(), migration
+   * 1795400000265), by activation and in the order things happened. Row-level security lets a privacy
+   * officer read these rows and no others; for any other reader, or without a BSN, there are none.
+   */
+  accessRequestEntries(
+    db: EntityManager,
+    agency: string,
+  ): Promise<(TimelineRow & { activation_id: string })[]> {
+    return db.query(
+      `SELECT activation_id, stream_version, event_id, event_type, occurred_at, acting_agency, payload, withheld,
+              corrected_at, withdrawn_at
+       FROM rm_timeline WHERE agency = $1 AND activation_id IN (SELECT access_request_activations())
+       ORDER BY activation_id, stream_version`,
+      [agency],
+    );
   },
 
   /**

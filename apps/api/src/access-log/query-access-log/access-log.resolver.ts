@@ -95,7 +95,9 @@ export class AccessLogResolver {
     @CurrentActor() actor: Actor,
   ): Promise<GeneratedDocument> {
     const subjectRef = this.pseudonym.ofBsn(bsnDigits(bsn));
-    const rows = await this.reads.read(scopeOf(actor), (db) => this.all(db, { subjectRefs: [subjectRef] }));
+    const rows = await this.reads.read(scopeOf(actor), (db) =>
+      allAccessLogLines(db, { subjectRefs: [subjectRef] }),
+    );
     const table = accessRequestTable(rows);
     const name = `inzageverzoek-${subjectRef.slice(0, 12)}`;
     return format === AccessRequestFormat.CSV
@@ -125,7 +127,9 @@ export class AccessLogResolver {
     @Args() args: AccessLogRecordsExportArgs,
     @CurrentActor() actor: Actor,
   ): Promise<GeneratedDocument> {
-    const rows = await this.reads.read(scopeOf(actor), (db) => this.all(db, this.queryOf(args.filter)));
+    const rows = await this.reads.read(scopeOf(actor), (db) =>
+      allAccessLogLines(db, this.queryOf(args.filter)),
+    );
     return generatedDocument(
       `logboek-${actor.agency.toLowerCase()}.json`,
       'application/json',
@@ -156,22 +160,29 @@ export class AccessLogResolver {
             },
     };
   }
+}
 
-  private async all(db: EntityManager, query: Omit<AccessLogQuery, 'limit'>): Promise<AccessLogRow[]> {
-    const found: AccessLogRow[] = [];
-    for (let after: [string, number] | undefined; ;) {
-      const page = await accessLogTable.page(db, { ...query, after, limit: PAGE });
-      found.push(...page);
-      if (found.length > MAX_EXPORT_LINES) {
-        throw apiError(
-          ApiErrorCode.BAD_USER_INPUT,
-          `More than ${MAX_EXPORT_LINES} lines match; narrow the filter (a period with from and to) and export in parts.`,
-          { reason: 'EXPORT_TOO_LARGE', field: 'filter' },
-        );
-      }
-      if (page.length < PAGE) return found;
-      const last = page.at(-1)!;
-      after = [last.recorded_key, Number(last.id)];
+/**
+ * Every line the query finds (newest first), page by page; more than MAX_EXPORT_LINES is refused with the
+ * advice to export in parts. The exports' one way to read the whole answer.
+ */
+export async function allAccessLogLines(
+  db: EntityManager,
+  query: Omit<AccessLogQuery, 'limit'>,
+): Promise<AccessLogRow[]> {
+  const found: AccessLogRow[] = [];
+  for (let after: [string, number] | undefined; ;) {
+    const page = await accessLogTable.page(db, { ...query, after, limit: PAGE });
+    found.push(...page);
+    if (found.length > MAX_EXPORT_LINES) {
+      throw apiError(
+        ApiErrorCode.BAD_USER_INPUT,
+        `More than ${MAX_EXPORT_LINES} lines match; narrow the filter (a period with from and to) and export in parts.`,
+        { reason: 'EXPORT_TOO_LARGE', field: 'filter' },
+      );
     }
+    if (page.length < PAGE) return found;
+    const last = page.at(-1)!;
+    after = [last.recorded_key, Number(last.id)];
   }
 }

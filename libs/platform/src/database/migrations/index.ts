@@ -23,6 +23,8 @@ import { NationalFigures1795400000190 } from './1795400000190-national-figures.m
 import { SubjectKeys1795400000200 } from './1795400000200-subject-keys.migration.js';
 import { SubjectActivations1795400000203 } from './1795400000203-subject-activations.migration.js';
 import { RetentionActions1795400000250 } from './1795400000250-retention-actions.migration.js';
+import { LegacySealing1795400000260 } from './1795400000260-legacy-sealing.migration.js';
+import { AccessRequestScope1795400000265 } from './1795400000265-access-request-scope.migration.js';
 import { FeedErasureRewrite1795400000270 } from './1795400000270-feed-erasure-rewrite.migration.js';
 
 /**
@@ -55,5 +57,7 @@ export const migrations: Function[] = [
   SubjectKeys1795400000200,
   SubjectActivations1795400000203,
   RetentionActions1795400000250,
+  LegacySealing1795400000260,
+  AccessRequestScope1795400000265,
   FeedErasureRewrite1795400000270,
 ];
