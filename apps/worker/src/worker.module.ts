@@ -6,6 +6,7 @@ import { AgreementClockService } from './agreements/agreement-clock.service.js';
 import { EraserShredder, ErasureProcessService, PersonalDataEraser } from './erasures/index.js';
 import { MetricsController } from './metrics/metrics.controller.js';
 import { WorkerMetrics } from './metrics/worker-metrics.js';
+import { ErasureRequestsProjectionService } from './projections/erasure-requests-projection.service.js';
 import { FeedProjectionService } from './projections/feed-projection.service.js';
 import { ProjectionCatalogueService } from './projections/projection-catalogue.service.js';
 import { ProjectionsController } from './projections/projections.controller.js';
@@ -34,6 +35,7 @@ import { LegacySealingService } from './sealing/legacy-sealing.service.js';
     LegacySealingService,
     ReadModelProjectionService,
     FeedProjectionService,
+    ErasureRequestsProjectionService,
     ProjectionCatalogueService,
     AgreementClockService,
     FeedRelay,

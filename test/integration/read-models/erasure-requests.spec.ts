@@ -27,6 +27,9 @@ const officer = (userId: string, agency: string): Actor => ({
  * however often it is rebuilt, nothing of whom a request erases, and row-level security below the api:
  * privacy officers read it, no other role reads a row, and another agency's officer reads no activation.
  */
+/** Erasure ids are UUIDs: every agency in the case sees them on its timeline. */
+const [PERSON, SUBJECT] = ['3d0f6c2a-9e1b-4c7d-8a5f-2b6e1d9c4a70', '7a4e2b9c-1d3f-4e6a-9b8c-5f2d7e1a3c60'];
+
 describe('the erasure requests read model', () => {
   const database = new IsolatedDatabase();
   const pseudonyms = new SubjectPseudonym('integration-test-pseudonym-key-0123456789');
@@ -63,7 +66,7 @@ describe('the erasure requests read model', () => {
     await send(
       {
         type: 'RequestErasure',
-        erasureId: 'er-person',
+        erasureId: PERSON,
         bsn: BSN,
         ground: 'OBJECTION',
         reason: 'Bezwaar gegrond.',
@@ -73,7 +76,7 @@ describe('the erasure requests read model', () => {
     await send(
       {
         type: 'RequestErasure',
-        erasureId: 'er-subject',
+        erasureId: SUBJECT,
         activationId: 'act-1',
         subjectId: 'w1',
         ground: 'NO_LONGER_NEEDED',
@@ -82,11 +85,11 @@ describe('the erasure requests read model', () => {
       fg,
     );
     await send(
-      { type: 'ApproveErasure', erasureId: 'er-person', reason: 'Getoetst.' },
+      { type: 'ApproveErasure', erasureId: PERSON, reason: 'Getoetst.' },
       officer('fg2@nla', 'NLA'),
     );
     await send(
-      { type: 'RejectErasure', erasureId: 'er-subject', reason: 'Bewaarplicht.' },
+      { type: 'RejectErasure', erasureId: SUBJECT, reason: 'Bewaarplicht.' },
       officer('fg@gm0599', 'GM0599'),
     );
     await project();
@@ -102,8 +105,8 @@ describe('the erasure requests read model', () => {
     expect(
       projected.map((row) => [row.erasure_id, row.scope, row.activation_id, row.status, row.decided_by]),
     ).toEqual([
-      ['er-person', 'PERSON', null, 'APPROVED', 'fg2@nla'],
-      ['er-subject', 'CASE_SUBJECT', 'act-1', 'REJECTED', 'fg@gm0599'],
+      [PERSON, 'PERSON', null, 'APPROVED', 'fg2@nla'],
+      [SUBJECT, 'CASE_SUBJECT', 'act-1', 'REJECTED', 'fg@gm0599'],
     ]);
     const text = JSON.stringify(projected);
     for (const secret of [BSN, pseudonyms.ofBsn(BSN), pseudonyms.ofCaseSubject('act-1', 'w1'), 'w1'])
@@ -129,9 +132,9 @@ describe('the erasure requests read model', () => {
         erasureRequestsTable.list(tx, { readerAgency: agency, limit: 10 }),
       );
     const activationOf = async (agency: string) =>
-      (await listFor(agency)).find((row) => row.erasure_id === 'er-subject')?.activation_id;
+      (await listFor(agency)).find((row) => row.erasure_id === SUBJECT)?.activation_id;
     expect(await activationOf('NLA')).toBe('act-1');
     expect(await activationOf('GM0599')).toBeNull();
-    expect((await listFor('BD')).map((row) => row.erasure_id).sort()).toEqual(['er-person', 'er-subject']);
+    expect((await listFor('BD')).map((row) => row.erasure_id).sort()).toEqual([PERSON, SUBJECT]);
   });
 });

@@ -2,7 +2,9 @@ import { Injectable, Logger, OnModuleInit } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { PROJECTIONS, projectionVersionsTable, upgradeProjections } from '#read-models';
 import { WorkerMetrics } from '../metrics/worker-metrics.js';
+import { ErasureRequestsProjectionService } from './erasure-requests-projection.service.js';
 import { FeedProjectionService } from './feed-projection.service.js';
+import { SubscriptionHost } from './subscription-host.js';
 import { ReadModelProjectionService } from './read-model-projection.service.js';
 
 export interface ProjectionStatus {
@@ -32,6 +34,7 @@ export class ProjectionCatalogueService implements OnModuleInit {
     private readonly dataSource: DataSource,
     private readonly readModels: ReadModelProjectionService,
     private readonly feeds: FeedProjectionService,
+    private readonly erasureRequests: ErasureRequestsProjectionService,
     private readonly metrics: WorkerMetrics,
   ) {}
 
@@ -46,10 +49,9 @@ export class ProjectionCatalogueService implements OnModuleInit {
     const stored = new Map(
       (await projectionVersionsTable.all(this.dataSource.manager)).map((row) => [row.name, row.version]),
     );
-    const hosts = new Map<string, ReadModelProjectionService | FeedProjectionService>([
-      [this.readModels.name, this.readModels],
-      [this.feeds.name, this.feeds],
-    ]);
+    const hosts = new Map<string, SubscriptionHost>(
+      [this.readModels, this.feeds, this.erasureRequests].map((host) => [host.name, host]),
+    );
     return Promise.all(
       PROJECTIONS.map(async (projection) => ({
         name: projection.name,
