@@ -84,10 +84,7 @@ describe('the erasure requests read model', () => {
       },
       fg,
     );
-    await send(
-      { type: 'ApproveErasure', erasureId: PERSON, reason: 'Getoetst.' },
-      officer('fg2@nla', 'NLA'),
-    );
+    await send({ type: 'ApproveErasure', erasureId: PERSON, reason: 'Getoetst.' }, officer('fg2@nla', 'NLA'));
     await send(
       { type: 'RejectErasure', erasureId: SUBJECT, reason: 'Bewaarplicht.' },
       officer('fg@gm0599', 'GM0599'),
