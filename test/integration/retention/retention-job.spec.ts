@@ -17,7 +17,6 @@ import {
 } from '#read-models';
 import {
   ActivationShredder,
-  RetentionClock,
   RetentionJob,
   ACTIVATION_SHREDDER,
   RETENTION_CLOCK,
@@ -31,6 +30,7 @@ import { catchUp as drive } from '../../support/catch-up.js';
 import { IsolatedDatabase } from '../../support/isolated-database.js';
 import { readModelSnapshot } from '../../support/read-model-snapshot.js';
 import { testEnvironment } from '../../support/test-env.js';
+import { dutchDay, FakeClock, yearAfter } from './retention-clock.fixture.js';
 
 /*
  * The retention job against a real store and read models, with a fake clock and a shredder that records
@@ -57,13 +57,6 @@ class RecordingShredder implements ActivationShredder {
   }
 }
 
-class FakeClock implements RetentionClock {
-  constructor(public at: Date) {}
-  now(): Date {
-    return this.at;
-  }
-}
-
 const nla = { userId: 'beleid@nla', agency: 'NLA', role: Role.POLICY_ADMIN } as Actor;
 const vr17 = { userId: 'beleid@vr17', agency: 'VR17', role: Role.POLICY_ADMIN } as Actor;
 const terms = {
@@ -75,11 +68,6 @@ const terms = {
   retention: 'P1Y',
 };
 
-/** The day in the Netherlands, independently of the code under test. */
-const dutchDay = (at: string | Date) =>
-  new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Amsterdam' }).format(new Date(at));
-/** A year after a day in 2026 (no 29 February to mind). */
-const yearAfter = (day: string) => `${Number(day.slice(0, 4)) + 1}${day.slice(4)}`;
 /** Noon in the Netherlands on a day: what the fake clock says. */
 const noonOn = (day: string) => new Date(`${day}T11:00:00Z`);
 

@@ -22,11 +22,12 @@ import {
   retentionActionsTable,
 } from '#read-models';
 import { EraserShredder, PersonalDataEraser } from '../../../apps/worker/src/erasures/index.js';
-import { RetentionClock, RetentionJob } from '../../../apps/worker/src/retention/index.js';
+import { RetentionJob } from '../../../apps/worker/src/retention/index.js';
 import { generateActivations } from '../../../bench/generator/activation-generator.js';
 import { loadDemoAgreements } from '../../../bench/generator/bulk-load.js';
 import { catchUp } from '../../support/catch-up.js';
 import { IsolatedDatabase } from '../../support/isolated-database.js';
+import { dutchDay, FakeClock, yearAfter } from './retention-clock.fixture.js';
 
 /*
  * The retention job with the real eraser (issue 19 done-means): with a fake clock it shreds exactly the
@@ -35,18 +36,8 @@ import { IsolatedDatabase } from '../../support/isolated-database.js';
  * once on each, and leaves the statistics as they were.
  */
 
-class FakeClock implements RetentionClock {
-  constructor(public at: Date) {}
-  now(): Date {
-    return this.at;
-  }
-}
-
 const nla = { userId: 'beleid@nla', agency: 'NLA', role: Role.POLICY_ADMIN } as Actor;
 const vr17 = { userId: 'beleid@vr17', agency: 'VR17', role: Role.POLICY_ADMIN } as Actor;
-const dutchDay = (at: string | Date) =>
-  new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Amsterdam' }).format(new Date(at));
-const yearAfter = (day: string) => `${Number(day.slice(0, 4)) + 1}${day.slice(4)}`;
 
 /** Every person's name in an activation's stream as read now (a name erased is no longer a string). */
 const namesIn = (events: readonly StoredEvent[]): string[] =>

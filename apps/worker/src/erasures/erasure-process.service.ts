@@ -28,7 +28,7 @@ export class ErasureProcessService extends SubscriptionHost {
     eraser: PersonalDataEraser,
     private readonly vault: PersonalDataVault,
   ) {
-    super(ERASURE_PROCESS, dataSource, store, config, metrics);
+    super(ERASURE_PROCESS, dataSource, store, config, metrics, (type) => type === 'erasure.approved');
     this.handler = async (events) => {
       for (const approved of events.filter(isApproval)) {
         const history = await store.readStream(approved.streamId);

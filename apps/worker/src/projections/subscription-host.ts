@@ -24,12 +24,15 @@ export abstract class SubscriptionHost implements OnApplicationBootstrap, OnAppl
     store: EventStore,
     config: AppConfig,
     private readonly metrics: WorkerMetrics,
+    /** The event types it handles; every event when left out. */
+    types?: (type: string) => boolean,
   ) {
     this.logger = new Logger(name);
     this.subscription = new GapSafeSubscription(dataSource, store, {
       name,
       ...config.subscriptions,
       databaseUrl: config.databaseUrl,
+      ...(types && { types }),
       onError: (error, retryInMs) => {
         if (retryInMs === undefined) {
           this.logger.warn(`lost the notification connection, reconnecting: ${error.message}`);

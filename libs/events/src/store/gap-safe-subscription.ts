@@ -21,6 +21,11 @@ export interface SubscriptionOptions {
   databaseUrl: string;
   /** A failed batch (rolled back) or a lost listener connection; `retryInMs` when the loop will try again. */
   onError?: (error: Error, retryInMs?: number) => void;
+  /**
+   * The event types the handler wants; left out, every event. Others are passed by unopened (their sealed
+   * values are not decrypted) and the checkpoint moves past them all the same.
+   */
+  types?: (type: string) => boolean;
 }
 
 /** Processes a batch inside the transaction that also moves the checkpoint: done once, or not at all. */
@@ -91,7 +96,7 @@ export class GapSafeSubscription {
     await listener?.end().catch(() => undefined);
   }
 
-  /** Handles at most one batch; returns how many events it handled. */
+  /** Handles at most one batch; returns how many events it read (handed to the handler or passed by). */
   async processBatch(handler: BatchHandler): Promise<number> {
     const { name, batchSize } = this.options;
     this.signal.looking(); // before the snapshot: what is notified from here on, the next batch reads
@@ -117,12 +122,18 @@ export class GapSafeSubscription {
         return 0;
       }
       this.heldBack = false;
-      const events = await this.store.toStoredEvents(rows);
-      await handler(events, tx);
-      const last = events[events.length - 1];
-      await checkpointsTable.advance(tx, name, last);
+      const { types } = this.options;
+      const events = await this.store.toStoredEvents(
+        types ? rows.filter((row: { type: string }) => types(row.type)) : rows,
+      );
+      if (events.length > 0) await handler(events, tx);
+      const last: { transaction_id: string; position: string | number } = rows[rows.length - 1];
+      await checkpointsTable.advance(tx, name, {
+        transactionId: last.transaction_id,
+        position: String(last.position),
+      });
       this.handled += events.length;
-      return events.length;
+      return rows.length;
     });
   }
 
