@@ -1,9 +1,11 @@
 import { randomUUID } from 'node:crypto';
+import { jest } from '@jest/globals';
 import { DataSource } from 'typeorm';
 import {
   activationRef,
   activationStreamId,
   catalogueEntry,
+  catalogueUpcasting,
   checkpointsTable,
   configuredEventStore,
   ERASED,
@@ -99,6 +101,44 @@ describe('the event store with personal data sealed', () => {
     const [there] = await store.readStream(activationStreamId(kept));
     expect(JSON.stringify(gone!.data)).not.toContain(bsn);
     expect((there!.data as { subjects: { name: string }[] }).subjects[0]!.name).toBe(name);
+  });
+
+  it("given a process that keeps a person's keys between appends, when another process erases the person and the first records them again, then the new value is sealed under their next key and reads in the clear, and the old one stays erased", async () => {
+    const { event, bsn } = finding();
+    const stream = activationStreamId(randomUUID());
+    await store.append(stream, 0, [event]);
+    // The store kept every key of that append; the erasure is another process's (this spec's own vault).
+    const ref = vault.pseudonyms.ofBsn(bsn);
+    const [erased] = await vault.subjectKeys.erase(ref, `erasure-${randomUUID()}`);
+    expect(erased).toBe(`${ref}.1`);
+    const again = { ...event, eventId: randomUUID() };
+    await store.append(stream, 1, [again]);
+    const [before, after] = await store.readStream(stream);
+    expect((before!.data as { subjects: Record<string, unknown>[] }).subjects[0]).toMatchObject({
+      bsn: ERASED,
+    });
+    expect(after!.data).toEqual(event.data);
+    expect(await storedText(stream)).toContain(`${ref}.2`);
+  });
+
+  it('given kept keys, when appends to an activation follow each other, then only the first looks its keys up, and an erased key is looked up again', async () => {
+    const kept = personalDataVault(db, config);
+    const keeping = new EventStore(db, catalogueUpcasting, kept);
+    const lookups = jest.spyOn(kept.subjectKeys, 'currentKeysFiled');
+    const { event, bsn } = finding();
+    const stream = activationStreamId(randomUUID());
+    await keeping.append(stream, 0, [event]);
+    await keeping.append(stream, 1, [{ ...event, eventId: randomUUID() }]);
+    expect(lookups).toHaveBeenCalledTimes(1);
+    await vault.subjectKeys.erase(vault.pseudonyms.ofBsn(bsn), `erasure-${randomUUID()}`);
+    await keeping.append(stream, 2, [{ ...event, eventId: randomUUID() }]);
+    expect(lookups).toHaveBeenCalledTimes(2);
+    const read = await keeping.readStream(stream);
+    expect(read.map((e) => (e.data as { subjects: { bsn: unknown }[] }).subjects[0]!.bsn)).toEqual([
+      ERASED,
+      ERASED,
+      bsn,
+    ]);
   });
 
   it('given sealed events, when a subscription reads them, then it sees them opened', async () => {

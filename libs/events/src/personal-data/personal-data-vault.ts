@@ -3,17 +3,29 @@ import type { DataSource } from 'typeorm';
 import type { NewEvent } from '../store/event-envelope.js';
 import { activationIdOfStream } from '../store/stream-ids.js';
 import { ConfiguredMasterKey } from './key-provider.js';
+import type { Leaf } from '../catalogue/field-paths.js';
+import { KeptKeys } from './kept-keys.js';
 import { keyIdsIn, openPayload, sealingPlan, sealPayload } from './payload-sealing.js';
-import { SubjectKeys } from './subject-keys.table.js';
+import type { SubjectKey } from './sealed-value.js';
+import { type SubjectFiling, SubjectKeys } from './subject-keys.table.js';
 import { SubjectPseudonym } from './subject-pseudonym.js';
 
 /**
  * Where the event store seals and opens personal values (issue 19). Appending seals every PERSONAL, HEALTH
  * and CRIMINAL value of an activation event under its subjects' keys; reading opens them, one key lookup
- * per batch of events, a value whose key was erased reading as ERASED. Keys are never cached between
- * calls: an erasure in one process is in force in every other at its next read.
+ * per batch of events, a value whose key was erased reading as ERASED. Opening never uses a key kept from
+ * an earlier call: an erasure in one process is in force in every other at its next read.
+ *
+ * Appending does keep the subjects' current keys between calls (`sealForAppend`), so an append after a
+ * subject's first costs no round trip for its keys. A kept key may have been erased since by another
+ * process: the append is therefore one statement that refuses to write when the erasure list names a key
+ * it is sealed under (appendGuard, checked in the statement's own snapshot, so no later than the lookup
+ * of a key not kept would be); the store then forgets those keys and seals again with the current
+ * ones. What is recorded after an erasure is thus sealed under the subject's next key, never an erased one.
  */
 export class PersonalDataVault {
+  private readonly current = new KeptKeys(KEPT_KEYS);
+
   constructor(
     private readonly keys: SubjectKeys,
     private readonly refs: SubjectPseudonyms,
@@ -35,31 +47,51 @@ export class PersonalDataVault {
   async sealStreams<E extends Sealable>(
     streams: readonly { streamId: string; events: readonly E[] }[],
   ): Promise<(readonly E[])[]> {
-    const planned = streams.map(({ streamId, events }) => {
-      const activationId = activationIdOfStream(streamId);
-      const plans = events.map((event) =>
-        activationId !== undefined && isActivationEventType(event.type)
-          ? sealingPlan(event as unknown as ActivationEvent, activationId, this.refs)
-          : undefined,
-      );
-      const refs = new Set(plans.flatMap((plan) => (plan ? [...plan.values()].flat() : [])));
-      return { plans, filings: [...refs].map((ref) => ({ ref, activationId: activationId! })) };
-    });
+    const planned = streams.map(({ streamId, events }) => this.plan(streamId, events));
     const filings = planned.flatMap(({ filings }) => filings);
     if (filings.length === 0) return streams.map(({ events }) => events);
     const keys = await this.keys.currentKeysFiled(
       filings.map(({ ref }) => ref),
       filings,
     );
-    return streams.map(({ events }, index) => {
-      const { plans } = planned[index]!;
-      if (plans.every((plan) => !plan || plan.size === 0)) return events;
-      return events.map((event, at) => {
-        const plan = plans[at];
-        if (!plan || plan.size === 0) return event;
-        return { ...event, data: sealPayload(event as unknown as ActivationEvent, plan, keys) };
-      });
-    });
+    return streams.map(({ events }, index) => sealPlanned(events, planned[index]!.plans, keys));
+  }
+
+  /**
+   * `seal` for the event store's append, with the subjects' keys kept from earlier appends where it has
+   * them all and knows their filings under the activation (one round trip fewer); else as `seal`, keeping
+   * the keys it looked up. With the sealed events, the ids of the keys they are sealed under: the append
+   * is refused if the erasure list names one, and then `forget` them and seal again.
+   */
+  async sealForAppend<E extends Sealable>(streamId: string, events: readonly E[]): Promise<SealedAppend<E>> {
+    const { plans, filings } = this.plan(streamId, events);
+    if (filings.length === 0) return { events, keyIds: [] };
+    const refs = filings.map(({ ref }) => ref);
+    let keys = filings.every((filing) => this.current.isFiled(filing)) ? this.current.all(refs) : undefined;
+    if (!keys) {
+      keys = await this.keys.currentKeysFiled(refs, filings);
+      this.current.keep(keys, filings);
+    }
+    return {
+      events: sealPlanned(events, plans, keys),
+      keyIds: [...new Set([...keys.values()].map((k) => k.id))],
+    };
+  }
+
+  /** Keys the erasure list names, found by a refused append: never used again for sealing. */
+  forget(keyIds: readonly string[]): void {
+    this.current.forget(keyIds);
+  }
+
+  private plan(streamId: string, events: readonly Sealable[]): Planned {
+    const activationId = activationIdOfStream(streamId);
+    const plans = events.map((event) =>
+      activationId !== undefined && isActivationEventType(event.type)
+        ? sealingPlan(event as unknown as ActivationEvent, activationId, this.refs)
+        : undefined,
+    );
+    const refs = new Set(plans.flatMap((plan) => (plan ? [...plan.values()].flat() : [])));
+    return { plans, filings: [...refs].map((ref) => ({ ref, activationId: activationId! })) };
   }
 
   /** The payloads with their sealed values opened (ERASED where a key is gone), in the same order. */
@@ -82,6 +114,34 @@ export class PersonalDataVault {
 
 /** What sealing needs of an event: its type (to find its catalogue entry) and its data. */
 type Sealable = Pick<NewEvent, 'type' | 'data'>;
+
+/** Events sealed for an append, and the keys its statement checks. */
+export interface SealedAppend<E extends Sealable> {
+  readonly events: readonly E[];
+  /** The keys the events are sealed under: the append is refused if the erasure list names one. */
+  readonly keyIds: readonly string[];
+}
+
+interface Planned {
+  plans: (Map<Leaf, readonly string[]> | undefined)[];
+  filings: SubjectFiling[];
+}
+
+function sealPlanned<E extends Sealable>(
+  events: readonly E[],
+  plans: Planned['plans'],
+  keys: ReadonlyMap<string, SubjectKey>,
+): readonly E[] {
+  if (plans.every((plan) => !plan || plan.size === 0)) return events;
+  return events.map((event, at) => {
+    const plan = plans[at];
+    if (!plan || plan.size === 0) return event;
+    return { ...event, data: sealPayload(event as unknown as ActivationEvent, plan, keys) };
+  });
+}
+
+/** How many subjects' current keys (and filings) a process keeps for its appends: a bounded memory. */
+const KEPT_KEYS = 20_000;
 
 /** The secrets a vault is made of, as the configuration (AppConfig) holds them. */
 export interface VaultSecrets {

@@ -52,6 +52,16 @@ const KEYS_BY_ID = `SELECT k.key_id, k.master_key_id, k.wrapped_key FROM subject
        AND NOT EXISTS (SELECT 1 FROM erased_subject_keys e WHERE e.key_id = k.key_id)`;
 
 /**
+ * What the event store's append statement (one statement, its own snapshot) asks of these tables, as SQL
+ * over the parameter it names: whether the erasure list names one of the keys the events are sealed under
+ * (the append is then refused: a process kept them from before the erasure).
+ */
+export const appendGuard = {
+  keysErased: (keyIds: string) =>
+    `EXISTS (SELECT 1 FROM erased_subject_keys e WHERE e.key_id = ANY(${keyIds}::text[]))`,
+};
+
+/**
  * subject_keys, erased_subject_keys and subject_activations: the keys personal values are sealed under, one per data subject
  * (a pseudonym: of the BSN where there is one, else of activation and subject), each wrapped by the master
  * key, and the list of keys erased. A subject erased and recorded again later gets a new generation of key:

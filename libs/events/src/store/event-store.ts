@@ -3,7 +3,8 @@ import { DataSource, EntityManager, QueryFailedError } from 'typeorm';
 import { EventUpcasting, NewEvent, NO_UPCASTING, StoredEvent } from './event-envelope.js';
 import { CommandIdReusedError, StreamVersionConflictError } from './event-store.errors.js';
 import { CommitWakeUp } from './events-channel.js';
-import type { PersonalDataVault } from '../personal-data/personal-data-vault.js';
+import type { PersonalDataVault, SealedAppend } from '../personal-data/personal-data-vault.js';
+import { appendGuard } from '../personal-data/subject-keys.table.js';
 
 export interface AppendResult {
   streamId: string;
@@ -51,12 +52,14 @@ export const EVENT_COLUMNS =
 const UNIQUE_VIOLATION = '23505';
 
 /** The append statement of EventStore.insert (see there). */
-const APPEND = `WITH appended AS (
+const APPEND = `WITH guard AS (SELECT ${appendGuard.keysErased('$11')} AS key_erased),
+     appended AS (
        INSERT INTO events (stream_id, stream_version, event_id, type, schema_version, data, metadata, occurred_at)
        SELECT $1, $2::int + e.ord::int, e.event_id, e.type, e.schema_version, e.data, e.metadata, e.occurred_at
        FROM unnest($3::uuid[], $4::text[], $5::smallint[], $6::jsonb[], $7::jsonb[], $8::timestamptz[])
             WITH ORDINALITY AS e(event_id, type, schema_version, data, metadata, occurred_at, ord)
-       WHERE $2::int = 0 OR EXISTS (SELECT 1 FROM events WHERE stream_id = $1 AND stream_version = $2::int)
+       WHERE NOT (SELECT key_erased FROM guard)
+         AND ($2::int = 0 OR EXISTS (SELECT 1 FROM events WHERE stream_id = $1 AND stream_version = $2::int))
        RETURNING stream_version, position, transaction_id
      ),
      last AS (SELECT * FROM appended ORDER BY stream_version DESC LIMIT 1),
@@ -68,13 +71,22 @@ const APPEND = `WITH appended AS (
          'checkpoint', jsonb_build_object('transactionId', last.transaction_id::text, 'position', last.position::text))
        FROM last WHERE $9::uuid IS NOT NULL
      )
-     SELECT stream_version, position::text AS position, transaction_id::text AS transaction_id FROM last`;
+     SELECT last.stream_version, last.position::text AS position, last.transaction_id::text AS transaction_id,
+            guard.key_erased
+     FROM guard LEFT JOIN last ON true`;
+
+/** How often an append seals again after the erasure list named a key it was sealed under. */
+const RESEALS = 3;
 
 interface AppendedRow {
-  stream_version: number;
-  position: string;
-  transaction_id: string;
+  stream_version: number | null;
+  position: string | null;
+  transaction_id: string | null;
+  key_erased: boolean;
 }
+
+/** The events of an append, sealed, with the keys its statement checks (SealedAppend). */
+type AppendInput = SealedAppend<NewEvent>;
 
 /**
  * The one way events enter keten. Appends are atomic per command, optimistic per stream
@@ -107,9 +119,18 @@ export class EventStore {
     }
     if (events.length === 0)
       return { streamId, streamVersion: expectedVersion, eventIds: [], duplicate: false };
-    const sealed = this.vault ? await this.vault.seal(streamId, events) : events;
     try {
-      return await this.insert(streamId, expectedVersion, sealed, command);
+      for (let attempt = 0; ; attempt++) {
+        const sealed: AppendInput = this.vault
+          ? await this.vault.sealForAppend(streamId, events)
+          : { events, keyIds: [] };
+        const result = await this.insert(streamId, expectedVersion, sealed, command);
+        if (result) return result;
+        // A key it was sealed under was erased since this process kept it: seal with the current keys.
+        this.vault!.forget(sealed.keyIds);
+        if (attempt === RESEALS)
+          throw new Error(`Subject keys of ${streamId} kept being erased while appending.`);
+      }
     } catch (error) {
       if (!isUniqueViolation(error)) throw error;
       // A racing twin of this command may have won; its result is the answer, not a conflict.
@@ -185,9 +206,9 @@ export class EventStore {
   private async insert(
     streamId: string,
     expectedVersion: number,
-    events: readonly NewEvent[],
+    { events, keyIds }: AppendInput,
     command: CommandIdentity | undefined,
-  ): Promise<AppendResult> {
+  ): Promise<AppendResult | undefined> {
     const runner = this.dataSource.createQueryRunner();
     let appended: AppendedRow[];
     try {
@@ -207,21 +228,26 @@ export class EventStore {
           events.map((e) => e.occurredAt),
           command?.commandId ?? null,
           command?.commandHash ?? null,
+          keyIds,
         ],
       }));
     } finally {
       await runner.release();
     }
-    const [last] = appended;
-    // Nothing appended: the stream is not at `expectedVersion` (it is behind it).
-    if (!last) throw new StreamVersionConflictError(streamId);
+    const [last] = appended as [AppendedRow];
+    if (last.stream_version === null) {
+      // Nothing appended: a key it is sealed under was erased (undefined: seal again), or the stream is
+      // not at `expectedVersion` (it is behind it).
+      if (last.key_erased) return undefined;
+      throw new StreamVersionConflictError(streamId);
+    }
     this.wakeUp.committed();
     return {
       streamId,
       streamVersion: last.stream_version,
       eventIds: events.map((e) => e.eventId),
       duplicate: false,
-      checkpoint: { transactionId: last.transaction_id, position: last.position },
+      checkpoint: { transactionId: last.transaction_id!, position: last.position! },
     };
   }
 
