@@ -3,6 +3,7 @@ import { jest } from '@jest/globals';
 import { DataSource } from 'typeorm';
 import {
   activationRef,
+  activationIdOfStream,
   activationStreamId,
   catalogueEntry,
   catalogueUpcasting,
@@ -121,24 +122,65 @@ describe('the event store with personal data sealed', () => {
     expect(await storedText(stream)).toContain(`${ref}.2`);
   });
 
-  it('given kept keys, when appends to an activation follow each other, then only the first looks its keys up, and an erased key is looked up again', async () => {
-    const kept = personalDataVault(db, config);
-    const keeping = new EventStore(db, catalogueUpcasting, kept);
-    const lookups = jest.spyOn(kept.subjectKeys, 'currentKeysFiled');
-    const { event, bsn } = finding();
-    const stream = activationStreamId(randomUUID());
-    await keeping.append(stream, 0, [event]);
-    await keeping.append(stream, 1, [{ ...event, eventId: randomUUID() }]);
-    expect(lookups).toHaveBeenCalledTimes(1);
-    await vault.subjectKeys.erase(vault.pseudonyms.ofBsn(bsn), `erasure-${randomUUID()}`);
-    await keeping.append(stream, 2, [{ ...event, eventId: randomUUID() }]);
-    expect(lookups).toHaveBeenCalledTimes(2);
-    const read = await keeping.readStream(stream);
-    expect(read.map((e) => (e.data as { subjects: { bsn: unknown }[] }).subjects[0]!.bsn)).toEqual([
-      ERASED,
-      ERASED,
-      bsn,
-    ]);
+  describe("given a process that makes and keeps its subjects' keys in its appends", () => {
+    const keeping = () => {
+      const kept = personalDataVault(db, config);
+      const store = new EventStore(db, catalogueUpcasting, kept);
+      return { store, lookups: jest.spyOn(kept.subjectKeys, 'currentKeysFiled') };
+    };
+    const bsnOf = (event: StoredEvent) => (event.data as { subjects: { bsn: unknown }[] }).subjects[0]!.bsn;
+
+    it('when it appends about new subjects, then it looks no key up, until one it kept is erased', async () => {
+      const { store: keepingStore, lookups } = keeping();
+      const { event, bsn } = finding();
+      const stream = activationStreamId(randomUUID());
+      await keepingStore.append(stream, 0, [event]);
+      await keepingStore.append(stream, 1, [{ ...event, eventId: randomUUID() }]);
+      expect(lookups).toHaveBeenCalledTimes(0);
+      const ref = vault.pseudonyms.ofBsn(bsn);
+      expect(await vault.subjectKeys.activationsOf(ref)).toEqual([activationIdOfStream(stream)]);
+      await vault.subjectKeys.erase(ref, `erasure-${randomUUID()}`);
+      await keepingStore.append(stream, 2, [{ ...event, eventId: randomUUID() }]);
+      expect(lookups).toHaveBeenCalledTimes(1);
+      expect((await keepingStore.readStream(stream)).map(bsnOf)).toEqual([ERASED, ERASED, bsn]);
+      expect(await storedText(stream)).toContain(`${ref}.2`);
+    });
+
+    it('when a subject it takes for new has a key made by another process, then it seals under that key', async () => {
+      const { event, bsn } = finding();
+      const ref = vault.pseudonyms.ofBsn(bsn);
+      const theirs = (await vault.subjectKeys.currentKeys([ref])).get(ref)!;
+      const { store: keepingStore, lookups } = keeping();
+      const stream = activationStreamId(randomUUID());
+      await keepingStore.append(stream, 0, [event]);
+      expect(lookups).toHaveBeenCalledTimes(1);
+      const [read] = await store.readStream(stream);
+      expect(bsnOf(read!)).toBe(bsn);
+      const [{ n }]: { n: number }[] = await db.query(
+        `SELECT count(*)::int AS n FROM subject_keys WHERE subject_ref = $1`,
+        [ref],
+      );
+      expect({ n, sealedUnder: (await storedText(stream)).includes(theirs.id) }).toEqual({
+        n: 1,
+        sealedUnder: true,
+      });
+    });
+
+    it('when a subject it takes for new was erased before, then it seals under the next generation and never stores the erased one again', async () => {
+      const { event, bsn } = finding();
+      const ref = vault.pseudonyms.ofBsn(bsn);
+      await vault.subjectKeys.currentKeys([ref]);
+      await vault.subjectKeys.erase(ref, `erasure-${randomUUID()}`);
+      const { store: keepingStore } = keeping();
+      const stream = activationStreamId(randomUUID());
+      await keepingStore.append(stream, 0, [event]);
+      expect(bsnOf((await store.readStream(stream))[0]!)).toBe(bsn);
+      const keys: { key_id: string }[] = await db.query(
+        `SELECT key_id FROM subject_keys WHERE subject_ref = $1`,
+        [ref],
+      );
+      expect(keys.map((key) => key.key_id)).toEqual([`${ref}.2`]);
+    });
   });
 
   it('given sealed events, when a subscription reads them, then it sees them opened', async () => {

@@ -13,15 +13,15 @@ export class KeptKeys {
 
   constructor(private readonly capacity: number) {}
 
-  /** The kept keys of all these subjects, or undefined when one is not kept. */
-  all(refs: readonly string[]): Map<string, SubjectKey> | undefined {
+  /** The kept keys of those of these subjects it keeps. */
+  some(refs: readonly string[]): Map<string, SubjectKey> {
     const found = new Map<string, SubjectKey>();
     for (const ref of refs) {
       const key = this.keys.get(ref);
-      if (!key) return undefined;
+      if (!key) continue;
       found.set(ref, key);
+      touch(this.keys, ref, key);
     }
-    for (const [ref, key] of found) touch(this.keys, ref, key);
     return found;
   }
 

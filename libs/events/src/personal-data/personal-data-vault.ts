@@ -7,7 +7,7 @@ import type { Leaf } from '../catalogue/field-paths.js';
 import { KeptKeys } from './kept-keys.js';
 import { keyIdsIn, openPayload, sealingPlan, sealPayload } from './payload-sealing.js';
 import type { SubjectKey } from './sealed-value.js';
-import { type SubjectFiling, SubjectKeys } from './subject-keys.table.js';
+import { type NewSubjectKey, type SubjectFiling, SubjectKeys } from './subject-keys.table.js';
 import { SubjectPseudonym } from './subject-pseudonym.js';
 
 /**
@@ -16,12 +16,13 @@ import { SubjectPseudonym } from './subject-pseudonym.js';
  * per batch of events, a value whose key was erased reading as ERASED. Opening never uses a key kept from
  * an earlier call: an erasure in one process is in force in every other at its next read.
  *
- * Appending does keep the subjects' current keys between calls (`sealForAppend`), so an append after a
- * subject's first costs no round trip for its keys. A kept key may have been erased since by another
- * process: the append is therefore one statement that refuses to write when the erasure list names a key
- * it is sealed under (appendGuard, checked in the statement's own snapshot, so no later than the lookup
- * of a key not kept would be); the store then forgets those keys and seals again with the current
- * ones. What is recorded after an erasure is thus sealed under the subject's next key, never an erased one.
+ * Appending keeps the subjects' current keys between calls (`sealForAppend`), and makes the key of a
+ * subject it knows none of in the append's own statement, so an append costs no round trip for its keys.
+ * A kept key may have been erased since by another process, and a subject thought new may have a key: the
+ * append is one statement that refuses to write when the erasure list names a key it is sealed under or a
+ * new key could not be stored (appendGuard, in the statement's own snapshot, so no later than a lookup of
+ * the keys would be); the store then forgets those keys, looks the current ones up and seals again. What
+ * is recorded after an erasure is thus sealed under the subject's next key, never an erased one.
  */
 export class PersonalDataVault {
   private readonly current = new KeptKeys(KEPT_KEYS);
@@ -58,27 +59,48 @@ export class PersonalDataVault {
   }
 
   /**
-   * `seal` for the event store's append, with the subjects' keys kept from earlier appends where it has
-   * them all and knows their filings under the activation (one round trip fewer); else as `seal`, keeping
-   * the keys it looked up. With the sealed events, the ids of the keys they are sealed under: the append
-   * is refused if the erasure list names one, and then `forget` them and seal again.
+   * `seal` for the event store's append, without a round trip for its keys: a subject's key this process
+   * kept from an earlier append is used again, and a subject it knows no key of gets a new one (generation
+   * 1) that the append statement stores. The append is refused when the erasure list names one of the keys
+   * or a new one was not stored (the subject had a key); then `forget` and seal again with `lookUp`, which
+   * looks the subjects' current keys up (making any missing one), as `seal` does.
    */
-  async sealForAppend<E extends Sealable>(streamId: string, events: readonly E[]): Promise<SealedAppend<E>> {
+  async sealForAppend<E extends Sealable>(
+    streamId: string,
+    events: readonly E[],
+    lookUp = false,
+  ): Promise<SealedAppend<E>> {
     const { plans, filings } = this.plan(streamId, events);
-    if (filings.length === 0) return { events, keyIds: [] };
+    if (filings.length === 0) return { events, keyIds: [], made: [], filings: [] };
     const refs = filings.map(({ ref }) => ref);
-    let keys = filings.every((filing) => this.current.isFiled(filing)) ? this.current.all(refs) : undefined;
-    if (!keys) {
+    let keys: Map<string, SubjectKey>;
+    let made: NewSubjectKey[] = [];
+    let unfiled = filings.filter((filing) => !this.current.isFiled(filing));
+    if (lookUp) {
       keys = await this.keys.currentKeysFiled(refs, filings);
       this.current.keep(keys, filings);
+      unfiled = [];
+    } else {
+      keys = this.current.some(refs);
+      made = await this.keys.newKeys(
+        refs.filter((ref) => !keys.has(ref)).map((ref) => ({ ref, generation: 1 })),
+      );
+      for (const { ref, keyId, key } of made) keys.set(ref, { id: keyId, key });
     }
     return {
       events: sealPlanned(events, plans, keys),
       keyIds: [...new Set([...keys.values()].map((k) => k.id))],
+      made,
+      filings: unfiled,
     };
   }
 
-  /** Keys the erasure list names, found by a refused append: never used again for sealing. */
+  /** After an append sealed by `sealForAppend` was written: its new keys are kept, its subjects filed. */
+  appended({ made, filings }: SealedAppend<Sealable>): void {
+    this.current.keep(new Map(made.map(({ ref, keyId, key }) => [ref, { id: keyId, key }])), filings);
+  }
+
+  /** Keys of a refused append (erased, or never stored): never used again for sealing. */
   forget(keyIds: readonly string[]): void {
     this.current.forget(keyIds);
   }
@@ -115,11 +137,15 @@ export class PersonalDataVault {
 /** What sealing needs of an event: its type (to find its catalogue entry) and its data. */
 type Sealable = Pick<NewEvent, 'type' | 'data'>;
 
-/** Events sealed for an append, and the keys its statement checks. */
+/** Events sealed for an append, and what its statement checks, stores and files (appendGuard). */
 export interface SealedAppend<E extends Sealable> {
   readonly events: readonly E[];
   /** The keys the events are sealed under: the append is refused if the erasure list names one. */
   readonly keyIds: readonly string[];
+  /** New keys of subjects this process knew none of: the append stores them, or is refused. */
+  readonly made: readonly NewSubjectKey[];
+  /** The activation's subjects not known to be filed under it: the append files them. */
+  readonly filings: readonly SubjectFiling[];
 }
 
 interface Planned {

@@ -53,12 +53,30 @@ const KEYS_BY_ID = `SELECT k.key_id, k.master_key_id, k.wrapped_key FROM subject
 
 /**
  * What the event store's append statement (one statement, its own snapshot) asks of these tables, as SQL
- * over the parameter it names: whether the erasure list names one of the keys the events are sealed under
- * (the append is then refused: a process kept them from before the erasure).
+ * over the parameters it names (`$n`):
+ * - `makeKeys`: the keys an append makes for subjects this process knew no key of (NewSubjectKey rows),
+ *   left out where the subject already has a key of that generation or the erasure list names it,
+ *   returning those made;
+ * - `refused`: the append writes nothing when the erasure list names a key it is sealed under (a process
+ *   kept it from before the erasure, or made a generation that was erased), or when one of its new keys
+ *   was not made (the subject had one): it then looks the keys up and seals again;
+ * - `fileSubjects`: files the activation's subjects its events hold, once they are written (`written`).
  */
 export const appendGuard = {
-  keysErased: (keyIds: string) =>
-    `EXISTS (SELECT 1 FROM erased_subject_keys e WHERE e.key_id = ANY(${keyIds}::text[]))`,
+  makeKeys: (ids: string, refs: string, generations: string, masterIds: string, wrapped: string) =>
+    `INSERT INTO subject_keys (key_id, subject_ref, generation, master_key_id, wrapped_key)
+       SELECT * FROM unnest(${ids}::text[], ${refs}::text[], ${generations}::int[], ${masterIds}::text[],
+                            ${wrapped}::bytea[]) AS m(key_id, subject_ref, generation, master_key_id, wrapped_key)
+       WHERE NOT EXISTS (SELECT 1 FROM erased_subject_keys e WHERE e.key_id = m.key_id)
+       ON CONFLICT DO NOTHING
+       RETURNING key_id`,
+  refused: (keyIds: string, made: string, madeIds: string) =>
+    `(EXISTS (SELECT 1 FROM erased_subject_keys e WHERE e.key_id = ANY(${keyIds}::text[]))
+       OR (SELECT count(*) FROM ${made}) <> cardinality(${madeIds}::text[]))`,
+  fileSubjects: (refs: string, activationIds: string, written: string) =>
+    `INSERT INTO subject_activations (subject_ref, activation_id)
+       SELECT * FROM unnest(${refs}::text[], ${activationIds}::text[]) WHERE ${written}
+       ON CONFLICT DO NOTHING`,
 };
 
 /**
@@ -177,14 +195,7 @@ export class SubjectKeys {
   private async make(
     subjects: readonly { ref: string; generation: number }[],
   ): Promise<Map<string, SubjectKey>> {
-    const made = await Promise.all(
-      subjects.map(async ({ ref, generation }) => {
-        const keyId = subjectKeyId(ref, generation);
-        const key = randomBytes(32);
-        const { masterKeyId, wrapped } = await this.provider.wrap(key, keyId);
-        return { keyId, ref, generation, masterKeyId, wrapped, key };
-      }),
-    );
+    const made = await this.newKeys(subjects);
     const inserted = await this.query<{ subject_ref: string }>('keten_subject_keys_make', MAKE_KEYS, [
       made.map((m) => m.keyId),
       made.map((m) => m.ref),
@@ -194,6 +205,21 @@ export class SubjectKeys {
     ]);
     const ours = new Set(inserted.map((row) => row.subject_ref));
     return new Map(made.filter((m) => ours.has(m.ref)).map((m) => [m.ref, { id: m.keyId, key: m.key }]));
+  }
+
+  /**
+   * New keys for these subjects at these generations, wrapped, in memory only: `make` stores them, or an
+   * append stores them in its own statement (appendGuard.makeKeys), for subjects it knew no key of.
+   */
+  async newKeys(subjects: readonly { ref: string; generation: number }[]): Promise<NewSubjectKey[]> {
+    return Promise.all(
+      subjects.map(async ({ ref, generation }) => {
+        const keyId = subjectKeyId(ref, generation);
+        const key = randomBytes(32);
+        const { masterKeyId, wrapped } = await this.provider.wrap(key, keyId);
+        return { keyId, ref, generation, masterKeyId, wrapped, key };
+      }),
+    );
   }
 
   /**
@@ -217,6 +243,16 @@ export class SubjectKeys {
   private unwrap(row: KeyRow): Promise<Buffer> {
     return this.provider.unwrap({ masterKeyId: row.master_key_id, wrapped: row.wrapped_key }, row.key_id);
   }
+}
+
+/** A key made in memory, wrapped, not yet stored. */
+export interface NewSubjectKey {
+  readonly keyId: string;
+  readonly ref: string;
+  readonly generation: number;
+  readonly masterKeyId: string;
+  readonly wrapped: Buffer;
+  readonly key: Buffer;
 }
 
 /** A subject held in an activation: what subject_activations files. */

@@ -52,13 +52,14 @@ export const EVENT_COLUMNS =
 const UNIQUE_VIOLATION = '23505';
 
 /** The append statement of EventStore.insert (see there). */
-const APPEND = `WITH guard AS (SELECT ${appendGuard.keysErased('$11')} AS key_erased),
+const APPEND = `WITH made AS (${appendGuard.makeKeys('$12', '$13', '$14', '$15', '$16')}),
+     guard AS (SELECT ${appendGuard.refused('$11', 'made', '$12')} AS keys_refused),
      appended AS (
        INSERT INTO events (stream_id, stream_version, event_id, type, schema_version, data, metadata, occurred_at)
        SELECT $1, $2::int + e.ord::int, e.event_id, e.type, e.schema_version, e.data, e.metadata, e.occurred_at
        FROM unnest($3::uuid[], $4::text[], $5::smallint[], $6::jsonb[], $7::jsonb[], $8::timestamptz[])
             WITH ORDINALITY AS e(event_id, type, schema_version, data, metadata, occurred_at, ord)
-       WHERE NOT (SELECT key_erased FROM guard)
+       WHERE NOT (SELECT keys_refused FROM guard)
          AND ($2::int = 0 OR EXISTS (SELECT 1 FROM events WHERE stream_id = $1 AND stream_version = $2::int))
        RETURNING stream_version, position, transaction_id
      ),
@@ -70,9 +71,10 @@ const APPEND = `WITH guard AS (SELECT ${appendGuard.keysErased('$11')} AS key_er
          'duplicate', false,
          'checkpoint', jsonb_build_object('transactionId', last.transaction_id::text, 'position', last.position::text))
        FROM last WHERE $9::uuid IS NOT NULL
-     )
+     ),
+     filed AS (${appendGuard.fileSubjects('$17', '$18', 'EXISTS (SELECT 1 FROM last)')})
      SELECT last.stream_version, last.position::text AS position, last.transaction_id::text AS transaction_id,
-            guard.key_erased
+            guard.keys_refused
      FROM guard LEFT JOIN last ON true`;
 
 /** How often an append seals again after the erasure list named a key it was sealed under. */
@@ -82,10 +84,10 @@ interface AppendedRow {
   stream_version: number | null;
   position: string | null;
   transaction_id: string | null;
-  key_erased: boolean;
+  keys_refused: boolean;
 }
 
-/** The events of an append, sealed, with the keys its statement checks (SealedAppend). */
+/** The events of an append, sealed, with what its statement checks, stores and files (SealedAppend). */
 type AppendInput = SealedAppend<NewEvent>;
 
 /**
@@ -122,11 +124,15 @@ export class EventStore {
     try {
       for (let attempt = 0; ; attempt++) {
         const sealed: AppendInput = this.vault
-          ? await this.vault.sealForAppend(streamId, events)
-          : { events, keyIds: [] };
+          ? await this.vault.sealForAppend(streamId, events, attempt > 0)
+          : { events, keyIds: [], made: [], filings: [] };
         const result = await this.insert(streamId, expectedVersion, sealed, command);
-        if (result) return result;
-        // A key it was sealed under was erased since this process kept it: seal with the current keys.
+        if (result) {
+          this.vault?.appended(sealed);
+          return result;
+        }
+        // A key it was sealed under was erased since this process kept it, or a subject it took for new
+        // had a key: seal again with the subjects' current keys.
         this.vault!.forget(sealed.keyIds);
         if (attempt === RESEALS)
           throw new Error(`Subject keys of ${streamId} kept being erased while appending.`);
@@ -206,7 +212,7 @@ export class EventStore {
   private async insert(
     streamId: string,
     expectedVersion: number,
-    { events, keyIds }: AppendInput,
+    { events, keyIds, made, filings }: AppendInput,
     command: CommandIdentity | undefined,
   ): Promise<AppendResult | undefined> {
     const runner = this.dataSource.createQueryRunner();
@@ -229,6 +235,13 @@ export class EventStore {
           command?.commandId ?? null,
           command?.commandHash ?? null,
           keyIds,
+          made.map((key) => key.keyId),
+          made.map((key) => key.ref),
+          made.map((key) => key.generation),
+          made.map((key) => key.masterKeyId),
+          made.map((key) => key.wrapped),
+          filings.map((filing) => filing.ref),
+          filings.map((filing) => filing.activationId),
         ],
       }));
     } finally {
@@ -236,9 +249,11 @@ export class EventStore {
     }
     const [last] = appended as [AppendedRow];
     if (last.stream_version === null) {
-      // Nothing appended: a key it is sealed under was erased (undefined: seal again), or the stream is
-      // not at `expectedVersion` (it is behind it).
-      if (last.key_erased) return undefined;
+      // Nothing appended: a key it is sealed under was erased or a new one not stored (undefined: seal
+      // again), or the stream is not at `expectedVersion` (it is behind it).
+      if (last.keys_refused) return undefined;
+      // Its new keys were stored all the same (the guard passed): kept, so a retry does not make them again.
+      this.vault?.appended({ events, keyIds, made, filings: [] });
       throw new StreamVersionConflictError(streamId);
     }
     this.wakeUp.committed();
