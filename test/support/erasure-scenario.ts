@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
+import { parseBsn } from '#domain';
 import {
   activationRef,
   activationStreamId,
@@ -13,12 +14,23 @@ import {
 /** The system as the eraser records with it: no domain actor, the worker in the events' metadata. */
 const ERASER = { userId: 'keten-worker', agency: 'KETEN', role: 'SYSTEM' };
 
-/** A person planted in one test run only: a BSN-like number and a name no other row holds. */
+/**
+ * A random BSN that passes the eleven-test, so that the console and the api take it in an erasure request;
+ * random, so that no other test's data holds it.
+ */
+export function randomBsn(): string {
+  for (;;) {
+    const bsn = String(100_000_000 + Math.floor(Math.random() * 899_999_999));
+    if (parseBsn(bsn).ok) return bsn;
+  }
+}
+
+/** A person planted in one test run only: a BSN no other row holds and a name no other row holds. */
 export function plantedPerson(label: string) {
   return {
     subjectId: `p-${randomUUID().slice(0, 8)}`,
     name: `${label} ${randomUUID().slice(0, 8)}`,
-    bsn: String(100_000_000 + Math.floor(Math.random() * 899_999_999)),
+    bsn: randomBsn(),
     birthDate: '1990-04-23',
     nationality: 'PL',
   };

@@ -1,8 +1,6 @@
-import { useId, useState, type FormEvent } from 'react';
 import { FormattedMessage, useIntl } from 'react-intl';
 import { graphql } from '../api/generated';
-import { FormField, FormOutcome } from '../shared/forms/form-field';
-import { useCommand } from '../shared/forms/use-command';
+import { DecisionForm, useDecision } from '../shared/forms/decision-form';
 import type { ErasureRequest } from './erasure-request';
 
 const APPROVE = graphql(`
@@ -23,9 +21,6 @@ const REJECT = graphql(`
   }
 `);
 
-const FIELDS = ['reason'] as const;
-type Decision = 'approve' | 'reject';
-
 /** The second privacy officer's decision on a request they did not make, with its reason (four eyes). */
 export function ErasureDecision({
   request,
@@ -35,34 +30,22 @@ export function ErasureDecision({
   onDecided: (status: 'APPROVED' | 'REJECTED') => void;
 }) {
   const intl = useIntl();
-  const id = useId();
-  const [reason, setReason] = useState('');
-  const commands = { approve: useCommand(APPROVE, FIELDS), reject: useCommand(REJECT, FIELDS) };
-  const [last, setLast] = useState<Decision>('approve');
-  const command = commands[last];
-
-  async function decide(event: FormEvent<HTMLFormElement>) {
-    event.preventDefault();
-    const decision = ((event.nativeEvent as SubmitEvent).submitter as HTMLButtonElement | null)?.value as
-      Decision | undefined;
-    if (!decision) return;
-    setLast(decision);
-    if (reason.trim() === '')
-      return commands[decision].refuse({
-        message: '',
-        fields: { reason: intl.formatMessage({ id: 'form.required' }) },
-      });
-    const done = await commands[decision].send((commandId) => ({
-      input: { erasureId: request.erasureId, commandId, reason },
-    }));
-    if (!done || done === 'queued') return;
-    setReason('');
-    onDecided(decision === 'approve' ? 'APPROVED' : 'REJECTED');
-  }
-
+  const variables = (commandId: string, reason: string) => ({
+    input: { erasureId: request.erasureId, commandId, reason },
+  });
+  const decisions = [
+    useDecision({
+      value: 'APPROVED',
+      button: 'erasure.approve.button',
+      primary: true,
+      mutation: APPROVE,
+      variables,
+    }),
+    useDecision({ value: 'REJECTED', button: 'erasure.reject.button', mutation: REJECT, variables }),
+  ] as const;
   return (
-    <section aria-labelledby={`${id}-heading`} className="keten-form-section">
-      <h2 className="utrecht-heading-2" id={`${id}-heading`}>
+    <DecisionForm
+      heading={
         <FormattedMessage
           id="erasure.decide.heading"
           values={{
@@ -70,46 +53,14 @@ export function ErasureDecision({
             requestedBy: request.requestedBy,
           }}
         />
-      </h2>
+      }
+      reason={{ label: 'erasure.field.decisionReason', hint: 'erasure.hint.reason' }}
+      decisions={decisions}
+      onDecided={onDecided}
+    >
       <p className="utrecht-paragraph">
         {intl.formatMessage({ id: `erasure.ground.${request.ground}` })}: {request.reason}
       </p>
-      <form className="utrecht-form" noValidate onSubmit={(event) => void decide(event)}>
-        <FormField
-          name="reason"
-          label="erasure.field.decisionReason"
-          hint="erasure.hint.reason"
-          error={command.error('reason')}
-        >
-          {(control) => (
-            <textarea
-              {...control}
-              ref={(element) => {
-                for (const each of Object.values(commands)) each.control('reason')(element);
-              }}
-              className="utrecht-textarea utrecht-textarea--html-textarea"
-              rows={3}
-              value={reason}
-              onChange={(event) => setReason(event.target.value)}
-            />
-          )}
-        </FormField>
-        <FormOutcome unplaced={command.unplaced} />
-        <div className="utrecht-button-group">
-          {(['approve', 'reject'] as const).map((decision) => (
-            <button
-              key={decision}
-              type="submit"
-              name="decision"
-              value={decision}
-              className={`utrecht-button utrecht-button--${decision === 'approve' ? 'primary' : 'secondary'}-action`}
-              disabled={commands[decision].fetching}
-            >
-              <FormattedMessage id={`erasure.${decision}.button`} />
-            </button>
-          ))}
-        </div>
-      </form>
-    </section>
+    </DecisionForm>
   );
 }

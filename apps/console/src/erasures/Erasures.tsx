@@ -6,6 +6,7 @@ import { graphql } from '../api/generated';
 import type { ErasureGround } from '../api/generated/graphql';
 import { problemOf } from '../api/client';
 import { FormField, FormOutcome } from '../shared/forms/form-field';
+import { ReasonField } from '../shared/forms/reason-field';
 import { useCommand } from '../shared/forms/use-command';
 import { DateTime } from '../shared/format';
 import { PageHeading } from '../shared/page-heading';
@@ -179,23 +180,14 @@ export function Erasures() {
               </select>
             )}
           </FormField>
-          <FormField
-            name="reason"
+          <ReasonField
             label="erasure.field.reason"
             hint="erasure.hint.reason"
+            value={values.reason}
+            onChange={(reason) => setValues({ ...values, reason })}
             error={request.error('reason')}
-          >
-            {(control) => (
-              <textarea
-                {...control}
-                ref={request.control('reason')}
-                className="utrecht-textarea utrecht-textarea--html-textarea"
-                rows={3}
-                value={values.reason}
-                onChange={(event) => setValues({ ...values, reason: event.target.value })}
-              />
-            )}
-          </FormField>
+            focusRef={request.control('reason')}
+          />
           <FormOutcome unplaced={request.unplaced} />
           {done && (
             <p className="utrecht-paragraph" role="status">

@@ -10,7 +10,7 @@ import { RouteLink } from '../shared/route-link';
 import { AmendForm } from './AmendForm';
 import { AgreementPreview } from './AgreementPreview';
 import { Categories, TermsFacts } from './agreement-terms';
-import { DecisionForm } from './DecisionForm';
+import { AgreementDecision } from './agreement-decision';
 
 const AGREEMENT = graphql(`
   query ConsoleAgreement($id: ID!) {
@@ -133,7 +133,7 @@ export function AgreementDetail({ id, session }: { id: string; session: Session 
         </section>
       )}
       {mayDecide && (
-        <DecisionForm
+        <AgreementDecision
           agreementId={agreement.agreementId}
           version={agreement.version}
           decisions={['approve', 'reject']}
@@ -146,7 +146,7 @@ export function AgreementDetail({ id, session }: { id: string; session: Session 
       {agreement.status === 'GRANTED' && !pending && (
         <>
           <AmendForm agreement={agreement} onProposed={() => decided('amend')} />
-          <DecisionForm
+          <AgreementDecision
             agreementId={agreement.agreementId}
             version={agreement.version}
             decisions={['revoke']}

@@ -3,9 +3,10 @@ import { FormattedMessage, useIntl } from 'react-intl';
 import { graphql } from '../api/generated';
 import type { DataCategory } from '../api/generated/graphql';
 import { FormField, FormOutcome } from '../shared/forms/form-field';
+import { ReasonField } from '../shared/forms/reason-field';
 import { useCommand } from '../shared/forms/use-command';
 import { CategoryFieldset } from './category-fieldset';
-import { ReasonField } from './reason-field';
+import { POLICY_REASON } from './policy-reason';
 
 const AMEND = graphql(`
   mutation ConsoleAmendAgreement($input: AmendAgreementInput!) {
@@ -83,6 +84,7 @@ export function AmendForm({
           )}
         </FormField>
         <ReasonField
+          {...POLICY_REASON}
           value={reason}
           onChange={setReason}
           error={command.error('reason')}

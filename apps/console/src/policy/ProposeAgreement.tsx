@@ -5,10 +5,11 @@ import type { DataCategory } from '../api/generated/graphql';
 import { navigate, hrefOf } from '../app/router';
 import type { Session } from '../session/auth';
 import { FormField, FormOutcome } from '../shared/forms/form-field';
+import { ReasonField } from '../shared/forms/reason-field';
 import { useCommand } from '../shared/forms/use-command';
 import { PageHeading } from '../shared/page-heading';
 import { CategoryFieldset } from './category-fieldset';
-import { ReasonField } from './reason-field';
+import { POLICY_REASON } from './policy-reason';
 
 const PROPOSE = graphql(`
   mutation ConsoleProposeAgreement($input: ProposeAgreementInput!) {
@@ -138,6 +139,7 @@ export function ProposeAgreement({ session }: { session: Session }) {
           focusRef={command.control('categories')}
         />
         <ReasonField
+          {...POLICY_REASON}
           value={reason}
           onChange={setReason}
           error={command.error('reason')}
