@@ -24,6 +24,8 @@ const X = { subjectId: 'ero-w1', name: 'Ewa Kamińska', bsn: '111222333', nation
 const UNKNOWN = '100000010';
 /** A free-text reason NLA's officer gives: only NLA's privacy officers may read it. */
 const NLA_REASON = 'ERO-REASON-NLA: melding werkgever Kas BV, kamer 3.';
+/** The reason the probing officers of other agencies give their own requests. */
+const PROBE_REASON = 'Probe.';
 
 const SAR = `query ($bsn: String!, $format: SubjectAccessFormat) {
   subjectAccessRequest(bsn: $bsn, format: $format) { fileName contentType byteLength sha256 base64 }
@@ -157,12 +159,12 @@ describe('the privacy officers’ reads and the erasure mutations tell no one wh
     ground: 'UNLAWFULLY_PROCESSED',
     reason: NLA_REASON,
   });
-  const caseSubject = (activationId: string, erasureId = randomUUID()) => ({
+  const caseSubject = (activationId: string, erasureId = randomUUID(), reason = NLA_REASON) => ({
     erasureId,
     activationId,
     subjectId: X.subjectId,
     ground: 'OBJECTION',
-    reason: NLA_REASON,
+    reason,
   });
   const listedBy = async (token: string) => {
     const { data, errors } = await graphql<{ erasureRequests: { erasureId: string }[] }>(
@@ -177,7 +179,7 @@ describe('the privacy officers’ reads and the erasure mutations tell no one wh
 
   beforeAll(async () => {
     await scenario.start();
-    for (const agency of ['NLA', 'UWV', 'BD', 'VR17'])
+    for (const agency of ['NLA', 'UWV', 'BD', 'VR17', 'SVB'])
       officers[agency] = await tokenFor({
         userId: `fg@${agency.toLowerCase()}`,
         agency,
@@ -212,7 +214,8 @@ describe('the privacy officers’ reads and the erasure mutations tell no one wh
         PDF: await sar(officers[agency], X.bsn, 'PDF'),
       };
     listBefore = {};
-    for (const agency of ['UWV', 'BD', 'VR17']) listBefore[agency] = await post(officers[agency], LIST, {});
+    for (const agency of ['UWV', 'BD', 'VR17', 'SVB'])
+      listBefore[agency] = await post(officers[agency], LIST, {});
     nonOfficerBefore = {};
     for (const [who, token] of Object.entries(others)) {
       nonOfficerBefore[`${who} sar`] = await post(token, SAR, { bsn: X.bsn, format: 'JSON' });
@@ -388,14 +391,20 @@ describe('the privacy officers’ reads and the erasure mutations tell no one wh
     it('answer an officer’s request about a case it cannot see as about one that does not exist', async () => {
       for (const agency of ['UWV', 'BD', 'VR17']) {
         const [hiddenId, absentId] = [randomUUID(), randomUUID()];
-        const hidden = normalised(await request(officers[agency], caseSubject(ACTIVATION, hiddenId)), {
-          [hiddenId]: '<id>',
-          [ACTIVATION]: '<a>',
-        });
-        const absent = normalised(await request(officers[agency], caseSubject('ero-nowhere', absentId)), {
-          [absentId]: '<id>',
-          'ero-nowhere': '<a>',
-        });
+        const hidden = normalised(
+          await request(officers[agency], caseSubject(ACTIVATION, hiddenId, PROBE_REASON)),
+          {
+            [hiddenId]: '<id>',
+            [ACTIVATION]: '<a>',
+          },
+        );
+        const absent = normalised(
+          await request(officers[agency], caseSubject('ero-nowhere', absentId, PROBE_REASON)),
+          {
+            [absentId]: '<id>',
+            'ero-nowhere': '<a>',
+          },
+        );
         const stripped = (answer: Answer) => ({
           ...answer,
           body: answer.body.replace(/"eventIds":\["[0-9a-f-]{36}"\]/, '"eventIds":["<event>"]'),
@@ -442,6 +451,72 @@ describe('the privacy officers’ reads and the erasure mutations tell no one wh
             status,
             answer: nonOfficerBefore[`${who} list`],
           });
+      }
+    });
+  });
+
+  // Last: on code that lets another agency's officer decide NLA's requests, these probes decide them (of a
+  // BSN nobody holds, so that nothing real is erased).
+  describe('another agency’s erasure requests', () => {
+    it('are neither listed nor counted for an officer of another agency, nor their reasons', async () => {
+      const own = await post(officers.NLA2, LIST, {});
+      expect(own.body).toContain(personRequest);
+      expect(own.body).toContain(NLA_REASON);
+      // SVB asked for nothing: its list is what it was before NLA asked, to the byte, whatever is asked.
+      for (const variables of [{}, { status: 'REQUESTED' }, { first: 1 }])
+        expect({ variables, answer: await post(officers.SVB, LIST, variables) }).toEqual({
+          variables,
+          answer: listBefore.SVB,
+        });
+      // The others asked for erasures of their own above: their lists hold those, and none of NLA's.
+      for (const agency of ['UWV', 'BD', 'VR17']) {
+        const [{ n }]: { n: number }[] = await scenario.database.dataSource.query(
+          `SELECT count(*)::int AS n FROM events
+           WHERE type = 'erasure.requested' AND data->>'requesterAgency' = $1`,
+          [agency],
+        );
+        for (const variables of [{}, { status: 'REQUESTED' }]) {
+          const now = await post(officers[agency], LIST, variables);
+          expect(now.body).not.toContain(NLA_REASON);
+          const listed = (
+            JSON.parse(now.body) as { data: { erasureRequests: { requesterAgency: string }[] } }
+          ).data.erasureRequests;
+          expect({ agency, variables, agencies: [...new Set(listed.map((e) => e.requesterAgency))] }).toEqual(
+            {
+              agency,
+              variables,
+              agencies: n > 0 ? [agency] : [],
+            },
+          );
+          expect({ agency, variables, count: listed.length }).toEqual({ agency, variables, count: n });
+        }
+      }
+    });
+
+    it('answer a decision on another agency’s request as one on a request that does not exist', async () => {
+      for (const agency of ['UWV', 'BD', 'VR17']) {
+        for (const mutation of [APPROVE, REJECT]) {
+          const hidden = randomUUID();
+          const absent = randomUUID();
+          expect(
+            JSON.parse((await request(officers.NLA, person(UNKNOWN, hidden))).body).errors,
+          ).toBeUndefined();
+          const [onHidden, onAbsent] = [
+            normalised(await decide(officers[agency], mutation, hidden), { [hidden]: '<id>' }),
+            normalised(await decide(officers[agency], mutation, absent), { [absent]: '<id>' }),
+          ];
+          expect({ agency, mutation, answer: onHidden }).toEqual({ agency, mutation, answer: onAbsent });
+          expect(JSON.parse(onAbsent.body).errors[0].extensions).toMatchObject({
+            code: 'NOT_FOUND',
+            reason: 'NOT_FOUND',
+          });
+          // And nothing was decided: NLA's second officer may still decide it.
+          const [stream]: { n: number }[] = await scenario.database.dataSource.query(
+            'SELECT count(*)::int AS n FROM events WHERE stream_id = $1',
+            [`erasure-${hidden}`],
+          );
+          expect({ agency, events: stream.n }).toEqual({ agency, events: 1 });
+        }
       }
     });
   });
