@@ -257,7 +257,7 @@ describe('an erasure, everywhere', () => {
     await executor.execute(
       erasures,
       { type: 'ApproveErasure', erasureId, reason: 'Getoetst: grondslag ontbreekt.' },
-      { ...officer('GM0599', 'fg@gm0599'), now: now() },
+      { ...officer('NLA', 'fg2@nla'), now: now() },
     );
     // The worker carries it out: both timelines say so.
     await eventually(async () => {

@@ -159,6 +159,7 @@ describe('upgrading a database written by release 700359e', () => {
       'DestroyedAttachments1795400000266',
       'FeedErasureRewrite1795400000270',
       'ErasureRequests1795400000280',
+      'ErasureRequestsOwnAgency1795400000281',
     ]);
     // The key tables start empty: no key exists before a value is sealed under it.
     const [{ keys, erased }]: { keys: number; erased: number }[] = await db.query(

@@ -55,8 +55,8 @@ export const RETENTION_REPORT: ReadPolicy = {
 };
 
 /**
- * The erasure requests (no personal data: never whom they erase): every privacy officer of keten, any of
- * whom may be the second pair of eyes (row-level security checks the role again).
+ * The erasure requests (no personal data: never whom they erase): the privacy officers, each of their own
+ * agency's, any other of whom may be the second pair of eyes (row-level security checks role and agency again).
  */
 export const ERASURE_REQUESTS: ReadPolicy = {
   roles: [Role.PRIVACY_OFFICER],

@@ -15,6 +15,8 @@ const NOW = '2026-12-02T10:00:00+01:00';
 const NLA = agencyCode('NLA');
 const fg: Actor = { userId: 'fg@nla', agency: NLA, role: Role.PRIVACY_OFFICER };
 const fg2: Actor = { userId: 'fg2@nla', agency: NLA, role: Role.PRIVACY_OFFICER };
+/** A privacy officer of another agency: NLA's requests are not theirs to see or decide. */
+const fgUwv: Actor = { userId: 'fg@uwv', agency: agencyCode('UWV'), role: Role.PRIVACY_OFFICER };
 const inspector: Actor = { userId: 'inspecteur@nla', agency: NLA, role: Role.INSPECTOR };
 const BSN = '111222333';
 const ERASURE_ID = '9b2f6c1e-4d3a-4f7b-8a21-5c0e9d7b3a64';
@@ -76,6 +78,13 @@ describe('erasure of a data subject: four eyes, and nothing of the person in its
       .then([rejected]);
     given([requested, rejected]).when(decide('ApproveErasure', fg2)).then(E.ALREADY_DECIDED);
     given([requested, approved]).when(decide('RejectErasure', fg2)).then(E.ALREADY_DECIDED);
+  });
+
+  it('given a request of NLA, when an officer of another agency decides it, then it is answered as one that does not exist, whatever its status', () => {
+    const absent = { ...given([]).when(decide('ApproveErasure', fgUwv)).then(E.NOT_FOUND) };
+    for (const history of [[requested], [requested, approved]])
+      for (const type of ['ApproveErasure', 'RejectErasure'] as const)
+        expect(given(history).when(decide(type, fgUwv)).then(E.NOT_FOUND)).toEqual(absent);
   });
 
   it('erases one subject of one activation by its subject id, filed under that case', () => {

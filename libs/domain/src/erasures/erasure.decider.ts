@@ -124,7 +124,10 @@ function targetOf(subject: ErasureSubject, pseudonyms: SubjectPseudonyms): Erasu
       };
 }
 
-/** Four eyes: one privacy officer asks, another (not the same person) approves or rejects. */
+/**
+ * Four eyes: one privacy officer asks, another of the same agency (not the same person) approves or rejects.
+ * A request is its agency's, as its list is: to an officer of another agency it does not exist.
+ */
 export function decideErasure(
   command: ErasureCommand,
   state: ErasureState,
@@ -150,7 +153,8 @@ export function decideErasure(
         }),
       ];
     }
-    if (!state.recorded) {
+    // Another agency's request is its own to decide: answered as one that does not exist, whatever it is.
+    if (!state.recorded || state.requesterAgency !== actor.agency) {
       return reject(E.NOT_FOUND, `There is no erasure ${command.erasureId}; check the id.`, 'erasureId');
     }
     if (state.status !== ErasureStatus.REQUESTED) {

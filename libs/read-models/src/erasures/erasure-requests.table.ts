@@ -3,7 +3,7 @@ import { EntityManager } from 'typeorm';
 /**
  * erasure_requests: one row per erasure request as its stream stands (issue 19), for the privacy officers
  * who decide them. The projector writes it; the api reads it as keten_api, under row-level security
- * (privacy officers only). It never holds whom a request erases: no BSN, no pseudonym.
+ * (privacy officers, of the requester's agency only). It never holds whom a request erases: no BSN, no pseudonym.
  */
 export type ErasureRequestScope = 'PERSON' | 'CASE_SUBJECT';
 export type ErasureRequestStatus = 'REQUESTED' | 'APPROVED' | 'REJECTED';
@@ -33,7 +33,7 @@ export interface ErasureDecisionRecord {
   readonly streamVersion: number;
 }
 
-/** A row as the api reads it: the activation only for the requester's own agency, null for the others. */
+/** A row as the api reads it: of the reader's own agency only (the query and row-level security). */
 export interface ErasureRequestRow {
   erasure_id: string;
   scope: ErasureRequestScope;
@@ -51,7 +51,7 @@ export interface ErasureRequestRow {
 }
 
 export interface ErasureRequestQuery {
-  /** The reader's agency: it sees the activation of its own agency's case-subject requests only. */
+  /** The reader's agency: it sees its own agency's requests only, never another's (nor their count). */
   readonly readerAgency: string;
   readonly status?: ErasureRequestStatus;
   readonly limit: number;
@@ -97,15 +97,13 @@ export const erasureRequestsTable = {
     );
   },
 
-  /** For the api: the requests, those waiting first and the newest first within each, at most `limit`. */
+  /** For the api: the agency's requests, those waiting first and the newest first within each, at most `limit`. */
   list(db: EntityManager, query: ErasureRequestQuery): Promise<ErasureRequestRow[]> {
     return db.query(
-      `SELECT erasure_id, scope,
-              CASE WHEN requester_agency = $1 THEN activation_id END AS activation_id,
-              ground, reason, status, requested_by, requester_agency, requested_at, decided_by,
-              decider_agency, decided_at, decision_reason
+      `SELECT erasure_id, scope, activation_id, ground, reason, status, requested_by, requester_agency,
+              requested_at, decided_by, decider_agency, decided_at, decision_reason
        FROM erasure_requests
-       WHERE ($2::text IS NULL OR status = $2)
+       WHERE requester_agency = $1 AND ($2::text IS NULL OR status = $2)
        ORDER BY status = 'REQUESTED' DESC, requested_at DESC, erasure_id
        LIMIT $3`,
       [query.readerAgency, query.status ?? null, query.limit],

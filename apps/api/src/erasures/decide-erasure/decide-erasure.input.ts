@@ -11,7 +11,7 @@ export abstract class DecideErasureInput extends IdempotentCommandInput {
 
   @Field({
     description:
-      'Why you decide so: every privacy officer of keten reads it, and it is kept after the erasure; say why, never whom.',
+      'Why you decide so: your agency’s privacy officers read it, and it is kept after the erasure; say why, never whom.',
   })
   @IsText(AGREEMENT_TEXT_MAX)
   reason!: string;

@@ -9,7 +9,10 @@ import { ApproveErasureInput, RejectErasureInput } from './decide-erasure.input.
 export const APPROVE_ERASURE: CommandMapping = { type: 'ApproveErasure' };
 export const REJECT_ERASURE: CommandMapping = { type: 'RejectErasure' };
 
-/** Four eyes: a privacy officer other than the one who asked approves or rejects the request. */
+/**
+ * Four eyes: a privacy officer of the requester's agency, other than the one who asked, approves or rejects
+ * the request; to an officer of another agency it answers as an id that does not exist (the decider).
+ */
 @Resolver()
 export class DecideErasureResolver {
   constructor(private readonly erasures: ErasureCommands) {}
@@ -17,7 +20,7 @@ export class DecideErasureResolver {
   @Mutation(() => ErasureCommandResult, {
     description:
       'Approves an erasure request: from now on the subject’s keys are erased, and every path reads their ' +
-      'personal values as erased. Only a privacy officer other than the requester may.',
+      'personal values as erased. Only a privacy officer of the requester’s agency other than the requester may.',
   })
   approveErasure(
     @Args('input') input: ApproveErasureInput,
@@ -29,7 +32,7 @@ export class DecideErasureResolver {
   @Mutation(() => ErasureCommandResult, {
     description:
       'Rejects an erasure request: nothing is erased, and it cannot be approved after. Only a privacy ' +
-      'officer other than the requester may.',
+      'officer of the requester’s agency other than the requester may.',
   })
   rejectErasure(
     @Args('input') input: RejectErasureInput,

@@ -2,8 +2,8 @@ import { Field, ID, ObjectType } from '@nestjs/graphql';
 import { ErasureGround, ErasureRequestScope, ErasureStatus } from '../shared/erasure-enums.graphql.js';
 
 /**
- * An erasure request as privacy officers see it: what it asks and who decided, never whom it erases (no
- * BSN, no pseudonym, no subject id).
+ * An erasure request as the privacy officers of its agency see it: what it asks and who decided, never whom
+ * it erases (no BSN, no pseudonym, no subject id).
  */
 @ObjectType('ErasureRequest')
 export class ErasureRequestView {
@@ -16,8 +16,8 @@ export class ErasureRequestView {
   @Field(() => ID, {
     nullable: true,
     description:
-      'The activation a CASE_SUBJECT request names, shown to privacy officers of the requester’s agency only ' +
-      '(null for others, and for PERSON requests): which case another agency asked about is not theirs to learn.',
+      'The activation a CASE_SUBJECT request names (null for PERSON requests). You see your own agency’s ' +
+      'requests only.',
   })
   activationId!: string | null;
 

@@ -52,10 +52,11 @@ function viewOf(row: ErasureRequestRow, actor: Actor): ErasureRequestView {
 }
 
 /**
- * What awaits the privacy officers' decision, and what they decided: every request of keten for every
- * privacy officer, since an erasure by BSN reaches every agency's cases and any other privacy officer may
- * be its second pair of eyes. It names no one erased; the activation of a case-subject request only for
- * the requester's own agency (the table's query). Row-level security admits privacy officers only.
+ * What awaits the decision of the agency's privacy officers, and what they decided: the requests of the
+ * officer's own agency, as its access log is its own. Another agency's requests — how many, when, their
+ * free-text reasons — are not listed or counted, and deciding one answers as for an id that does not exist
+ * (the decider). The table's query names the agency; row-level security admits privacy officers of the
+ * requester's agency only (migration ErasureRequestsOwnAgency1795400000281).
  */
 @Resolver(() => ErasureRequestView)
 export class ErasureRequestsResolver {
@@ -63,7 +64,7 @@ export class ErasureRequestsResolver {
 
   @Query(() => [ErasureRequestView], {
     description:
-      'The erasure requests of keten, those awaiting a decision first (then the newest first): what they ask, ' +
+      'Your agency’s erasure requests, those awaiting a decision first (then the newest first): what they ask, ' +
       'on which ground and why, who asked and who decided, never whom they erase. Privacy officers only.',
   })
   @ReadableBy(ERASURE_REQUESTS)

@@ -42,7 +42,7 @@ export class RequestErasureInput extends IdempotentCommandInput {
 
   @Field({
     description:
-      'Why, for the record: every privacy officer of keten reads it, and it is kept after the erasure. Say ' +
+      'Why, for the record: your agency’s privacy officers read it, and it is kept after the erasure. Say ' +
       'why, never whom (a reason naming a BSN is refused).',
   })
   @IsText(AGREEMENT_TEXT_MAX)

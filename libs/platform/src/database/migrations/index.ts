@@ -28,6 +28,7 @@ import { AccessRequestScope1795400000265 } from './1795400000265-access-request-
 import { DestroyedAttachments1795400000266 } from './1795400000266-destroyed-attachments.migration.js';
 import { FeedErasureRewrite1795400000270 } from './1795400000270-feed-erasure-rewrite.migration.js';
 import { ErasureRequests1795400000280 } from './1795400000280-erasure-requests.migration.js';
+import { ErasureRequestsOwnAgency1795400000281 } from './1795400000281-erasure-requests-own-agency.migration.js';
 
 /**
  * Every schema migration of the platform, oldest first. One database, one ordered history:
@@ -64,4 +65,5 @@ export const migrations: Function[] = [
   DestroyedAttachments1795400000266,
   FeedErasureRewrite1795400000270,
   ErasureRequests1795400000280,
+  ErasureRequestsOwnAgency1795400000281,
 ];
