@@ -476,11 +476,15 @@ describe('the privacy officers’ reads and the erasure mutations tell no one wh
           [agency],
         );
         for (const variables of [{}, { status: 'REQUESTED' }]) {
-          const now = await post(officers[agency], LIST, variables);
-          expect(now.body).not.toContain(NLA_REASON);
-          const listed = (
-            JSON.parse(now.body) as { data: { erasureRequests: { requesterAgency: string }[] } }
-          ).data.erasureRequests;
+          const listOf = async () => {
+            const now = await post(officers[agency], LIST, variables);
+            expect(now.body).not.toContain(NLA_REASON);
+            return (JSON.parse(now.body) as { data: { erasureRequests: { requesterAgency: string }[] } }).data
+              .erasureRequests;
+          };
+          // The list is the worker's projection: wait until it holds the agency's own requests.
+          await eventually(async () => (await listOf()).length >= n, 15_000).catch(() => undefined);
+          const listed = await listOf();
           expect({ agency, variables, agencies: [...new Set(listed.map((e) => e.requesterAgency))] }).toEqual(
             {
               agency,
