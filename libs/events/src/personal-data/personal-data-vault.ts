@@ -4,6 +4,7 @@ import type { NewEvent } from '../store/event-envelope.js';
 import { activationIdOfStream } from '../store/stream-ids.js';
 import { ConfiguredMasterKey } from './key-provider.js';
 import { keyIdsIn, openPayload, sealingPlan, sealPayload } from './payload-sealing.js';
+import type { ContentKeys } from './sealed-value.js';
 import { SubjectKeys } from './subject-keys.table.js';
 import { SubjectPseudonym } from './subject-pseudonym.js';
 
@@ -51,13 +52,15 @@ export class PersonalDataVault {
       filings.map(({ ref }) => ref),
       filings,
     );
+    // The content keys of this batch's key lists, derived once each and dropped with the batch.
+    const contentKeys: ContentKeys = new Map();
     return streams.map(({ events }, index) => {
       const { plans } = planned[index]!;
       if (plans.every((plan) => !plan || plan.size === 0)) return events;
       return events.map((event, at) => {
         const plan = plans[at];
         if (!plan || plan.size === 0) return event;
-        return { ...event, data: sealPayload(event as unknown as ActivationEvent, plan, keys) };
+        return { ...event, data: sealPayload(event as unknown as ActivationEvent, plan, keys, contentKeys) };
       });
     });
   }
@@ -67,7 +70,9 @@ export class PersonalDataVault {
     const ids = new Set(payloads.flatMap((data) => keyIdsIn(data)));
     if (ids.size === 0) return [...payloads];
     const keys = await this.keys.keysById([...ids]);
-    return payloads.map((data) => openPayload(data, (id) => keys.get(id)));
+    // Derived from the keys just read, for this call only: like the keys, never kept for the next read.
+    const contentKeys: ContentKeys = new Map();
+    return payloads.map((data) => openPayload(data, (id) => keys.get(id), contentKeys));
   }
 
   /** The pseudonyms subjects are filed under (the access log's), for erasure requests. */
