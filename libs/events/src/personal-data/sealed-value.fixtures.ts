@@ -1,3 +1,4 @@
+import { createCipheriv, randomBytes } from 'node:crypto';
 import type { SealedValueV1, SubjectKey } from './sealed-value.js';
 
 /**
@@ -37,3 +38,20 @@ export const V1_THREE_KEYS: SealedValueV1 = {
     '-DihnCYdVBw7GmDJJ15v0REqH_W8m6-YG5-GGdVkx5ljHwVYxR8smcTc8K1ArJ9exIJCJ76po01laNdZ9nXIYQ5LdguUAbdufGFPss6D3bbXx23TbOMfU5xQTwaCHrhMNsBNJHWI4AcFUfjBb-YcHhPkGBPgXAdXDo37jiwlqK1t5z7_5BcqCC2rHWow51Ch192p',
 };
 export const V1_THREE_KEYS_PLAIN = { description: 'Anna and Piotr share a room', bsn: '111222333' };
+
+/**
+ * The previous release's `seal` (format 1, one AES-256-GCM layer per key, the key's id as associated data),
+ * kept verbatim for tests that store what that release stored under keys of their own. Nothing but tests
+ * may write format 1.
+ */
+export function sealV1(value: unknown, keys: readonly SubjectKey[]): SealedValueV1 {
+  if (keys.length === 0) throw new Error('A value is sealed under at least one subject key.');
+  let layer = Buffer.from(JSON.stringify(value), 'utf8');
+  for (const { id, key } of keys) {
+    const iv = randomBytes(12);
+    const cipher = createCipheriv('aes-256-gcm', key, iv);
+    cipher.setAAD(Buffer.from(id, 'utf8'));
+    layer = Buffer.concat([iv, cipher.update(layer), cipher.final(), cipher.getAuthTag()]);
+  }
+  return { $sealed: 1, keys: keys.map(({ id }) => id), value: layer.toString('base64url') };
+}

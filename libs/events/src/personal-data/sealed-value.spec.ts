@@ -8,6 +8,7 @@ import {
   V1_ONE_KEY_PLAIN,
   V1_THREE_KEYS,
   V1_THREE_KEYS_PLAIN,
+  sealV1,
 } from './sealed-value.fixtures.js';
 import {
   type ContentKeys,
@@ -197,6 +198,15 @@ describe('sealing format 1, as stored before format 2', () => {
     expect(open(V1_THREE_KEYS, keyOf(piotr, act))).toBe(ERASED);
     expect(open(V1_THREE_KEYS, keyOf(anna, act))).toBe(ERASED);
     expect(open(V1_THREE_KEYS, keyOf(anna, piotr))).toBe(ERASED);
+  });
+
+  it('given the previous release’s seal kept for tests, then what it seals opens as the stored values do', () => {
+    const sealed = sealV1(V1_THREE_KEYS_PLAIN, [act, piotr, anna]);
+    expect(sealed).toMatchObject({ $sealed: 1, keys: V1_THREE_KEYS.keys });
+    expect(Buffer.from(sealed.value, 'base64url').length).toBe(
+      Buffer.from(V1_THREE_KEYS.value, 'base64url').length,
+    );
+    expect(open(sealed, all)).toEqual(V1_THREE_KEYS_PLAIN);
   });
 
   it('given a value or key list altered, when opened, then it throws as format 2 does', () => {
