@@ -12,12 +12,17 @@ import {
   ERASED,
   EventStore,
   GapSafeSubscription,
+  isSealed,
+  keyIdsIn,
+  open,
   personalDataVault,
   PersonalDataVault,
+  type SealedValue,
   StoredEvent,
 } from '#events';
 import { loadConfig } from '#platform';
 import { sampleEvent } from '../../../libs/events/src/catalogue/catalogue.fixtures.js';
+import { sealV1 } from '../../../libs/events/src/personal-data/sealed-value.fixtures.js';
 import { openTestDataSource } from '../../support/test-database.js';
 import { newEvent } from './new-events.fixture.js';
 
@@ -183,6 +188,54 @@ describe('the event store with personal data sealed', () => {
     });
   });
 
+  it('given an event the previous release stored in format 1 beside one appended now, when read, then both open alike, an erasure reaches both, and nothing rewrites the old row', async () => {
+    const { event, bsn } = finding();
+    const stream = activationStreamId(randomUUID());
+    await store.append(stream, 0, [event]);
+    const rowData = async (version: number) => {
+      const [row]: { data: unknown; text: string }[] = await db.query(
+        `SELECT data, data::text AS text FROM events WHERE stream_id = $1 AND stream_version = $2`,
+        [stream, version],
+      );
+      return row!;
+    };
+    const appended = (await rowData(1)).data;
+    expect(formatsIn(appended)).toEqual([2]);
+    // The same payload as the previous release sealed it: each value in layers, under the same keys.
+    const keys = await vault.subjectKeys.keysById(keyIdsIn(appended));
+    const asV1 = mapSealed(appended, (sealed) =>
+      sealV1(
+        open(sealed, (id) => keys.get(id)),
+        [...sealed.keys].reverse().map((id) => ({ id, key: keys.get(id)! })),
+      ),
+    );
+    await db.query(
+      `INSERT INTO events (stream_id, stream_version, event_id, type, schema_version, data, metadata, occurred_at)
+       VALUES ($1, 2, $2, $3, $4, $5, $6, now())`,
+      [
+        stream,
+        randomUUID(),
+        event.type,
+        event.schemaVersion,
+        JSON.stringify(asV1),
+        JSON.stringify(event.metadata),
+      ],
+    );
+    const stored = await rowData(2);
+    expect(formatsIn(stored.data)).toEqual([1]);
+
+    const read = await store.readStream(stream);
+    expect(read.map((e) => e.data)).toEqual([event.data, event.data]);
+
+    await vault.subjectKeys.erase(vault.pseudonyms.ofBsn(bsn), `erasure-${randomUUID()}`);
+    for (const erased of await store.readStream(stream)) {
+      expect((erased.data as { subjects: Record<string, unknown>[] }).subjects[0]).toMatchObject({
+        bsn: ERASED,
+      });
+    }
+    expect((await rowData(2)).text).toBe(stored.text);
+  });
+
   it('given sealed events, when a subscription reads them, then it sees them opened', async () => {
     const { event } = finding();
     const stream = activationStreamId(randomUUID());
@@ -209,3 +262,19 @@ describe('the event store with personal data sealed', () => {
     expect(seen.find((e) => e.streamId === stream)?.data).toEqual(event.data);
   });
 });
+
+/** The sealing formats of a payload's sealed values, each once. */
+function formatsIn(data: unknown): number[] {
+  const formats = new Set<number>();
+  mapSealed(data, (sealed) => (formats.add(sealed.$sealed), sealed));
+  return [...formats].sort();
+}
+
+/** The payload with each sealed value replaced by what `replace` makes of it. */
+function mapSealed(data: unknown, replace: (sealed: SealedValue) => unknown): unknown {
+  if (isSealed(data)) return replace(data);
+  if (Array.isArray(data)) return data.map((element) => mapSealed(element, replace));
+  if (typeof data === 'object' && data !== null)
+    return Object.fromEntries(Object.entries(data).map(([key, value]) => [key, mapSealed(value, replace)]));
+  return data;
+}

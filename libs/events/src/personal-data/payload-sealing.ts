@@ -2,7 +2,7 @@ import { ActivationEvent, DataCategory, type SubjectPseudonyms } from '#domain';
 import { catalogueEntry, categoriesAt } from '../catalogue/activation-events.catalogue.js';
 import type { CategoryRule, FieldClassification } from '../catalogue/field-classification.js';
 import { leavesOf, type Leaf } from '../catalogue/field-paths.js';
-import { isSealed, open, seal, type SealedValue, type SubjectKey } from './sealed-value.js';
+import { type ContentKeys, isSealed, open, seal, type SealedValue, type SubjectKey } from './sealed-value.js';
 
 /** The categories whose values are sealed: personal data, and the special categories of art. 9 and 10. */
 export const SEALED_CATEGORIES: ReadonlySet<DataCategory> = new Set([
@@ -47,11 +47,16 @@ export function sealingPlan(
   return plan;
 }
 
-/** The event's data with every personal leaf sealed under the keys the plan names (`keys` holds them by ref). */
+/**
+ * The event's data with every personal leaf sealed under the keys the plan names (`keys` holds them by ref).
+ * Leaves under the same keys share their content key (derived once for the call, `contentKeys` to share it
+ * further, within one batch).
+ */
 export function sealPayload(
   event: ActivationEvent,
   plan: ReadonlyMap<Leaf, readonly string[]>,
   keys: ReadonlyMap<string, SubjectKey>,
+  contentKeys: ContentKeys = new Map(),
 ): unknown {
   const data = structuredClone(event.data) as unknown;
   for (const [leaf, refs] of plan) {
@@ -61,6 +66,7 @@ export function sealPayload(
       seal(
         leaf.value,
         refs.map((ref) => keys.get(ref)!),
+        contentKeys,
       ),
     );
   }
@@ -77,22 +83,28 @@ export function keyIdsIn(data: unknown): string[] {
 /**
  * The payload with its sealed values opened, ERASED where a key is gone; plain values are left as they are.
  * Only the objects and arrays on the way to a sealed value are copied: the rest is the payload's own (a
- * rebuild opens every event, most of whose fields hold nothing sealed).
+ * rebuild opens every event, most of whose fields hold nothing sealed). Values under the same keys share
+ * their content key, derived once for the call (`contentKeys` to share it across the payloads of a batch
+ * read with the same keys).
  */
-export function openPayload(data: unknown, keyOf: (id: string) => Buffer | undefined): unknown {
+export function openPayload(
+  data: unknown,
+  keyOf: (id: string) => Buffer | undefined,
+  contentKeys: ContentKeys = new Map(),
+): unknown {
   if (typeof data !== 'object' || data === null) return data;
-  if (isSealed(data)) return open(data, keyOf);
+  if (isSealed(data)) return open(data, keyOf, contentKeys);
   if (Array.isArray(data)) {
     let copy: unknown[] | undefined;
     data.forEach((element, index) => {
-      const opened = openPayload(element, keyOf);
+      const opened = openPayload(element, keyOf, contentKeys);
       if (opened !== element) (copy ??= [...data])[index] = opened;
     });
     return copy ?? data;
   }
   let copy: Record<string, unknown> | undefined;
   for (const [key, value] of Object.entries(data)) {
-    const opened = openPayload(value, keyOf);
+    const opened = openPayload(value, keyOf, contentKeys);
     if (opened !== value) (copy ??= { ...data })[key] = opened;
   }
   return copy ?? data;

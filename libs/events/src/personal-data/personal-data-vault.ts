@@ -6,7 +6,7 @@ import { ConfiguredMasterKey } from './key-provider.js';
 import type { Leaf } from '../catalogue/field-paths.js';
 import { KeptKeys } from './kept-keys.js';
 import { keyIdsIn, openPayload, sealingPlan, sealPayload } from './payload-sealing.js';
-import type { SubjectKey } from './sealed-value.js';
+import type { ContentKeys, SubjectKey } from './sealed-value.js';
 import { type NewSubjectKey, type SubjectFiling, SubjectKeys } from './subject-keys.table.js';
 import { SubjectPseudonym } from './subject-pseudonym.js';
 
@@ -121,7 +121,9 @@ export class PersonalDataVault {
     const ids = new Set(payloads.flatMap((data) => keyIdsIn(data)));
     if (ids.size === 0) return [...payloads];
     const keys = await this.keys.keysById([...ids]);
-    return payloads.map((data) => openPayload(data, (id) => keys.get(id)));
+    // Derived from the keys just read, for this call only: like the keys, never kept for the next read.
+    const contentKeys: ContentKeys = new Map();
+    return payloads.map((data) => openPayload(data, (id) => keys.get(id), contentKeys));
   }
 
   /** The pseudonyms subjects are filed under (the access log's), for erasure requests. */
@@ -159,10 +161,12 @@ function sealPlanned<E extends Sealable>(
   keys: ReadonlyMap<string, SubjectKey>,
 ): readonly E[] {
   if (plans.every((plan) => !plan || plan.size === 0)) return events;
+  // The content keys of these events' key lists, derived once each and dropped with the call.
+  const contentKeys: ContentKeys = new Map();
   return events.map((event, at) => {
     const plan = plans[at];
     if (!plan || plan.size === 0) return event;
-    return { ...event, data: sealPayload(event as unknown as ActivationEvent, plan, keys) };
+    return { ...event, data: sealPayload(event as unknown as ActivationEvent, plan, keys, contentKeys) };
   });
 }
 
