@@ -1,4 +1,4 @@
-import type { SubjectKey } from './sealed-value.js';
+import type { ContentKeys, SubjectKey } from './sealed-value.js';
 import type { SubjectFiling } from './subject-keys.table.js';
 
 /**
@@ -10,6 +10,8 @@ import type { SubjectFiling } from './subject-keys.table.js';
 export class KeptKeys {
   private readonly keys = new Map<string, SubjectKey>();
   private readonly filings = new Set<string>();
+  /** The content keys derived from kept keys (format 2), by the key ids they were derived from. */
+  private readonly derived: ContentKeys = new Map();
 
   constructor(private readonly capacity: number) {}
 
@@ -23,6 +25,12 @@ export class KeptKeys {
       touch(this.keys, ref, key);
     }
     return found;
+  }
+
+  /** The content keys sealing derives from kept keys, kept with them (bounded, forgotten with them). */
+  get contentKeys(): ContentKeys {
+    if (this.derived.size > this.capacity) this.derived.clear();
+    return this.derived;
   }
 
   /** Keeps the subjects' current keys, and that these subjects are filed under these activations. */
@@ -45,6 +53,8 @@ export class KeptKeys {
   forget(keyIds: readonly string[]): void {
     const ids = new Set(keyIds);
     for (const [ref, key] of this.keys) if (ids.has(key.id)) this.keys.delete(ref);
+    // A content key is derived from several keys: any forgotten one drops them all (they are cheap to derive).
+    if (ids.size > 0) this.derived.clear();
   }
 }
 

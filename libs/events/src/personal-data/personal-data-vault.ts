@@ -88,7 +88,7 @@ export class PersonalDataVault {
       for (const { ref, keyId, key } of made) keys.set(ref, { id: keyId, key });
     }
     return {
-      events: sealPlanned(events, plans, keys),
+      events: sealPlanned(events, plans, keys, this.current.contentKeys),
       keyIds: [...new Set([...keys.values()].map((k) => k.id))],
       made,
       filings: unfiled,
@@ -155,14 +155,14 @@ interface Planned {
   filings: SubjectFiling[];
 }
 
+/** Seals the planned events; `contentKeys` those of their key lists derived before (one call's, or kept). */
 function sealPlanned<E extends Sealable>(
   events: readonly E[],
   plans: Planned['plans'],
   keys: ReadonlyMap<string, SubjectKey>,
+  contentKeys: ContentKeys = new Map(),
 ): readonly E[] {
   if (plans.every((plan) => !plan || plan.size === 0)) return events;
-  // The content keys of these events' key lists, derived once each and dropped with the call.
-  const contentKeys: ContentKeys = new Map();
   return events.map((event, at) => {
     const plan = plans[at];
     if (!plan || plan.size === 0) return event;

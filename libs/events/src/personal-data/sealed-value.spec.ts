@@ -143,6 +143,14 @@ describe('sealing format 2: one encryption under a key derived from all the subj
     expect(() => open(seal('Anna K.', [anna]), () => piotr.key)).toThrow(TAMPERED);
   });
 
+  it('given many values sealed in a row, when their ivs are compared, then no two are alike, across the pool of random ivs', () => {
+    const key = [{ id: 'k', key: randomBytes(32) }];
+    const ivs = Array.from({ length: 1000 }, () =>
+      Buffer.from(seal('x', key).value, 'base64url').subarray(0, 12).toString('hex'),
+    );
+    expect(new Set(ivs).size).toBe(1000);
+  });
+
   it('is the documented composition: AES-256-GCM under HKDF-SHA256 of the sorted keys, info and associated data from the ids', () => {
     const sealed = seal({ name: 'Anna' }, [piotr, anna]);
     const context = `keten/sealed/2\0${JSON.stringify(['anna.1', 'piotr.1'])}`;

@@ -1,4 +1,4 @@
-import { createCipheriv, createDecipheriv, createHash, hkdfSync, randomBytes } from 'node:crypto';
+import { createCipheriv, createDecipheriv, createHash, hkdfSync, randomFillSync } from 'node:crypto';
 
 /**
  * A personal value as it is stored: encrypted under the keys of the data subjects it is about, so that
@@ -54,9 +54,10 @@ export interface SubjectKey {
 }
 
 /**
- * Content keys already derived, by the ids they were derived from: for one batch of sealing or opening
- * only (a payload's values mostly share their keys), never kept beyond it, so that an erasure holds at the
- * next read as it does for the subject keys themselves.
+ * Content keys already derived, by the ids they were derived from. Opening keeps them for one batch only
+ * (a payload's values mostly share their keys), so that an erasure holds at the next read as it does for
+ * the subject keys themselves; sealing for an append keeps them beside the kept subject keys, under the
+ * same rule (the append is refused if the erasure list names one of the ids: PersonalDataVault).
  */
 export type ContentKeys = Map<string, Buffer>;
 
@@ -148,7 +149,7 @@ function contextOf(ids: readonly string[]): string {
 }
 
 function encrypt(key: Buffer, aad: Buffer, value: unknown): Buffer {
-  const iv = randomBytes(IV_BYTES);
+  const iv = freshIv();
   const cipher = createCipheriv(ALGORITHM, key, iv);
   cipher.setAAD(aad);
   const body = cipher.update(Buffer.from(JSON.stringify(value), 'utf8'));
@@ -168,3 +169,20 @@ function decrypt(key: Buffer, aad: Buffer, sealed: Buffer): Buffer {
 function byCodeUnit(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
 }
+
+/**
+ * A random IV (96 bits from the CSPRNG, as NIST SP 800-38D §8.2.2 allows), taken from random bytes drawn
+ * 256 IVs at a time: one call to the CSPRNG per 256 values sealed instead of one per value. Each IV is
+ * copied out and its bytes are never handed out twice.
+ */
+function freshIv(): Buffer {
+  if (ivPool.offset === ivPool.bytes.length) {
+    randomFillSync(ivPool.bytes);
+    ivPool.offset = 0;
+  }
+  const iv = Buffer.from(ivPool.bytes.subarray(ivPool.offset, ivPool.offset + IV_BYTES));
+  ivPool.offset += IV_BYTES;
+  return iv;
+}
+
+const ivPool = { bytes: Buffer.alloc(IV_BYTES * 256), offset: IV_BYTES * 256 };
