@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { EventStoreModule } from '#events';
 import { PlatformModule } from '#platform';
 import { AccessLogModule } from '../access-log/index.js';
 import { ReadsModule } from '../reads/index.js';
@@ -14,7 +15,7 @@ import { InboxSubscriptionResolver } from './subscribe-inbox/inbox-subscription.
  * subscriptions, reading rm_feed (the inbox: rm_inbox) through one function (readFeed) under row-level security, with the access log.
  */
 @Module({
-  imports: [PlatformModule, AccessLogModule, ReadsModule],
+  imports: [PlatformModule, EventStoreModule, AccessLogModule, ReadsModule],
   providers: [
     FeedNotifications,
     LiveFeeds,

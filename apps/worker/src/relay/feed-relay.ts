@@ -1,7 +1,7 @@
 import { Injectable, Logger, OnApplicationBootstrap, OnModuleDestroy } from '@nestjs/common';
 import { Kafka } from 'kafkajs';
 import { DataSource } from 'typeorm';
-import { checkpointsTable, configuredEventStore, SubjectPseudonym, WakeSignal } from '#events';
+import { checkpointsTable, configuredEventStore, EventStore, SubjectPseudonym, WakeSignal } from '#events';
 import { AppConfig, FeedRelaySettings } from '#platform';
 import { ActivityRegister } from '#read-models';
 import { every, WorkerMetrics } from '../metrics/worker-metrics.js';
@@ -60,6 +60,8 @@ export class FeedRelay implements OnApplicationBootstrap, OnModuleDestroy {
   private readonly cluster: KafkaCluster;
   private readonly lease: RelaySession;
   private readonly accessLog: RelayAccessLog;
+  /** Opens the events of rows showing personal data, so that what an erasure deleted never goes out. */
+  private readonly store: EventStore;
   /** The cluster id this process last found recorded and confirmed, so that only a change costs a query. */
   private confirmedCluster?: string;
   private running = false;
@@ -75,9 +77,10 @@ export class FeedRelay implements OnApplicationBootstrap, OnModuleDestroy {
     config: AppConfig,
     private readonly metrics: WorkerMetrics,
   ) {
+    this.store = configuredEventStore(db, config);
     this.accessLog = new RelayAccessLog(
       new SubjectPseudonym(config.accessLogPseudonymKey),
-      new ActivityRegister(configuredEventStore(db, config)),
+      new ActivityRegister(this.store),
     );
     this.settings = config.feedRelay;
     this.publisher = new FeedPublisher(kafka, this.settings);
@@ -121,6 +124,7 @@ export class FeedRelay implements OnApplicationBootstrap, OnModuleDestroy {
     await this.followCluster();
     const { entries, through, read } = await relayEntries.afterCheckpoint(
       this.db.manager,
+      this.store,
       this.settings.batchSize,
       this.settings.activityOf,
     );

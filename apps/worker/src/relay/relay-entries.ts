@@ -1,5 +1,5 @@
 import type { EntityManager } from 'typeorm';
-import { checkpointsTable, type FeedEntry } from '#events';
+import { checkpointsTable, type EventStore, type FeedEntry } from '#events';
 import { FeedRow, FeedRowInForce, feedRowsInForce, feedTable } from '#read-models';
 
 /** The relay's row in subscription_checkpoints; its `position` is the last feed_seq Kafka acknowledged. */
@@ -59,10 +59,11 @@ function toEntry({ row, visible }: FeedRowInForce, activity: string): RelayEntry
  */
 async function inForce(
   db: EntityManager,
+  store: EventStore,
   rows: readonly FeedRow[],
   feeds: FeedActivities,
 ): Promise<RelayBatch> {
-  const shown = await feedRowsInForce(db, rows, undefined, feeds);
+  const shown = await feedRowsInForce(db, store, rows, feeds);
   const published = new Set(shown.map(({ row }) => row.seq));
   return {
     entries: shown.map((item) => toEntry(item, feeds(item.row.agency))),
@@ -72,17 +73,31 @@ async function inForce(
   };
 }
 
-/** What the relay reads of the feeds (through the feed table) and of its own checkpoint (the checkpoints table). */
+/**
+ * What the relay reads of the feeds (through the feed table) and of its own checkpoint (the checkpoints
+ * table). `store` is the event store as every process runs it: a row showing personal data is published as
+ * the store reads its event now (feedRowsInForce), so nothing goes out whose key an erasure deleted.
+ */
 export const relayEntries = {
   /** The next `limit` rows after the relay's checkpoint, in feed order, as they are published now. */
-  async afterCheckpoint(db: EntityManager, limit: number, feeds: FeedActivities): Promise<RelayBatch> {
+  async afterCheckpoint(
+    db: EntityManager,
+    store: EventStore,
+    limit: number,
+    feeds: FeedActivities,
+  ): Promise<RelayBatch> {
     const position = await checkpointsTable.position(db, RELAY_CHECKPOINT);
-    return inForce(db, await feedTable.after(db, position, limit), feeds);
+    return inForce(db, store, await feedTable.after(db, position, limit), feeds);
   },
 
   /** The rows at these feed positions, in feed order, as they are published now. */
-  async at(db: EntityManager, feedSeqs: readonly string[], feeds: FeedActivities): Promise<RelayBatch> {
-    return inForce(db, await feedTable.at(db, feedSeqs), feeds);
+  async at(
+    db: EntityManager,
+    store: EventStore,
+    feedSeqs: readonly string[],
+    feeds: FeedActivities,
+  ): Promise<RelayBatch> {
+    return inForce(db, store, await feedTable.at(db, feedSeqs), feeds);
   },
 
   async backlog(db: EntityManager): Promise<RelayBacklog> {

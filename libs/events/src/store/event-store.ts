@@ -178,6 +178,20 @@ export class EventStore {
   }
 
   /**
+   * The events with these ids, opened and upcast like every read, in one query (by the unique event_id)
+   * and one key lookup for all of them; an unknown id is left out, the order is the store's position. For
+   * a reader holding copies of many events (the feed rows) that must see them as the store reads them now.
+   */
+  async readEvents(eventIds: readonly string[], { tx }: { tx?: EntityManager } = {}): Promise<StoredEvent[]> {
+    if (eventIds.length === 0) return [];
+    const rows: EventRow[] = await (tx ?? this.dataSource.manager).query(
+      `SELECT ${EVENT_COLUMNS} FROM events WHERE event_id = ANY($1::uuid[]) ORDER BY position`,
+      [[...new Set(eventIds)]],
+    );
+    return this.toStoredEvents(rows);
+  }
+
+  /**
    * Maps raw events rows to the envelope readers see: personal values opened (ERASED where a key is gone),
    * then upcast to the current schema version. Every read of events goes through here.
    */

@@ -42,6 +42,11 @@ export function erasureRewrites(rows: readonly FeedRow[], stream: readonly Store
   return { rewrites, lost };
 }
 
+/** Whether a payload holds a value whose key is gone (the marker), anywhere in it. */
+export function holdsErasedValues(value: unknown): boolean {
+  return erasedValuesIn(value) > 0;
+}
+
 function erasedValuesIn(value: unknown): number {
   if (isErased(value)) return 1;
   if (Array.isArray(value)) return value.reduce((n: number, element) => n + erasedValuesIn(element), 0);

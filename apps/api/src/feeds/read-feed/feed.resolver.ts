@@ -1,6 +1,7 @@
 import { Args, Query, Resolver } from '@nestjs/graphql';
 import { EntityManager } from 'typeorm';
 import type { Actor } from '#domain';
+import { EventStore } from '#events';
 import { feedTable } from '#read-models';
 import { CASE_DATA, CurrentActor, ReadableBy } from '../../auth/index.js';
 import { activityOf, CurrentReadRequest, LoggedReads, type ReadRequest } from '../../access-log/index.js';
@@ -32,7 +33,10 @@ const MAX_SCANNED_ROWS = 10 * MAX_FEED_PAGE;
 
 @Resolver(() => FeedEntry)
 export class FeedResolver {
-  constructor(private readonly reads: LoggedReads) {}
+  constructor(
+    private readonly reads: LoggedReads,
+    private readonly store: EventStore,
+  ) {}
 
   @Query(() => FeedConnection, {
     name: 'feed',
@@ -58,6 +62,7 @@ export class FeedResolver {
       const from = legacy ? await feedTable.positionAtFeedSeq(db, actor.agency, after) : after;
       const page = await readPage(
         db,
+        this.store,
         actor.agency,
         from,
         size,
@@ -81,6 +86,7 @@ interface FeedPage {
 /** Up to `size` visible entries after `after`, reading on past entries the agency may no longer see. */
 async function readPage(
   db: EntityManager,
+  store: EventStore,
   agency: string,
   after: number,
   size: number,
@@ -92,7 +98,7 @@ async function readPage(
   let scanned = 0;
   let exhausted = false;
   while (items.length <= size && scanned < MAX_SCANNED_ROWS && !exhausted) {
-    const batch = await readFeed(db, agency, { after: position, limit }, activity);
+    const batch = await readFeed(db, store, agency, { after: position, limit }, activity);
     items.push(...batch.items);
     scanned += batch.scanned;
     position = batch.lastSeq ?? position;

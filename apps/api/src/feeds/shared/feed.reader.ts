@@ -1,4 +1,5 @@
 import { EntityManager } from 'typeorm';
+import type { EventStore } from '#events';
 import { FeedRange, feedRowsInForce, feedTable } from '#read-models';
 import { Disclosure, disclosureOfVisible } from '../../access-log/index.js';
 import { FeedEntry } from './feed-entry.type.js';
@@ -24,10 +25,12 @@ export interface FeedBatch {
  * The one read of an agency's feed, for the feed query and both subscriptions: the rows of rm_feed after a
  * position, in feed order, through the caller's row-level-security transaction (keten_api, the agency and
  * role set), each as the agency may see it now (feedRowsInForce, the rule the Kafka relay follows too). A
- * row not shown is still read, so the position moves past it.
+ * row not shown is still read, so the position moves past it. `store` opens the events of rows that show
+ * personal data, so a value whose key an erasure deleted is the marker before its row is rewritten too.
  */
 export async function readFeed(
   db: EntityManager,
+  store: EventStore,
   agency: string,
   range: FeedRange,
   /** The processing activity the read serves: only agreements serving it count. */
@@ -35,7 +38,7 @@ export async function readFeed(
 ): Promise<FeedBatch> {
   const rows = await feedTable.page(db, agency, range);
   const items: FeedItem[] = [];
-  for (const { row, visible } of await feedRowsInForce(db, rows, undefined, activity)) {
+  for (const { row, visible } of await feedRowsInForce(db, store, rows, activity)) {
     items.push({
       seq: Number(row.agency_seq),
       entry: {

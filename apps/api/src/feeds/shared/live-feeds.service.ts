@@ -1,5 +1,6 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { GraphQLError } from 'graphql';
+import { EventStore } from '#events';
 import { AppConfig, ReadDatabase } from '#platform';
 import type { InboxRow } from '#read-models';
 import { activationVisible } from '#read-models';
@@ -43,6 +44,7 @@ export class LiveFeeds {
     private readonly notifications: FeedNotifications,
     private readonly database: ReadDatabase,
     private readonly reads: LoggedReads,
+    private readonly store: EventStore,
     config: AppConfig,
   ) {
     this.pollIntervalMs = config.feedRelay.pollIntervalMs;
@@ -59,6 +61,7 @@ export class LiveFeeds {
         .read(audit, async (db) => {
           const read = await readFeed(
             db,
+            this.store,
             actor.agency,
             { after: position, limit: LIVE_FEED_BATCH, activationId: options.activationId },
             activityOf(audit),

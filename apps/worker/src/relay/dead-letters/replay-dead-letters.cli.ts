@@ -18,9 +18,10 @@ async function main(): Promise<number> {
   const config = loadConfig();
   const db = await new DataSource(dataSourceOptions(config, { poolSize: 2 })).initialize();
   const publisher = new FeedPublisher(createKafka(config), config.feedRelay);
+  const store = configuredEventStore(db, config);
   const accessLog = new RelayAccessLog(
     new SubjectPseudonym(config.accessLogPseudonymKey),
-    new ActivityRegister(configuredEventStore(db, config)),
+    new ActivityRegister(store),
   );
   try {
     const pending = await deadLetters.pending(db.manager);
@@ -32,6 +33,7 @@ async function main(): Promise<number> {
     // settled without being published.
     const { entries, withheld } = await relayEntries.at(
       db.manager,
+      store,
       pending.map((letter) => letter.feedSeq),
       config.feedRelay.activityOf,
     );
