@@ -16,7 +16,7 @@ import { TEST_KAFKA_BROKERS, testEnvironment } from '../support/test-env.js';
 import { expectReadModelsAndFeedsComplete } from './support/entitlements.js';
 import { writeActivations } from './support/event-writer.js';
 import { freePort, KetenProcess, pause, waitUntil } from '../support/processes.js';
-import { checkpointOf, everythingCaughtUp } from './support/subscriptions.js';
+import { checkpointOf, everythingCaughtUp, whyBehind } from './support/subscriptions.js';
 
 type Phase = 'up' | 'stopping' | 'down' | 'starting' | 'recovered';
 
@@ -71,7 +71,8 @@ describe('a Postgres restart under load', () => {
       LOG_LEVEL: 'error',
     };
     api = new KetenProcess('api', env);
-    worker = new KetenProcess('worker', env);
+    // The worker logs its warnings too (a relay backing off), for a failure to show.
+    worker = new KetenProcess('worker', { ...env, LOG_LEVEL: 'warn' });
     await Promise.all([api.start(), worker.start()]);
   }, 240_000);
   afterAll(async () => {
@@ -207,7 +208,12 @@ describe('a Postgres restart under load', () => {
       [confirmed],
     );
     expect(stored).toBe(confirmed.length);
-    await waitUntil(() => everythingCaughtUp(db), 180_000, 'the worker caught up after the restart');
+    await waitUntil(() => everythingCaughtUp(db), 180_000, 'the worker caught up after the restart').catch(
+      async (error: Error) => {
+        const log = worker.log(6000);
+        throw new Error(`${error.message}\n${await whyBehind(db)}\nthe end of the worker's log:\n${log}`);
+      },
+    );
     const { events } = await expectReadModelsAndFeedsComplete(db);
     await expectEveryFeedDelivered(db, kafka, prefix);
     console.log(

@@ -39,3 +39,28 @@ export async function checkpointOf(db: DataSource, name: string): Promise<string
   );
   return row?.at ?? 'none';
 }
+
+/**
+ * Why everythingCaughtUp is false, for a failing test to show: each subscription's checkpoint and the
+ * events beyond it, the horizon and the oldest transaction holding it, the relay's checkpoint against the
+ * last feed entry.
+ */
+export async function whyBehind(db: DataSource): Promise<string> {
+  const subscriptions = await db.query(
+    `SELECT c.subscription, c.transaction_id::text || '/' || c.position AS at,
+            (SELECT count(*)::int FROM events e
+              WHERE (e.transaction_id, e.position) > (c.transaction_id, c.position)) AS beyond
+       FROM subscription_checkpoints c ORDER BY c.subscription`,
+  );
+  const [horizon] = await db.query(
+    `SELECT pg_snapshot_xmin(pg_current_snapshot())::text AS horizon,
+            (SELECT coalesce(max(feed_seq), 0)::text FROM rm_feed) AS last_feed_seq`,
+  );
+  const holders = await db.query(
+    `SELECT pid, backend_xid::text AS xid, state, application_name,
+            round(extract(epoch FROM now() - xact_start))::int AS open_seconds, left(query, 120) AS query
+       FROM pg_stat_activity WHERE backend_xid IS NOT NULL OR state LIKE 'idle in transaction%'
+      ORDER BY xact_start LIMIT 5`,
+  );
+  return JSON.stringify({ subscriptions, ...horizon, holders }, null, 1);
+}

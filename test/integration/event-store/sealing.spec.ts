@@ -151,6 +151,22 @@ describe('the event store with personal data sealed', () => {
       expect(await storedText(stream)).toContain(`${ref}.2`);
     });
 
+    it('when an append that made new keys is lost (the connection dropped before it was stored), then its retry seals under the keys it stores and reads in the clear', async () => {
+      const { store: keepingStore } = keeping();
+      const { event, bsn } = finding();
+      const stream = activationStreamId(randomUUID());
+      // Sealed with keys made in memory, then the statement never reaches Postgres (a restart, say).
+      const insert = jest
+        .spyOn(keepingStore as unknown as { insert: () => Promise<unknown> }, 'insert')
+        .mockRejectedValueOnce(new Error('Connection terminated unexpectedly'));
+      await expect(keepingStore.append(stream, 0, [event])).rejects.toThrow('Connection terminated');
+      insert.mockRestore();
+      // The retry makes the subjects' keys again (the same ids, other bytes) and stores those.
+      await keepingStore.append(stream, 0, [event]);
+      await keepingStore.append(stream, 1, [{ ...event, eventId: randomUUID() }]);
+      expect((await store.readStream(stream)).map(bsnOf)).toEqual([bsn, bsn]);
+    });
+
     it('when a subject it takes for new has a key made by another process, then it seals under that key', async () => {
       const { event, bsn } = finding();
       const ref = vault.pseudonyms.ofBsn(bsn);
