@@ -89,7 +89,7 @@ export class PersonalDataVault {
     }
     // A made key's id is its subject's and generation's, so its retry (an append lost before it was stored)
     // makes other bytes under the same id: content keys derived from made keys are this call's only.
-    const contentKeys = made.length === 0 ? this.current.contentKeys : new Map();
+    const contentKeys: ContentKeys = made.length === 0 ? this.current.contentKeys : new Map();
     return {
       events: sealPlanned(events, plans, keys, contentKeys),
       keyIds: [...new Set([...keys.values()].map((k) => k.id))],
